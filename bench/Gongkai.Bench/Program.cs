@@ -1,0 +1,9 @@
+using BenchmarkDotNet.Running;
+
+namespace Gongkai.Bench;
+
+/// <summary>Benchmarks: <c>dotnet run -c Release --project bench/Gongkai.Bench -- --filter '*'</c> (see docs/PERFORMANCE.md).</summary>
+internal static class BenchProgram
+{
+    public static void Main(string[] args) => BenchmarkSwitcher.FromAssembly(typeof(BenchProgram).Assembly).Run(args);
+}

@@ -1,0 +1,65 @@
+namespace Gongkai.Platform;
+
+/// <summary>The <c>Gongkai</c> configuration section (appsettings.json, or environment variables such as
+/// <c>Gongkai__Database__Provider=Postgres</c>).</summary>
+public sealed class GongkaiOptions
+{
+    public const string Section = "Gongkai";
+
+    /// <summary>Where the SQLite database, the search index and other local state live; relative paths are
+    /// resolved against the working directory.</summary>
+    public string DataFolder { get; set; } = "data";
+
+    public DatabaseOptions Database { get; set; } = new();
+
+    public SiteIdentity Site { get; set; } = new();
+
+    public DemoOptions Demo { get; set; } = new();
+
+    public string ResolvedDataFolder => Path.GetFullPath(DataFolder, Directory.GetCurrentDirectory());
+}
+
+public enum DatabaseProvider
+{
+    Sqlite,
+    Postgres,
+}
+
+public sealed class DatabaseOptions
+{
+    public DatabaseProvider Provider { get; set; } = DatabaseProvider.Sqlite;
+
+    /// <summary>Empty means <c>Data Source={DataFolder}/gongkai.db</c> for SQLite; required for PostgreSQL.</summary>
+    public string ConnectionString { get; set; } = "";
+}
+
+/// <summary>What the footer of every public page shows: who runs the site and its registrations.</summary>
+public sealed class SiteIdentity
+{
+    public string Name { get; set; } = "绵阳市人民政府";
+
+    /// <summary>主办单位.</summary>
+    public string Organizer { get; set; } = "绵阳市人民政府办公室";
+
+    /// <summary>网站标识码 (ten digits, issued by the national site registry).</summary>
+    public string SiteCode { get; set; } = "5107000001";
+
+    /// <summary>ICP备案编号.</summary>
+    public string IcpNumber { get; set; } = "蜀ICP备05012345号";
+
+    /// <summary>公安机关备案号.</summary>
+    public string PublicSecurityNumber { get; set; } = "川公网安备 51070302000001号";
+
+    public string ContactPhone { get; set; } = "0816-2222222";
+
+    public string ContactAddress { get; set; } = "绵阳市涪城区花园路1号";
+}
+
+public sealed class DemoOptions
+{
+    /// <summary>Seed the demo organisation tree, accounts and documents on first start.</summary>
+    public bool Seed { get; set; } = true;
+
+    /// <summary>Password of every demo account.</summary>
+    public string Password { get; set; } = "Gongkai-Demo-2026";
+}

@@ -1,0 +1,33 @@
+using System.Threading.RateLimiting;
+using Microsoft.AspNetCore.RateLimiting;
+
+namespace Gongkai.Platform.Web;
+
+/// <summary>Named rate-limit policies. Sign-in and token creation are limited per client address.</summary>
+public static class RateLimits
+{
+    public const string SignIn = "sign-in";
+
+    internal static void AddGongkaiRateLimiting(this IServiceCollection services) => services.AddRateLimiter(limiter =>
+    {
+        limiter.RejectionStatusCode = StatusCodes.Status429TooManyRequests;
+        limiter.AddPolicy(SignIn, context => RateLimitPartition.GetFixedWindowLimiter(
+            context.Connection.RemoteIpAddress?.ToString() ?? "unknown",
+            _ => new FixedWindowRateLimiterOptions { PermitLimit = 10, Window = TimeSpan.FromMinutes(1), QueueLimit = 0 }));
+        limiter.OnRejected = async (context, cancellationToken) =>
+        {
+            var http = context.HttpContext;
+            http.Response.StatusCode = StatusCodes.Status429TooManyRequests;
+            if (http.Request.Path.StartsWithSegments("/api", StringComparison.OrdinalIgnoreCase))
+            {
+                await Results.Problem(title: "请求过于频繁", detail: "尝试次数过多，请一分钟后再试。", statusCode: 429)
+                    .ExecuteAsync(http);
+            }
+            else
+            {
+                http.Response.ContentType = "text/plain; charset=utf-8";
+                await http.Response.WriteAsync("尝试次数过多，请一分钟后再试。", cancellationToken);
+            }
+        };
+    });
+}

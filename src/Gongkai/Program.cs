@@ -1,0 +1,39 @@
+using Gongkai.Admin;
+using Gongkai.Organizations;
+using Gongkai.Platform;
+using Gongkai.Platform.Cli;
+using Gongkai.Portal;
+
+// Gongkai reads top to bottom like a table of contents: each module registers its services and maps its
+// pages and endpoints explicitly. Admin verbs (`gongkai import …`) share the same application and configuration.
+if (GongkaiCommandLine.IsAdminVerb(args))
+{
+    return await GongkaiCommandLine.RunAsync(args, CreateApplication);
+}
+
+var application = CreateApplication(GongkaiCommandLine.ServeArguments(args));
+await application.RunAsync();
+return 0;
+
+static WebApplication CreateApplication(string[] args)
+{
+    var builder = WebApplication.CreateBuilder(args);
+
+    builder.AddPlatform();          // data + change log, identity, audit, calendar, jobs, notifications, web conventions
+    builder.AddOrganizations();     // bodies, their hierarchy, public profiles and 政府信息公开指南
+    builder.AddPortal();            // the public site shell: home, elderly mode, site map
+    builder.AddAdmin();             // the staff console shell
+
+    var app = builder.Build();
+
+    app.UsePlatform();
+    app.MapPlatform();
+    app.MapOrganizations();
+    app.MapPortal();
+    app.MapAdmin();
+
+    return app;
+}
+
+/// <summary>Entry point type, public so integration tests can host the application.</summary>
+public partial class Program;

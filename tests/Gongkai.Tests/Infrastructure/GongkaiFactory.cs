@@ -1,0 +1,122 @@
+using Gongkai.Platform.Data;
+using Microsoft.AspNetCore.Hosting;
+using Microsoft.AspNetCore.Mvc.Testing;
+using Microsoft.Extensions.DependencyInjection;
+using Npgsql;
+
+namespace Gongkai.Tests.Infrastructure;
+
+/// <summary>
+/// Hosts the whole application in memory on a fresh database of its own. The database follows the test run:
+/// SQLite by default; PostgreSQL when <c>GONGKAI_TEST_DATABASE=Postgres</c> and <c>GONGKAI_TEST_POSTGRES</c>
+/// (a connection string allowed to create databases) are set — scripts/test runs the suite both ways.
+/// </summary>
+public class GongkaiFactory : WebApplicationFactory<Program>
+{
+    private readonly TestDatabase _database = TestDatabase.Create();
+
+    public TestDatabase Database => _database;
+
+    /// <summary>Extra configuration for a test class (e.g. turning demo seeding off).</summary>
+    protected virtual IDictionary<string, string?> Settings => new Dictionary<string, string?>();
+
+    protected override void ConfigureWebHost(IWebHostBuilder builder)
+    {
+        builder.UseEnvironment("Testing");
+        builder.UseSetting("Gongkai:DataFolder", _database.DataFolder);
+        builder.UseSetting("Gongkai:Database:Provider", _database.Provider);
+        builder.UseSetting("Gongkai:Database:ConnectionString", _database.ConnectionString);
+        builder.UseSetting("Gongkai:Demo:Seed", "true");
+        foreach (var (key, value) in Settings)
+        {
+            builder.UseSetting(key, value);
+        }
+    }
+
+    /// <summary>A fresh unit of work on the application's database.</summary>
+    public GongkaiDbContext NewDbContext(out IServiceScope scope)
+    {
+        scope = Services.CreateScope();
+        return scope.ServiceProvider.GetRequiredService<GongkaiDbContext>();
+    }
+
+    protected override void Dispose(bool disposing)
+    {
+        base.Dispose(disposing);
+        if (disposing)
+        {
+            _database.Dispose();
+        }
+    }
+}
+
+/// <summary>A throwaway database: a SQLite file in a temporary folder, or a new PostgreSQL database.</summary>
+public sealed class TestDatabase : IDisposable
+{
+    private readonly string? _adminConnectionString;
+    private readonly string? _databaseName;
+
+    private TestDatabase(string provider, string connectionString, string dataFolder, string? adminConnectionString, string? databaseName)
+    {
+        Provider = provider;
+        ConnectionString = connectionString;
+        DataFolder = dataFolder;
+        _adminConnectionString = adminConnectionString;
+        _databaseName = databaseName;
+    }
+
+    public string Provider { get; }
+
+    public string ConnectionString { get; }
+
+    public string DataFolder { get; }
+
+    public bool IsPostgres => Provider == "Postgres";
+
+    public static bool RunningOnPostgres =>
+        string.Equals(Environment.GetEnvironmentVariable("GONGKAI_TEST_DATABASE"), "Postgres", StringComparison.OrdinalIgnoreCase);
+
+    public static TestDatabase Create()
+    {
+        var folder = Path.Combine(Path.GetTempPath(), "gongkai-tests", Guid.NewGuid().ToString("N"));
+        Directory.CreateDirectory(folder);
+        if (!RunningOnPostgres)
+        {
+            return new TestDatabase("Sqlite", $"Data Source={Path.Combine(folder, "gongkai.db")};Pooling=False", folder, null, null);
+        }
+
+        var admin = Environment.GetEnvironmentVariable("GONGKAI_TEST_POSTGRES")
+            ?? throw new InvalidOperationException("GONGKAI_TEST_DATABASE=Postgres needs GONGKAI_TEST_POSTGRES (an admin connection string).");
+        var name = "gk_" + Guid.NewGuid().ToString("N")[..20];
+        using (var connection = new NpgsqlConnection(admin))
+        {
+            connection.Open();
+            using var command = new NpgsqlCommand($"CREATE DATABASE {name}", connection);
+            command.ExecuteNonQuery();
+        }
+
+        var builder = new NpgsqlConnectionStringBuilder(admin) { Database = name };
+        return new TestDatabase("Postgres", builder.ConnectionString, folder, admin, name);
+    }
+
+    public void Dispose()
+    {
+        if (_adminConnectionString is not null && _databaseName is not null)
+        {
+            NpgsqlConnection.ClearAllPools();
+            using var connection = new NpgsqlConnection(_adminConnectionString);
+            connection.Open();
+            using var command = new NpgsqlCommand($"DROP DATABASE IF EXISTS {_databaseName} WITH (FORCE)", connection);
+            command.ExecuteNonQuery();
+        }
+
+        try
+        {
+            Directory.Delete(DataFolder, recursive: true);
+        }
+        catch (IOException)
+        {
+            // A file still open by a finished host is harmless in a temp folder.
+        }
+    }
+}
