@@ -1,0 +1,46 @@
+#!/usr/bin/env bash
+# Load run: a body profile page served by Gongkai vs. the same HTML served by nginx as a static file,
+# measured in one run with interleaved rounds (wrk -t2 -c32 -d15s on loopback). Needs wrk and nginx
+# (apt-get install wrk nginx-light). Usage: bench/serve-vs-nginx.sh [rounds] [page-path]
+set -euo pipefail
+cd "$(dirname "$0")/.."
+rounds=${1:-3}
+page=${2:-/bodies/myfgw}
+work=$(mktemp -d /tmp/gongkai-bench.XXXXXX)
+app_port=5910; nginx_port=5911
+
+dotnet publish src/Gongkai -c Release -o "$work/app" -nologo -v quiet >/dev/null
+(cd "$work" && ASPNETCORE_ENVIRONMENT=Production Gongkai__DataFolder="$work/data" \
+  dotnet app/Gongkai.dll --urls "http://127.0.0.1:$app_port" >"$work/app.log" 2>&1) &
+app_pid=$!
+cleanup() { kill $app_pid 2>/dev/null || true; [ -f "$work/nginx.pid" ] && kill "$(cat "$work/nginx.pid")" 2>/dev/null || true; rm -rf "$work"; }
+trap cleanup EXIT
+for _ in $(seq 1 150); do curl -fs "http://127.0.0.1:$app_port/readyz" >/dev/null 2>&1 && break; sleep 0.2; done
+
+mkdir -p "$work/www"
+curl -fs "http://127.0.0.1:$app_port$page" -o "$work/www/page.html"
+bytes=$(wc -c <"$work/www/page.html")
+cat >"$work/nginx.conf" <<NGINX
+worker_processes 2;
+pid $work/nginx.pid;
+error_log $work/nginx-error.log;
+events { worker_connections 1024; }
+http {
+  access_log off;
+  sendfile on;
+  server { listen 127.0.0.1:$nginx_port; root $work/www; location / { default_type "text/html; charset=utf-8"; } }
+}
+NGINX
+nginx -c "$work/nginx.conf"
+sleep 0.5
+
+# warm up both
+wrk -t2 -c32 -d3s "http://127.0.0.1:$app_port$page" >/dev/null
+wrk -t2 -c32 -d3s "http://127.0.0.1:$nginx_port/page.html" >/dev/null
+echo "page $page ($bytes bytes)"
+printf "%-6s %14s %14s %8s\n" round gongkai_rps nginx_rps ratio
+for r in $(seq 1 "$rounds"); do
+  g=$(wrk -t2 -c32 -d15s "http://127.0.0.1:$app_port$page" | awk '/Requests\/sec/ {print $2}')
+  n=$(wrk -t2 -c32 -d15s "http://127.0.0.1:$nginx_port/page.html" | awk '/Requests\/sec/ {print $2}')
+  printf "%-6s %14s %14s %8.2f\n" "$r" "$g" "$n" "$(echo "$g / $n" | bc -l)"
+done
