@@ -23,10 +23,11 @@ internal static class CalendarCommands
         command.Arguments.Add(file);
         command.SetAction(async (parseResult, cancellationToken) =>
         {
+            var (output, error) = (parseResult.InvocationConfiguration.Output, parseResult.InvocationConfiguration.Error);
             var path = parseResult.GetValue(file)!;
             if (!path.Exists)
             {
-                await Console.Error.WriteLineAsync($"找不到文件：{path.FullName}");
+                await error.WriteLineAsync($"找不到文件：{path.FullName}");
                 return 2;
             }
 
@@ -34,10 +35,10 @@ internal static class CalendarCommands
             var parsed = HolidayYearFile.Parse(json, out var errors);
             if (parsed is null)
             {
-                await Console.Error.WriteLineAsync("年度安排无效：");
-                foreach (var error in errors)
+                await error.WriteLineAsync("年度安排无效：");
+                foreach (var problem in errors)
                 {
-                    await Console.Error.WriteLineAsync("  " + error);
+                    await error.WriteLineAsync("  " + problem);
                 }
 
                 return 1;
@@ -46,7 +47,7 @@ internal static class CalendarCommands
             return await withServices(async (services, ct) =>
             {
                 var result = await services.GetRequiredService<CalendarService>().ImportYearAsync(parsed, CliActor, ct);
-                Console.WriteLine(string.Create(CultureInfo.InvariantCulture,
+                await output.WriteLineAsync(string.Create(CultureInfo.InvariantCulture,
                     $"已导入{result.Year}年节假日安排：新增{result.Added}天，修改{result.Changed}天，未变{result.Unchanged}天。"));
                 return 0;
             });
@@ -61,10 +62,11 @@ internal static class CalendarCommands
         command.Arguments.Add(date);
         command.SetAction(async (parseResult, _) =>
         {
+            var (output, error) = (parseResult.InvocationConfiguration.Output, parseResult.InvocationConfiguration.Error);
             var text = parseResult.GetValue(date);
             if (!CalendarApi.TryParseDate(text, out var day))
             {
-                await Console.Error.WriteLineAsync($"日期“{text}”无效，应为 yyyy-MM-dd 格式");
+                await error.WriteLineAsync($"日期“{text}”无效，应为 yyyy-MM-dd 格式");
                 return 2;
             }
 
@@ -74,12 +76,12 @@ internal static class CalendarCommands
                 {
                     var info = await services.GetRequiredService<CalendarService>().DescribeAsync(day, ct);
                     var name = info.HolidayName is null ? "" : $"（{info.HolidayName}）";
-                    Console.WriteLine($"{day:yyyy-MM-dd} {info.WeekdayName}：{DayKinds.ChineseName(info.Kind)}{name}，{(info.WorkingDay ? "上班" : "不上班")}");
+                    await output.WriteLineAsync($"{day:yyyy-MM-dd} {info.WeekdayName}：{DayKinds.ChineseName(info.Kind)}{name}，{(info.WorkingDay ? "上班" : "不上班")}");
                     return 0;
                 }
                 catch (CalendarYearMissingException missing)
                 {
-                    await Console.Error.WriteLineAsync(missing.Message);
+                    await error.WriteLineAsync(missing.Message);
                     return 1;
                 }
             });
