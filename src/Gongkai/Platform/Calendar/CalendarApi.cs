@@ -159,7 +159,9 @@ internal static class CalendarApi
         }
     }
 
-    private static async Task<Results<Ok<CalendarDayResponse>, ProblemHttpResult>> RevertDay(
+    /// <summary>Answers with the day as it now counts; with no content when its year is not loaded (a stray December
+    /// day stored by the next year's import can still be removed).</summary>
+    private static async Task<Results<Ok<CalendarDayResponse>, NoContent, ProblemHttpResult>> RevertDay(
         string date, CalendarService calendar, CancellationToken cancellationToken)
     {
         if (!TryParseDate(date, out var day))
@@ -172,14 +174,8 @@ internal static class CalendarApi
             return TypedResults.Problem(title: "无需恢复", detail: $"{day:yyyy-MM-dd}没有特殊安排，已按常规（周一至周五上班）计算", statusCode: StatusCodes.Status404NotFound);
         }
 
-        try
-        {
-            return TypedResults.Ok(CalendarDayResponse.From(await calendar.DescribeAsync(day, cancellationToken)));
-        }
-        catch (CalendarYearMissingException missing)
-        {
-            return YearMissing(missing);
-        }
+        var current = await calendar.GetCalendarAsync(cancellationToken);
+        return current.Covers(day.Year) ? TypedResults.Ok(CalendarDayResponse.From(current.Describe(day))) : TypedResults.NoContent();
     }
 
     private static async Task<Results<Ok<YearImportResult>, ProblemHttpResult>> ImportYear(

@@ -214,8 +214,9 @@ public sealed class CalendarApiTests(TestAuthFactory factory) : IClassFixture<Te
         var count = await JsonOf(await client.GetAsync(U("/api/v1/calendar/add-working-days?from=2031-09-26&days=3")));
         // Fri 09-26 → Sat off, Sun 09-28 worked (1), Mon 09-29 (2), Tue 09-30 (3).
         Assert.Equal("2031-09-30", count.GetProperty("date").GetString());
-        // The year before is still not loaded, even though the file lists one of its days.
+        // The year before is still not loaded, even though the file lists one of its days; that day can still be removed.
         Assert.Equal(HttpStatusCode.UnprocessableEntity, (await client.GetAsync(U("/api/v1/calendar/days/2030-12-31"))).StatusCode);
+        Assert.Equal(HttpStatusCode.NoContent, (await client.DeleteAsync(U("/api/v1/calendar/days/2030-12-31"))).StatusCode);
 
         var db = factory.NewDbContext(out var scope);
         using (scope)
