@@ -1,6 +1,7 @@
 using System.Text.Encodings.Web;
 using System.Text.Unicode;
 using Gongkai.Platform.Audit;
+using Gongkai.Platform.Calendar;
 using Gongkai.Platform.Data;
 using Gongkai.Platform.Identity;
 using Gongkai.Platform.Telemetry;
@@ -26,6 +27,7 @@ internal static class PlatformModule
         services.AddHostedService<DatabaseInitializer>();
 
         services.AddGongkaiIdentity();
+        services.AddGongkaiCalendar();
 
         // Razor's default encoder escapes every Chinese character (&#x653F;), making pages 2.5× larger and
         // far slower; allow all of Unicode (it still escapes <>&"').
@@ -69,6 +71,7 @@ internal static class PlatformModule
         app.MapOpenApi("/openapi/{documentName}.json");
         app.MapHealthChecks("/healthz", new() { Predicate = _ => false });
         app.MapHealthChecks("/readyz", new() { Predicate = check => check.Tags.Contains("ready") });
+        app.MapCalendar();
         app.MapRazorPages();
         return app;
     }
