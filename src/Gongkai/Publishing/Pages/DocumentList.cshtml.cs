@@ -1,3 +1,4 @@
+using System.Globalization;
 using Gongkai.Organizations;
 using Gongkai.Portal;
 using Gongkai.Publishing.Contracts;
@@ -19,8 +20,8 @@ public sealed class DocumentListModel(PublishedDocuments documents, BodyDirector
     [BindProperty(SupportsGet = true, Name = "type")]
     public string? Type { get; set; }
 
-    [BindProperty(SupportsGet = true, Name = "page")]
-    public int PageNumber { get; set; } = 1;
+    /// <summary>From <c>?page=</c>, read by hand: Razor Pages reserves the route value named "page".</summary>
+    public int PageNumber { get; private set; } = 1;
 
     public Body? Body { get; private set; }
 
@@ -30,6 +31,7 @@ public sealed class DocumentListModel(PublishedDocuments documents, BodyDirector
 
     public async Task OnGetAsync(CancellationToken cancellationToken)
     {
+        PageNumber = int.TryParse(Request.Query["page"], NumberStyles.None, CultureInfo.InvariantCulture, out var number) && number > 0 ? number : 1;
         var hierarchy = await directory.LoadAsync(cancellationToken);
         Bodies = hierarchy.All;
         Body = string.IsNullOrEmpty(BodyCode) ? null : hierarchy.FindByCode(BodyCode);
@@ -61,7 +63,7 @@ public sealed class DocumentListModel(PublishedDocuments documents, BodyDirector
 
         if (page > 1)
         {
-            query.Add("page=" + page.ToString(System.Globalization.CultureInfo.InvariantCulture));
+            query.Add("page=" + page.ToString(CultureInfo.InvariantCulture));
         }
 
         return query.Count == 0 ? "/documents" : "/documents?" + string.Join("&", query);
