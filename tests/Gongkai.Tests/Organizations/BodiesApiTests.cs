@@ -86,6 +86,17 @@ public sealed class BodiesApiTests(OrgsStaffFactory factory) : IClassFixture<Org
     }
 
     [Fact]
+    public async Task The_body_endpoints_are_described_in_the_openapi_document()
+    {
+        using var client = factory.CreateClient();
+        var document = await client.GetFromJsonAsync<JsonElement>(new Uri("/openapi/v1.json", UriKind.Relative));
+        var paths = document.GetProperty("paths");
+        Assert.True(paths.TryGetProperty("/api/v1/bodies/{code}", out var body));
+        Assert.True(body.TryGetProperty("put", out _));
+        Assert.True(paths.GetProperty("/api/v1/bodies").TryGetProperty("post", out _));
+    }
+
+    [Fact]
     public async Task Updating_without_signing_in_is_refused()
     {
         using var client = factory.CreateClient();
