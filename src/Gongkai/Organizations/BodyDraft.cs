@@ -4,6 +4,9 @@ namespace Gongkai.Organizations;
 /// here so that bad input can be re-shown as typed; <see cref="BodyValidator"/> says what is wrong.</summary>
 public sealed class BodyDraft
 {
+    /// <summary>The office hours most bodies keep, offered as the default for a new body.</summary>
+    public const string StandardOfficeHours = "周一至周五 上午9:00—12:00，下午13:30—17:30（法定节假日除外）";
+
     /// <summary>URL code; only read when a body is created (it is part of addresses and index numbers).</summary>
     public string? Code { get; set; }
 

@@ -3,7 +3,6 @@ using System.Text.Encodings.Web;
 using Gongkai.Platform.Identity;
 using Microsoft.AspNetCore.Authentication;
 using Microsoft.AspNetCore.Hosting;
-using Microsoft.AspNetCore.Mvc.Testing;
 using Microsoft.AspNetCore.TestHost;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Logging;
@@ -32,10 +31,6 @@ public static class TestAuthOrgs
                 options.DefaultForbidScheme = Scheme;
             })
             .AddScheme<AuthenticationSchemeOptions, TestAuthOrgsHandler>(Scheme, _ => { });
-
-    /// <summary>The factory's application with the test scheme installed (same database as <paramref name="factory"/>).</summary>
-    public static WebApplicationFactory<Program> WithTestAuth(this WebApplicationFactory<Program> factory) =>
-        factory.WithWebHostBuilder(builder => builder.ConfigureTestServices(Install));
 
     /// <summary>Adds the headers that sign <paramref name="client"/> in as a staff member.</summary>
     public static HttpClient SignedInAs(this HttpClient client, string name, int bodyId, params string[] roles)

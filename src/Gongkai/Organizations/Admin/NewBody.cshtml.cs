@@ -17,7 +17,7 @@ public sealed class NewBodyModel(BodyDirectory directory, BodyEditor editor) : B
         {
             Kind = BodyKinds.Slug(BodyKind.MunicipalDepartment),
             ParentId = hierarchy.All.FirstOrDefault(b => b.Kind == BodyKind.MunicipalGovernment)?.Id,
-            OfficeHours = Demo.DemoOrganizationSeeder.StandardOfficeHours,
+            OfficeHours = BodyDraft.StandardOfficeHours,
         };
     }
 

@@ -13,8 +13,6 @@ namespace Gongkai.Organizations.Demo;
 /// </summary>
 internal sealed class DemoOrganizationSeeder : IStartupSeeder
 {
-    public const string StandardOfficeHours = "周一至周五 上午9:00—12:00，下午13:30—17:30（法定节假日除外）";
-
     public int Order => 10;
 
     public async Task SeedAsync(IServiceProvider services, bool demo, CancellationToken cancellationToken)
@@ -49,7 +47,7 @@ internal sealed class DemoOrganizationSeeder : IStartupSeeder
                 Functions = seed.Functions,
                 InternalStructure = seed.Structure.Replace('、', '\n'),
                 Address = seed.Address,
-                OfficeHours = seed.OfficeHours ?? StandardOfficeHours,
+                OfficeHours = seed.OfficeHours ?? BodyDraft.StandardOfficeHours,
                 Phone = seed.Phone,
                 Email = $"{seed.Code}@mianyang.gov.example",
                 HeadName = seed.Head,
