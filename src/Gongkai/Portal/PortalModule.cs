@@ -1,10 +1,11 @@
 namespace Gongkai.Portal;
 
-/// <summary>The public site's shell: layout, home page, elderly/accessible mode, site map.</summary>
+/// <summary>The public site's shell: layout, home page, 政府信息公开 column, elderly/accessible mode, site map.</summary>
 internal static class PortalModule
 {
     public static WebApplicationBuilder AddPortal(this WebApplicationBuilder builder)
     {
+        builder.Services.AddPublicCachePolicies();
         return builder;
     }
 

@@ -1,0 +1,108 @@
+using System.Security.Claims;
+using Gongkai.Platform.Identity;
+using Gongkai.Portal;
+using Microsoft.AspNetCore.Http.HttpResults;
+
+namespace Gongkai.Organizations;
+
+/// <summary>A body in the directory listing. <c>kind</c> is a stable slug such as <c>municipal-department</c>.</summary>
+public sealed record BodySummary(int Id, string Code, string Name, string ShortName, string Kind, int? ParentId)
+{
+    public static BodySummary From(Body body) => new(body.Id, body.Code, body.Name, body.ShortName, BodyKinds.Slug(body.Kind), body.ParentId);
+}
+
+/// <summary>A body's public profile: the Art. 20(2) items and its credit code.</summary>
+public sealed record BodyProfile(
+    int Id, string Code, string Name, string ShortName, string Kind, int? ParentId, string CreditCode,
+    string Functions, IReadOnlyList<string> InternalStructure, string Address, string OfficeHours, string Phone,
+    string Email, string HeadName)
+{
+    public static BodyProfile From(Body body) => new(
+        body.Id, body.Code, body.Name, body.ShortName, BodyKinds.Slug(body.Kind), body.ParentId, body.CreditCode,
+        body.Functions, Lines(body.InternalStructure), body.Address, body.OfficeHours, body.Phone, body.Email, body.HeadName);
+
+    internal static string[] Lines(string text) =>
+        text.Split('\n', StringSplitOptions.TrimEntries | StringSplitOptions.RemoveEmptyEntries);
+}
+
+/// <summary>What staff send to create (POST) or replace (PUT) a body. <c>code</c> is read only on POST;
+/// an omitted <c>sortOrder</c> keeps the current position.</summary>
+public sealed record BodyRequest(
+    string? Code, string? Name, string? ShortName, string? Kind, int? ParentId, string? CreditCode,
+    string? Functions, IReadOnlyList<string>? InternalStructure, string? Address, string? OfficeHours,
+    string? Phone, string? Email, string? HeadName, int? SortOrder)
+{
+    internal BodyDraft ToDraft() => new()
+    {
+        Code = Code,
+        Name = Name,
+        ShortName = ShortName,
+        Kind = Kind,
+        ParentId = ParentId,
+        CreditCode = CreditCode,
+        Functions = Functions,
+        InternalStructure = InternalStructure is null ? null : string.Join('\n', InternalStructure),
+        Address = Address,
+        OfficeHours = OfficeHours,
+        Phone = Phone,
+        Email = Email,
+        HeadName = HeadName,
+        SortOrder = SortOrder,
+    };
+}
+
+internal static class OrganizationsApi
+{
+    public static void MapOrganizationsApi(this WebApplication app)
+    {
+        var bodies = app.MapGroup("/api/v1/bodies").WithTags("机构");
+        bodies.MapGet("/", ListAsync).CacheOutput(PublicCache.BodyPages);
+        bodies.MapGet("/{code}", GetAsync).CacheOutput(PublicCache.BodyPages);
+        bodies.MapPut("/{code}", UpdateAsync).RequireAuthorization(Permissions.ManageBody);
+        bodies.MapPost("/", CreateAsync).RequireAuthorization(Permissions.ManageAllBodies);
+    }
+
+    private static async Task<Ok<List<BodySummary>>> ListAsync(BodyDirectory directory, CancellationToken cancellationToken)
+    {
+        var hierarchy = await directory.LoadAsync(cancellationToken);
+        return TypedResults.Ok(hierarchy.All.Select(BodySummary.From).ToList());
+    }
+
+    private static async Task<Results<Ok<BodyProfile>, ProblemHttpResult>> GetAsync(string code, BodyDirectory directory, CancellationToken cancellationToken)
+    {
+        var body = (await directory.LoadAsync(cancellationToken)).FindByCode(code);
+        return body is null ? NotFound(code) : TypedResults.Ok(BodyProfile.From(body));
+    }
+
+    private static async Task<Results<Ok<BodyProfile>, ValidationProblem, ProblemHttpResult>> UpdateAsync(
+        string code, BodyRequest request, ClaimsPrincipal user, BodyEditor editor, CancellationToken cancellationToken)
+    {
+        var result = await editor.UpdateAsync(user, code, request.ToDraft(), cancellationToken);
+        return result.Status switch
+        {
+            BodySaveStatus.Saved => TypedResults.Ok(BodyProfile.From(result.Body!)),
+            BodySaveStatus.Invalid => Invalid(result.Errors),
+            BodySaveStatus.Forbidden => TypedResults.Problem(
+                title: "无权修改该机构", detail: "只能修改本单位及下属单位的信息。", statusCode: StatusCodes.Status403Forbidden),
+            _ => NotFound(code),
+        };
+    }
+
+    private static async Task<Results<Created<BodyProfile>, ValidationProblem, ProblemHttpResult>> CreateAsync(
+        BodyRequest request, ClaimsPrincipal user, BodyEditor editor, CancellationToken cancellationToken)
+    {
+        var result = await editor.CreateAsync(user, request.ToDraft(), cancellationToken);
+        return result.Status switch
+        {
+            BodySaveStatus.Saved => TypedResults.Created($"/api/v1/bodies/{result.Body!.Code}", BodyProfile.From(result.Body)),
+            BodySaveStatus.Invalid => Invalid(result.Errors),
+            _ => TypedResults.Problem(title: "无权新建机构", detail: "只有系统管理员可以新建机构。", statusCode: StatusCodes.Status403Forbidden),
+        };
+    }
+
+    private static ProblemHttpResult NotFound(string code) =>
+        TypedResults.Problem(title: "未找到该机构", detail: $"没有代码为“{code}”的机构。", statusCode: StatusCodes.Status404NotFound);
+
+    private static ValidationProblem Invalid(IReadOnlyDictionary<string, string[]> errors) =>
+        TypedResults.ValidationProblem(errors, title: "机构信息有误", detail: string.Join(" ", errors.Values.SelectMany(m => m)));
+}

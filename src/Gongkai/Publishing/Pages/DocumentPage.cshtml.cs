@@ -1,0 +1,26 @@
+using Gongkai.Organizations;
+using Gongkai.Portal;
+using Gongkai.Publishing.Contracts;
+using Microsoft.AspNetCore.Mvc.RazorPages;
+using Microsoft.AspNetCore.OutputCaching;
+
+namespace Gongkai.Publishing.Pages;
+
+/// <summary>One document: the metadata table, then the text. The route is a catch-all
+/// (<c>/documents/{**indexNo}</c>) because index numbers contain '/', e.g. /documents/00700002-5/2018-00001.</summary>
+[OutputCache(PolicyName = PublicCache.DocumentPages)]
+public sealed class DocumentPageModel(PublishedDocuments documents) : PageModel
+{
+    public Document? Document { get; private set; }
+
+    public string OrganizationCode => Document?.Body is { } body ? CreditCode.FormatOrganizationCode(body.CreditCode) : "";
+
+    public async Task OnGetAsync(string indexNo, CancellationToken cancellationToken)
+    {
+        Document = await documents.FindAsync(indexNo, cancellationToken);
+        if (Document is null)
+        {
+            Response.StatusCode = StatusCodes.Status404NotFound;
+        }
+    }
+}
