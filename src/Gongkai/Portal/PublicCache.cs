@@ -1,6 +1,4 @@
-using Microsoft.AspNetCore.Antiforgery;
 using Microsoft.AspNetCore.OutputCaching;
-using Microsoft.Extensions.Options;
 
 namespace Gongkai.Portal;
 
@@ -30,19 +28,17 @@ public static class PublicCache
         });
 
     /// <summary>
-    /// What makes one visitor's copy of a page differ from another's: the display preferences (the layout puts
-    /// <c>elderly</c>/<c>contrast</c> on &lt;body&gt;), and the antiforgery cookie, because the layout's
-    /// preference form carries a token bound to it. A first visit sets that cookie, and responses that set
-    /// cookies are never stored, so no visitor is ever served another visitor's token.
+    /// What makes one visitor's copy of a page differ from another's: only the display preferences (the layout
+    /// puts <c>elderly</c>/<c>contrast</c> on &lt;body&gt;), so at most four copies of a page are kept. Public pages
+    /// carry no per-visitor antiforgery token (the preference switches are links), so sharing a copy is safe;
+    /// responses that set a cookie are never stored.
     /// </summary>
     private static KeyValuePair<string, string> VisitorVariant(HttpContext context)
     {
         var cookies = context.Request.Cookies;
-        var antiforgeryCookie = context.RequestServices.GetRequiredService<IOptions<AntiforgeryOptions>>().Value.Cookie.Name;
         var variant = string.Join('|',
             cookies[Platform.Web.SiteContext.ElderlyModeCookie] ?? "",
-            cookies[Platform.Web.SiteContext.ContrastCookie] ?? "",
-            antiforgeryCookie is null ? "" : cookies[antiforgeryCookie] ?? "");
+            cookies[Platform.Web.SiteContext.ContrastCookie] ?? "");
         return new("visitor", variant);
     }
 }

@@ -43,14 +43,15 @@ public sealed class PublicCacheTests(OrgsStaffFactory factory) : IClassFixture<O
     }
 
     [Fact]
-    public async Task A_new_visitor_never_gets_another_visitors_form_token_from_the_cache()
+    public async Task Public_pages_carry_no_per_visitor_token_and_each_display_preference_gets_its_own_copy()
     {
         using var first = factory.CreateClient();
-        await first.GetStringAsync(new Uri("/site-map", UriKind.Relative));
+        var page = await first.GetStringAsync(new Uri("/site-map", UriKind.Relative));
+        Assert.DoesNotContain("__RequestVerificationToken", page, StringComparison.Ordinal);
         await first.GetStringAsync(new Uri("/site-map", UriKind.Relative));
 
         using var second = factory.CreateClient(new WebApplicationFactoryClientOptions { AllowAutoRedirect = false });
-        var response = await second.PostFormAsync("/site-map", "/preferences", new Dictionary<string, string> { ["elderly"] = "on", ["returnUrl"] = "/site-map" });
+        var response = await second.GetAsync(new Uri("/preferences?elderly=on&returnUrl=%2Fsite-map", UriKind.Relative));
 
         Assert.Equal(HttpStatusCode.Redirect, response.StatusCode);
         Assert.Contains("<body class=\"elderly\">", await second.GetStringAsync(new Uri("/site-map", UriKind.Relative)), StringComparison.Ordinal);

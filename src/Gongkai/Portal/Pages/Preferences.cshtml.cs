@@ -5,15 +5,14 @@ using Microsoft.AspNetCore.Mvc.RazorPages;
 namespace Gongkai.Portal.Pages;
 
 /// <summary>
-/// Remembers 长者模式 and 高对比度 in cookies (the layout's buttons post here with the antiforgery token) and
-/// returns the visitor to the page they were on — only a local address, so the form cannot be used to send
-/// people to another site.
+/// Remembers 长者模式 and 高对比度 in cookies and returns the visitor to the page they were on — only a local
+/// address, so the switch cannot be used to send people to another site. The layout's switches are plain links
+/// (GET), like a language switcher: they change only the visitor's own display cookie, so there is nothing to
+/// forge, and public pages then carry no per-visitor token and can be cached for everyone.
 /// </summary>
 public sealed class PreferencesModel(TimeProvider clock) : PageModel
 {
-    public IActionResult OnGet() => Redirect("/");
-
-    public IActionResult OnPost(string? elderly, string? contrast, string? returnUrl)
+    public IActionResult OnGet(string? elderly, string? contrast, string? returnUrl)
     {
         Remember(SiteContext.ElderlyModeCookie, elderly);
         Remember(SiteContext.ContrastCookie, contrast);
