@@ -3,6 +3,8 @@ using System.Text.Unicode;
 using Gongkai.Platform.Audit;
 using Gongkai.Platform.Data;
 using Gongkai.Platform.Identity;
+using Gongkai.Platform.Jobs;
+using Gongkai.Platform.Notifications;
 using Gongkai.Platform.Telemetry;
 using Gongkai.Platform.Web;
 using Microsoft.Extensions.WebEncoders;
@@ -24,6 +26,9 @@ internal static class PlatformModule
         services.AddScoped<AuditLog>();
         services.AddScoped<SiteContext>();
         services.AddHostedService<DatabaseInitializer>();
+        services.AddGongkaiChangeLog();
+        services.AddGongkaiJobs();
+        services.AddGongkaiNotifications();
 
         services.AddGongkaiIdentity();
 
@@ -69,6 +74,7 @@ internal static class PlatformModule
         app.MapOpenApi("/openapi/{documentName}.json");
         app.MapHealthChecks("/healthz", new() { Predicate = _ => false });
         app.MapHealthChecks("/readyz", new() { Predicate = check => check.Tags.Contains("ready") });
+        app.MapGongkaiChangeLog();
         app.MapRazorPages();
         return app;
     }
