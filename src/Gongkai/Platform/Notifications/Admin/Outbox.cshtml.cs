@@ -13,7 +13,8 @@ public sealed class OutboxModel(GongkaiDbContext db) : PageModel
 {
     public const int PageSize = 30;
 
-    [BindProperty(SupportsGet = true, Name = "page")]
+    // Not "page": Razor Pages reserves that name for the page's own route value.
+    [BindProperty(SupportsGet = true, Name = "p")]
     public int PageNumber { get; set; } = 1;
 
     public IReadOnlyList<OutboxMessage> Messages { get; private set; } = [];
