@@ -4,6 +4,8 @@ using Gongkai.Platform.Audit;
 using Gongkai.Platform.Calendar;
 using Gongkai.Platform.Data;
 using Gongkai.Platform.Identity;
+using Gongkai.Platform.Jobs;
+using Gongkai.Platform.Notifications;
 using Gongkai.Platform.Telemetry;
 using Gongkai.Platform.Web;
 using Microsoft.Extensions.WebEncoders;
@@ -25,6 +27,9 @@ internal static class PlatformModule
         services.AddScoped<AuditLog>();
         services.AddScoped<SiteContext>();
         services.AddHostedService<DatabaseInitializer>();
+        services.AddGongkaiChangeLog();
+        services.AddGongkaiJobs();
+        services.AddGongkaiNotifications();
 
         services.AddGongkaiIdentity();
         services.AddGongkaiCalendar();
@@ -72,6 +77,7 @@ internal static class PlatformModule
         app.MapHealthChecks("/healthz", new() { Predicate = _ => false });
         app.MapHealthChecks("/readyz", new() { Predicate = check => check.Tags.Contains("ready") });
         app.MapCalendar();
+        app.MapGongkaiChangeLog();
         app.MapRazorPages();
         return app;
     }
