@@ -16,6 +16,7 @@ internal static class GongkaiCommandLine
     private static readonly Verb[] Verbs =
     [
         new("migrate", MigrateCommand),
+        new("token", Identity.TokenCommands.Create),
     ];
 
     private static readonly HashSet<string> HelpWords = ["--help", "-h", "-?", "help", "--version"];
