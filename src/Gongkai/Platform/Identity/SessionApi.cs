@@ -23,8 +23,8 @@ internal static class SessionApi
 
     public static IEndpointRouteBuilder MapStaffSessionApi(this IEndpointRouteBuilder app)
     {
+        app.MapGet("/api/v1/session", WhoAmI).WithTags("会话与访问令牌").RequireAuthorization(Permissions.Staff);
         var session = app.MapGroup("/api/v1/session").WithTags("会话与访问令牌");
-        session.MapGet("", WhoAmI).RequireAuthorization(Permissions.Staff);
         session.MapPost("/tokens", CreateTokenAsync).AllowAnonymous().RequireRateLimiting(RateLimits.SignIn);
         session.MapGet("/tokens", ListTokensAsync).RequireAuthorization(Permissions.Staff);
         session.MapDelete("/tokens/{id:int}", RevokeTokenAsync).RequireAuthorization(Permissions.Staff);
