@@ -136,6 +136,16 @@ public class StaffTestHost : GongkaiFactory
         return user;
     }
 
+    /// <summary>Opens a page, then submits its form (with the page's antiforgery token) to the page or one of its handlers.</summary>
+    public static async Task<HttpResponseMessage> SubmitAsync(HttpClient client, string pageUrl, IDictionary<string, string> fields, string? handler = null, IEnumerable<KeyValuePair<string, string>>? repeated = null)
+    {
+        var page = await client.GetAsync(new Uri(pageUrl, UriKind.Relative));
+        var html = await page.Content.ReadAsStringAsync();
+        var form = fields.Concat(repeated ?? []).Append(new("__RequestVerificationToken", AntiforgeryToken(html)));
+        var target = handler is null ? pageUrl : $"{pageUrl}{(pageUrl.Contains('?', StringComparison.Ordinal) ? '&' : '?')}handler={handler}";
+        return await client.PostAsync(new Uri(target, UriKind.Relative), new FormUrlEncodedContent(form));
+    }
+
     public static string CurrentCode(string base32Key) => new Totp(Base32Encoding.ToBytes(base32Key)).ComputeTotp();
 
     public static string AntiforgeryToken(string html)
