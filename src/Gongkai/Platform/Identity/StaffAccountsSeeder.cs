@@ -125,7 +125,14 @@ internal sealed class StaffAccountsSeeder(
             Require(await users.AddToRoleAsync(user, account.Role), account.UserName);
             if (account.Role == StaffRoles.SystemAdmin)
             {
-                await EnrolAuthenticatorAsync(user, demoOptions.AdminTotpKey, cancellationToken);
+                if (IsBase32Key(demoOptions.AdminTotpKey))
+                {
+                    await EnrolAuthenticatorAsync(user, demoOptions.AdminTotpKey, cancellationToken);
+                }
+                else
+                {
+                    logger.LogError("Gongkai:Demo:AdminTotpKey 不是有效的 base32 密钥（至少 16 位 A–Z、2–7），admin 首次登录时需自行设置两步验证。");
+                }
             }
         }
 
@@ -146,6 +153,10 @@ internal sealed class StaffAccountsSeeder(
         Require(await users.UpdateAsync(user), user.UserName!);
         Require(await users.SetTwoFactorEnabledAsync(user, true), user.UserName!);
     }
+
+    /// <summary>Authenticator apps take base32 keys; 16 characters (80 bits) is the least RFC 4226 allows.</summary>
+    internal static bool IsBase32Key(string key) =>
+        key.Length >= 16 && key.All(c => c is >= 'A' and <= 'Z' or >= '2' and <= '7');
 
     private static void Require(IdentityResult result, string what)
     {

@@ -99,4 +99,13 @@ public sealed class IdentityRulesTests
             SignInMessages.Locked(new DateTimeOffset(2026, 3, 1, 1, 15, 0, TimeSpan.Zero)));
         Assert.Contains("管理员锁定", SignInMessages.Locked(StaffAdministration.LockedByAdministrator));
     }
+
+    [Theory]
+    [InlineData("GONGKAIDEMOADMINKEYFORTOTPSETUPZ", true)]
+    [InlineData("ABCDEFGHIJKLMNOP", true)]
+    [InlineData("ABCDEFGHIJKLMNO", false)]
+    [InlineData("gongkaidemoadminkeyfortotpsetupz", false)]
+    [InlineData("GONGKAI0DEMO1ADMIN8KEY9", false)]
+    public void Only_base32_keys_of_at_least_80_bits_are_used_for_the_demo_admin(string key, bool usable) =>
+        Assert.Equal(usable, StaffAccountsSeeder.IsBase32Key(key));
 }
