@@ -19,6 +19,4 @@ public static class ChinaTime
     /// <summary>The UTC instant at which a day in China begins.</summary>
     public static DateTimeOffset StartOfDay(DateOnly day) =>
         new DateTimeOffset(day.ToDateTime(TimeOnly.MinValue), Offset).ToUniversalTime();
-
-    public static DateOnly Today(TimeProvider clock) => DateOnly.FromDateTime(ToChina(clock.GetUtcNow()).DateTime);
 }

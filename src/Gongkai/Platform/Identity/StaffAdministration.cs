@@ -23,10 +23,13 @@ public sealed record StaffChange(string? Error, StaffUser? User = null, string? 
 /// <summary>Staff accounts as administrators manage them: listing within body scope, creating, changing roles,
 /// locking, resetting passwords and two-factor. Every change is audited with the target user's body, so that
 /// body's administrators and auditors see what was done to their staff.</summary>
-public sealed class StaffAdministration(GongkaiDbContext db, UserManager<StaffUser> users, BodyScope scope, AuditLog audit)
+public sealed class StaffAdministration(GongkaiDbContext db, UserManager<StaffUser> users, BodyScope scope, AuditLog audit, TimeProvider clock)
 {
     /// <summary>Administrators lock accounts indefinitely (until unlocked); failed sign-ins lock for 15 minutes.</summary>
     public static readonly DateTimeOffset LockedByAdministrator = new(9999, 1, 1, 0, 0, 0, TimeSpan.Zero);
+
+    /// <summary>Locked now, by an administrator or by failed sign-ins.</summary>
+    public bool IsLocked(StaffUser user) => user.LockoutEnd is { } end && end > clock.GetUtcNow();
 
     public static bool IsSystemAdmin(ClaimsPrincipal actor) => actor.IsInRole(StaffRoles.SystemAdmin);
 
@@ -64,7 +67,7 @@ public sealed class StaffAdministration(GongkaiDbContext db, UserManager<StaffUs
             .ToDictionaryAsync(b => b.Id, b => b.Name, cancellationToken);
         return found.Select(u => new StaffListItem(u.Id, u.UserName ?? "", u.DisplayName, u.BodyId,
                 bodyNames.GetValueOrDefault(u.BodyId, "?"), StaffRoles.All.Where(roles[u.Id].Contains).ToArray(),
-                u.LockoutEnd is { } end && end > DateTimeOffset.UtcNow, u.TwoFactorEnabled, u.IsDemo))
+                IsLocked(u), u.TwoFactorEnabled, u.IsDemo))
             .ToList();
     }
 
@@ -102,7 +105,7 @@ public sealed class StaffAdministration(GongkaiDbContext db, UserManager<StaffUs
         }
 
         var password = StaffPasswords.Generate();
-        var user = new StaffUser { UserName = userName, DisplayName = displayName, BodyId = bodyId, CreatedAt = DateTimeOffset.UtcNow };
+        var user = new StaffUser { UserName = userName, DisplayName = displayName, BodyId = bodyId, CreatedAt = clock.GetUtcNow() };
         await using var transaction = await db.Database.BeginTransactionAsync(cancellationToken);
         audit.Record("staff.created", $"user:{userName}", $"姓名：{displayName}；角色：{StaffRules.List(roles)}", bodyId: bodyId);
         var created = await users.CreateAsync(user, password);

@@ -5,6 +5,7 @@ using Gongkai.Platform.Identity;
 using Microsoft.AspNetCore.Identity;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Hosting;
 
 namespace Gongkai.Tests.Platform.Identity;
 
@@ -100,10 +101,8 @@ public sealed class ProductionSeedingTests(ProductionSeedingTests.ProductionHost
             await TestBodies.AddDemoTreeAsync(db);
         }
 
-        foreach (var seeder in scope.ServiceProvider.GetServices<IStartupSeeder>().Where(s => s.Order == 20))
-        {
-            await seeder.SeedAsync(scope.ServiceProvider, demo: false, CancellationToken.None);
-        }
+        // Start-up again, now that bodies exist, exactly as the server does with this configuration.
+        await host.Services.GetServices<IHostedService>().OfType<DatabaseInitializer>().Single().StartAsync(CancellationToken.None);
 
         Assert.Empty(await db.Users.ToListAsync());
         var roles = await db.Roles.Select(r => r.Name).ToListAsync();

@@ -181,6 +181,38 @@ public sealed class SignInTests(StaffTestHost host) : IClassFixture<StaffTestHos
         Assert.Contains("无权访问", await denied.Content.ReadAsStringAsync(), StringComparison.Ordinal);
     }
 
+    [Fact]
+    public async Task Sign_in_attempts_are_rate_limited_per_client_address_but_showing_the_form_is_not()
+    {
+        using var client = host.NewClient("198.18.0.1");
+        string html = "";
+        for (var view = 0; view < 12; view++)
+        {
+            var form = await client.GetAsync(new Uri("/admin/sign-in", UriKind.Relative));
+            Assert.Equal(HttpStatusCode.OK, form.StatusCode);
+            html = await form.Content.ReadAsStringAsync();
+        }
+
+        var statuses = new List<HttpStatusCode>();
+        for (var attempt = 0; attempt < 11; attempt++)
+        {
+            var response = await client.PostAsync(new Uri("/admin/sign-in", UriKind.Relative), new FormUrlEncodedContent(new Dictionary<string, string>
+            {
+                ["UserName"] = "guess" + attempt,
+                ["Password"] = "Guess-password-1",
+                ["__RequestVerificationToken"] = StaffTestHost.AntiforgeryToken(html),
+            }));
+            statuses.Add(response.StatusCode);
+            if (attempt == 10)
+            {
+                Assert.Contains("尝试次数过多", await response.Content.ReadAsStringAsync(), StringComparison.Ordinal);
+            }
+        }
+
+        Assert.All(statuses.Take(10), s => Assert.Equal(HttpStatusCode.OK, s));
+        Assert.Equal(HttpStatusCode.TooManyRequests, statuses[10]);
+    }
+
     private async Task<AuditEntry> LastAuditAsync(string action, string target)
     {
         using var scope = host.Services.CreateScope();

@@ -101,7 +101,7 @@ public sealed class EditModel(StaffAdministration staff, GongkaiDbContext db) : 
         Person = person;
         CurrentRoles = roles;
         AssignableRoles = StaffAdministration.AssignableRoles(User);
-        Locked = person.LockoutEnd is { } end && end > DateTimeOffset.UtcNow;
+        Locked = staff.IsLocked(person);
         BodyName = (await db.Set<Body>().FindAsync([person.BodyId], cancellationToken))?.Name ?? "?";
         if (!keepInput)
         {
