@@ -62,4 +62,9 @@ public sealed class DemoOptions
 
     /// <summary>Password of every demo account.</summary>
     public string Password { get; set; } = "Gongkai-Demo-2026";
+
+    /// <summary>The demo <c>admin</c>'s authenticator key (base32). System admins must use two-factor sign-in; the demo
+    /// pre-enrols <c>admin</c> with this fixed key so the demo works with any TOTP app or <c>oathtool --totp -b KEY</c>.
+    /// Production (demo seeding off) never uses it.</summary>
+    public string AdminTotpKey { get; set; } = "GONGKAIDEMOADMINKEYFORTOTPSETUPZ";
 }

@@ -17,6 +17,7 @@ internal static class GongkaiCommandLine
     [
         new("migrate", MigrateCommand),
         new("calendar", Calendar.CalendarCommands.Create),
+        new("token", Identity.TokenCommands.Create),
     ];
 
     private static readonly HashSet<string> HelpWords = ["--help", "-h", "-?", "help", "--version"];

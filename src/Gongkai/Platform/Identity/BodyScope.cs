@@ -30,6 +30,26 @@ public sealed class BodyScope(GongkaiDbContext db)
         return user.IsInRole(StaffRoles.BodyAdmin) && (await DescendantsOfAsync(own.Value, cancellationToken)).Contains(bodyId);
     }
 
+    /// <summary>The bodies the user may act for, as a set; null means every body (system admins). Used to filter
+    /// lists (staff, audit log) the same way <see cref="MayActForAsync"/> decides single cases.</summary>
+    public async Task<HashSet<int>?> BodiesInScopeAsync(ClaimsPrincipal user, CancellationToken cancellationToken = default)
+    {
+        if (user.IsInRole(StaffRoles.SystemAdmin))
+        {
+            return null;
+        }
+
+        var own = StaffClaims.BodyIdOf(user);
+        if (own is null)
+        {
+            return [];
+        }
+
+        var scope = user.IsInRole(StaffRoles.BodyAdmin) ? await DescendantsOfAsync(own.Value, cancellationToken) : [];
+        scope.Add(own.Value);
+        return scope;
+    }
+
     /// <summary>The ids of all bodies below <paramref name="bodyId"/> (not including it).</summary>
     public async Task<HashSet<int>> DescendantsOfAsync(int bodyId, CancellationToken cancellationToken = default)
     {

@@ -1,4 +1,6 @@
 using Gongkai.Platform.Data;
+using Microsoft.AspNetCore.Authentication;
+using Microsoft.AspNetCore.Authorization;
 using Microsoft.AspNetCore.Identity;
 
 namespace Gongkai.Platform.Identity;
@@ -20,7 +22,21 @@ internal static class IdentityRegistration
                 identity.User.RequireUniqueEmail = false;
             })
             .AddEntityFrameworkStores<GongkaiDbContext>()
-            .AddDefaultTokenProviders();
+            .AddDefaultTokenProviders()
+            .AddClaimsPrincipalFactory<StaffClaimsPrincipalFactory>();
+
+        // Bearer requests use their access token, everything else the cookie. Identity's own schemes stay as they
+        // are for signing in (the application cookie, the two-factor step's user-id cookie).
+        services.AddAuthentication(authentication =>
+            {
+                authentication.DefaultScheme = StaffSchemes.CookieOrToken;
+                authentication.DefaultAuthenticateScheme = StaffSchemes.CookieOrToken;
+                authentication.DefaultChallengeScheme = StaffSchemes.CookieOrToken;
+                authentication.DefaultForbidScheme = StaffSchemes.CookieOrToken;
+            })
+            .AddPolicyScheme(StaffSchemes.CookieOrToken, "工作人员（Cookie 或访问令牌）", policy => policy.ForwardDefaultSelector = StaffSchemes.Select)
+            .AddScheme<AuthenticationSchemeOptions, AccessTokenAuthenticationHandler>(StaffSchemes.AccessToken, "个人访问令牌", null);
+
         services.ConfigureApplicationCookie(cookie =>
         {
             cookie.LoginPath = "/admin/sign-in";
@@ -30,8 +46,25 @@ internal static class IdentityRegistration
             cookie.Cookie.SameSite = SameSiteMode.Lax;
             cookie.SlidingExpiration = true;
             cookie.ExpireTimeSpan = TimeSpan.FromHours(8);
+
+            // Pages keep the redirect to the sign-in and denied pages; API clients get 401/403 problem details.
+            var toSignIn = cookie.Events.OnRedirectToLogin;
+            var toDenied = cookie.Events.OnRedirectToAccessDenied;
+            cookie.Events.OnRedirectToLogin = context =>
+                StaffProblems.IsApiRequest(context.Request) ? StaffProblems.NotSignedInAsync(context.HttpContext) : toSignIn(context);
+            cookie.Events.OnRedirectToAccessDenied = context =>
+                StaffProblems.IsApiRequest(context.Request) ? StaffProblems.ForbiddenAsync(context.HttpContext) : toDenied(context);
         });
+
+        // A locked or re-roled account loses its open sessions within minutes, not the default half hour.
+        services.Configure<SecurityStampValidatorOptions>(stamp => stamp.ValidationInterval = TimeSpan.FromMinutes(5));
+
         services.AddAuthorizationBuilder().AddGongkaiPolicies();
+        services.AddSingleton<IAuthorizationMiddlewareResultHandler, TwoFactorEnrolmentResultHandler>();
         services.AddScoped<BodyScope>();
+        services.AddScoped<AccessTokenService>();
+        services.AddScoped<SignInAudit>();
+        services.AddScoped<StaffAdministration>();
+        services.AddScoped<IStartupSeeder, StaffAccountsSeeder>();
     }
 }

@@ -7,8 +7,13 @@ namespace Gongkai.Platform.Identity;
 /// Body scope (acting only within one's own body) is checked separately by <see cref="BodyScope"/>.</summary>
 public static class Permissions
 {
-    /// <summary>Any signed-in staff member: the console dashboard, one's own tokens and two-factor setup.</summary>
+    /// <summary>Any signed-in staff member: the console dashboard, one's own tokens.</summary>
     public const string Staff = "staff";
+
+    /// <summary>Any signed-in staff member, including a system admin who has not yet enrolled two-factor sign-in.
+    /// Only the two-factor setup page uses it; every other policy (and the default one) also requires
+    /// <see cref="TwoFactorEnrolledRequirement"/>.</summary>
+    public const string SignedIn = "signed-in";
     public const string ManageCalendar = "manage-calendar";
     public const string ManageAllBodies = "manage-all-bodies";
     public const string ManageBody = "manage-body";
@@ -23,10 +28,13 @@ public static class Permissions
 
     internal static void AddGongkaiPolicies(this AuthorizationBuilder authorization)
     {
-        authorization.AddPolicy(Staff, p => p.RequireAuthenticatedUser());
+        var enrolled = new TwoFactorEnrolledRequirement();
+        authorization.SetDefaultPolicy(new AuthorizationPolicyBuilder().RequireAuthenticatedUser().AddRequirements(enrolled).Build());
+        authorization.AddPolicy(SignedIn, p => p.RequireAuthenticatedUser());
+        authorization.AddPolicy(Staff, p => p.RequireAuthenticatedUser().AddRequirements(enrolled));
         foreach (var permission in RolePermissions.AllPermissions)
         {
-            authorization.AddPolicy(permission, p => p.RequireAuthenticatedUser().RequireRole(RolePermissions.RolesGranting(permission)));
+            authorization.AddPolicy(permission, p => p.RequireAuthenticatedUser().RequireRole(RolePermissions.RolesGranting(permission)).AddRequirements(enrolled));
         }
     }
 }

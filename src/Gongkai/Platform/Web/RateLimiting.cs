@@ -11,9 +11,13 @@ public static class RateLimits
     internal static void AddGongkaiRateLimiting(this IServiceCollection services) => services.AddRateLimiter(limiter =>
     {
         limiter.RejectionStatusCode = StatusCodes.Status429TooManyRequests;
-        limiter.AddPolicy(SignIn, context => RateLimitPartition.GetFixedWindowLimiter(
-            context.Connection.RemoteIpAddress?.ToString() ?? "unknown",
-            _ => new FixedWindowRateLimiterOptions { PermitLimit = 10, Window = TimeSpan.FromMinutes(1), QueueLimit = 0 }));
+        // Only attempts count: showing the sign-in form (GET) is free, so staff behind one office NAT are not
+        // locked out of the form by each other's page loads.
+        limiter.AddPolicy(SignIn, context => HttpMethods.IsGet(context.Request.Method) || HttpMethods.IsHead(context.Request.Method)
+            ? RateLimitPartition.GetNoLimiter("form")
+            : RateLimitPartition.GetFixedWindowLimiter(
+                context.Connection.RemoteIpAddress?.ToString() ?? "unknown",
+                _ => new FixedWindowRateLimiterOptions { PermitLimit = 10, Window = TimeSpan.FromMinutes(1), QueueLimit = 0 }));
         limiter.OnRejected = async (context, cancellationToken) =>
         {
             var http = context.HttpContext;

@@ -1,0 +1,23 @@
+using Gongkai.Platform.Identity;
+
+namespace Gongkai.Admin;
+
+/// <summary>One entry of the staff console: where it goes, what it is for, and the policy that shows it.</summary>
+public sealed record AdminLink(string Title, string Href, string Policy, string Description);
+
+/// <summary>The console's sections, in menu order. Both the dashboard and <c>/Admin/_AdminNav.cshtml</c> read this
+/// list, and each link appears only to staff whose roles pass its policy (the pages check again on the server).
+/// A module adding a console section adds one line here.</summary>
+public static class AdminNavigation
+{
+    public static readonly IReadOnlyList<AdminLink> Links =
+    [
+        new("单位管理", "/admin/bodies", Permissions.ManageBody, "维护单位信息、机构设置和政府信息公开指南。"),
+        new("人员与角色", "/admin/staff", Permissions.ManageStaff, "新增工作人员，分配角色，锁定账户，重置密码。"),
+        new("工作日历", "/admin/calendar", Permissions.ManageCalendar, "维护法定节假日和调休工作日，用于计算办理期限。"),
+        new("审计日志", "/admin/audit", Permissions.ViewAudit, "查看登录、权限变更和各类操作记录。"),
+        new("通知发件箱", "/admin/outbox", Permissions.ViewOutbox, "查看系统发出的邮件和短信通知。"),
+        new("我的令牌", "/admin/account/tokens", Permissions.Staff, "创建和撤销供脚本调用接口的个人访问令牌。"),
+        new("两步验证", "/admin/account/two-factor", Permissions.SignedIn, "使用手机验证器应用的动态口令保护账户。"),
+    ];
+}

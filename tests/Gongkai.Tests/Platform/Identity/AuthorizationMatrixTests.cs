@@ -1,0 +1,276 @@
+using System.Globalization;
+using System.Net;
+using System.Text;
+using System.Text.RegularExpressions;
+using Gongkai.Platform.Identity;
+using Microsoft.AspNetCore.Identity;
+using Microsoft.AspNetCore.Routing;
+using Microsoft.Extensions.DependencyInjection;
+using Xunit.Abstractions;
+
+namespace Gongkai.Tests.Platform.Identity;
+
+/// <summary>Who may open what, checked for every mapped endpoint and every role with real sign-ins. The table
+/// below is the one place that states each endpoint's access; an endpoint that is mapped but missing from it fails
+/// the test, so no new page or API can ship without its access being decided.</summary>
+public sealed partial class AuthorizationMatrixTests(StaffTestHost host, ITestOutputHelper output) : IClassFixture<StaffTestHost>
+{
+    /// <summary>Expected access, by "METHOD /route/pattern" exactly as mapped (Razor pages answer GET). Entries for
+    /// endpoints that are not (yet) mapped are ignored, so other slices' routes can be listed ahead of their merge.</summary>
+    private static readonly Dictionary<string, Access> Expected = new(StringComparer.Ordinal)
+    {
+        // Public site and infrastructure
+        ["GET /"] = Access.Anonymous,
+        ["GET /healthz"] = Access.Anonymous,
+        ["GET /readyz"] = Access.Anonymous,
+        ["GET /openapi/{documentName}.json"] = Access.Anonymous,
+
+        // Sign-in and its neighbours: the same answer whoever asks
+        ["GET /admin/sign-in"] = Access.Anonymous,
+        ["GET /admin/sign-in/two-factor"] = Access.Fixed(HttpStatusCode.Redirect, "/admin/sign-in"),
+        ["GET /admin/sign-out"] = Access.Anonymous,
+        ["GET /admin/denied"] = Access.Fixed(HttpStatusCode.Forbidden),
+
+        // Console shell, own account
+        ["GET /admin"] = Access.Staff,
+        ["GET /admin/account/two-factor"] = Access.SignedIn,
+        ["GET /admin/account/tokens"] = Access.Staff,
+
+        // Staff administration and audit
+        ["GET /admin/staff"] = Access.Permission(Permissions.ManageStaff),
+        ["GET /admin/staff/new"] = Access.Permission(Permissions.ManageStaff),
+        ["GET /admin/staff/{userId}"] = Access.Permission(Permissions.ManageStaff),
+        ["GET /admin/audit"] = Access.Permission(Permissions.ViewAudit),
+        ["GET /api/v1/audit"] = Access.Permission(Permissions.ViewAudit),
+
+        // Session and personal access tokens
+        ["GET /api/v1/session"] = Access.Staff,
+        ["POST /api/v1/session/tokens"] = Access.Anonymous,
+        ["GET /api/v1/session/tokens"] = Access.Staff,
+        ["DELETE /api/v1/session/tokens/{id:int}"] = Access.Staff,
+
+        // Console sections of other slices (checked once they are mapped)
+        ["GET /admin/bodies"] = Access.Permission(Permissions.ManageBody),
+        ["GET /admin/calendar"] = Access.Permission(Permissions.ManageCalendar),
+        ["GET /admin/outbox"] = Access.Permission(Permissions.ViewOutbox),
+    };
+
+    /// <summary>Values for route parameters, by parameter name; values that need the database are added at run time.</summary>
+    private static readonly Dictionary<string, string> RouteValues = new(StringComparer.Ordinal)
+    {
+        ["documentName"] = "v1",
+        ["id"] = "1",
+    };
+
+    private const string UnenrolledSystemAdmin = "system-admin（未启用两步验证）";
+
+    [Fact]
+    public async Task Every_endpoint_answers_each_role_as_the_table_says()
+    {
+        var staff = await host.DemoStaffAsync();
+        var values = new Dictionary<string, string>(RouteValues)
+        {
+            ["code"] = staff.Municipal.Code,
+            ["userId"] = await UserIdAsync(staff.UserName(StaffRoles.Editor)),
+        };
+
+        var endpoints = MappedEndpoints();
+        var unknown = endpoints.Where(e => !Expected.ContainsKey(e.Key)).Select(e => e.Key).ToList();
+        Assert.True(unknown.Count == 0,
+            "These endpoints are not in the authorization table of AuthorizationMatrixTests; add each with its access:\n"
+            + string.Join("\n", unknown.Select(key => $"        [\"{key}\"] = Access.…,")));
+
+        var principals = new Dictionary<string, HttpClient> { ["anonymous"] = host.NewClient() };
+        foreach (var role in StaffRoles.All)
+        {
+            principals[role] = await host.SignedInClientAsync(staff.UserName(role, staff.Municipal));
+        }
+
+        var unenrolled = await host.CreateUserAsync("matrix.unenrolled-admin", staff.Municipal.Id, StaffRoles.SystemAdmin);
+        principals[UnenrolledSystemAdmin] = await host.SignedInClientAsync(unenrolled.UserName!);
+
+        var failures = new StringBuilder();
+        var checkedCount = 0;
+        foreach (var (key, pattern) in endpoints.Where(e => e.Key.StartsWith("GET ", StringComparison.Ordinal)))
+        {
+            var url = Fill(pattern, values, failures);
+            if (url is null)
+            {
+                continue;
+            }
+
+            foreach (var (principal, client) in principals)
+            {
+                using var response = await client.GetAsync(new Uri(url, UriKind.Relative));
+                checkedCount++;
+                var verdict = Expected[key].Judge(principal, response);
+                if (verdict is not null)
+                {
+                    failures.AppendLine(CultureInfo.InvariantCulture, $"{key} as {principal}: {verdict} (got {(int)response.StatusCode} {response.Headers.Location})");
+                }
+            }
+        }
+
+        // Endpoints that change things are not called here (their tests do that), but none may let anonymous callers in.
+        foreach (var (key, pattern) in endpoints.Where(e => !e.Key.StartsWith("GET ", StringComparison.Ordinal) && Expected[e.Key] is not { Kind: AccessKind.Anonymous }))
+        {
+            var method = new HttpMethod(key[..key.IndexOf(' ', StringComparison.Ordinal)]);
+            var url = Fill(pattern, values, failures);
+            if (url is null)
+            {
+                continue;
+            }
+
+            using var request = new HttpRequestMessage(method, url);
+            using var response = await principals["anonymous"].SendAsync(request);
+            if (!Access.LooksDenied(response))
+            {
+                failures.AppendLine(CultureInfo.InvariantCulture, $"{key} as anonymous: expected to be refused (got {(int)response.StatusCode})");
+            }
+        }
+
+        foreach (var client in principals.Values)
+        {
+            client.Dispose();
+        }
+
+        output.WriteLine($"{endpoints.Count} endpoints, {checkedCount} GET requests over {principals.Count} principals.");
+        Assert.True(failures.Length == 0, failures.ToString());
+    }
+
+    [Fact]
+    public void The_table_names_a_real_permission_for_every_restricted_endpoint()
+    {
+        var known = Gongkai.Platform.Identity.RolePermissions.AllPermissions;
+        var bad = Expected.Where(e => e.Value.Kind == AccessKind.Permission && !known.Contains(e.Value.Policy)).Select(e => e.Key).ToList();
+        Assert.Empty(bad);
+    }
+
+    /// <summary>Every routable endpoint as "METHOD /pattern" → pattern; pages (no method metadata) count as GET.</summary>
+    private Dictionary<string, string> MappedEndpoints()
+    {
+        var result = new Dictionary<string, string>(StringComparer.Ordinal);
+        foreach (var endpoint in host.Services.GetRequiredService<EndpointDataSource>().Endpoints.OfType<RouteEndpoint>())
+        {
+            if (endpoint.Metadata.GetMetadata<ISuppressMatchingMetadata>()?.SuppressMatching == true)
+            {
+                continue;
+            }
+
+            var pattern = "/" + (endpoint.RoutePattern.RawText ?? "").TrimStart('/');
+            var methods = endpoint.Metadata.GetMetadata<IHttpMethodMetadata>()?.HttpMethods;
+            foreach (var method in methods is null || methods.Count == 0 ? ["GET"] : methods)
+            {
+                result[$"{method} {pattern}"] = pattern;
+            }
+        }
+
+        return result;
+    }
+
+    private static string? Fill(string pattern, Dictionary<string, string> values, StringBuilder failures)
+    {
+        var missing = new List<string>();
+        var url = RouteParameter().Replace(pattern, match =>
+        {
+            var name = match.Groups["name"].Value;
+            if (values.TryGetValue(name, out var value))
+            {
+                return Uri.EscapeDataString(value);
+            }
+
+            missing.Add(name);
+            return match.Value;
+        });
+        if (missing.Count > 0)
+        {
+            failures.AppendLine(CultureInfo.InvariantCulture, $"{pattern}: no demo value for route parameter(s) {string.Join(", ", missing)}; add them to RouteValues.");
+            return null;
+        }
+
+        return url;
+    }
+
+    private async Task<string> UserIdAsync(string userName)
+    {
+        using var scope = host.Services.CreateScope();
+        var user = await scope.ServiceProvider.GetRequiredService<UserManager<StaffUser>>().FindByNameAsync(userName);
+        return user!.Id;
+    }
+
+    [GeneratedRegex(@"\{\*{0,2}(?<name>\w+)(:[^}]*)?\??\}")]
+    private static partial Regex RouteParameter();
+
+    public enum AccessKind
+    {
+        Anonymous,
+        SignedIn,
+        Staff,
+        Permission,
+        Fixed,
+    }
+
+    /// <summary>Who may open an endpoint.</summary>
+    public sealed record Access(AccessKind Kind, string Policy = "", HttpStatusCode Status = HttpStatusCode.OK, string? LocationPrefix = null)
+    {
+        /// <summary>Anyone, signed in or not.</summary>
+        public static readonly Access Anonymous = new(AccessKind.Anonymous);
+
+        /// <summary>Any signed-in staff member, even a system admin who has not enrolled two-factor sign-in.</summary>
+        public static readonly Access SignedIn = new(AccessKind.SignedIn);
+
+        /// <summary>Any signed-in staff member; system admins only once enrolled in two-factor sign-in.</summary>
+        public static readonly Access Staff = new(AccessKind.Staff);
+
+        /// <summary>Roles granting the permission (<see cref="RolePermissions"/>), system admins once enrolled.</summary>
+        public static Access Permission(string permission) => new(AccessKind.Permission, permission);
+
+        /// <summary>The same status (and redirect target) for everyone, e.g. the 403 page itself.</summary>
+        public static Access Fixed(HttpStatusCode status, string? locationPrefix = null) => new(AccessKind.Fixed, Status: status, LocationPrefix: locationPrefix);
+
+        /// <summary>Null when the response is what this access allows the principal, else what went wrong.</summary>
+        public string? Judge(string principal, HttpResponseMessage response)
+        {
+            if ((int)response.StatusCode >= 500)
+            {
+                return "server error";
+            }
+
+            if (Kind == AccessKind.Fixed)
+            {
+                var location = response.Headers.Location?.OriginalString ?? "";
+                return response.StatusCode == Status && (LocationPrefix is null || location.StartsWith(LocationPrefix, StringComparison.Ordinal))
+                    ? null
+                    : $"expected {(int)Status} {LocationPrefix}";
+            }
+
+            var allowed = MayOpen(principal);
+            var denied = LooksDenied(response);
+            return allowed == !denied ? null : allowed ? "expected to be allowed" : "expected to be refused";
+        }
+
+        private bool MayOpen(string principal) => Kind switch
+        {
+            AccessKind.Anonymous => true,
+            AccessKind.SignedIn => principal != "anonymous",
+            AccessKind.Staff => principal != "anonymous" && principal != UnenrolledSystemAdmin,
+            AccessKind.Permission => RolePermissions.RolesGranting(Policy).Contains(principal),
+            _ => false,
+        };
+
+        /// <summary>Refusals look like 401/403, or a redirect to sign in, to the denied page or to two-factor enrolment.</summary>
+        public static bool LooksDenied(HttpResponseMessage response)
+        {
+            if (response.StatusCode is HttpStatusCode.Unauthorized or HttpStatusCode.Forbidden)
+            {
+                return true;
+            }
+
+            var location = response.Headers.Location?.ToString() ?? "";
+            return (int)response.StatusCode is >= 300 and < 400
+                && (location.Contains("/admin/sign-in", StringComparison.Ordinal)
+                    || location.Contains("/admin/denied", StringComparison.Ordinal)
+                    || location.Contains("/admin/account/two-factor", StringComparison.Ordinal));
+        }
+    }
+}

@@ -1,0 +1,221 @@
+using System.Net;
+using System.Text.RegularExpressions;
+using Gongkai.Organizations;
+using Gongkai.Platform;
+using Gongkai.Platform.Data;
+using Gongkai.Platform.Identity;
+using Gongkai.Tests.Infrastructure;
+using Microsoft.AspNetCore.Builder;
+using Microsoft.AspNetCore.Hosting;
+using Microsoft.AspNetCore.Http;
+using Microsoft.AspNetCore.Identity;
+using Microsoft.AspNetCore.Mvc.Testing.Handlers;
+using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Options;
+using OtpNet;
+
+namespace Gongkai.Tests.Platform.Identity;
+
+/// <summary>The application with staff accounts ready: demo bodies (created here only if the organisations seeder
+/// has not provided any) and the demo accounts. Each client it makes has its own client address, so sign-in rate
+/// limits (per address) apply per test client as they would per person.</summary>
+public class StaffTestHost : GongkaiFactory
+{
+    public const string ClientAddressHeader = "X-Test-Client-Address";
+
+    private static int _nextAddress;
+    private readonly SemaphoreSlim _ready = new(1, 1);
+    private bool _seeded;
+
+    protected override void ConfigureWebHost(IWebHostBuilder builder)
+    {
+        base.ConfigureWebHost(builder);
+        builder.ConfigureServices(services => services.AddSingleton<IStartupFilter, ClientAddressFromHeader>());
+    }
+
+    public string DemoPassword => Services.GetRequiredService<IOptions<GongkaiOptions>>().Value.Demo.Password;
+
+    public string AdminTotpKey => Services.GetRequiredService<IOptions<GongkaiOptions>>().Value.Demo.AdminTotpKey;
+
+    /// <summary>A client with cookies, no automatic redirects, and a fresh client address.</summary>
+    public HttpClient NewClient(string? address = null)
+    {
+        address ??= $"198.51.100.{Interlocked.Increment(ref _nextAddress) % 250 + 1}";
+        return CreateDefaultClient(new Uri("http://localhost"), new CookieContainerHandler(), new ClientAddressHandler(address));
+    }
+
+    /// <summary>Makes sure the demo bodies and accounts exist and returns the bodies the demo accounts belong to.</summary>
+    public async Task<DemoStaff> DemoStaffAsync()
+    {
+        await _ready.WaitAsync();
+        try
+        {
+            using var scope = Services.CreateScope();
+            var db = scope.ServiceProvider.GetRequiredService<GongkaiDbContext>();
+            if (!_seeded)
+            {
+                if (!await db.Set<Body>().AnyAsync())
+                {
+                    await TestBodies.AddDemoTreeAsync(db);
+                }
+
+                foreach (var seeder in scope.ServiceProvider.GetServices<IStartupSeeder>().Where(s => s.Order == 20))
+                {
+                    await seeder.SeedAsync(scope.ServiceProvider, demo: true, CancellationToken.None);
+                }
+
+                _seeded = true;
+            }
+
+            var bodies = await db.Set<Body>().AsNoTracking().ToListAsync();
+            return new DemoStaff(DemoStaffPlan.DemoBodies(bodies), DemoStaffPlan.Accounts(bodies));
+        }
+        finally
+        {
+            _ready.Release();
+        }
+    }
+
+    /// <summary>Signs in through the real sign-in page (and the two-factor step when <paramref name="totpKey"/> is
+    /// given); returns the last response, a redirect into the console on success.</summary>
+    public async Task<HttpResponseMessage> SignInAsync(HttpClient client, string userName, string? password = null, string? totpKey = null)
+    {
+        var form = await client.GetAsync(new Uri("/admin/sign-in", UriKind.Relative));
+        var response = await client.PostAsync(new Uri("/admin/sign-in", UriKind.Relative), new FormUrlEncodedContent(new Dictionary<string, string>
+        {
+            ["UserName"] = userName,
+            ["Password"] = password ?? DemoPassword,
+            ["__RequestVerificationToken"] = AntiforgeryToken(await form.Content.ReadAsStringAsync()),
+        }));
+        if (response.Headers.Location?.OriginalString.StartsWith("/admin/sign-in/two-factor", StringComparison.Ordinal) != true)
+        {
+            return response;
+        }
+
+        if (totpKey is null)
+        {
+            return response;
+        }
+
+        var step = await client.GetAsync(response.Headers.Location);
+        return await client.PostAsync(response.Headers.Location, new FormUrlEncodedContent(new Dictionary<string, string>
+        {
+            ["Code"] = CurrentCode(totpKey),
+            ["__RequestVerificationToken"] = AntiforgeryToken(await step.Content.ReadAsStringAsync()),
+        }));
+    }
+
+    /// <summary>A signed-in client for a user (the demo admin signs in with the demo authenticator key).</summary>
+    public async Task<HttpClient> SignedInClientAsync(string userName, string? password = null, string? totpKey = null)
+    {
+        var client = NewClient();
+        totpKey ??= userName == DemoStaffPlan.AdminUserName ? AdminTotpKey : null;
+        var response = await SignInAsync(client, userName, password, totpKey);
+        if (response.StatusCode != HttpStatusCode.Redirect || response.Headers.Location?.OriginalString.StartsWith("/admin/sign-in", StringComparison.Ordinal) == true)
+        {
+            throw new InvalidOperationException($"Signing in {userName} failed: {(int)response.StatusCode} {response.Headers.Location}");
+        }
+
+        return client;
+    }
+
+    /// <summary>Creates a user directly (for cases the demo accounts do not cover).</summary>
+    public async Task<StaffUser> CreateUserAsync(string userName, int bodyId, params string[] roles)
+    {
+        using var scope = Services.CreateScope();
+        var users = scope.ServiceProvider.GetRequiredService<UserManager<StaffUser>>();
+        var user = new StaffUser { UserName = userName, DisplayName = userName, BodyId = bodyId, CreatedAt = DateTimeOffset.UtcNow };
+        var created = await users.CreateAsync(user, DemoPassword);
+        Assert.True(created.Succeeded, string.Join("; ", created.Errors.Select(e => e.Description)));
+        if (roles.Length > 0)
+        {
+            Assert.True((await users.AddToRolesAsync(user, roles)).Succeeded);
+        }
+
+        return user;
+    }
+
+    /// <summary>Opens a page, then submits its form (with the page's antiforgery token) to the page or one of its handlers.</summary>
+    public static async Task<HttpResponseMessage> SubmitAsync(HttpClient client, string pageUrl, IDictionary<string, string> fields, string? handler = null, IEnumerable<KeyValuePair<string, string>>? repeated = null)
+    {
+        var page = await client.GetAsync(new Uri(pageUrl, UriKind.Relative));
+        var html = await page.Content.ReadAsStringAsync();
+        var form = fields.Concat(repeated ?? []).Append(new("__RequestVerificationToken", AntiforgeryToken(html)));
+        var target = handler is null ? pageUrl : $"{pageUrl}{(pageUrl.Contains('?', StringComparison.Ordinal) ? '&' : '?')}handler={handler}";
+        return await client.PostAsync(new Uri(target, UriKind.Relative), new FormUrlEncodedContent(form));
+    }
+
+    public static string CurrentCode(string base32Key) => new Totp(Base32Encoding.ToBytes(base32Key)).ComputeTotp();
+
+    public static string AntiforgeryToken(string html)
+    {
+        var match = Regex.Match(html, "name=\"__RequestVerificationToken\" type=\"hidden\" value=\"([^\"]+)\"");
+        Assert.True(match.Success, "The page has no antiforgery token.");
+        return match.Groups[1].Value;
+    }
+
+    private sealed class ClientAddressHandler(string address) : DelegatingHandler
+    {
+        protected override Task<HttpResponseMessage> SendAsync(HttpRequestMessage request, CancellationToken cancellationToken)
+        {
+            request.Headers.Remove(ClientAddressHeader);
+            request.Headers.Add(ClientAddressHeader, address);
+            return base.SendAsync(request, cancellationToken);
+        }
+    }
+
+    /// <summary>The in-memory test server has no client address; this gives each test client one.</summary>
+    private sealed class ClientAddressFromHeader : IStartupFilter
+    {
+        public Action<IApplicationBuilder> Configure(Action<IApplicationBuilder> next) => app =>
+        {
+            app.Use((context, nextMiddleware) =>
+            {
+                if (IPAddress.TryParse(context.Request.Headers[ClientAddressHeader].ToString(), out var address))
+                {
+                    context.Connection.RemoteIpAddress = address;
+                }
+
+                return nextMiddleware(context);
+            });
+            next(app);
+        };
+    }
+}
+
+/// <summary>The demo bodies and the accounts planned for them.</summary>
+public sealed record DemoStaff(IReadOnlyList<Body> Bodies, IReadOnlyList<DemoAccount> Accounts)
+{
+    public Body Municipal => Bodies[0];
+
+    /// <summary>The demo account of a role in a body (the municipal government by default).</summary>
+    public string UserName(string role, Body? body = null) =>
+        Accounts.First(a => a.Role == role && (role == StaffRoles.SystemAdmin || a.Body.Id == (body ?? Municipal).Id)).UserName;
+}
+
+/// <summary>A small body tree for tests run before the organisations seeder exists: the municipal government, one
+/// municipal department and one county government under it, with valid 统一社会信用代码.</summary>
+public static class TestBodies
+{
+    private const string Alphabet = "0123456789ABCDEFGHJKLMNPQRTUWXY";
+    private static readonly int[] Weights = [1, 3, 9, 27, 19, 26, 16, 17, 20, 29, 25, 13, 8, 24, 10, 30, 28];
+
+    public static async Task AddDemoTreeAsync(GongkaiDbContext db)
+    {
+        var municipal = new Body { Code = "myszf", Name = "绵阳市人民政府", ShortName = "市政府", Kind = BodyKind.MunicipalGovernment, CreditCode = "91110000600037341L" };
+        db.Add(municipal);
+        await db.SaveChangesAsync();
+        db.AddRange(
+            new Body { Code = "mysfgw", Name = "绵阳市发展和改革委员会", ShortName = "市发展改革委", Kind = BodyKind.MunicipalDepartment, ParentId = municipal.Id, CreditCode = CreditCode("11510700MB1234567"), SortOrder = 1 },
+            new Body { Code = "fcq", Name = "绵阳市涪城区人民政府", ShortName = "涪城区政府", Kind = BodyKind.CountyGovernment, ParentId = municipal.Id, CreditCode = CreditCode("11510703MB7654321"), SortOrder = 2 });
+        await db.SaveChangesAsync();
+    }
+
+    /// <summary>Appends the GB 32100 check character to the first 17 characters.</summary>
+    public static string CreditCode(string first17)
+    {
+        var sum = first17.Select((c, i) => Alphabet.IndexOf(c, StringComparison.Ordinal) * Weights[i]).Sum();
+        return first17 + Alphabet[(31 - sum % 31) % 31];
+    }
+}

@@ -1,0 +1,105 @@
+using System.Net;
+using System.Text.RegularExpressions;
+using Gongkai.Platform.Audit;
+using Gongkai.Platform.Data;
+using Gongkai.Platform.Identity;
+using Microsoft.AspNetCore.Identity;
+using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.DependencyInjection;
+
+namespace Gongkai.Tests.Platform.Identity;
+
+public sealed partial class TwoFactorTests(StaffTestHost host) : IClassFixture<StaffTestHost>
+{
+    [Fact]
+    public async Task A_system_admin_without_two_factor_is_sent_to_enrol_and_can_use_the_console_once_enrolled()
+    {
+        var staff = await host.DemoStaffAsync();
+        var admin = await host.CreateUserAsync("second.admin", staff.Municipal.Id, StaffRoles.SystemAdmin);
+        using var client = await host.SignedInClientAsync(admin.UserName!);
+
+        var console = await client.GetAsync(new Uri("/admin", UriKind.Relative));
+        Assert.Equal(HttpStatusCode.Redirect, console.StatusCode);
+        Assert.Equal("/admin/account/two-factor?returnUrl=%2Fadmin", console.Headers.Location?.OriginalString);
+        var staffPage = await client.GetAsync(new Uri("/admin/staff", UriKind.Relative));
+        Assert.StartsWith("/admin/account/two-factor", staffPage.Headers.Location?.OriginalString, StringComparison.Ordinal);
+        var api = await client.GetAsync(new Uri("/api/v1/session", UriKind.Relative));
+        Assert.Equal(HttpStatusCode.Forbidden, api.StatusCode);
+        Assert.Contains("两步验证", await api.Content.ReadAsStringAsync(), StringComparison.Ordinal);
+
+        var setup = await client.GetStringAsync(console.Headers.Location);
+        Assert.Contains("系统管理员必须启用两步验证", setup, StringComparison.Ordinal);
+        Assert.Contains("otpauth://totp/Gongkai:second.admin?secret=", setup, StringComparison.Ordinal);
+        Assert.Matches("<img src=\"data:image/png;base64,[^\"]+\" alt=\"[^\"]+\"", setup);
+        var key = SharedKey(setup);
+
+        var enabled = await StaffTestHost.SubmitAsync(client, "/admin/account/two-factor?returnUrl=%2Fadmin",
+            new Dictionary<string, string> { ["Code"] = StaffTestHost.CurrentCode(key), ["ReturnUrl"] = "/admin" }, "Enable");
+
+        Assert.Equal(HttpStatusCode.Redirect, enabled.StatusCode);
+        Assert.Equal("/admin", enabled.Headers.Location?.OriginalString);
+        Assert.Equal(HttpStatusCode.OK, (await client.GetAsync(new Uri("/admin", UriKind.Relative))).StatusCode);
+        Assert.True(await AuditedAsync("two-factor.enabled", "user:second.admin"));
+
+        using var again = host.NewClient();
+        var passwordOnly = await host.SignInAsync(again, "second.admin");
+        Assert.StartsWith("/admin/sign-in/two-factor", passwordOnly.Headers.Location?.OriginalString, StringComparison.Ordinal);
+        var withCode = await host.SignInAsync(again, "second.admin", totpKey: key);
+        Assert.Equal("/admin", withCode.Headers.Location?.OriginalString);
+    }
+
+    [Fact]
+    public async Task A_wrong_code_does_not_enable_two_factor()
+    {
+        var staff = await host.DemoStaffAsync();
+        var user = await host.CreateUserAsync("careless.editor", staff.Municipal.Id, StaffRoles.Editor);
+        using var client = await host.SignedInClientAsync(user.UserName!);
+        var key = SharedKey(await client.GetStringAsync(new Uri("/admin/account/two-factor", UriKind.Relative)));
+        var wrong = StaffTestHost.CurrentCode(key) == "123456" ? "654321" : "123456";
+
+        var response = await StaffTestHost.SubmitAsync(client, "/admin/account/two-factor", new Dictionary<string, string> { ["Code"] = wrong }, "Enable");
+
+        Assert.Equal(HttpStatusCode.OK, response.StatusCode);
+        Assert.Contains("动态口令不正确", await response.Content.ReadAsStringAsync(), StringComparison.Ordinal);
+        Assert.False(await TwoFactorEnabledAsync(user.UserName!));
+    }
+
+    [Fact]
+    public async Task Staff_may_turn_two_factor_off_but_system_admins_may_not()
+    {
+        var staff = await host.DemoStaffAsync();
+        var editor = await host.CreateUserAsync("cautious.editor", staff.Municipal.Id, StaffRoles.Editor);
+        using var editorClient = await host.SignedInClientAsync(editor.UserName!);
+        var key = SharedKey(await editorClient.GetStringAsync(new Uri("/admin/account/two-factor", UriKind.Relative)));
+        await StaffTestHost.SubmitAsync(editorClient, "/admin/account/two-factor", new Dictionary<string, string> { ["Code"] = StaffTestHost.CurrentCode(key) }, "Enable");
+        Assert.True(await TwoFactorEnabledAsync(editor.UserName!));
+
+        var off = await StaffTestHost.SubmitAsync(editorClient, "/admin/account/two-factor", new Dictionary<string, string>(), "Disable");
+        Assert.Equal(HttpStatusCode.Redirect, off.StatusCode);
+        Assert.False(await TwoFactorEnabledAsync(editor.UserName!));
+        Assert.True(await AuditedAsync("two-factor.disabled", "user:cautious.editor"));
+
+        using var adminClient = await host.SignedInClientAsync("admin");
+        var refused = await StaffTestHost.SubmitAsync(adminClient, "/admin/account/two-factor", new Dictionary<string, string>(), "Disable");
+        Assert.Contains("系统管理员必须使用两步验证，不能关闭", await refused.Content.ReadAsStringAsync(), StringComparison.Ordinal);
+        Assert.True(await TwoFactorEnabledAsync("admin"));
+    }
+
+    private static string SharedKey(string html) =>
+        SharedKeyPattern().Match(html).Groups[1].Value.Replace(" ", "", StringComparison.Ordinal);
+
+    private async Task<bool> TwoFactorEnabledAsync(string userName)
+    {
+        using var scope = host.Services.CreateScope();
+        return (await scope.ServiceProvider.GetRequiredService<UserManager<StaffUser>>().FindByNameAsync(userName))!.TwoFactorEnabled;
+    }
+
+    private async Task<bool> AuditedAsync(string action, string target)
+    {
+        using var scope = host.Services.CreateScope();
+        return await scope.ServiceProvider.GetRequiredService<GongkaiDbContext>().Set<AuditEntry>().AnyAsync(e => e.Action == action && e.Target == target);
+    }
+
+    [GeneratedRegex("<code id=\"shared-key\">([A-Z2-7 ]+)</code>")]
+    private static partial Regex SharedKeyPattern();
+}
