@@ -117,6 +117,8 @@ public sealed class TestAuthHandler(IOptionsMonitor<AuthenticationSchemeOptions>
             claims.Add(new Claim(ClaimTypes.Role, role));
         }
 
+        // Test principals stand for fully enrolled staff: system admins must have two-factor on.
+        claims.Add(new Claim(StaffClaims.TwoFactor, StaffClaims.TwoFactorOn));
         var principal = new ClaimsPrincipal(new ClaimsIdentity(claims, TestAuth.Scheme));
         return Task.FromResult(AuthenticateResult.Success(new AuthenticationTicket(principal, TestAuth.Scheme)));
     }

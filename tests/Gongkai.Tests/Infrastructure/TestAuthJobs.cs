@@ -41,6 +41,8 @@ public sealed class TestAuthJobsHandler(IOptionsMonitor<AuthenticationSchemeOpti
             claims.Add(new Claim(StaffClaims.BodyId, bodyId));
         }
 
+        // Test principals stand for fully enrolled staff: system admins must have two-factor on.
+        claims.Add(new Claim(StaffClaims.TwoFactor, StaffClaims.TwoFactorOn));
         var principal = new ClaimsPrincipal(new ClaimsIdentity(claims, SchemeName));
         return Task.FromResult(AuthenticateResult.Success(new AuthenticationTicket(principal, SchemeName)));
     }

@@ -65,6 +65,8 @@ public sealed class TestAuthOrgsHandler(IOptionsMonitor<AuthenticationSchemeOpti
             claims.Add(new Claim(ClaimTypes.Role, role));
         }
 
+        // Test principals stand for fully enrolled staff: system admins must have two-factor on.
+        claims.Add(new Claim(StaffClaims.TwoFactor, StaffClaims.TwoFactorOn));
         var principal = new ClaimsPrincipal(new ClaimsIdentity(claims, TestAuthOrgs.Scheme));
         return Task.FromResult(AuthenticateResult.Success(new AuthenticationTicket(principal, TestAuthOrgs.Scheme)));
     }

@@ -5,6 +5,7 @@ using System.Text.RegularExpressions;
 using Gongkai.Platform.Identity;
 using Microsoft.AspNetCore.Identity;
 using Microsoft.AspNetCore.Routing;
+using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.DependencyInjection;
 using Xunit.Abstractions;
 
@@ -53,6 +54,35 @@ public sealed partial class AuthorizationMatrixTests(StaffTestHost host, ITestOu
         ["GET /admin/bodies"] = Access.Permission(Permissions.ManageBody),
         ["GET /admin/calendar"] = Access.Permission(Permissions.ManageCalendar),
         ["GET /admin/outbox"] = Access.Permission(Permissions.ViewOutbox),
+        ["GET /admin/bodies/{code}/edit"] = Access.Permission(Permissions.ManageBody),
+        ["GET /admin/bodies/new"] = Access.Permission(Permissions.ManageAllBodies),
+
+        // Public portal
+        ["GET /bodies"] = Access.Anonymous,
+        ["GET /bodies/{code}"] = Access.Anonymous,
+        ["GET /bodies/{code}/guide"] = Access.Anonymous,
+        ["GET /xxgk"] = Access.Anonymous,
+        ["GET /site-map"] = Access.Anonymous,
+        ["GET /preferences"] = Access.Fixed(HttpStatusCode.Redirect, "/"),
+        ["GET /documents"] = Access.Anonymous,
+        ["GET /documents/{**indexNo}"] = Access.Anonymous,
+        ["GET /calendar/explain"] = Access.Anonymous,
+
+        // Public API
+        ["GET /api/v1/bodies/"] = Access.Anonymous,
+        ["GET /api/v1/bodies/{code}"] = Access.Anonymous,
+        ["GET /api/v1/documents/"] = Access.Anonymous,
+        ["GET /api/v1/calendar/days/{date}"] = Access.Anonymous,
+        ["GET /api/v1/calendar/add-working-days"] = Access.Anonymous,
+        ["GET /api/v1/calendar/years"] = Access.Anonymous,
+
+        // Staff API (non-GET: checked for anonymous refusal here, per role in their modules' tests)
+        ["PUT /api/v1/bodies/{code}"] = Access.Permission(Permissions.ManageBody),
+        ["POST /api/v1/bodies/"] = Access.Permission(Permissions.ManageAllBodies),
+        ["PUT /api/v1/calendar/days/{date}"] = Access.Permission(Permissions.ManageCalendar),
+        ["DELETE /api/v1/calendar/days/{date}"] = Access.Permission(Permissions.ManageCalendar),
+        ["POST /api/v1/calendar/years"] = Access.Permission(Permissions.ManageCalendar),
+        ["GET /api/v1/changes/status"] = Access.Permission(Permissions.ViewAudit),
     };
 
     /// <summary>Values for route parameters, by parameter name; values that need the database are added at run time.</summary>
@@ -60,6 +90,7 @@ public sealed partial class AuthorizationMatrixTests(StaffTestHost host, ITestOu
     {
         ["documentName"] = "v1",
         ["id"] = "1",
+        ["date"] = "2024-09-29",
     };
 
     private const string UnenrolledSystemAdmin = "system-admin（未启用两步验证）";
@@ -72,6 +103,7 @@ public sealed partial class AuthorizationMatrixTests(StaffTestHost host, ITestOu
         {
             ["code"] = staff.Municipal.Code,
             ["userId"] = await UserIdAsync(staff.UserName(StaffRoles.Editor)),
+            ["indexNo"] = await AnyPublishedIndexNoAsync(),
         };
 
         var endpoints = MappedEndpoints();
@@ -196,6 +228,13 @@ public sealed partial class AuthorizationMatrixTests(StaffTestHost host, ITestOu
         using var scope = host.Services.CreateScope();
         var user = await scope.ServiceProvider.GetRequiredService<UserManager<StaffUser>>().FindByNameAsync(userName);
         return user!.Id;
+    }
+
+    private async Task<string> AnyPublishedIndexNoAsync()
+    {
+        using var scope = host.Services.CreateScope();
+        var db = scope.ServiceProvider.GetRequiredService<Gongkai.Platform.Data.GongkaiDbContext>();
+        return await db.Set<Gongkai.Publishing.Document>().Select(d => d.IndexNo).FirstAsync();
     }
 
     [GeneratedRegex(@"\{\*{0,2}(?<name>\w+)(:[^}]*)?\??\}")]

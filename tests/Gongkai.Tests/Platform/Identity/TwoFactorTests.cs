@@ -80,7 +80,14 @@ public sealed partial class TwoFactorTests(StaffTestHost host) : IClassFixture<S
         Assert.True(await AuditedAsync("two-factor.disabled", "user:cautious.editor"));
 
         using var adminClient = await host.SignedInClientAsync("admin");
-        var refused = await StaffTestHost.SubmitAsync(adminClient, "/admin/account/two-factor", new Dictionary<string, string>(), "Disable");
+        var adminPage = await adminClient.GetStringAsync(new Uri("/admin/account/two-factor", UriKind.Relative));
+        Assert.DoesNotContain("关闭两步验证</button>", adminPage, StringComparison.Ordinal);
+
+        // The page offers no switch-off to a system admin; a hand-made post (with a valid token from another
+        // console form) must still be refused by the server.
+        var token = StaffTestHost.AntiforgeryToken(await adminClient.GetStringAsync(new Uri("/admin/account/tokens", UriKind.Relative)));
+        var refused = await adminClient.PostAsync(new Uri("/admin/account/two-factor?handler=Disable", UriKind.Relative),
+            new FormUrlEncodedContent(new Dictionary<string, string> { ["__RequestVerificationToken"] = token }));
         Assert.Contains("系统管理员必须使用两步验证，不能关闭", await refused.Content.ReadAsStringAsync(), StringComparison.Ordinal);
         Assert.True(await TwoFactorEnabledAsync("admin"));
     }
