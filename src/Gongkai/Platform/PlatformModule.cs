@@ -8,6 +8,7 @@ using Gongkai.Platform.Jobs;
 using Gongkai.Platform.Notifications;
 using Gongkai.Platform.Telemetry;
 using Gongkai.Platform.Web;
+using Microsoft.Extensions.FileProviders;
 using Microsoft.Extensions.WebEncoders;
 
 namespace Gongkai.Platform;
@@ -62,6 +63,9 @@ internal static class PlatformModule
         }
 
         app.UseSecurityHeaders();
+        // Static files come from the assembly (see Gongkai.csproj): no wwwroot folder has to sit beside the
+        // working directory, and tag helpers (asp-append-version) read the same provider.
+        app.Environment.WebRootFileProvider = new ManifestEmbeddedFileProvider(typeof(PlatformModule).Assembly, "wwwroot");
         app.UseStaticFiles();
         app.UseRouting();
         app.UseRateLimiter();
