@@ -2,6 +2,7 @@ using System.Net;
 using Gongkai.Platform.Audit;
 using Gongkai.Platform.Data;
 using Gongkai.Platform.Identity;
+using Gongkai.Tests.Infrastructure;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.DependencyInjection;
 
@@ -140,7 +141,7 @@ public sealed class SignInTests(StaffTestHost host) : IClassFixture<StaffTestHos
         var response = await client.PostAsync(afterPassword.Headers.Location, new FormUrlEncodedContent(new Dictionary<string, string>
         {
             ["Code"] = wrongCode,
-            ["__RequestVerificationToken"] = StaffTestHost.AntiforgeryToken(await step.Content.ReadAsStringAsync()),
+            ["__RequestVerificationToken"] = PageForms.AntiforgeryToken(await step.Content.ReadAsStringAsync()),
         }));
 
         Assert.Equal(HttpStatusCode.OK, response.StatusCode);
@@ -158,7 +159,7 @@ public sealed class SignInTests(StaffTestHost host) : IClassFixture<StaffTestHos
 
         var response = await client.PostAsync(new Uri("/admin/sign-out", UriKind.Relative), new FormUrlEncodedContent(new Dictionary<string, string>
         {
-            ["__RequestVerificationToken"] = StaffTestHost.AntiforgeryToken(form),
+            ["__RequestVerificationToken"] = PageForms.AntiforgeryToken(form),
         }));
 
         Assert.Equal(HttpStatusCode.Redirect, response.StatusCode);
@@ -200,7 +201,7 @@ public sealed class SignInTests(StaffTestHost host) : IClassFixture<StaffTestHos
             {
                 ["UserName"] = "guess" + attempt,
                 ["Password"] = "Guess-password-1",
-                ["__RequestVerificationToken"] = StaffTestHost.AntiforgeryToken(html),
+                ["__RequestVerificationToken"] = PageForms.AntiforgeryToken(html),
             }));
             statuses.Add(response.StatusCode);
             if (attempt == 10)
