@@ -207,13 +207,5 @@ public sealed class ChangeLogPumpTests(JobsDisabledFactory factory) : IClassFixt
         return await scope.ServiceProvider.GetRequiredService<ChangeLogReader>().PositionAsync(cursorKey);
     }
 
-    private static async Task WaitUntilAsync(Func<bool> condition)
-    {
-        var deadline = DateTime.UtcNow + TimeSpan.FromSeconds(10);
-        while (!condition())
-        {
-            Assert.True(DateTime.UtcNow < deadline, "timed out waiting for the pump");
-            await Task.Delay(20);
-        }
-    }
+    private static Task WaitUntilAsync(Func<bool> condition) => Poll.UntilAsync(condition, TimeSpan.FromSeconds(10), "the pump");
 }

@@ -153,13 +153,5 @@ public sealed class NotificationTests(GongkaiFactory factory) : IClassFixture<Go
             .Where(m => ids.Contains(m.Id)).ToListAsync();
     }
 
-    private static async Task WaitUntilAsync(Func<bool> condition)
-    {
-        var deadline = DateTime.UtcNow + TimeSpan.FromSeconds(20);
-        while (!condition())
-        {
-            Assert.True(DateTime.UtcNow < deadline, "timed out waiting for delivery");
-            await Task.Delay(50);
-        }
-    }
+    private static Task WaitUntilAsync(Func<bool> condition) => Poll.UntilAsync(condition, TimeSpan.FromSeconds(20), "delivery");
 }
