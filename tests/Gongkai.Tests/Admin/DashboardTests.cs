@@ -1,6 +1,6 @@
 using System.Net;
 using Gongkai.Platform.Identity;
-using Gongkai.Tests.Platform.Identity;
+using Gongkai.Tests.Infrastructure;
 
 namespace Gongkai.Tests.Admin;
 

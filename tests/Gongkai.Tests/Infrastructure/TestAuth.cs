@@ -4,6 +4,7 @@ using Gongkai.Platform.Identity;
 using Microsoft.AspNetCore.Authentication;
 using Microsoft.AspNetCore.Hosting;
 using Microsoft.AspNetCore.Identity;
+using Microsoft.AspNetCore.Mvc.Testing;
 using Microsoft.AspNetCore.TestHost;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Logging;
@@ -42,13 +43,42 @@ public static class TestAuth
     public static async Task<HttpClient> CreateStaffClientAsync(this GongkaiFactory factory, string userName, params string[] roles)
     {
         var user = await EnsureUserAsync(factory.Services, userName, roles);
-        var client = factory.CreateClient();
-        client.DefaultRequestHeaders.Add(UserHeader, user.UserName);
+        var client = factory.CreateClient().SignedInAs(user.UserName ?? userName, user.BodyId, roles);
         client.DefaultRequestHeaders.Add(UserIdHeader, user.Id);
-        client.DefaultRequestHeaders.Add(RolesHeader, string.Join(',', roles));
-        client.DefaultRequestHeaders.Add(BodyHeader, user.BodyId.ToString(System.Globalization.CultureInfo.InvariantCulture));
         return client;
     }
+
+    /// <summary>Adds the headers that sign <paramref name="client"/> in as <paramref name="name"/>, a member of
+    /// <paramref name="bodyId"/> holding <paramref name="roles"/>, without creating an account (for tests that need no
+    /// audit row naming a real user).</summary>
+    public static HttpClient SignedInAs(this HttpClient client, string name, int bodyId, params string[] roles)
+    {
+        client.DefaultRequestHeaders.Add(UserHeader, name);
+        client.DefaultRequestHeaders.Add(BodyHeader, bodyId.ToString(System.Globalization.CultureInfo.InvariantCulture));
+        client.DefaultRequestHeaders.Add(RolesHeader, string.Join(',', roles));
+        return client;
+    }
+
+    /// <summary>A host on the same database as <paramref name="factory"/>, with <see cref="TestAuth"/> as its
+    /// authentication, <paramref name="settings"/> applied and <paramref name="configureServices"/> run after the
+    /// application's registrations.</summary>
+    public static WebApplicationFactory<Program> WithTestAuth(
+        this WebApplicationFactory<Program> factory,
+        Action<IServiceCollection>? configureServices = null,
+        IDictionary<string, string?>? settings = null) =>
+        factory.WithWebHostBuilder(builder =>
+        {
+            foreach (var (key, value) in settings ?? new Dictionary<string, string?>())
+            {
+                builder.UseSetting(key, value);
+            }
+
+            builder.ConfigureTestServices(services =>
+            {
+                services.AddTestAuthentication();
+                configureServices?.Invoke(services);
+            });
+        });
 
     public static async Task<StaffUser> EnsureUserAsync(IServiceProvider services, string userName, IReadOnlyCollection<string> roles)
     {

@@ -10,7 +10,7 @@ using Microsoft.EntityFrameworkCore;
 
 namespace Gongkai.Tests.Organizations;
 
-public sealed class BodiesApiTests(OrgsStaffFactory factory) : IClassFixture<OrgsStaffFactory>
+public sealed class BodiesApiTests(TestAuthFactory factory) : IClassFixture<TestAuthFactory>
 {
     private async Task<JsonElement[]> ListAsync()
     {

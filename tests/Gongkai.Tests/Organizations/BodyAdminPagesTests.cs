@@ -9,7 +9,7 @@ using Microsoft.EntityFrameworkCore;
 
 namespace Gongkai.Tests.Organizations;
 
-public sealed class BodyAdminPagesTests(OrgsStaffFactory factory) : IClassFixture<OrgsStaffFactory>
+public sealed class BodyAdminPagesTests(TestAuthFactory factory) : IClassFixture<TestAuthFactory>
 {
     private async Task<Body> BodyAsync(string code)
     {
@@ -100,7 +100,7 @@ public sealed class BodyAdminPagesTests(OrgsStaffFactory factory) : IClassFixtur
         var body = await BodyAsync("ytxmzj");
         using var admin = await StaffAsync("sysadmin", "myszf", StaffRoles.SystemAdmin);
 
-        var response = await admin.PostFormAsync("/admin/bodies/ytxmzj/edit", "/admin/bodies/ytxmzj/edit",
+        var response = await admin.SubmitAsync("/admin/bodies/ytxmzj/edit",
             FormOf(body, ("Draft.creditCode", "11510723ABC"), ("Draft.phone", "请拨打我"), ("Draft.headName", "新负责人")));
         var html = await response.Content.ReadAsStringAsync();
 
@@ -120,7 +120,7 @@ public sealed class BodyAdminPagesTests(OrgsStaffFactory factory) : IClassFixtur
         var body = await BodyAsync("ytxwjj");
         using var countyAdmin = await StaffAsync("yanting.admin", "ytxzf", StaffRoles.BodyAdmin);
 
-        var response = await countyAdmin.PostFormAsync("/admin/bodies/ytxwjj/edit", "/admin/bodies/ytxwjj/edit",
+        var response = await countyAdmin.SubmitAsync("/admin/bodies/ytxwjj/edit",
             FormOf(body, ("Draft.headName", "陈新"), ("Draft.internalStructure", "办公室\n医政股\n\n新设股")));
 
         Assert.Equal(HttpStatusCode.Redirect, response.StatusCode);
@@ -157,7 +157,7 @@ public sealed class BodyAdminPagesTests(OrgsStaffFactory factory) : IClassFixtur
             ["Draft.phone"] = "0816-2228888",
         };
 
-        var response = await admin.PostFormAsync("/admin/bodies/new", "/admin/bodies/new", form);
+        var response = await admin.SubmitAsync("/admin/bodies/new", form);
 
         Assert.Equal(HttpStatusCode.Redirect, response.StatusCode);
         Assert.Equal("/admin/bodies/myswj/edit?saved=true", response.Headers.Location?.OriginalString);

@@ -9,7 +9,7 @@ using Microsoft.EntityFrameworkCore;
 
 namespace Gongkai.Tests.Portal;
 
-public sealed class PublicCacheTests(OrgsStaffFactory factory) : IClassFixture<OrgsStaffFactory>
+public sealed class PublicCacheTests(TestAuthFactory factory) : IClassFixture<TestAuthFactory>
 {
     private async Task SetHeadNameBehindTheApplicationsBackAsync(string code, string headName)
     {

@@ -4,7 +4,7 @@ using System.Text.Json;
 using Gongkai.Platform.Audit;
 using Gongkai.Platform.Data;
 using Gongkai.Platform.Identity;
-using Gongkai.Tests.Platform.Identity;
+using Gongkai.Tests.Infrastructure;
 using Microsoft.Extensions.DependencyInjection;
 
 namespace Gongkai.Tests.Platform.Audit;

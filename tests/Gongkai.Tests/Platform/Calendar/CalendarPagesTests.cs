@@ -1,30 +1,13 @@
 using System.Net;
-using System.Text.RegularExpressions;
 using Gongkai.Platform.Identity;
 using Gongkai.Tests.Infrastructure;
 
 namespace Gongkai.Tests.Platform.Calendar;
 
 /// <summary>The public explanation page and the administrators' calendar page.</summary>
-public sealed partial class CalendarPagesTests(TestAuthFactory factory) : IClassFixture<TestAuthFactory>
+public sealed class CalendarPagesTests(TestAuthFactory factory) : IClassFixture<TestAuthFactory>
 {
     private static Uri U(string path) => new(path, UriKind.Relative);
-
-    [GeneratedRegex("name=\"__RequestVerificationToken\" type=\"hidden\" value=\"([^\"]+)\"")]
-    private static partial Regex AntiforgeryToken();
-
-    private static async Task<HttpResponseMessage> PostFormAsync(HttpClient client, string pagePath, string handler, Dictionary<string, string> fields)
-    {
-        var page = await client.GetStringAsync(U(pagePath));
-        fields["__RequestVerificationToken"] = AntiforgeryToken().Match(page).Groups[1].Value;
-        using var content = new MultipartFormDataContent();
-        foreach (var (name, value) in fields)
-        {
-            content.Add(new StringContent(value), name);
-        }
-
-        return await client.PostAsync(U($"/admin/calendar?handler={handler}"), content);
-    }
 
     [Fact]
     public async Task The_explanation_page_shows_every_day_of_a_count_and_why()
@@ -121,23 +104,23 @@ public sealed partial class CalendarPagesTests(TestAuthFactory factory) : IClass
     {
         using var client = await factory.CreateStaffClientAsync("pages.admin", StaffRoles.SystemAdmin);
 
-        var imported = await PostFormAsync(client, "/admin/calendar?year=2036", "Import", new()
+        var imported = await client.SubmitAsync("/admin/calendar?year=2036", new Dictionary<string, string>
         {
             ["Mark.Year"] = "2036",
             ["Import.Json"] = """{"year":2036,"days":[{"name":"国庆节","date":"2036-10-01","isOffDay":true}]}""",
-        });
+        }, "Import", multipart: true);
         var importedHtml = await imported.Content.ReadAsStringAsync();
 
         Assert.Equal(HttpStatusCode.OK, imported.StatusCode);
         Assert.Contains("已导入2036年节假日安排：新增1天", importedHtml, StringComparison.Ordinal);
         Assert.Contains("<caption>10月</caption>", importedHtml, StringComparison.Ordinal);
 
-        var marked = await PostFormAsync(client, "/admin/calendar?year=2036", "Mark", new()
+        var marked = await client.SubmitAsync("/admin/calendar?year=2036", new Dictionary<string, string>
         {
             ["Mark.Date"] = "2036-10-04",
             ["Mark.Arrangement"] = "work",
             ["Mark.Name"] = "国庆节",
-        });
+        }, "Mark", multipart: true);
 
         Assert.Contains("已将2036-10-04（星期六）标记为国庆节调休上班", await marked.Content.ReadAsStringAsync(), StringComparison.Ordinal);
         using var api = factory.CreateClient();
@@ -149,12 +132,12 @@ public sealed partial class CalendarPagesTests(TestAuthFactory factory) : IClass
     {
         using var client = await factory.CreateStaffClientAsync("pages.admin", StaffRoles.SystemAdmin);
 
-        var response = await PostFormAsync(client, "/admin/calendar?year=2024", "Mark", new()
+        var response = await client.SubmitAsync("/admin/calendar?year=2024", new Dictionary<string, string>
         {
             ["Mark.Date"] = "2024-10-09",
             ["Mark.Arrangement"] = "work",
             ["Mark.Name"] = "试验",
-        });
+        }, "Mark", multipart: true);
         var html = await response.Content.ReadAsStringAsync();
 
         Assert.Equal(HttpStatusCode.OK, response.StatusCode);
@@ -170,7 +153,7 @@ public sealed partial class CalendarPagesTests(TestAuthFactory factory) : IClass
         using var client = await factory.CreateStaffClientAsync("pages.admin", StaffRoles.SystemAdmin);
         const string Bad = """{"year":2037,"days":[{"name":"国庆节","date":"2039-10-01","isOffDay":true}]}""";
 
-        var response = await PostFormAsync(client, "/admin/calendar?year=2037", "Import", new() { ["Mark.Year"] = "2037", ["Import.Json"] = Bad });
+        var response = await client.SubmitAsync("/admin/calendar?year=2037", new Dictionary<string, string> { ["Mark.Year"] = "2037", ["Import.Json"] = Bad }, "Import", multipart: true);
         var html = await response.Content.ReadAsStringAsync();
 
         Assert.Contains("年度安排无效，未导入任何内容", html, StringComparison.Ordinal);

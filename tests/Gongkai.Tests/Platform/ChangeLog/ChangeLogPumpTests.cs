@@ -131,13 +131,13 @@ public sealed class ChangeLogPumpTests(JobsDisabledFactory factory) : IClassFixt
     {
         var done = new RecordingFollower("done-" + Guid.NewGuid().ToString("N")[..8]);
         var idle = new RecordingFollower("idle-" + Guid.NewGuid().ToString("N")[..8]) { FailuresToCome = int.MaxValue };
-        await using var host = WithFollowers(done, idle).WithTestAuthJobs();
+        await using var host = WithFollowers(done, idle).WithTestAuth();
         await AppendAsync(host, 4);
         var node = host.Services.GetRequiredService<NodeIdentity>();
         await DrainAsync(Pump(host, node.Id));
         var all = await AllIdsAsync(host);
 
-        using var auditor = host.CreateClientAs(1, StaffRoles.Auditor);
+        using var auditor = host.CreateClient().SignedInAs("test-user", 1, StaffRoles.Auditor);
         var status = await auditor.GetFromJsonAsync<ChangeLogStatus>(new Uri("/api/v1/changes/status", UriKind.Relative));
 
         Assert.NotNull(status);
@@ -149,9 +149,9 @@ public sealed class ChangeLogPumpTests(JobsDisabledFactory factory) : IClassFixt
         Assert.Equal(0, idleRow.Position);
         Assert.Equal(all.Count, idleRow.Pending);
 
-        using var editor = host.CreateClientAs(1, StaffRoles.Editor);
+        using var editor = host.CreateClient().SignedInAs("test-user", 1, StaffRoles.Editor);
         Assert.Equal(HttpStatusCode.Forbidden, (await editor.GetAsync(new Uri("/api/v1/changes/status", UriKind.Relative))).StatusCode);
-        using var anonymous = host.CreateClientAs();
+        using var anonymous = host.CreateClient();
         Assert.Equal(HttpStatusCode.Unauthorized, (await anonymous.GetAsync(new Uri("/api/v1/changes/status", UriKind.Relative))).StatusCode);
     }
 
@@ -207,13 +207,5 @@ public sealed class ChangeLogPumpTests(JobsDisabledFactory factory) : IClassFixt
         return await scope.ServiceProvider.GetRequiredService<ChangeLogReader>().PositionAsync(cursorKey);
     }
 
-    private static async Task WaitUntilAsync(Func<bool> condition)
-    {
-        var deadline = DateTime.UtcNow + TimeSpan.FromSeconds(10);
-        while (!condition())
-        {
-            Assert.True(DateTime.UtcNow < deadline, "timed out waiting for the pump");
-            await Task.Delay(20);
-        }
-    }
+    private static Task WaitUntilAsync(Func<bool> condition) => Poll.UntilAsync(condition, TimeSpan.FromSeconds(10), "the pump");
 }

@@ -5,6 +5,7 @@ using System.Text.Json;
 using Gongkai.Platform.Audit;
 using Gongkai.Platform.Data;
 using Gongkai.Platform.Identity;
+using Gongkai.Tests.Infrastructure;
 using Microsoft.AspNetCore.Identity;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.DependencyInjection;
@@ -203,7 +204,7 @@ public sealed class AccessTokenApiTests(StaffTestHost host) : IClassFixture<Staf
         var staff = await host.DemoStaffAsync();
         using var client = await host.SignedInClientAsync(staff.UserName(StaffRoles.FinalReviewer));
 
-        var created = await StaffTestHost.SubmitAsync(client, "/admin/account/tokens",
+        var created = await client.SubmitAsync("/admin/account/tokens",
             new Dictionary<string, string> { ["Name"] = "终审统计", ["LifetimeDays"] = "30" }, "Create");
         var html = await created.Content.ReadAsStringAsync();
         var secret = System.Text.RegularExpressions.Regex.Match(html, "<code id=\"new-token\"[^>]*>(gk_[0-9A-Za-z]{40})</code>").Groups[1].Value;
@@ -218,7 +219,7 @@ public sealed class AccessTokenApiTests(StaffTestHost host) : IClassFixture<Staf
         var id = (await bearer.GetFromJsonAsync<JsonElement>(Tokens)).EnumerateArray().Single(t => t.GetProperty("name").GetString() == "终审统计").GetProperty("id").GetInt32();
         Assert.Equal(staff.UserName(StaffRoles.FinalReviewer), me.GetProperty("userName").GetString());
 
-        var revoke = await StaffTestHost.SubmitAsync(client, $"/admin/account/tokens?id={id}", new Dictionary<string, string>(), "Revoke");
+        var revoke = await client.SubmitAsync($"/admin/account/tokens?id={id}", new Dictionary<string, string>(), "Revoke");
         Assert.Equal(HttpStatusCode.Redirect, revoke.StatusCode);
         Assert.Equal(HttpStatusCode.Unauthorized, (await bearer.GetAsync(Session)).StatusCode);
         Assert.Contains("已撤销", await client.GetStringAsync(new Uri("/admin/account/tokens", UriKind.Relative)), StringComparison.Ordinal);

@@ -2,6 +2,7 @@ using Gongkai.Organizations;
 using Gongkai.Platform;
 using Gongkai.Platform.Data;
 using Gongkai.Platform.Identity;
+using Gongkai.Tests.Infrastructure;
 using Microsoft.AspNetCore.Identity;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.DependencyInjection;

@@ -2,6 +2,7 @@ using System.Net;
 using Gongkai.Platform.Audit;
 using Gongkai.Platform.Data;
 using Gongkai.Platform.Identity;
+using Gongkai.Tests.Infrastructure;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.DependencyInjection;
 
@@ -134,14 +135,9 @@ public sealed class SignInTests(StaffTestHost host) : IClassFixture<StaffTestHos
         await host.DemoStaffAsync();
         using var client = host.NewClient();
         var afterPassword = await host.SignInAsync(client, "admin");
-        var step = await client.GetAsync(afterPassword.Headers.Location);
         var wrongCode = StaffTestHost.CurrentCode(host.AdminTotpKey) == "000000" ? "111111" : "000000";
 
-        var response = await client.PostAsync(afterPassword.Headers.Location, new FormUrlEncodedContent(new Dictionary<string, string>
-        {
-            ["Code"] = wrongCode,
-            ["__RequestVerificationToken"] = StaffTestHost.AntiforgeryToken(await step.Content.ReadAsStringAsync()),
-        }));
+        var response = await client.SubmitAsync(afterPassword.Headers.Location!.OriginalString, new Dictionary<string, string> { ["Code"] = wrongCode });
 
         Assert.Equal(HttpStatusCode.OK, response.StatusCode);
         Assert.Contains("动态口令不正确", await response.Content.ReadAsStringAsync(), StringComparison.Ordinal);
@@ -154,12 +150,7 @@ public sealed class SignInTests(StaffTestHost host) : IClassFixture<StaffTestHos
     {
         var staff = await host.DemoStaffAsync();
         using var client = await host.SignedInClientAsync(staff.UserName(StaffRoles.Auditor));
-        var form = await client.GetStringAsync(new Uri("/admin/sign-out", UriKind.Relative));
-
-        var response = await client.PostAsync(new Uri("/admin/sign-out", UriKind.Relative), new FormUrlEncodedContent(new Dictionary<string, string>
-        {
-            ["__RequestVerificationToken"] = StaffTestHost.AntiforgeryToken(form),
-        }));
+        var response = await client.SubmitAsync("/admin/sign-out", new Dictionary<string, string>());
 
         Assert.Equal(HttpStatusCode.Redirect, response.StatusCode);
         var console = await client.GetAsync(new Uri("/admin", UriKind.Relative));
@@ -200,7 +191,7 @@ public sealed class SignInTests(StaffTestHost host) : IClassFixture<StaffTestHos
             {
                 ["UserName"] = "guess" + attempt,
                 ["Password"] = "Guess-password-1",
-                ["__RequestVerificationToken"] = StaffTestHost.AntiforgeryToken(html),
+                ["__RequestVerificationToken"] = PageForms.AntiforgeryToken(html),
             }));
             statuses.Add(response.StatusCode);
             if (attempt == 10)

@@ -3,6 +3,7 @@ using System.Text.RegularExpressions;
 using Gongkai.Platform.Audit;
 using Gongkai.Platform.Data;
 using Gongkai.Platform.Identity;
+using Gongkai.Tests.Infrastructure;
 using Microsoft.AspNetCore.Identity;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.DependencyInjection;
@@ -18,7 +19,7 @@ public sealed partial class StaffAdministrationTests(StaffTestHost host) : IClas
         var county = staff.Bodies[2];
         using var admin = await host.SignedInClientAsync(staff.UserName(StaffRoles.BodyAdmin));
 
-        var response = await StaffTestHost.SubmitAsync(admin, "/admin/staff/new",
+        var response = await admin.SubmitAsync("/admin/staff/new",
             new Dictionary<string, string> { ["UserName"] = "zhang.editor", ["DisplayName"] = "张编辑", ["BodyId"] = county.Id.ToString(System.Globalization.CultureInfo.InvariantCulture) },
             repeated: [new("Roles", StaffRoles.Editor), new("Roles", StaffRoles.FirstReviewer)]);
 
@@ -41,7 +42,7 @@ public sealed partial class StaffAdministrationTests(StaffTestHost host) : IClas
         var staff = await host.DemoStaffAsync();
         using var admin = await host.SignedInClientAsync(staff.UserName(StaffRoles.BodyAdmin));
 
-        var response = await StaffTestHost.SubmitAsync(admin, "/admin/staff/new",
+        var response = await admin.SubmitAsync("/admin/staff/new",
             new Dictionary<string, string> { ["UserName"] = "would.be.root", ["DisplayName"] = "越权", ["BodyId"] = staff.Municipal.Id.ToString(System.Globalization.CultureInfo.InvariantCulture) },
             repeated: [new("Roles", StaffRoles.SystemAdmin)]);
 
@@ -89,7 +90,7 @@ public sealed partial class StaffAdministrationTests(StaffTestHost host) : IClas
         var person = await host.CreateUserAsync("li.reviewer", staff.Municipal.Id, StaffRoles.Editor);
         using var admin = await host.SignedInClientAsync("admin");
 
-        var response = await StaffTestHost.SubmitAsync(admin, $"/admin/staff/{person.Id}",
+        var response = await admin.SubmitAsync($"/admin/staff/{person.Id}",
             new Dictionary<string, string> { ["DisplayName"] = "李审核" },
             "Details", [new("Roles", StaffRoles.Editor), new("Roles", StaffRoles.FirstReviewer)]);
 
@@ -110,7 +111,7 @@ public sealed partial class StaffAdministrationTests(StaffTestHost host) : IClas
         var person = await host.CreateUserAsync("wang.officer", staff.Municipal.Id, StaffRoles.RequestOfficer);
         using var admin = await host.SignedInClientAsync(staff.UserName(StaffRoles.BodyAdmin));
 
-        await StaffTestHost.SubmitAsync(admin, $"/admin/staff/{person.Id}", new Dictionary<string, string>(), "Lock");
+        await admin.SubmitAsync($"/admin/staff/{person.Id}", new Dictionary<string, string>(), "Lock");
         using (var client = host.NewClient())
         {
             var refused = await host.SignInAsync(client, "wang.officer");
@@ -119,7 +120,7 @@ public sealed partial class StaffAdministrationTests(StaffTestHost host) : IClas
 
         Assert.Equal(staff.UserName(StaffRoles.BodyAdmin), (await LastAuditAsync("staff.locked", "user:wang.officer")).ActorName);
 
-        await StaffTestHost.SubmitAsync(admin, $"/admin/staff/{person.Id}", new Dictionary<string, string>(), "Unlock");
+        await admin.SubmitAsync($"/admin/staff/{person.Id}", new Dictionary<string, string>(), "Unlock");
         using var again = await host.SignedInClientAsync("wang.officer");
         Assert.Equal(HttpStatusCode.OK, (await again.GetAsync(new Uri("/admin", UriKind.Relative))).StatusCode);
         await LastAuditAsync("staff.unlocked", "user:wang.officer");
@@ -132,7 +133,7 @@ public sealed partial class StaffAdministrationTests(StaffTestHost host) : IClas
         var person = await host.CreateUserAsync("zhao.auditor", staff.Municipal.Id, StaffRoles.Auditor);
         using var admin = await host.SignedInClientAsync("admin");
 
-        var response = await StaffTestHost.SubmitAsync(admin, $"/admin/staff/{person.Id}", new Dictionary<string, string>(), "ResetPassword");
+        var response = await admin.SubmitAsync($"/admin/staff/{person.Id}", new Dictionary<string, string>(), "ResetPassword");
 
         var password = OneTimePassword().Match(await response.Content.ReadAsStringAsync()).Groups[1].Value;
         Assert.Matches("^[A-Za-z0-9]{4}-[A-Za-z0-9]{4}-[A-Za-z0-9]{4}$", password);
@@ -152,7 +153,7 @@ public sealed partial class StaffAdministrationTests(StaffTestHost host) : IClas
         var self = await FindAsync(staff.UserName(StaffRoles.BodyAdmin));
         using var admin = await host.SignedInClientAsync(self!.UserName!);
 
-        await StaffTestHost.SubmitAsync(admin, $"/admin/staff/{self.Id}", new Dictionary<string, string> { ["DisplayName"] = self.DisplayName }, "Details", [new("Roles", StaffRoles.Editor)]);
+        await admin.SubmitAsync($"/admin/staff/{self.Id}", new Dictionary<string, string> { ["DisplayName"] = self.DisplayName }, "Details", [new("Roles", StaffRoles.Editor)]);
 
         var page = await admin.GetStringAsync(new Uri($"/admin/staff/{self.Id}", UriKind.Relative));
         Assert.Contains("不能修改自己的角色", page, StringComparison.Ordinal);

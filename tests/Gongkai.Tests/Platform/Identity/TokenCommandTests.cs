@@ -6,6 +6,7 @@ using Gongkai.Platform.Audit;
 using Gongkai.Platform.Cli;
 using Gongkai.Platform.Data;
 using Gongkai.Platform.Identity;
+using Gongkai.Tests.Infrastructure;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.DependencyInjection;
 

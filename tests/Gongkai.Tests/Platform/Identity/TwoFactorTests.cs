@@ -3,6 +3,7 @@ using System.Text.RegularExpressions;
 using Gongkai.Platform.Audit;
 using Gongkai.Platform.Data;
 using Gongkai.Platform.Identity;
+using Gongkai.Tests.Infrastructure;
 using Microsoft.AspNetCore.Identity;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.DependencyInjection;
@@ -33,7 +34,7 @@ public sealed partial class TwoFactorTests(StaffTestHost host) : IClassFixture<S
         Assert.Matches("<img src=\"data:image/png;base64,[^\"]+\" alt=\"[^\"]+\"", setup);
         var key = SharedKey(setup);
 
-        var enabled = await StaffTestHost.SubmitAsync(client, "/admin/account/two-factor?returnUrl=%2Fadmin",
+        var enabled = await client.SubmitAsync("/admin/account/two-factor?returnUrl=%2Fadmin",
             new Dictionary<string, string> { ["Code"] = StaffTestHost.CurrentCode(key), ["ReturnUrl"] = "/admin" }, "Enable");
 
         Assert.Equal(HttpStatusCode.Redirect, enabled.StatusCode);
@@ -57,7 +58,7 @@ public sealed partial class TwoFactorTests(StaffTestHost host) : IClassFixture<S
         var key = SharedKey(await client.GetStringAsync(new Uri("/admin/account/two-factor", UriKind.Relative)));
         var wrong = StaffTestHost.CurrentCode(key) == "123456" ? "654321" : "123456";
 
-        var response = await StaffTestHost.SubmitAsync(client, "/admin/account/two-factor", new Dictionary<string, string> { ["Code"] = wrong }, "Enable");
+        var response = await client.SubmitAsync("/admin/account/two-factor", new Dictionary<string, string> { ["Code"] = wrong }, "Enable");
 
         Assert.Equal(HttpStatusCode.OK, response.StatusCode);
         Assert.Contains("动态口令不正确", await response.Content.ReadAsStringAsync(), StringComparison.Ordinal);
@@ -71,10 +72,10 @@ public sealed partial class TwoFactorTests(StaffTestHost host) : IClassFixture<S
         var editor = await host.CreateUserAsync("cautious.editor", staff.Municipal.Id, StaffRoles.Editor);
         using var editorClient = await host.SignedInClientAsync(editor.UserName!);
         var key = SharedKey(await editorClient.GetStringAsync(new Uri("/admin/account/two-factor", UriKind.Relative)));
-        await StaffTestHost.SubmitAsync(editorClient, "/admin/account/two-factor", new Dictionary<string, string> { ["Code"] = StaffTestHost.CurrentCode(key) }, "Enable");
+        await editorClient.SubmitAsync("/admin/account/two-factor", new Dictionary<string, string> { ["Code"] = StaffTestHost.CurrentCode(key) }, "Enable");
         Assert.True(await TwoFactorEnabledAsync(editor.UserName!));
 
-        var off = await StaffTestHost.SubmitAsync(editorClient, "/admin/account/two-factor", new Dictionary<string, string>(), "Disable");
+        var off = await editorClient.SubmitAsync("/admin/account/two-factor", new Dictionary<string, string>(), "Disable");
         Assert.Equal(HttpStatusCode.Redirect, off.StatusCode);
         Assert.False(await TwoFactorEnabledAsync(editor.UserName!));
         Assert.True(await AuditedAsync("two-factor.disabled", "user:cautious.editor"));
@@ -85,7 +86,7 @@ public sealed partial class TwoFactorTests(StaffTestHost host) : IClassFixture<S
 
         // The page offers no switch-off to a system admin; a hand-made post (with a valid token from another
         // console form) must still be refused by the server.
-        var token = StaffTestHost.AntiforgeryToken(await adminClient.GetStringAsync(new Uri("/admin/account/tokens", UriKind.Relative)));
+        var token = PageForms.AntiforgeryToken(await adminClient.GetStringAsync(new Uri("/admin/account/tokens", UriKind.Relative)));
         var refused = await adminClient.PostAsync(new Uri("/admin/account/two-factor?handler=Disable", UriKind.Relative),
             new FormUrlEncodedContent(new Dictionary<string, string> { ["__RequestVerificationToken"] = token }));
         Assert.Contains("系统管理员必须使用两步验证，不能关闭", await refused.Content.ReadAsStringAsync(), StringComparison.Ordinal);

@@ -1,5 +1,6 @@
 using Gongkai.Platform.Data;
 using Gongkai.Platform.Jobs;
+using Gongkai.Tests.Infrastructure;
 using Microsoft.AspNetCore.Mvc.Testing;
 using Microsoft.AspNetCore.TestHost;
 using Microsoft.EntityFrameworkCore;
@@ -231,13 +232,5 @@ public sealed class JobRunnerTests(JobsDisabledFactory factory) : IClassFixture<
             .Where(j => ids.Contains(j.Id)).ToListAsync();
     }
 
-    private static async Task WaitUntilAsync(Func<bool> condition)
-    {
-        var deadline = DateTime.UtcNow + TimeSpan.FromSeconds(15);
-        while (!condition())
-        {
-            Assert.True(DateTime.UtcNow < deadline, "timed out waiting for the job runner");
-            await Task.Delay(20);
-        }
-    }
+    private static Task WaitUntilAsync(Func<bool> condition) => Poll.UntilAsync(condition, TimeSpan.FromSeconds(15), "the job runner");
 }

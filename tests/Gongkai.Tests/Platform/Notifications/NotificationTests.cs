@@ -21,7 +21,7 @@ public sealed class NotificationTests(GongkaiFactory factory) : IClassFixture<Go
     public async Task With_SMTP_configured_a_notification_is_mailed_in_the_background_in_UTF8_to_staff_and_addresses()
     {
         await using var smtp = await TestSmtpServer.StartAsync();
-        await using var host = factory.WithTestAuthJobs(settings: new Dictionary<string, string?>
+        await using var host = factory.WithTestAuth(settings: new Dictionary<string, string?>
         {
             ["Gongkai:Mail:SmtpHost"] = "127.0.0.1",
             ["Gongkai:Mail:SmtpPort"] = smtp.Port.ToString(System.Globalization.CultureInfo.InvariantCulture),
@@ -58,7 +58,7 @@ public sealed class NotificationTests(GongkaiFactory factory) : IClassFixture<Go
     public async Task A_send_that_fails_stays_in_the_outbox_and_is_retried_until_the_mail_server_answers()
     {
         var port = TestSmtpServer.FreePort();      // nobody listens here yet
-        await using var host = factory.WithTestAuthJobs(settings: new Dictionary<string, string?>
+        await using var host = factory.WithTestAuth(settings: new Dictionary<string, string?>
         {
             ["Gongkai:Mail:SmtpHost"] = "127.0.0.1",
             ["Gongkai:Mail:SmtpPort"] = port.ToString(System.Globalization.CultureInfo.InvariantCulture),
@@ -86,7 +86,7 @@ public sealed class NotificationTests(GongkaiFactory factory) : IClassFixture<Go
     [Fact]
     public async Task Without_SMTP_notifications_wait_in_the_outbox_which_only_system_admins_can_read()
     {
-        await using var host = factory.WithTestAuthJobs();
+        await using var host = factory.WithTestAuth();
         var staffWithoutMail = await AddStaffAsync(host, email: null);
 
         var ids = await NotifyAsync(host, ["citizen@example.com", staffWithoutMail]);
@@ -104,7 +104,7 @@ public sealed class NotificationTests(GongkaiFactory factory) : IClassFixture<Go
             Assert.DoesNotContain(deliveries, payload => ids.Any(id => payload.Contains(id.ToString(), StringComparison.OrdinalIgnoreCase)));
         }
 
-        using var admin = host.CreateClientAs(1, StaffRoles.SystemAdmin);
+        using var admin = host.CreateClient().SignedInAs("test-user", 1, StaffRoles.SystemAdmin);
         var page = await admin.GetAsync(new Uri("/admin/outbox", UriKind.Relative));
         var html = await page.Content.ReadAsStringAsync();
         Assert.Equal(HttpStatusCode.OK, page.StatusCode);
@@ -117,11 +117,11 @@ public sealed class NotificationTests(GongkaiFactory factory) : IClassFixture<Go
 
         foreach (var role in new[] { StaffRoles.BodyAdmin, StaffRoles.Editor, StaffRoles.Auditor })
         {
-            using var other = host.CreateClientAs(1, role);
+            using var other = host.CreateClient().SignedInAs("test-user", 1, role);
             Assert.Equal(HttpStatusCode.Forbidden, (await other.GetAsync(new Uri("/admin/outbox", UriKind.Relative))).StatusCode);
         }
 
-        using var anonymous = host.CreateClientAs();
+        using var anonymous = host.CreateClient();
         Assert.Equal(HttpStatusCode.Unauthorized, (await anonymous.GetAsync(new Uri("/admin/outbox", UriKind.Relative))).StatusCode);
     }
 
@@ -153,13 +153,5 @@ public sealed class NotificationTests(GongkaiFactory factory) : IClassFixture<Go
             .Where(m => ids.Contains(m.Id)).ToListAsync();
     }
 
-    private static async Task WaitUntilAsync(Func<bool> condition)
-    {
-        var deadline = DateTime.UtcNow + TimeSpan.FromSeconds(20);
-        while (!condition())
-        {
-            Assert.True(DateTime.UtcNow < deadline, "timed out waiting for delivery");
-            await Task.Delay(50);
-        }
-    }
+    private static Task WaitUntilAsync(Func<bool> condition) => Poll.UntilAsync(condition, TimeSpan.FromSeconds(20), "delivery");
 }

@@ -14,7 +14,7 @@ public sealed class OutboxPagingTests(GongkaiFactory factory) : IClassFixture<Go
     public async Task The_outbox_lists_newest_first_thirty_to_a_page()
     {
         var clock = new FakeTimeProvider(new DateTimeOffset(2031, 1, 1, 0, 0, 0, TimeSpan.Zero));
-        await using var host = factory.WithTestAuthJobs(services => services.AddSingleton<TimeProvider>(clock));
+        await using var host = factory.WithTestAuth(services => services.AddSingleton<TimeProvider>(clock));
         for (var i = 1; i <= 31; i++)
         {
             using var scope = host.Services.CreateScope();
@@ -24,7 +24,7 @@ public sealed class OutboxPagingTests(GongkaiFactory factory) : IClassFixture<Go
             clock.Advance(TimeSpan.FromMinutes(1));
         }
 
-        using var admin = host.CreateClientAs(1, StaffRoles.SystemAdmin);
+        using var admin = host.CreateClient().SignedInAs("test-user", 1, StaffRoles.SystemAdmin);
         var first = await admin.GetStringAsync(new Uri("/admin/outbox", UriKind.Relative));
         Assert.True(first.IndexOf("分页测试第31条", StringComparison.Ordinal) < first.IndexOf("分页测试第30条", StringComparison.Ordinal));
         Assert.Contains("分页测试第02条", first, StringComparison.Ordinal);

@@ -1,10 +1,8 @@
 using System.Net;
-using System.Text.RegularExpressions;
 using Gongkai.Organizations;
 using Gongkai.Platform;
 using Gongkai.Platform.Data;
 using Gongkai.Platform.Identity;
-using Gongkai.Tests.Infrastructure;
 using Microsoft.AspNetCore.Builder;
 using Microsoft.AspNetCore.Hosting;
 using Microsoft.AspNetCore.Http;
@@ -15,7 +13,7 @@ using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Options;
 using OtpNet;
 
-namespace Gongkai.Tests.Platform.Identity;
+namespace Gongkai.Tests.Infrastructure;
 
 /// <summary>The application with staff accounts ready: demo bodies (created here only if the organisations seeder
 /// has not provided any) and the demo accounts. Each client it makes has its own client address, so sign-in rate
@@ -81,13 +79,11 @@ public class StaffTestHost : GongkaiFactory
     /// given); returns the last response, a redirect into the console on success.</summary>
     public async Task<HttpResponseMessage> SignInAsync(HttpClient client, string userName, string? password = null, string? totpKey = null)
     {
-        var form = await client.GetAsync(new Uri("/admin/sign-in", UriKind.Relative));
-        var response = await client.PostAsync(new Uri("/admin/sign-in", UriKind.Relative), new FormUrlEncodedContent(new Dictionary<string, string>
+        var response = await client.SubmitAsync("/admin/sign-in", new Dictionary<string, string>
         {
             ["UserName"] = userName,
             ["Password"] = password ?? DemoPassword,
-            ["__RequestVerificationToken"] = AntiforgeryToken(await form.Content.ReadAsStringAsync()),
-        }));
+        });
         if (response.Headers.Location?.OriginalString.StartsWith("/admin/sign-in/two-factor", StringComparison.Ordinal) != true)
         {
             return response;
@@ -98,12 +94,7 @@ public class StaffTestHost : GongkaiFactory
             return response;
         }
 
-        var step = await client.GetAsync(response.Headers.Location);
-        return await client.PostAsync(response.Headers.Location, new FormUrlEncodedContent(new Dictionary<string, string>
-        {
-            ["Code"] = CurrentCode(totpKey),
-            ["__RequestVerificationToken"] = AntiforgeryToken(await step.Content.ReadAsStringAsync()),
-        }));
+        return await client.SubmitAsync(response.Headers.Location.OriginalString, new Dictionary<string, string> { ["Code"] = CurrentCode(totpKey) });
     }
 
     /// <summary>A signed-in client for a user (the demo admin signs in with the demo authenticator key).</summary>
@@ -136,24 +127,7 @@ public class StaffTestHost : GongkaiFactory
         return user;
     }
 
-    /// <summary>Opens a page, then submits its form (with the page's antiforgery token) to the page or one of its handlers.</summary>
-    public static async Task<HttpResponseMessage> SubmitAsync(HttpClient client, string pageUrl, IDictionary<string, string> fields, string? handler = null, IEnumerable<KeyValuePair<string, string>>? repeated = null)
-    {
-        var page = await client.GetAsync(new Uri(pageUrl, UriKind.Relative));
-        var html = await page.Content.ReadAsStringAsync();
-        var form = fields.Concat(repeated ?? []).Append(new("__RequestVerificationToken", AntiforgeryToken(html)));
-        var target = handler is null ? pageUrl : $"{pageUrl}{(pageUrl.Contains('?', StringComparison.Ordinal) ? '&' : '?')}handler={handler}";
-        return await client.PostAsync(new Uri(target, UriKind.Relative), new FormUrlEncodedContent(form));
-    }
-
     public static string CurrentCode(string base32Key) => new Totp(Base32Encoding.ToBytes(base32Key)).ComputeTotp();
-
-    public static string AntiforgeryToken(string html)
-    {
-        var match = Regex.Match(html, "name=\"__RequestVerificationToken\" type=\"hidden\" value=\"([^\"]+)\"");
-        Assert.True(match.Success, "The page has no antiforgery token.");
-        return match.Groups[1].Value;
-    }
 
     private sealed class ClientAddressHandler(string address) : DelegatingHandler
     {
