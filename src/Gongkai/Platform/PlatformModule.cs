@@ -49,6 +49,8 @@ internal static class PlatformModule
         services.AddHealthChecks().AddCheck<DatabaseHealthCheck>("database", tags: ["ready"]);
         services.AddOutputCache();
         services.AddGongkaiRateLimiting();
+        services.AddGongkaiRequestLimits(builder.Configuration);
+        services.Configure<HostOptions>(host => host.ShutdownTimeout = TimeSpan.FromSeconds(20));
         services.AddGongkaiTelemetry();
         return builder;
     }
@@ -68,6 +70,7 @@ internal static class PlatformModule
         app.Environment.WebRootFileProvider = new ManifestEmbeddedFileProvider(typeof(PlatformModule).Assembly, "wwwroot");
         app.UseStaticFiles();
         app.UseRouting();
+        app.UseGongkaiRequestLimits();
         app.UseRateLimiter();
         app.UseAuthentication();
         app.UseAuthorization();
