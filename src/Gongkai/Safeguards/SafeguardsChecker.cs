@@ -42,7 +42,7 @@ public static class SafeguardsChecker
         new EmailDetector(profile.PublicContacts).Detect(normalized, detections);
         new LabelledValueDetector(profile.PublicContacts).Detect(normalized, detections);
         var names = new List<Hit>();
-        new PartyNameDetector().Detect(normalized, names);
+        new PartyNameDetector(profile.PublicContacts).Detect(normalized, names);
         detections.AddRange(names);
         new PlateDetector().Detect(normalized, detections, names);
 

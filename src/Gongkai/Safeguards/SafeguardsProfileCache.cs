@@ -55,7 +55,7 @@ public sealed class SafeguardsProfileCache(TimeProvider clock) : IDisposable
         var leaders = new List<Leader>();
         foreach (var body in bodies)
         {
-            contacts.AddPhone(body.Phone).AddEmail(body.Email).AddAddress(body.Address);
+            contacts.AddPhone(body.Phone).AddEmail(body.Email).AddAddress(body.Address).AddName(body.HeadName);
             if (Leader.FromBody(body.HeadName, body.Name) is { } leader)
             {
                 leaders.Add(leader);

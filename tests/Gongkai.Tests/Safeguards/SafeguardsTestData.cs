@@ -11,7 +11,8 @@ internal static class SafeguardsTestData
 
     public static PublicContacts Contacts() => new PublicContacts()
         .AddPhone("0816-2221234").AddPhone("0816-2335678、2335679").AddPhone("0816-12345").AddPhone("0816-6081111")
-        .AddEmail("xxgk@my.gov.cn").AddEmail("myscjg@163.com").AddAddress("绵阳市涪城区安昌路17号").AddAddress("绵阳市游仙区东津路9号");
+        .AddEmail("xxgk@my.gov.cn").AddEmail("myscjg@163.com").AddAddress("绵阳市涪城区安昌路17号").AddAddress("绵阳市游仙区东津路9号")
+        .AddName("赵立新").AddName("钱雨桐").AddName("孙海燕");
 
     public static IReadOnlyList<Leader> Leaders() =>
     [

@@ -11,11 +11,10 @@ public sealed class LabelledValueDetector(PublicContacts publicContacts)
 
     private static readonly string[] AddressLabels =
     [
-        "家庭住址", "家庭地址", "现住址", "现居住地", "居住地址", "户籍所在地", "户籍地址", "户籍地", "住址", "现住", "家住", "住所地", "住所",
+        "家庭住址", "家庭地址", "通信地址", "通讯地址", "联系地址", "地址", "现住址", "现居住地", "居住地址", "户籍所在地", "户籍地址", "户籍地", "住址", "现住", "家住", "住所地", "住所",
     ];
 
     private static readonly string[] AddressStopWords = ["电话", "联系", "身份证", "手机", "邮编", "邮政编码", "工作单位", "职业", "出生", "民族", "性别", "护照"];
-    private static readonly string[] EnterpriseSuffixes = PartyNameDetector.OrganizationSuffixes;
 
     private const int MaxAddressLength = 60;
 
@@ -31,7 +30,7 @@ public sealed class LabelledValueDetector(PublicContacts publicContacts)
         {
             var i = labelEnd;
             var skipped = 0;
-            while (i < text.Length && skipped < 4 && text[i] is '号' or '码' or '编' or '：' or ':' or ' ' or '为' or '是' or '（' or '）' or '(' or ')')
+            while (i < text.Length && skipped < 8 && text[i] is '号' or '码' or '编' or '：' or ':' or ' ' or '为' or '是' or '（' or '）' or '(' or ')' or '证' or '件')
             {
                 i++;
                 skipped++;
@@ -86,12 +85,7 @@ public sealed class LabelledValueDetector(PublicContacts publicContacts)
 
             // 住所 of an enterprise party is its registered office, public in a punitive notice: only a 住所 that
             // follows a natural person's details (性别, 身份证, 出生) is personal.
-            if (label.StartsWith("住所", StringComparison.Ordinal) && !FollowsPersonDetails(text, labelEnd - label.Length))
-            {
-                continue;
-            }
-
-            if (EnterpriseSuffixes.Any(s => value.EndsWith(s, StringComparison.Ordinal)) && !value.EndsWith('室'))
+            if (label is "住所" or "住所地" or "地址" && !FollowsPersonDetails(text, labelEnd - label.Length))
             {
                 continue;
             }
@@ -101,7 +95,8 @@ public sealed class LabelledValueDetector(PublicContacts publicContacts)
     }
 
     private static bool FollowsPersonDetails(string text, int labelStart) =>
-        DigitRunDetector.PrecededBy(text, labelStart, 60, ["男", "女", "身份证", "出生", "公民", "居民", "民族"]);
+        DigitRunDetector.PrecededBy(text, labelStart, 60, ["男", "女", "身份证", "出生", "公民", "居民", "民族", "申请人", "户主", "姓名"])
+        && !DigitRunDetector.PrecededBy(text, labelStart, 60, ["公司", "单位", "机关", "中心", "局", "委员会", "厂", "店", "站", "合作社"]);
 
     /// <summary>Label occurrences, longest label at each position, not inside a longer word of the list.</summary>
     internal static IEnumerable<(string Label, int End)> LabelMatches(string text, string[] labels)

@@ -3,13 +3,16 @@ namespace Gongkai.Safeguards.Detection;
 /// <summary>Natural persons' names in the parties block of decisions and applications (当事人：张三 → 张某), and the
 /// same names wherever else they occur in the document. An enterprise or agency party (…公司, …餐馆, …局) is public
 /// and stays; so does an already masked name (张某).</summary>
-public sealed class PartyNameDetector
+public sealed class PartyNameDetector(PublicContacts publicContacts)
 {
+    /// <summary>Surname + form of address (王老师, 张工, 刘先生): how a contact is named without being identified.</summary>
+    private static readonly string[] FormsOfAddress = ["老师", "先生", "女士", "师傅", "经理", "律师", "同志", "工", "总", "律", "老", "姐", "哥"];
+
     private static readonly string[] PartyLabels =
     [
         "当事人", "申请人", "被申请人", "第三人", "被处罚人", "被处罚对象", "法定代表人", "负责人", "经营者", "委托代理人", "代理人",
         "投诉人", "举报人", "被举报人", "被投诉人", "复议申请人", "申请人姓名", "姓名", "户主", "户主姓名", "业主", "车主",
-        "驾驶人", "驾驶员", "收件人", "联系人", "监护人", "受益人", "领款人", "补助对象", "救助对象", "违法行为人", "行为人",
+        "驾驶人", "驾驶员", "收件人", "联系人", "监护人", "受益人", "领款人", "补助对象", "救助对象", "补贴对象", "优抚对象", "发放对象", "慰问对象", "受助人", "申领人", "承租人", "购房人", "违法行为人", "行为人",
     ];
 
     internal static readonly string[] OrganizationSuffixes =
@@ -78,7 +81,7 @@ public sealed class PartyNameDetector
             }
 
             var nameLength = NameLength(candidate, normalized, i);
-            if (nameLength > 0)
+            if (nameLength > 0 && !publicContacts.IsPublicName(candidate[..nameLength]))
             {
                 var name = candidate[..nameLength];
                 names.Add(name);
@@ -86,6 +89,7 @@ public sealed class PartyNameDetector
             }
         }
 
+        FindSalutations(normalized, names, labelled);
         results.AddRange(labelled);
         if (names.Count == 0)
         {
@@ -104,6 +108,33 @@ public sealed class PartyNameDetector
                 }
 
                 at = normalized.IndexOf(name, at + name.Length, StringComparison.Ordinal);
+            }
+        }
+    }
+
+    /// <summary>A letter's salutation at the start of a line: "刘洋先生：" / "王欣怡女士：".</summary>
+    private void FindSalutations(string text, HashSet<string> names, List<Hit> labelled)
+    {
+        foreach (var suffix in (string[])["先生：", "女士：", "先生:", "女士:"])
+        {
+            var at = text.IndexOf(suffix, StringComparison.Ordinal);
+            while (at >= 0)
+            {
+                var start = at;
+                while (start > 0 && TextNormalizer.IsHan(text[start - 1]) && at - start < 4)
+                {
+                    start--;
+                }
+
+                var lineStart = start == 0 || text[start - 1] is '\n' or ' ' or '\r';
+                var name = text[start..at];
+                if (lineStart && name.Length is 2 or 3 && StartsWithSurname(name) && !publicContacts.IsPublicName(name) && labelled.All(h => h.Start != start))
+                {
+                    names.Add(name);
+                    labelled.Add(new Hit(FindingKind.PersonName, start, name.Length, "答复书称呼中的自然人姓名"));
+                }
+
+                at = text.IndexOf(suffix, at + suffix.Length, StringComparison.Ordinal);
             }
         }
     }
@@ -140,6 +171,12 @@ public sealed class PartyNameDetector
         }
 
         var given = candidate.Length - surname;
+        var givenName = candidate[surname..];
+        if (FormsOfAddress.Contains(givenName))
+        {
+            return 0;
+        }
+
         if (given is 1 or 2)
         {
             return candidate.Length;

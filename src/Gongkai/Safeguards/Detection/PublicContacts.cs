@@ -8,11 +8,15 @@ public sealed class PublicContacts
     private readonly HashSet<string> _emails = new(StringComparer.OrdinalIgnoreCase);
     private readonly HashSet<string> _domains = new(StringComparer.OrdinalIgnoreCase);
     private readonly List<string> _addresses = [];
+    private readonly HashSet<string> _names = new(StringComparer.Ordinal);
 
     public static PublicContacts Empty { get; } = new();
 
     /// <summary>Government mail domains are public whoever publishes them (gov.cn and its subdomains).</summary>
     public static IReadOnlyList<string> GovernmentDomainSuffixes { get; } = ["gov.cn", "gov"];
+
+    /// <summary>Domains reserved for examples (RFC 2606): nobody's mailbox.</summary>
+    private static readonly string[] ReservedDomains = ["example.com", "example.org", "example.net", "example.cn", "test", "invalid"];
 
     public PublicContacts AddPhone(string phone)
     {
@@ -58,6 +62,20 @@ public sealed class PublicContacts
         return this;
     }
 
+    /// <summary>A body head's name: published as part of the body's data, so not masked in a parties block.</summary>
+    public PublicContacts AddName(string name)
+    {
+        var trimmed = name.Trim();
+        if (trimmed.Length >= 2)
+        {
+            _names.Add(trimmed);
+        }
+
+        return this;
+    }
+
+    public bool IsPublicName(string name) => _names.Contains(name);
+
     /// <summary>Digits only, national form (no 86/0086 prefix).</summary>
     public bool IsPublicPhone(string digits) => _phoneDigits.Contains(digits);
 
@@ -78,7 +96,7 @@ public sealed class PublicContacts
             }
         }
 
-        return _domains.Contains(domain);
+        return _domains.Contains(domain) || ReservedDomains.Any(r => domain.Equals(r, StringComparison.OrdinalIgnoreCase) || domain.EndsWith("." + r, StringComparison.OrdinalIgnoreCase));
     }
 
     /// <summary>An address is public when it is (the start of) an agency's published address, or contains one.</summary>

@@ -35,10 +35,22 @@ public sealed class WordingChecker
         }
     }
 
+    private static bool IsInsideDocumentTitle(string text, int start)
+    {
+        var open = text.LastIndexOf('《', start);
+        return open >= 0 && text.LastIndexOf('》', start) < open && start - open <= 60;
+    }
+
     private static bool IsOutdatedHere(string text, int start, WordingRule rule, DateOnly? documentDate)
     {
         if (documentDate is null || rule.EffectiveFrom is { } since && documentDate < since)
         {
+            return false;
+        }
+
+        if (IsInsideDocumentTitle(text, start))
+        {
+            // 《绵阳市工商行政管理局关于……的通知》: a cited document keeps the name it was issued under.
             return false;
         }
 
