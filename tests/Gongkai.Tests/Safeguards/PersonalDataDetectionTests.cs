@@ -190,6 +190,20 @@ public sealed class PersonalDataDetectionTests
         Assert.DoesNotContain(Check(text).Findings, f => f.Kind == FindingKind.PersonName);
     }
 
+    [Theory]
+    [InlineData("联系人：王老师，电话0816-2221234。")]
+    [InlineData("被申请人：绵阳市市场监督管理局，法定代表人：钱雨桐。")]
+    public void Forms_of_address_and_heads_of_bodies_are_not_masked(string text)
+    {
+        Assert.DoesNotContain(Check(text).Findings, f => f.Kind == FindingKind.PersonName);
+    }
+
+    [Fact]
+    public void A_reply_letters_salutation_is_a_name()
+    {
+        Assert.Equal("刘某先生：本机关于2023年3月28日收到您的申请。", Check("刘洋先生：本机关于2023年3月28日收到您的申请。").Masked);
+    }
+
     [Fact]
     public void A_plate_tied_to_a_person_is_found_but_not_a_bus_plate()
     {

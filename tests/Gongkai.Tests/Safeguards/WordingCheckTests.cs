@@ -37,6 +37,12 @@ public sealed class WordingCheckTests
     }
 
     [Fact]
+    public void An_old_name_in_the_title_of_a_cited_document_is_kept()
+    {
+        Assert.Empty(Check("《绵阳市工商行政管理局关于规范广告经营的通知》（2016年印发）同时废止。", new DateOnly(2020, 1, 1)).Findings);
+    }
+
+    [Fact]
     public void Each_entry_has_its_own_renaming_date()
     {
         Assert.Empty(Check("县扶贫开发局负责。", new DateOnly(2020, 1, 1)).Findings);
