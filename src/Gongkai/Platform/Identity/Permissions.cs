@@ -26,6 +26,9 @@ public static class Permissions
     public const string ReviewFinal = "review-final";
     public const string HandleRequests = "handle-requests";
 
+    /// <summary>Edit the word lists of the safeguards before publication (system admins).</summary>
+    public const string ManageWordLists = "manage-word-lists";
+
     internal static void AddGongkaiPolicies(this AuthorizationBuilder authorization)
     {
         var enrolled = new TwoFactorEnrolledRequirement();
@@ -47,7 +50,7 @@ public static class RolePermissions
         [StaffRoles.SystemAdmin] =
         [
             Permissions.ManageCalendar, Permissions.ManageAllBodies, Permissions.ManageBody, Permissions.ManageStaff,
-            Permissions.ViewAudit, Permissions.ViewOutbox,
+            Permissions.ViewAudit, Permissions.ViewOutbox, Permissions.ManageWordLists,
         ],
         [StaffRoles.BodyAdmin] = [Permissions.ManageBody, Permissions.ManageStaff, Permissions.ViewAudit],
         [StaffRoles.Editor] = [Permissions.EditDocuments],

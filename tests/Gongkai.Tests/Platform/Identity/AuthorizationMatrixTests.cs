@@ -57,6 +57,7 @@ public sealed partial class AuthorizationMatrixTests(StaffTestHost host, ITestOu
         ["GET /admin/outbox"] = Access.Permission(Permissions.ViewOutbox),
         ["GET /admin/bodies/{code}/edit"] = Access.Permission(Permissions.ManageBody),
         ["GET /admin/bodies/new"] = Access.Permission(Permissions.ManageAllBodies),
+        ["GET /admin/safeguards/word-lists"] = Access.Permission(Permissions.ManageWordLists),
 
         // Public portal
         ["GET /bodies"] = Access.Anonymous,
@@ -83,6 +84,7 @@ public sealed partial class AuthorizationMatrixTests(StaffTestHost host, ITestOu
         ["PUT /api/v1/calendar/days/{date}"] = Access.Permission(Permissions.ManageCalendar),
         ["DELETE /api/v1/calendar/days/{date}"] = Access.Permission(Permissions.ManageCalendar),
         ["POST /api/v1/calendar/years"] = Access.Permission(Permissions.ManageCalendar),
+        ["POST /api/v1/safeguards/check"] = Access.Staff,
         ["GET /api/v1/changes/status"] = Access.Permission(Permissions.ViewAudit),
     };
 

@@ -1,0 +1,131 @@
+namespace Gongkai.Safeguards.Detection;
+
+/// <summary>Values that are personal because of the label before them: passport and travel-permit numbers, and home
+/// addresses after 住址/家庭住址/户籍地…. An agency's own published address after such a label stays.</summary>
+public sealed class LabelledValueDetector(PublicContacts publicContacts)
+{
+    private static readonly string[] PassportLabels =
+    [
+        "护照号码", "护照号", "护照", "通行证号码", "通行证号", "通行证", "台胞证号码", "台胞证", "回乡证号码", "回乡证", "旅行证", "签证号码",
+    ];
+
+    private static readonly string[] AddressLabels =
+    [
+        "家庭住址", "家庭地址", "通信地址", "通讯地址", "联系地址", "地址", "现住址", "现居住地", "居住地址", "户籍所在地", "户籍地址", "户籍地", "住址", "现住", "家住", "住所地", "住所",
+    ];
+
+    private static readonly string[] AddressStopWords = ["电话", "联系", "身份证", "手机", "邮编", "邮政编码", "工作单位", "职业", "出生", "民族", "性别", "护照"];
+
+    private const int MaxAddressLength = 60;
+
+    public void Detect(string normalized, List<Hit> results)
+    {
+        DetectPassports(normalized, results);
+        DetectAddresses(normalized, results);
+    }
+
+    private static void DetectPassports(string text, List<Hit> results)
+    {
+        foreach (var (_, labelEnd) in LabelMatches(text, PassportLabels))
+        {
+            var i = labelEnd;
+            var skipped = 0;
+            while (i < text.Length && skipped < 8 && text[i] is '号' or '码' or '编' or '：' or ':' or ' ' or '为' or '是' or '（' or '）' or '(' or ')' or '证' or '件')
+            {
+                i++;
+                skipped++;
+            }
+
+            var start = i;
+            var digits = 0;
+            while (i < text.Length && (TextNormalizer.IsAsciiDigit(text[i]) || TextNormalizer.IsAsciiLetter(text[i])))
+            {
+                digits += TextNormalizer.IsAsciiDigit(text[i]) ? 1 : 0;
+                i++;
+            }
+
+            var length = i - start;
+            if (length is >= 7 and <= 12 && digits >= 5)
+            {
+                results.Add(new Hit(FindingKind.Passport, start, length, "护照或通行证号码"));
+            }
+        }
+    }
+
+    private void DetectAddresses(string text, List<Hit> results)
+    {
+        foreach (var (label, labelEnd) in LabelMatches(text, AddressLabels))
+        {
+            var start = labelEnd;
+            while (start < text.Length && text[start] is '：' or ':' or ' ' or '在' or '于')
+            {
+                start++;
+            }
+
+            var end = start;
+            while (end < text.Length && end - start < MaxAddressLength && text[end] is not ('，' or '。' or '；' or ';' or ',' or '\n' or '\r' or '（' or '(' or '、' or ' ' or '）' or ')'))
+            {
+                end++;
+            }
+
+            foreach (var stop in AddressStopWords)
+            {
+                var at = text.AsSpan(start, end - start).IndexOf(stop, StringComparison.Ordinal);
+                if (at >= 0)
+                {
+                    end = start + at;
+                }
+            }
+
+            var value = text[start..end];
+            if (value.Length < 4 || value.StartsWith("派出所", StringComparison.Ordinal) || publicContacts.IsPublicAddress(value))
+            {
+                continue;
+            }
+
+            // 住所 of an enterprise party is its registered office, public in a punitive notice: only a 住所 that
+            // follows a natural person's details (性别, 身份证, 出生) is personal.
+            if (label is "住所" or "住所地" or "地址" && !FollowsPersonDetails(text, labelEnd - label.Length))
+            {
+                continue;
+            }
+
+            results.Add(new Hit(FindingKind.Address, start, end - start, "个人住址"));
+        }
+    }
+
+    private static bool FollowsPersonDetails(string text, int labelStart) =>
+        DigitRunDetector.PrecededBy(text, labelStart, 60, ["男", "女", "身份证", "出生", "公民", "居民", "民族", "申请人", "户主", "姓名"])
+        && !DigitRunDetector.PrecededBy(text, labelStart, 60, ["公司", "单位", "机关", "中心", "局", "委员会", "厂", "店", "站", "合作社"]);
+
+    /// <summary>Label occurrences, longest label at each position, not inside a longer word of the list.</summary>
+    internal static IEnumerable<(string Label, int End)> LabelMatches(string text, string[] labels)
+    {
+        var first = labels.Select(l => l[0]).Distinct().ToArray();
+        var i = text.AsSpan().IndexOfAny(first);
+        while (i >= 0 && i < text.Length)
+        {
+            string? found = null;
+            foreach (var label in labels)
+            {
+                if (string.CompareOrdinal(text, i, label, 0, label.Length) == 0 && (found is null || label.Length > found.Length))
+                {
+                    found = label;
+                }
+            }
+
+            if (found is not null)
+            {
+                yield return (found, i + found.Length);
+                i += found.Length;
+            }
+            else
+            {
+                i++;
+            }
+
+            var next = i < text.Length ? text.AsSpan(i).IndexOfAny(first) : -1;
+            i = next < 0 ? -1 : i + next;
+        }
+    }
+}

@@ -1,0 +1,26 @@
+using Gongkai.Platform.Data;
+using Gongkai.Safeguards.Admin;
+using Gongkai.Safeguards.Data;
+
+namespace Gongkai.Safeguards;
+
+/// <summary>Safeguards before publication: personal data found and masked, wording errors, outdated body names and
+/// leaders' titles caught, with admin-editable word lists.</summary>
+internal static class SafeguardsModule
+{
+    public static WebApplicationBuilder AddSafeguards(this WebApplicationBuilder builder)
+    {
+        var services = builder.Services;
+        services.AddSingleton<SafeguardsProfileCache>();
+        services.AddScoped<SafeguardsService>();
+        services.AddScoped<WordListEditor>();
+        services.AddScoped<IStartupSeeder, WordListSeeder>();
+        return builder;
+    }
+
+    public static WebApplication MapSafeguards(this WebApplication app)
+    {
+        app.MapSafeguardsApi();
+        return app;
+    }
+}

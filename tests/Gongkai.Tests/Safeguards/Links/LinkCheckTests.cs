@@ -1,0 +1,112 @@
+using System.Net;
+using Gongkai.Safeguards.Links;
+using Microsoft.AspNetCore.Builder;
+using Microsoft.AspNetCore.Hosting;
+using Microsoft.AspNetCore.Http;
+
+namespace Gongkai.Tests.Safeguards.Links;
+
+public sealed class LinkCheckTests
+{
+    [Fact]
+    public void Links_and_images_are_extracted_with_their_positions()
+    {
+        var html = "<p>见<a href=\"/documents/myszf-2024-001\">通知</a><img src='/img/a.png' alt='图'>，另见 https://www.sc.gov.cn/zwgk/index.html。<a href=\"mailto:a@b.cn\">信</a><a href=\"#top\">顶</a></p>";
+
+        var links = LinkExtractor.Extract(html);
+
+        Assert.Equal(
+            [(LinkKind.Link, "/documents/myszf-2024-001"), (LinkKind.Image, "/img/a.png"), (LinkKind.Link, "https://www.sc.gov.cn/zwgk/index.html")],
+            links.Select(l => (l.Kind, l.Url)));
+        Assert.Equal("/img/a.png", html.Substring(links[1].Start, links[1].Length));
+        Assert.True(links[2].IsExternal);
+    }
+
+    [Theory]
+    [InlineData("/documents/myszf-2024-001", null)]
+    [InlineData("/documents/myszf-2020-009", "链接指向已撤回的文件")]
+    [InlineData("/documents/nope", "链接指向不存在的文件")]
+    [InlineData("/bodies/myszf/guide", null)]
+    [InlineData("/bodies/unknown", "链接指向不存在的单位页面")]
+    [InlineData("/xxgk", null)]
+    [InlineData("/no-such-page", "站内页面不存在")]
+    [InlineData("https://www.my.gov.cn/documents/nope", "链接指向不存在的文件")]
+    [InlineData("https://www.sc.gov.cn/anything", null)]
+    public void Internal_links_resolve_against_the_sites_documents_and_bodies(string url, string? problem)
+    {
+        var resolver = new InternalLinkResolver(
+            index => index switch { "myszf-2024-001" => DocumentState.Published, "myszf-2020-009" => DocumentState.Withdrawn, _ => DocumentState.Missing },
+            code => code == "myszf",
+            ["/", "/xxgk", "/documents", "/bodies"]);
+
+        Assert.Equal(problem, resolver.Problem(url, "www.my.gov.cn"));
+    }
+
+    [Fact]
+    public async Task External_links_are_probed_with_retries_timeouts_and_bounded_concurrency()
+    {
+        var flakyCalls = 0;
+        var builder = WebApplication.CreateSlimBuilder();
+        builder.WebHost.UseUrls("http://127.0.0.1:0");
+        await using var app = builder.Build();
+        app.Use(async (context, next) =>
+        {
+            await Task.Delay(50);
+            await next(context);
+        });
+        app.MapMethods("/ok/{n}", ["GET", "HEAD"], () => Results.Ok());
+        app.MapMethods("/gone", ["GET", "HEAD"], () => Results.NotFound());
+        app.MapMethods("/flaky", ["GET", "HEAD"], () => Interlocked.Increment(ref flakyCalls) < 2 ? Results.StatusCode(503) : Results.Ok());
+        app.MapGet("/get-only", () => Results.Ok());
+        app.MapMethods("/slow", ["GET", "HEAD"], async () =>
+        {
+            await Task.Delay(2000);
+            return Results.Ok();
+        });
+        await app.StartAsync();
+        var root = app.Urls.First();
+
+        // Concurrency is counted on the client: a timed-out request may still run on the server.
+        using var counting = new CountingHandler();
+        using var http = new HttpClient(counting);
+        var prober = new ExternalLinkProber(http, new ProbeSettings(MaxConcurrency: 2, Timeout: TimeSpan.FromMilliseconds(500), Retries: 2, RetryDelay: TimeSpan.FromMilliseconds(10)));
+        var urls = Enumerable.Range(1, 6).Select(n => $"{root}/ok/{n}").Concat([$"{root}/gone", $"{root}/flaky", $"{root}/get-only", $"{root}/slow", "ftp://example.invalid/x"]);
+
+        var results = (await prober.ProbeAsync(urls, CancellationToken.None)).ToDictionary(r => r.Url.Replace(root, "", StringComparison.Ordinal));
+
+        Assert.All(Enumerable.Range(1, 6), n => Assert.True(results[$"/ok/{n}"].Ok));
+        Assert.Equal((false, 404, 1), (results["/gone"].Ok, results["/gone"].StatusCode, results["/gone"].Attempts));
+        Assert.Equal((true, 2), (results["/flaky"].Ok, results["/flaky"].Attempts));
+        Assert.True(results["/get-only"].Ok);
+        Assert.Equal((false, 3), (results["/slow"].Ok, results["/slow"].Attempts));
+        Assert.Contains("未响应", results["/slow"].Problem, StringComparison.Ordinal);
+        Assert.False(results["ftp://example.invalid/x"].Ok);
+        Assert.InRange(counting.MaxInFlight, 1, 2);
+    }
+
+    private sealed class CountingHandler() : DelegatingHandler(new HttpClientHandler())
+    {
+        private int _inFlight;
+        private int _maxInFlight;
+
+        public int MaxInFlight => Volatile.Read(ref _maxInFlight);
+
+        protected override async Task<HttpResponseMessage> SendAsync(HttpRequestMessage request, CancellationToken cancellationToken)
+        {
+            var now = Interlocked.Increment(ref _inFlight);
+            int current;
+            while ((current = Volatile.Read(ref _maxInFlight)) < now && Interlocked.CompareExchange(ref _maxInFlight, now, current) != current)
+            {
+            }
+
+            try
+            {
+                return await base.SendAsync(request, cancellationToken);
+            }
+            finally
+            {
+                Interlocked.Decrement(ref _inFlight);
+            }
+        }
+    }
+}
