@@ -32,10 +32,10 @@ public sealed class WordListPageTests(TestAuthFactory factory) : IClassFixture<T
     public async Task A_new_entry_is_used_by_the_next_check_and_audited()
     {
         using var admin = await factory.CreateStaffClientAsync("admin.words2", StaffRoles.SystemAdmin);
-        var response = await admin.PostFormAsync("/admin/safeguards/word-lists", "/admin/safeguards/word-lists?handler=Save",
+        var response = await admin.SubmitAsync("/admin/safeguards/word-lists",
         [
             new("Input.Kind", nameof(WordingListKind.Miswriting)), new("Input.Pattern", "凭正"), new("Input.Replacement", "凭证"), new("Input.Note", "常见笔误"),
-        ]);
+        ], handler: "Save");
         Assert.Contains("已保存“凭正”", await response.Content.ReadAsStringAsync(), StringComparison.Ordinal);
 
         var check = await admin.PostAsJsonAsync(new Uri("/api/v1/safeguards/check", UriKind.Relative), new { text = "请携带身份凭正办理。" });
@@ -51,10 +51,10 @@ public sealed class WordListPageTests(TestAuthFactory factory) : IClassFixture<T
     public async Task An_outdated_name_without_a_date_is_refused_and_the_input_kept()
     {
         using var admin = await factory.CreateStaffClientAsync("admin.words3", StaffRoles.SystemAdmin);
-        var response = await admin.PostFormAsync("/admin/safeguards/word-lists", "/admin/safeguards/word-lists?handler=Save",
+        var response = await admin.SubmitAsync("/admin/safeguards/word-lists",
         [
             new("Input.Kind", nameof(WordingListKind.OutdatedName)), new("Input.Pattern", "市粮食局"), new("Input.Replacement", "市发展和改革委员会"),
-        ]);
+        ], handler: "Save");
         var html = await response.Content.ReadAsStringAsync();
 
         Assert.Equal(HttpStatusCode.OK, response.StatusCode);
