@@ -72,6 +72,7 @@ public sealed partial class AuthorizationMatrixTests(StaffTestHost host, ITestOu
         ["GET /api/v1/bodies/"] = Access.Anonymous,
         ["GET /api/v1/bodies/{code}"] = Access.Anonymous,
         ["GET /api/v1/documents/"] = Access.Anonymous,
+        ["GET /api/v1/documents/{**indexNo}"] = Access.Anonymous,
         ["GET /api/v1/calendar/days/{date}"] = Access.Anonymous,
         ["GET /api/v1/calendar/add-working-days"] = Access.Anonymous,
         ["GET /api/v1/calendar/years"] = Access.Anonymous,
@@ -83,6 +84,16 @@ public sealed partial class AuthorizationMatrixTests(StaffTestHost host, ITestOu
         ["DELETE /api/v1/calendar/days/{date}"] = Access.Permission(Permissions.ManageCalendar),
         ["POST /api/v1/calendar/years"] = Access.Permission(Permissions.ManageCalendar),
         ["GET /api/v1/changes/status"] = Access.Permission(Permissions.ViewAudit),
+        ["GET /api/v1/documents/{id:int}"] = Access.Staff,
+        ["POST /api/v1/documents/"] = Access.Permission(Permissions.EditDocuments),
+        ["PUT /api/v1/documents/{id:int}"] = Access.Permission(Permissions.EditDocuments),
+        ["POST /api/v1/documents/{id:int}/submit"] = Access.Permission(Permissions.EditDocuments),
+        ["POST /api/v1/documents/{id:int}/review/first"] = Access.Permission(Permissions.ReviewFirst),
+        ["POST /api/v1/documents/{id:int}/review/second"] = Access.Permission(Permissions.ReviewSecond),
+        ["POST /api/v1/documents/{id:int}/review/final"] = Access.Permission(Permissions.ReviewFinal),
+        ["POST /api/v1/documents/{id:int}/publish"] = Access.Permission(Permissions.ReviewFinal),
+        ["POST /api/v1/documents/{id:int}/correct"] = Access.Permission(Permissions.EditDocuments),
+        ["POST /api/v1/documents/{id:int}/withdraw"] = Access.Permission(Permissions.ReviewFinal),
     };
 
     /// <summary>Values for route parameters, by parameter name; values that need the database are added at run time.</summary>
@@ -234,7 +245,7 @@ public sealed partial class AuthorizationMatrixTests(StaffTestHost host, ITestOu
     {
         using var scope = host.Services.CreateScope();
         var db = scope.ServiceProvider.GetRequiredService<Gongkai.Platform.Data.GongkaiDbContext>();
-        return await db.Set<Gongkai.Publishing.Document>().Select(d => d.IndexNo).FirstAsync();
+        return await db.Set<Gongkai.Publishing.Document>().Where(d => d.IndexNo != null).Select(d => d.IndexNo!).FirstAsync();
     }
 
     [GeneratedRegex(@"\{\*{0,2}(?<name>\w+)(:[^}]*)?\??\}")]
