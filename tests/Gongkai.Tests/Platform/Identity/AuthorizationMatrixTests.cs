@@ -56,6 +56,10 @@ public sealed partial class AuthorizationMatrixTests(StaffTestHost host, ITestOu
         ["GET /admin/outbox"] = Access.Permission(Permissions.ViewOutbox),
         ["GET /admin/bodies/{code}/edit"] = Access.Permission(Permissions.ManageBody),
         ["GET /admin/bodies/new"] = Access.Permission(Permissions.ManageAllBodies),
+        ["GET /admin/documents"] = Access.Staff,
+        ["GET /admin/documents/deadlines"] = Access.Staff,
+        ["GET /admin/documents/{id:int}"] = Access.Staff,
+        ["GET /admin/documents/edit/{id:int?}"] = Access.Permission(Permissions.EditDocuments),
 
         // Public portal
         ["GET /bodies"] = Access.Anonymous,
