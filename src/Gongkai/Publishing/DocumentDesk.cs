@@ -36,6 +36,10 @@ public sealed record DeskResult(DeskOutcome Outcome, Document? Document, string?
         result.IsConflict ? Conflict(result.Error!) : result.Error!.StartsWith("您没有", StringComparison.Ordinal) ? Forbidden(result.Error) : Invalid(result.Error);
 }
 
+/// <summary>The result of creating something other than a document.</summary>
+public sealed record DeskResult<T>(DeskOutcome Outcome, T? Value, string? Message, IReadOnlyDictionary<string, string[]>? Errors = null)
+    where T : class;
+
 /// <summary>A review decision as the reviewer enters it.</summary>
 public sealed record ReviewDecision(bool Approve, string? Comment, string? NoInterpretationReason = null, DateTimeOffset? PublishAt = null);
 
@@ -144,7 +148,7 @@ public sealed class DocumentDesk(GongkaiDbContext db, BodyScope scope, AuditLog 
             }
 
             var now = clock.GetUtcNow();
-            var approved = ReviewWorkflow.Approve(Subject(document), actor, stage, now, decision.PublishAt);
+            var approved = ReviewWorkflow.Approve(Subject(document, await HasInterpretationAsync(document.Id, cancellationToken)), actor, stage, now, decision.PublishAt);
             if (!approved.Allowed)
             {
                 return DeskResult.FromWorkflow(approved);
@@ -256,9 +260,53 @@ public sealed class DocumentDesk(GongkaiDbContext db, BodyScope scope, AuditLog 
         return stages;
     }
 
-    public static ReviewSubject Subject(Document document) =>
+    public static ReviewSubject Subject(Document document, bool hasInterpretation = false) =>
         new(document.Status, document.SubmittedBy, document.FirstApprovedBy, document.SecondApprovedBy,
-            document.DocumentType == DocumentCatalog.NormativeDocument, HasInterpretation: false, document.NoInterpretationReason);
+            document.DocumentType == DocumentCatalog.NormativeDocument, hasInterpretation, document.NoInterpretationReason);
+
+    /// <summary>Creates an interpretation of documents of the user's bodies; it becomes public with them.</summary>
+    public async Task<DeskResult<Interpretation>> InterpretAsync(ClaimsPrincipal user, InterpretationInput input, CancellationToken cancellationToken = default)
+    {
+        var errors = InterpretationRules.Validate(input, out var html);
+        if (errors.Count > 0)
+        {
+            return new(DeskOutcome.Invalid, null, "解读信息有误，请修改后重新提交。", errors);
+        }
+
+        var ids = input.Policies!.Distinct().ToList();
+        var documents = await db.Set<Document>().AsNoTracking().Where(d => ids.Contains(d.Id)).Select(d => new { d.Id, d.BodyId }).ToListAsync(cancellationToken);
+        if (documents.Count != ids.Count)
+        {
+            return new(DeskOutcome.Invalid, null, "解读信息有误，请修改后重新提交。", Field("policies", "关联的文件不存在。"));
+        }
+
+        foreach (var bodyId in documents.Select(d => d.BodyId).Distinct())
+        {
+            if (!await scope.MayActForAsync(user, bodyId, cancellationToken))
+            {
+                return new(DeskOutcome.Forbidden, null, "您只能解读本单位的文件。");
+            }
+        }
+
+        var interpretation = new Interpretation
+        {
+            BodyId = documents[0].BodyId,
+            Title = input.Title!.Trim(),
+            Kind = input.Kind,
+            BodyHtml = html,
+            MediaUrl = input.Kind == InterpretationKind.Text ? null : input.MediaUrl!.Trim(),
+            AltText = input.Kind == InterpretationKind.Image ? input.AltText!.Trim() : null,
+            CreatedAt = clock.GetUtcNow(),
+            Policies = ids.Select(id => new InterpretationLink { DocumentId = id }).ToList(),
+        };
+        db.Add(interpretation);
+        audit.Record("interpretation.created", "documents:" + string.Join(',', ids), interpretation.Title, bodyId: interpretation.BodyId);
+        await publisher.SaveAndEvictAsync(cancellationToken);
+        return new(DeskOutcome.Done, interpretation, null);
+    }
+
+    private Task<bool> HasInterpretationAsync(int documentId, CancellationToken cancellationToken) =>
+        db.Set<InterpretationLink>().AnyAsync(l => l.DocumentId == documentId, cancellationToken);
 
     private async Task<DeskResult> ActAsync(ClaimsPrincipal user, int id, Func<Document, Task<DeskResult>> action, CancellationToken cancellationToken)
     {

@@ -42,6 +42,8 @@ public sealed record CorrectionRequest(DocumentInput Document, string? Reason);
 
 public sealed record WithdrawalRequest(string? Reason);
 
+public sealed record InterpretationCreated(int Id, string Url);
+
 internal static class PublishingApi
 {
     public const int DefaultPageSize = 20;
@@ -67,6 +69,8 @@ internal static class PublishingApi
         staff.MapPost("/{id:int}/publish", PublishAsync).RequireAuthorization(Permissions.ReviewFinal);
         staff.MapPost("/{id:int}/correct", CorrectAsync).RequireAuthorization(Permissions.EditDocuments);
         staff.MapPost("/{id:int}/withdraw", WithdrawAsync).RequireAuthorization(Permissions.ReviewFinal);
+
+        app.MapPost("/api/v1/interpretations/", InterpretAsync).WithTags("政策解读").RequireAuthorization(Permissions.EditDocuments);
     }
 
     private static async Task<Results<Ok<DocumentList>, ProblemHttpResult>> ListAsync(
@@ -193,6 +197,18 @@ internal static class PublishingApi
     private static async Task<Results<Ok<StaffDocumentView>, ProblemHttpResult, ValidationProblem>> WithdrawAsync(
         int id, WithdrawalRequest request, ClaimsPrincipal user, DocumentDesk desk, GongkaiDbContext db, CancellationToken cancellationToken) =>
         await Reply(await desk.WithdrawAsync(user, id, request.Reason, cancellationToken), db, cancellationToken);
+
+    private static async Task<Results<Created<InterpretationCreated>, ProblemHttpResult, ValidationProblem>> InterpretAsync(
+        InterpretationInput request, ClaimsPrincipal user, DocumentDesk desk, CancellationToken cancellationToken)
+    {
+        var result = await desk.InterpretAsync(user, request, cancellationToken);
+        return result.Outcome switch
+        {
+            DeskOutcome.Done => TypedResults.Created($"/interpretations/{result.Value!.Id}", new InterpretationCreated(result.Value.Id, $"/interpretations/{result.Value.Id}")),
+            DeskOutcome.Invalid when result.Errors is { } errors => TypedResults.ValidationProblem(errors, title: result.Message),
+            _ => Problem(new DeskResult(result.Outcome, null, result.Message)),
+        };
+    }
 
     private static async Task<Results<Ok<StaffDocumentView>, ProblemHttpResult, ValidationProblem>> Reply(DeskResult result, GongkaiDbContext db, CancellationToken cancellationToken) =>
         result.Succeeded ? TypedResults.Ok(await ViewAsync(db, result.Document!.Id, cancellationToken)) : Failure(result);

@@ -345,4 +345,39 @@ public sealed class DocumentReviewApiTests(TestAuthFactory factory) : IClassFixt
         Assert.Equal(2, paged.GetProperty("items").GetArrayLength());
         Assert.Equal(HttpStatusCode.BadRequest, badValidity.StatusCode);
     }
+
+    [Fact]
+    public async Task A_normative_document_with_an_interpretation_passes_final_review_and_both_pages_link_each_other()
+    {
+        var id = await AwaitingFinalAsync(Normative("有解读的规范性文件", "绵府发〔2024〕9号"));
+        var editor = await Editor();
+
+        using (var imageWithoutAlt = await editor.PostAsJsonAsync("/api/v1/interpretations/",
+            new InterpretationInput("一图读懂", InterpretationKind.Image, "", "https://example.gov.cn/a.png", null, [id])))
+        {
+            Assert.Equal(HttpStatusCode.BadRequest, imageWithoutAlt.StatusCode);
+            Assert.Contains("替代文字", await imageWithoutAlt.Content.ReadAsStringAsync(), StringComparison.Ordinal);
+        }
+
+        using var created = await editor.PostAsJsonAsync("/api/v1/interpretations/",
+            new InterpretationInput("《有解读的规范性文件》政策解读", InterpretationKind.Text, "<p>一、制定背景……</p><script>x()</script>", null, null, [id]));
+        Assert.Equal(HttpStatusCode.Created, created.StatusCode);
+        var interpretationUrl = (await Json(created)).GetProperty("url").GetString()!;
+        using var visitor = factory.CreateClient();
+        using (var beforePublication = await visitor.GetAsync(new Uri(interpretationUrl, UriKind.Relative)))
+        {
+            Assert.Equal(HttpStatusCode.NotFound, beforePublication.StatusCode);
+        }
+
+        using var approved = await ReviewAsync(await Reviewer(3), id, "final", "approve");
+        Assert.Equal(HttpStatusCode.OK, approved.StatusCode);
+        var indexNo = (await Json(approved)).GetProperty("indexNo").GetString()!;
+
+        var documentPage = await visitor.GetStringAsync(new Uri("/documents/" + indexNo, UriKind.Relative));
+        Assert.Contains($"href=\"{interpretationUrl}\"", documentPage, StringComparison.Ordinal);
+        var interpretationPage = await visitor.GetStringAsync(new Uri(interpretationUrl, UriKind.Relative));
+        Assert.Contains("一、制定背景", interpretationPage, StringComparison.Ordinal);
+        Assert.DoesNotContain("x()", interpretationPage, StringComparison.Ordinal);
+        Assert.Contains($"href=\"/documents/{indexNo}\"", interpretationPage, StringComparison.Ordinal);
+    }
 }

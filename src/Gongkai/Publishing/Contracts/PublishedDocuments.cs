@@ -22,9 +22,19 @@ public sealed record DocumentPage(int Total, int Page, int Size, IReadOnlyList<D
 /// <summary>Filters of public document lists; null means any. <see cref="Year"/> is the China-time publication year.</summary>
 public sealed record DocumentFilter(int? BodyId = null, string? Type = null, string? Subject = null, int? Year = null, DocumentValidity? Validity = null);
 
+/// <summary>An interpretation as listed on a document page.</summary>
+public sealed record InterpretationSummary(int Id, string Title, InterpretationKind Kind)
+{
+    public string Url => "/interpretations/" + Id.ToString(System.Globalization.CultureInfo.InvariantCulture);
+}
+
+/// <summary>An interpretation page: the interpretation and the public documents it explains.</summary>
+public sealed record PublicInterpretation(Interpretation Interpretation, IReadOnlyList<DocumentSummary> Policies);
+
 /// <summary>A public document page: the document (published, or withdrawn as a tombstone), its corrections and the
 /// document that repealed or revised it.</summary>
-public sealed record PublicDocument(Document Document, IReadOnlyList<DocumentVersion> Corrections, string? SupersededByIndexNo, string? SupersededByTitle)
+public sealed record PublicDocument(Document Document, IReadOnlyList<DocumentVersion> Corrections, string? SupersededByIndexNo, string? SupersededByTitle,
+    IReadOnlyList<InterpretationSummary> Interpretations)
 {
     public bool IsWithdrawn => Document.Status == DocumentStatus.Withdrawn;
 }
@@ -113,7 +123,24 @@ public sealed class PublishedDocuments(GongkaiDbContext db)
             ? await db.Set<Document>().AsNoTracking().Where(d => d.Id == id && d.Status == DocumentStatus.Published)
                 .Select(d => new { d.IndexNo, d.Title }).SingleOrDefaultAsync(cancellationToken)
             : null;
-        return new PublicDocument(document, corrections, superseding?.IndexNo, superseding?.Title);
+        var interpretations = await db.Set<InterpretationLink>().AsNoTracking().Where(l => l.DocumentId == document.Id)
+            .Join(db.Set<Interpretation>(), l => l.InterpretationId, i => i.Id, (l, i) => new InterpretationSummary(i.Id, i.Title, i.Kind))
+            .ToListAsync(cancellationToken);
+        return new PublicDocument(document, corrections, superseding?.IndexNo, superseding?.Title, interpretations.OrderBy(i => i.Id).ToList());
+    }
+
+    /// <summary>An interpretation, public while at least one document it explains is published.</summary>
+    public async Task<PublicInterpretation?> FindInterpretationAsync(int id, CancellationToken cancellationToken = default)
+    {
+        var interpretation = await db.Set<Interpretation>().AsNoTracking().SingleOrDefaultAsync(i => i.Id == id, cancellationToken);
+        if (interpretation is null)
+        {
+            return null;
+        }
+
+        var rows = await Published().Where(d => db.Set<InterpretationLink>().Any(l => l.InterpretationId == id && l.DocumentId == d.Id))
+            .OrderByDescending(d => d.PublishedAt).Select(Summary).ToListAsync(cancellationToken);
+        return rows.Count == 0 ? null : new PublicInterpretation(interpretation, rows.Select(ToSummary).ToList());
     }
 
     private IQueryable<Document> Published() => db.Set<Document>().AsNoTracking().Where(d => d.Status == DocumentStatus.Published);

@@ -70,6 +70,7 @@ public sealed partial class AuthorizationMatrixTests(StaffTestHost host, ITestOu
         ["GET /preferences"] = Access.Fixed(HttpStatusCode.Redirect, "/"),
         ["GET /documents"] = Access.Anonymous,
         ["GET /documents/{**indexNo}"] = Access.Anonymous,
+        ["GET /interpretations/{id:int}"] = Access.Anonymous,
         ["GET /calendar/explain"] = Access.Anonymous,
 
         // Public API
@@ -98,6 +99,7 @@ public sealed partial class AuthorizationMatrixTests(StaffTestHost host, ITestOu
         ["POST /api/v1/documents/{id:int}/publish"] = Access.Permission(Permissions.ReviewFinal),
         ["POST /api/v1/documents/{id:int}/correct"] = Access.Permission(Permissions.EditDocuments),
         ["POST /api/v1/documents/{id:int}/withdraw"] = Access.Permission(Permissions.ReviewFinal),
+        ["POST /api/v1/interpretations/"] = Access.Permission(Permissions.EditDocuments),
     };
 
     /// <summary>Values for route parameters, by parameter name; values that need the database are added at run time.</summary>
