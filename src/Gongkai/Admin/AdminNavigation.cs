@@ -15,6 +15,7 @@ public static class AdminNavigation
         new("单位管理", "/admin/bodies", Permissions.ManageBody, "维护单位信息、机构设置和政府信息公开指南。"),
         new("人员与角色", "/admin/staff", Permissions.ManageStaff, "新增工作人员，分配角色，锁定账户，重置密码。"),
         new("工作日历", "/admin/calendar", Permissions.ManageCalendar, "维护法定节假日和调休工作日，用于计算办理期限。"),
+        new("文件发布", "/admin/documents", Permissions.Staff, "起草文件，初审、复审、终审，发布、更正和撤回；公开时限提醒。"),
         new("审计日志", "/admin/audit", Permissions.ViewAudit, "查看登录、权限变更和各类操作记录。"),
         new("发布前检查词库", "/admin/safeguards/word-lists", Permissions.ManageWordLists, "维护错别字、机构旧称、规范表述和敏感词词库。"),
         new("通知发件箱", "/admin/outbox", Permissions.ViewOutbox, "查看系统发出的邮件和短信通知。"),

@@ -29,6 +29,12 @@ public static class DocumentCatalog
         DocumentValidity.Valid => "有效",
         DocumentValidity.Expired => "失效",
         DocumentValidity.Repealed => "废止",
+        DocumentValidity.Revised => "已修订",
         _ => throw new ArgumentOutOfRangeException(nameof(validity)),
     };
+
+    /// <summary>Reads a validity given by its Chinese name (有效) or its API name (valid).</summary>
+    public static DocumentValidity? ParseValidity(string? text) =>
+        Enum.GetValues<DocumentValidity>().Cast<DocumentValidity?>().FirstOrDefault(v =>
+            string.Equals(v!.Value.ToString(), text, StringComparison.OrdinalIgnoreCase) || ChineseName(v.Value) == text);
 }

@@ -1,13 +1,16 @@
 using Gongkai.Organizations;
 using Gongkai.Platform.Audit;
+using Gongkai.Platform.Calendar;
 using Gongkai.Platform.Data;
 using Gongkai.Portal;
+using Gongkai.Publishing.Rules;
 using Microsoft.AspNetCore.OutputCaching;
 using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.Options;
 
 namespace Gongkai.Publishing;
 
-/// <summary>What is published: plain text only (paragraphs are kept; no HTML is accepted).</summary>
+/// <summary>A document published directly from plain text (demo data, imports): no review, paragraphs kept, no HTML accepted.</summary>
 public sealed record DocumentDraft(
     string Title,
     string? DocNumber,
@@ -19,13 +22,18 @@ public sealed record DocumentDraft(
     DocumentValidity Validity = DocumentValidity.Valid);
 
 /// <summary>
-/// Publishes a document: assigns the next 索引号 of its body and year, stores the text as escaped paragraphs,
-/// audits, appends <c>document.published</c> to the change log in the same unit of work, and evicts cached
-/// public pages that list documents.
+/// The one place where a document becomes public or changes publicly: assigns the 索引号 of its body and year at
+/// first publication, snapshots an immutable version, keeps the deadline and lateness, records the history, the audit
+/// row and the change-log entry in the caller's unit of work, and evicts cached public pages after saving.
 /// </summary>
-public sealed class DocumentPublisher(GongkaiDbContext db, AuditLog audit, TimeProvider clock, IOutputCacheStore cache)
+public sealed class DocumentPublisher(GongkaiDbContext db, AuditLog audit, TimeProvider clock, IOutputCacheStore cache,
+    CalendarService calendars, IOptions<PublishingOptions> options)
 {
-    /// <summary>Publishes now, or at <paramref name="publishedAt"/> for content imported with its original date.</summary>
+    public const string PublishedChange = "document.published";
+    public const string CorrectedChange = "document.corrected";
+    public const string WithdrawnChange = "document.withdrawn";
+
+    /// <summary>Publishes plain text without review, now or at <paramref name="publishedAt"/> (content imported with its original date).</summary>
     public async Task<Document> PublishAsync(DocumentDraft draft, DateTimeOffset? publishedAt = null, CancellationToken cancellationToken = default)
     {
         ArgumentException.ThrowIfNullOrWhiteSpace(draft.Title);
@@ -40,34 +48,133 @@ public sealed class DocumentPublisher(GongkaiDbContext db, AuditLog audit, TimeP
             throw new ArgumentException($"Unknown subject '{draft.Subject}'.", nameof(draft));
         }
 
-        var body = await db.Set<Body>().AsNoTracking().SingleOrDefaultAsync(b => b.Id == draft.BodyId, cancellationToken)
-            ?? throw new ArgumentException($"Body {draft.BodyId} does not exist.", nameof(draft));
-
         var at = (publishedAt ?? clock.GetUtcNow()).ToUniversalTime();
-        var prefix = IndexNumber.Prefix(body.CreditCode, PublishingTime.ChinaDate(at).Year);
-        var taken = await db.Set<Document>().Where(d => d.IndexNo.StartsWith(prefix)).Select(d => d.IndexNo).ToListAsync(cancellationToken);
-        var indexNo = IndexNumber.Format(body.CreditCode, PublishingTime.ChinaDate(at).Year, taken.Select(i => IndexNumber.SequenceOf(i, prefix)).DefaultIfEmpty(0).Max() + 1);
-
         var document = new Document
         {
-            IndexNo = indexNo,
             Title = draft.Title.Trim(),
             DocNumber = string.IsNullOrWhiteSpace(draft.DocNumber) ? null : draft.DocNumber.Trim(),
-            BodyId = body.Id,
+            BodyId = draft.BodyId,
             DocumentType = draft.DocumentType,
             Subject = draft.Subject,
             SignedOn = draft.SignedOn,
-            PublishedAt = at,
             Validity = draft.Validity,
             BodyHtml = DocumentText.ToParagraphHtml(draft.Text),
+            Status = DocumentStatus.Draft,
+            CreatedAt = at,
+            UpdatedAt = at,
         };
         db.Add(document);
-        audit.Record("document.published", $"document:{indexNo}", document.Title, bodyId: body.Id);
-        db.RecordChange("document.published", "document", indexNo, body.Id);
         await db.SaveChangesAsync(cancellationToken);
-
-        await cache.EvictByTagAsync(PublicCache.DocumentsTag, cancellationToken);
+        await MarkPublishedAsync(document, at, actorId: null, actorName: null, cancellationToken);
+        await SaveAndEvictAsync(cancellationToken);
         return document;
+    }
+
+    /// <summary>Makes <paramref name="document"/> public at <paramref name="at"/> (first publication), unsaved.</summary>
+    public async Task MarkPublishedAsync(Document document, DateTimeOffset at, string? actorId, string? actorName, CancellationToken cancellationToken = default)
+    {
+        if (document.Id == 0)
+        {
+            throw new InvalidOperationException("Save the document before publishing it: versions refer to its id.");
+        }
+
+        if (document.IndexNo is null)
+        {
+            var body = await db.Set<Body>().AsNoTracking().SingleOrDefaultAsync(b => b.Id == document.BodyId, cancellationToken)
+                ?? throw new ArgumentException($"Body {document.BodyId} does not exist.", nameof(document));
+            var year = PublishingTime.ChinaDate(at).Year;
+            var prefix = IndexNumber.Prefix(body.CreditCode, year);
+            var taken = await db.Set<Document>().Where(d => d.IndexNo!.StartsWith(prefix)).Select(d => d.IndexNo!).ToListAsync(cancellationToken);
+            taken.AddRange(db.ChangeTracker.Entries<Document>().Select(e => e.Entity.IndexNo).OfType<string>().Where(i => i.StartsWith(prefix, StringComparison.Ordinal)));
+            document.IndexNo = IndexNumber.Format(body.CreditCode, year, taken.Select(i => IndexNumber.SequenceOf(i, prefix)).DefaultIfEmpty(0).Max() + 1);
+        }
+
+        document.Status = DocumentStatus.Published;
+        document.PublishedAt = at;
+        document.PublishAt = null;
+        document.UpdatedAt = clock.GetUtcNow();
+        document.Revision++;
+        document.CurrentVersion = 1;
+        (document.DueOn, document.LateWorkingDays) = await LatenessAsync(document, at, cancellationToken);
+        db.Add(DocumentVersion.Snapshot(document, 1, DocumentVersion.Published, at, reason: null, actorName));
+        History(document, "published", actorId, actorName, comment: null, at);
+        audit.Record(PublishedChange, Target(document), document.Title, bodyId: document.BodyId, actorName: actorName, actorId: actorId);
+        db.RecordChange(PublishedChange, "document", document.IndexNo, document.BodyId);
+    }
+
+    /// <summary>更正: the document's current fields become a new public version with the reason, unsaved.</summary>
+    public void MarkCorrected(Document document, string reason, string? actorId, string? actorName)
+    {
+        var now = clock.GetUtcNow();
+        document.CurrentVersion++;
+        document.UpdatedAt = now;
+        document.Revision++;
+        db.Add(DocumentVersion.Snapshot(document, document.CurrentVersion, DocumentVersion.Corrected, now, reason, actorName));
+        History(document, "corrected", actorId, actorName, reason, now);
+        audit.Record(CorrectedChange, Target(document), reason, bodyId: document.BodyId, actorName: actorName, actorId: actorId);
+        db.RecordChange(CorrectedChange, "document", document.IndexNo!, document.BodyId);
+    }
+
+    /// <summary>撤回: leaves lists and feeds; the page stays with the reason. Unsaved.</summary>
+    public void MarkWithdrawn(Document document, string reason, string? actorId, string? actorName)
+    {
+        var now = clock.GetUtcNow();
+        document.Status = DocumentStatus.Withdrawn;
+        document.WithdrawalReason = reason;
+        document.WithdrawnAt = now;
+        document.UpdatedAt = now;
+        document.Revision++;
+        History(document, "withdrawn", actorId, actorName, reason, now);
+        audit.Record(WithdrawnChange, Target(document), reason, bodyId: document.BodyId, actorName: actorName, actorId: actorId);
+        db.RecordChange(WithdrawnChange, "document", document.IndexNo!, document.BodyId);
+    }
+
+    public void History(Document document, string action, string? actorId, string? actorName, string? comment, DateTimeOffset? at = null) =>
+        db.Add(new DocumentHistoryEntry
+        {
+            DocumentId = document.Id,
+            At = at ?? clock.GetUtcNow(),
+            Action = action,
+            ActorId = actorId,
+            ActorName = actorName,
+            Comment = comment,
+        });
+
+    /// <summary>Saves the unit of work, then evicts cached public pages that show documents.</summary>
+    public async Task SaveAndEvictAsync(CancellationToken cancellationToken = default)
+    {
+        await db.SaveChangesAsync(cancellationToken);
+        await cache.EvictByTagAsync(PublicCache.DocumentsTag, cancellationToken);
+    }
+
+    public PublicationDeadline Deadlines(WorkCalendar calendar) =>
+        new(calendar, options.Value.PublicationLimits, options.Value.DefaultLimitWorkingDays);
+
+    public static string Target(Document document) => $"document:{document.IndexNo ?? document.Id.ToString(System.Globalization.CultureInfo.InvariantCulture)}";
+
+    private async Task<(DateOnly? DueOn, int? LateWorkingDays)> LatenessAsync(Document document, DateTimeOffset at, CancellationToken cancellationToken)
+    {
+        if (document.SignedOn is not { } signedOn)
+        {
+            return (null, null);
+        }
+
+        var calendar = await calendars.GetCalendarAsync(cancellationToken);
+        if (!calendar.Covers(signedOn.Year))
+        {
+            return (null, null);
+        }
+
+        try
+        {
+            var status = Deadlines(calendar).StatusOf(document.DocumentType, signedOn, PublishingTime.ChinaDate(at), PublishingTime.ChinaDate(at));
+            return (status.DueOn, status.State == DeadlineState.PublishedLate ? status.WorkingDays : 0);
+        }
+        catch (CalendarYearMissingException)
+        {
+            // Old documents (imports) fall in years the calendar does not cover: no deadline can be stated.
+            return (null, null);
+        }
     }
 }
 

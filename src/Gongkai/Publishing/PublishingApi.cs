@@ -1,7 +1,13 @@
 using System.Globalization;
+using System.Security.Claims;
+using Gongkai.Organizations;
+using Gongkai.Platform.Data;
+using Gongkai.Platform.Identity;
 using Gongkai.Portal;
 using Gongkai.Publishing.Contracts;
+using Gongkai.Publishing.Rules;
 using Microsoft.AspNetCore.Http.HttpResults;
+using Microsoft.EntityFrameworkCore;
 
 namespace Gongkai.Publishing;
 
@@ -9,6 +15,34 @@ namespace Gongkai.Publishing;
 public sealed record DocumentListItem(string IndexNo, string Title, string? DocNumber, string Body, string Type, string PublishedOn, string Url);
 
 public sealed record DocumentList(int Total, IReadOnlyList<DocumentListItem> Items);
+
+/// <summary>A correction as the public sees it.</summary>
+public sealed record CorrectionView(int Version, string CorrectedOn, string? Reason);
+
+/// <summary>A public document. A withdrawn one has <c>withdrawn</c> set with the reason, and no text.</summary>
+public sealed record PublicDocumentView(
+    string IndexNo, string Title, string? DocNumber, string Body, IReadOnlyList<string> CoIssuers, string Type, string Subject,
+    string? SignedOn, string PublishedOn, string Validity, string? SupersededBy, string? Keywords, string? BodyHtml,
+    string ContentHash, IReadOnlyList<CorrectionView> Corrections, bool Withdrawn, string? WithdrawalReason);
+
+/// <summary>A document as staff see it, with its review state and history.</summary>
+public sealed record StaffDocumentView(
+    int Id, string? IndexNo, string Title, string? DocNumber, string Body, IReadOnlyList<string> CoIssuers, string Type, string Subject,
+    string? SignedOn, string? EffectiveOn, string? ExpiresOn, string? Keywords, string Validity, string BodyHtml, string Status, string StatusName,
+    int Revision, string? NoInterpretationReason, DateTimeOffset? PublishAt, DateTimeOffset? PublishedAt, IReadOnlyList<HistoryView> History);
+
+public sealed record HistoryView(DateTimeOffset At, string Action, string ActionName, string? Actor, string? Comment);
+
+/// <summary>Request bodies of the staff API.</summary>
+public sealed record CreateDocumentRequest(DocumentInput Document, string? Body = null);
+
+public sealed record ReviewRequest(string Decision, string? Comment, string? NoInterpretationReason = null, DateTimeOffset? PublishAt = null);
+
+public sealed record CorrectionRequest(DocumentInput Document, string? Reason);
+
+public sealed record WithdrawalRequest(string? Reason);
+
+public sealed record InterpretationCreated(int Id, string Url);
 
 internal static class PublishingApi
 {
@@ -18,14 +52,189 @@ internal static class PublishingApi
     {
         var documents = app.MapGroup("/api/v1/documents").WithTags("文件");
         documents.MapGet("/", ListAsync).CacheOutput(PublicCache.DocumentPages);
+        documents.MapGet("/{**indexNo}", GetAsync).CacheOutput(PublicCache.DocumentPages);
+
+        // Staff work on documents by id (索引号 exist only once published); a numeric segment outranks the catch-all.
+        var staff = app.MapGroup("/api/v1/documents").WithTags("文件（工作人员）");
+        staff.MapPost("/", CreateAsync).RequireAuthorization(Permissions.EditDocuments);
+        staff.MapGet("/{id:int}", GetForStaffAsync).RequireAuthorization(Permissions.Staff);
+        staff.MapPut("/{id:int}", EditAsync).RequireAuthorization(Permissions.EditDocuments);
+        staff.MapPost("/{id:int}/submit", SubmitAsync).RequireAuthorization(Permissions.EditDocuments);
+        staff.MapPost("/{id:int}/review/first", (int id, ReviewRequest request, ClaimsPrincipal user, DocumentDesk desk, GongkaiDbContext db, CancellationToken ct) =>
+            ReviewAsync(id, ReviewStage.First, request, user, desk, db, ct)).RequireAuthorization(Permissions.ReviewFirst);
+        staff.MapPost("/{id:int}/review/second", (int id, ReviewRequest request, ClaimsPrincipal user, DocumentDesk desk, GongkaiDbContext db, CancellationToken ct) =>
+            ReviewAsync(id, ReviewStage.Second, request, user, desk, db, ct)).RequireAuthorization(Permissions.ReviewSecond);
+        staff.MapPost("/{id:int}/review/final", (int id, ReviewRequest request, ClaimsPrincipal user, DocumentDesk desk, GongkaiDbContext db, CancellationToken ct) =>
+            ReviewAsync(id, ReviewStage.Final, request, user, desk, db, ct)).RequireAuthorization(Permissions.ReviewFinal);
+        staff.MapPost("/{id:int}/publish", PublishAsync).RequireAuthorization(Permissions.ReviewFinal);
+        staff.MapPost("/{id:int}/correct", CorrectAsync).RequireAuthorization(Permissions.EditDocuments);
+        staff.MapPost("/{id:int}/withdraw", WithdrawAsync).RequireAuthorization(Permissions.ReviewFinal);
+
+        app.MapPost("/api/v1/interpretations/", InterpretAsync).WithTags("政策解读").RequireAuthorization(Permissions.EditDocuments);
     }
 
-    private static async Task<Ok<DocumentList>> ListAsync(PublishedDocuments documents, int? page, int? size, CancellationToken cancellationToken)
+    private static async Task<Results<Ok<DocumentList>, ProblemHttpResult>> ListAsync(
+        PublishedDocuments documents, BodyDirectory directory, int? page, int? size, string? body, string? type, string? subject, int? year, string? validity,
+        CancellationToken cancellationToken)
     {
-        var result = await documents.PageAsync(page ?? 1, size ?? DefaultPageSize, cancellationToken: cancellationToken);
+        int? bodyId = null;
+        if (!string.IsNullOrEmpty(body))
+        {
+            var hierarchy = await directory.LoadAsync(cancellationToken);
+            bodyId = hierarchy.FindByCode(body)?.Id;
+            if (bodyId is null)
+            {
+                return TypedResults.Problem(title: "机构不存在", detail: $"没有代码为“{body}”的机构。", statusCode: StatusCodes.Status404NotFound);
+            }
+        }
+
+        DocumentValidity? validityFilter = null;
+        if (!string.IsNullOrEmpty(validity))
+        {
+            validityFilter = DocumentCatalog.ParseValidity(validity);
+            if (validityFilter is null)
+            {
+                return TypedResults.Problem(title: "有效性参数有误", detail: "validity 应为 有效、失效、废止、已修订 之一（或 valid、expired、repealed、revised）。",
+                    statusCode: StatusCodes.Status400BadRequest);
+            }
+        }
+
+        var filter = new DocumentFilter(bodyId, string.IsNullOrEmpty(type) ? null : type, string.IsNullOrEmpty(subject) ? null : subject, year, validityFilter);
+        var result = await documents.PageAsync(page ?? 1, size ?? DefaultPageSize, filter, cancellationToken);
         return TypedResults.Ok(new DocumentList(result.Total, result.Items
             .Select(d => new DocumentListItem(d.IndexNo, d.Title, d.DocNumber, d.BodyName, d.DocumentType,
                 d.PublishedOn.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture), d.Url))
             .ToList()));
     }
+
+    private static async Task<Results<Ok<PublicDocumentView>, ProblemHttpResult>> GetAsync(string indexNo, PublishedDocuments documents, GongkaiDbContext db, CancellationToken cancellationToken)
+    {
+        var found = await documents.FindAsync(indexNo, cancellationToken);
+        if (found is null)
+        {
+            return TypedResults.Problem(title: "文件不存在", detail: $"没有索引号为“{indexNo}”的已发布文件。", statusCode: StatusCodes.Status404NotFound);
+        }
+
+        var d = found.Document;
+        var hash = await db.Set<DocumentVersion>().AsNoTracking().Where(v => v.DocumentId == d.Id && v.Number == d.CurrentVersion)
+            .Select(v => v.ContentHash).SingleAsync(cancellationToken);
+        return TypedResults.Ok(new PublicDocumentView(
+            d.IndexNo!, d.Title, d.DocNumber, d.Body!.Name, d.CoIssuers.Select(c => c.Body!.Name).ToList(), d.DocumentType, d.Subject,
+            Date(d.SignedOn), Date(PublishingTime.ChinaDate(d.PublishedAt!.Value))!, DocumentCatalog.ChineseName(d.Validity), found.SupersededByIndexNo,
+            d.Keywords, found.IsWithdrawn ? null : d.BodyHtml, hash,
+            found.Corrections.Select(c => new CorrectionView(c.Number, Date(PublishingTime.ChinaDate(c.PublishedAt))!, c.Reason)).ToList(),
+            found.IsWithdrawn, d.WithdrawalReason));
+    }
+
+    private static async Task<Results<Created<StaffDocumentView>, ProblemHttpResult, ValidationProblem>> CreateAsync(
+        CreateDocumentRequest request, ClaimsPrincipal user, DocumentDesk desk, BodyDirectory directory, GongkaiDbContext db, CancellationToken cancellationToken)
+    {
+        int? bodyId = null;
+        if (!string.IsNullOrEmpty(request.Body))
+        {
+            bodyId = (await directory.LoadAsync(cancellationToken)).FindByCode(request.Body)?.Id;
+            if (bodyId is null)
+            {
+                return TypedResults.Problem(title: "机构不存在", detail: $"没有代码为“{request.Body}”的机构。", statusCode: StatusCodes.Status400BadRequest);
+            }
+        }
+
+        var result = await desk.CreateAsync(user, request.Document, bodyId, cancellationToken);
+        return result.Succeeded
+            ? TypedResults.Created($"/api/v1/documents/{result.Document!.Id}", await ViewAsync(db, result.Document.Id, cancellationToken))
+            : result.Errors is { Count: > 0 } errors ? TypedResults.ValidationProblem(errors, title: result.Message) : Problem(result);
+    }
+
+    private static async Task<Results<Ok<StaffDocumentView>, ProblemHttpResult>> GetForStaffAsync(int id, ClaimsPrincipal user, BodyScope scope, GongkaiDbContext db, CancellationToken cancellationToken)
+    {
+        var bodyId = await db.Set<Document>().Where(d => d.Id == id).Select(d => (int?)d.BodyId).SingleOrDefaultAsync(cancellationToken);
+        if (bodyId is null)
+        {
+            return TypedResults.Problem(title: "文件不存在", detail: "没有找到该文件。", statusCode: StatusCodes.Status404NotFound);
+        }
+
+        // Another body's unpublished work is not shown, nor is its existence confirmed.
+        return await scope.MayActForAsync(user, bodyId.Value, cancellationToken)
+            ? TypedResults.Ok(await ViewAsync(db, id, cancellationToken))
+            : TypedResults.Problem(title: "文件不存在", detail: "没有找到该文件，或它不属于您所在的单位。", statusCode: StatusCodes.Status404NotFound);
+    }
+
+    private static async Task<Results<Ok<StaffDocumentView>, ProblemHttpResult, ValidationProblem>> EditAsync(
+        int id, DocumentInput document, ClaimsPrincipal user, DocumentDesk desk, GongkaiDbContext db, CancellationToken cancellationToken) =>
+        await Reply(await desk.EditAsync(user, id, document, cancellationToken), db, cancellationToken);
+
+    private static async Task<Results<Ok<StaffDocumentView>, ProblemHttpResult, ValidationProblem>> SubmitAsync(
+        int id, ClaimsPrincipal user, DocumentDesk desk, GongkaiDbContext db, CancellationToken cancellationToken) =>
+        await Reply(await desk.SubmitAsync(user, id, cancellationToken), db, cancellationToken);
+
+    private static async Task<Results<Ok<StaffDocumentView>, ProblemHttpResult, ValidationProblem>> ReviewAsync(
+        int id, ReviewStage stage, ReviewRequest request, ClaimsPrincipal user, DocumentDesk desk, GongkaiDbContext db, CancellationToken cancellationToken)
+    {
+        var approve = request.Decision switch
+        {
+            "approve" => true,
+            "return" => false,
+            _ => (bool?)null,
+        };
+        if (approve is null)
+        {
+            return TypedResults.ValidationProblem(new Dictionary<string, string[]> { ["decision"] = ["decision 应为 approve（通过）或 return（退回）。"] },
+                title: "审核意见有误");
+        }
+
+        var decision = new ReviewDecision(approve.Value, request.Comment, request.NoInterpretationReason, request.PublishAt);
+        return await Reply(await desk.ReviewAsync(user, id, stage, decision, cancellationToken), db, cancellationToken);
+    }
+
+    private static async Task<Results<Ok<StaffDocumentView>, ProblemHttpResult, ValidationProblem>> PublishAsync(
+        int id, ClaimsPrincipal user, DocumentDesk desk, GongkaiDbContext db, CancellationToken cancellationToken) =>
+        await Reply(await desk.PublishNowAsync(user, id, cancellationToken), db, cancellationToken);
+
+    private static async Task<Results<Ok<StaffDocumentView>, ProblemHttpResult, ValidationProblem>> CorrectAsync(
+        int id, CorrectionRequest request, ClaimsPrincipal user, DocumentDesk desk, GongkaiDbContext db, CancellationToken cancellationToken) =>
+        await Reply(await desk.CorrectAsync(user, id, request.Document, request.Reason, cancellationToken), db, cancellationToken);
+
+    private static async Task<Results<Ok<StaffDocumentView>, ProblemHttpResult, ValidationProblem>> WithdrawAsync(
+        int id, WithdrawalRequest request, ClaimsPrincipal user, DocumentDesk desk, GongkaiDbContext db, CancellationToken cancellationToken) =>
+        await Reply(await desk.WithdrawAsync(user, id, request.Reason, cancellationToken), db, cancellationToken);
+
+    private static async Task<Results<Created<InterpretationCreated>, ProblemHttpResult, ValidationProblem>> InterpretAsync(
+        InterpretationInput request, ClaimsPrincipal user, DocumentDesk desk, CancellationToken cancellationToken)
+    {
+        var result = await desk.InterpretAsync(user, request, cancellationToken);
+        return result.Outcome switch
+        {
+            DeskOutcome.Done => TypedResults.Created($"/interpretations/{result.Value!.Id}", new InterpretationCreated(result.Value.Id, $"/interpretations/{result.Value.Id}")),
+            DeskOutcome.Invalid when result.Errors is { } errors => TypedResults.ValidationProblem(errors, title: result.Message),
+            _ => Problem(new DeskResult(result.Outcome, null, result.Message)),
+        };
+    }
+
+    private static async Task<Results<Ok<StaffDocumentView>, ProblemHttpResult, ValidationProblem>> Reply(DeskResult result, GongkaiDbContext db, CancellationToken cancellationToken) =>
+        result.Succeeded ? TypedResults.Ok(await ViewAsync(db, result.Document!.Id, cancellationToken)) : Failure(result);
+
+    private static Results<Ok<StaffDocumentView>, ProblemHttpResult, ValidationProblem> Failure(DeskResult result) =>
+        result.Errors is { Count: > 0 } errors ? TypedResults.ValidationProblem(errors, title: result.Message) : Problem(result);
+
+    private static ProblemHttpResult Problem(DeskResult result) => result.Outcome switch
+    {
+        DeskOutcome.Invalid => TypedResults.Problem(title: "操作未完成", detail: result.Message, statusCode: StatusCodes.Status400BadRequest),
+        DeskOutcome.NotFound => TypedResults.Problem(title: "文件不存在", detail: result.Message, statusCode: StatusCodes.Status404NotFound),
+        DeskOutcome.Forbidden => TypedResults.Problem(title: "无权操作", detail: result.Message, statusCode: StatusCodes.Status403Forbidden),
+        DeskOutcome.Conflict => TypedResults.Problem(title: "操作冲突", detail: result.Message, statusCode: StatusCodes.Status409Conflict),
+        _ => throw new InvalidOperationException("A successful result is not a failure."),
+    };
+
+    private static async Task<StaffDocumentView> ViewAsync(GongkaiDbContext db, int id, CancellationToken cancellationToken)
+    {
+        var d = await db.Set<Document>().AsNoTracking().Include(x => x.Body).Include(x => x.CoIssuers).ThenInclude(c => c.Body)
+            .SingleAsync(x => x.Id == id, cancellationToken);
+        var history = await db.Set<DocumentHistoryEntry>().AsNoTracking().Where(h => h.DocumentId == id).OrderBy(h => h.Id)
+            .Select(h => new HistoryView(h.At, h.Action, DocumentHistoryEntry.ChineseAction(h.Action), h.ActorName, h.Comment)).ToListAsync(cancellationToken);
+        return new StaffDocumentView(d.Id, d.IndexNo, d.Title, d.DocNumber, d.Body!.Code, d.CoIssuers.Select(c => c.Body!.Code).ToList(), d.DocumentType, d.Subject,
+            Date(d.SignedOn), Date(d.EffectiveOn), Date(d.ExpiresOn), d.Keywords, DocumentCatalog.ChineseName(d.Validity), d.BodyHtml, d.Status.ToString(),
+            ReviewWorkflow.ChineseName(d.Status), d.Revision, d.NoInterpretationReason, d.PublishAt, d.PublishedAt, history);
+    }
+
+    private static string? Date(DateOnly? date) => date?.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture);
 }

@@ -1,17 +1,21 @@
 using Gongkai.Platform.Data;
+using Gongkai.Platform.Jobs;
 using Gongkai.Publishing.Contracts;
 using Gongkai.Publishing.Demo;
 
 namespace Gongkai.Publishing;
 
-/// <summary>主动公开: published documents, their list and pages. Minimal for now: publishing without review.</summary>
+/// <summary>主动公开: documents from draft through three-stage review to publication, correction and withdrawal; public lists and pages.</summary>
 internal static class PublishingModule
 {
     public static WebApplicationBuilder AddPublishing(this WebApplicationBuilder builder)
     {
         var services = builder.Services;
+        services.AddOptions<PublishingOptions>().BindConfiguration(PublishingOptions.Section);
         services.AddScoped<DocumentPublisher>();
+        services.AddScoped<DocumentDesk>();
         services.AddScoped<PublishedDocuments>();
+        services.AddRecurringJob<ScheduledPublicationJob>();
         services.AddScoped<IStartupSeeder, DemoDocumentSeeder>();
         return builder;
     }

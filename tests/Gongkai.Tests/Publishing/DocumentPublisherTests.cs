@@ -49,7 +49,7 @@ public sealed class DocumentPublisherTests(GongkaiFactory factory) : IClassFixtu
         Assert.Contains("第1号公告<", second, StringComparison.Ordinal);
         Assert.Contains("rel=\"prev\"", second, StringComparison.Ordinal);
 
-        var page = await visitor.GetAsync(new Uri(published[0].IndexNo.Insert(0, "/documents/"), UriKind.Relative));
+        var page = await visitor.GetAsync(new Uri(published[0].IndexNo!.Insert(0, "/documents/"), UriKind.Relative));
         Assert.Equal(HttpStatusCode.OK, page.StatusCode);
 
         using (var scope = factory.Services.CreateScope())

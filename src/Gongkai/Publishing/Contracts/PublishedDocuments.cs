@@ -1,4 +1,5 @@
 using Gongkai.Platform.Data;
+using Gongkai.Publishing.Rules;
 using Microsoft.EntityFrameworkCore;
 
 namespace Gongkai.Publishing.Contracts;
@@ -18,7 +19,28 @@ public sealed record DocumentPage(int Total, int Page, int Size, IReadOnlyList<D
     public int PageCount => Math.Max(1, (Total + Size - 1) / Size);
 }
 
-/// <summary>Read-only queries over published documents, for other modules' pages (home, body profiles) and the API.</summary>
+/// <summary>Filters of public document lists; null means any. <see cref="Year"/> is the China-time publication year.</summary>
+public sealed record DocumentFilter(int? BodyId = null, string? Type = null, string? Subject = null, int? Year = null, DocumentValidity? Validity = null);
+
+/// <summary>An interpretation as listed on a document page.</summary>
+public sealed record InterpretationSummary(int Id, string Title, InterpretationKind Kind)
+{
+    public string Url => "/interpretations/" + Id.ToString(System.Globalization.CultureInfo.InvariantCulture);
+}
+
+/// <summary>An interpretation page: the interpretation and the public documents it explains.</summary>
+public sealed record PublicInterpretation(Interpretation Interpretation, IReadOnlyList<DocumentSummary> Policies);
+
+/// <summary>A public document page: the document (published, or withdrawn as a tombstone), its corrections and the
+/// document that repealed or revised it.</summary>
+public sealed record PublicDocument(Document Document, IReadOnlyList<DocumentVersion> Corrections, string? SupersededByIndexNo, string? SupersededByTitle,
+    IReadOnlyList<InterpretationSummary> Interpretations)
+{
+    public bool IsWithdrawn => Document.Status == DocumentStatus.Withdrawn;
+}
+
+/// <summary>Read-only queries over published documents, for other modules' pages (home, body profiles) and the API.
+/// Lists show published documents only; a withdrawn one keeps its page (a tombstone) but leaves every list.</summary>
 public sealed class PublishedDocuments(GongkaiDbContext db)
 {
     public const int MaxPageSize = 100;
@@ -26,29 +48,7 @@ public sealed class PublishedDocuments(GongkaiDbContext db)
     /// <summary>Newest first, optionally of one body or of some types.</summary>
     public async Task<IReadOnlyList<DocumentSummary>> LatestAsync(int count, int? bodyId = null, IReadOnlyList<string>? types = null, CancellationToken cancellationToken = default)
     {
-        var rows = await Filter(bodyId, types).OrderByDescending(d => d.PublishedAt).ThenByDescending(d => d.Id).Take(count)
-            .Select(Summary).ToListAsync(cancellationToken);
-        return rows.Select(ToSummary).ToList();
-    }
-
-    /// <summary>One page (1-based) of documents, newest first.</summary>
-    public async Task<DocumentPage> PageAsync(int page, int size, int? bodyId = null, string? type = null, CancellationToken cancellationToken = default)
-    {
-        size = Math.Clamp(size, 1, MaxPageSize);
-        page = Math.Max(1, page);
-        var query = Filter(bodyId, type is null ? null : [type]);
-        var total = await query.CountAsync(cancellationToken);
-        var rows = await query.OrderByDescending(d => d.PublishedAt).ThenByDescending(d => d.Id)
-            .Skip((page - 1) * size).Take(size).Select(Summary).ToListAsync(cancellationToken);
-        return new DocumentPage(total, page, size, rows.Select(ToSummary).ToList());
-    }
-
-    public Task<Document?> FindAsync(string indexNo, CancellationToken cancellationToken = default) =>
-        db.Set<Document>().AsNoTracking().Include(d => d.Body).SingleOrDefaultAsync(d => d.IndexNo == indexNo, cancellationToken);
-
-    private IQueryable<Document> Filter(int? bodyId, IReadOnlyList<string>? types)
-    {
-        var query = db.Set<Document>().AsNoTracking();
+        var query = Published();
         if (bodyId is { } id)
         {
             query = query.Where(d => d.BodyId == id);
@@ -59,11 +59,94 @@ public sealed class PublishedDocuments(GongkaiDbContext db)
             query = query.Where(d => types.Contains(d.DocumentType));
         }
 
-        return query;
+        var rows = await query.OrderByDescending(d => d.PublishedAt).ThenByDescending(d => d.Id).Take(count)
+            .Select(Summary).ToListAsync(cancellationToken);
+        return rows.Select(ToSummary).ToList();
     }
 
+    /// <summary>One page (1-based) of documents, newest first.</summary>
+    public Task<DocumentPage> PageAsync(int page, int size, int? bodyId = null, string? type = null, CancellationToken cancellationToken = default) =>
+        PageAsync(page, size, new DocumentFilter(bodyId, type), cancellationToken);
+
+    public async Task<DocumentPage> PageAsync(int page, int size, DocumentFilter filter, CancellationToken cancellationToken = default)
+    {
+        size = Math.Clamp(size, 1, MaxPageSize);
+        page = Math.Max(1, page);
+        var query = Published();
+        if (filter.BodyId is { } bodyId)
+        {
+            query = query.Where(d => d.BodyId == bodyId || d.CoIssuers.Any(c => c.BodyId == bodyId));
+        }
+
+        if (filter.Type is { } type)
+        {
+            query = query.Where(d => d.DocumentType == type);
+        }
+
+        if (filter.Subject is { } subject)
+        {
+            query = query.Where(d => d.Subject == subject);
+        }
+
+        if (filter.Validity is { } validity)
+        {
+            query = query.Where(d => d.Validity == validity);
+        }
+
+        if (filter.Year is { } year)
+        {
+            // China-time year boundaries in UTC.
+            var from = new DateTimeOffset(year, 1, 1, 0, 0, 0, TimeSpan.FromHours(8)).ToUniversalTime();
+            var to = from.AddYears(1);
+            query = query.Where(d => d.PublishedAt >= from && d.PublishedAt < to);
+        }
+
+        var total = await query.CountAsync(cancellationToken);
+        var rows = await query.OrderByDescending(d => d.PublishedAt).ThenByDescending(d => d.Id)
+            .Skip((page - 1) * size).Take(size).Select(Summary).ToListAsync(cancellationToken);
+        return new DocumentPage(total, page, size, rows.Select(ToSummary).ToList());
+    }
+
+    /// <summary>A published or withdrawn document by its 索引号; drafts and documents under review are not public.</summary>
+    public async Task<PublicDocument?> FindAsync(string indexNo, CancellationToken cancellationToken = default)
+    {
+        var document = await db.Set<Document>().AsNoTracking().Include(d => d.Body).Include(d => d.CoIssuers).ThenInclude(c => c.Body)
+            .SingleOrDefaultAsync(d => d.IndexNo == indexNo && (d.Status == DocumentStatus.Published || d.Status == DocumentStatus.Withdrawn), cancellationToken);
+        if (document is null)
+        {
+            return null;
+        }
+
+        var corrections = await db.Set<DocumentVersion>().AsNoTracking()
+            .Where(v => v.DocumentId == document.Id && v.Kind == DocumentVersion.Corrected).OrderBy(v => v.Number).ToListAsync(cancellationToken);
+        var superseding = document.SupersededById is { } id
+            ? await db.Set<Document>().AsNoTracking().Where(d => d.Id == id && d.Status == DocumentStatus.Published)
+                .Select(d => new { d.IndexNo, d.Title }).SingleOrDefaultAsync(cancellationToken)
+            : null;
+        var interpretations = await db.Set<InterpretationLink>().AsNoTracking().Where(l => l.DocumentId == document.Id)
+            .Join(db.Set<Interpretation>(), l => l.InterpretationId, i => i.Id, (l, i) => new InterpretationSummary(i.Id, i.Title, i.Kind))
+            .ToListAsync(cancellationToken);
+        return new PublicDocument(document, corrections, superseding?.IndexNo, superseding?.Title, interpretations.OrderBy(i => i.Id).ToList());
+    }
+
+    /// <summary>An interpretation, public while at least one document it explains is published.</summary>
+    public async Task<PublicInterpretation?> FindInterpretationAsync(int id, CancellationToken cancellationToken = default)
+    {
+        var interpretation = await db.Set<Interpretation>().AsNoTracking().SingleOrDefaultAsync(i => i.Id == id, cancellationToken);
+        if (interpretation is null)
+        {
+            return null;
+        }
+
+        var rows = await Published().Where(d => db.Set<InterpretationLink>().Any(l => l.InterpretationId == id && l.DocumentId == d.Id))
+            .OrderByDescending(d => d.PublishedAt).Select(Summary).ToListAsync(cancellationToken);
+        return rows.Count == 0 ? null : new PublicInterpretation(interpretation, rows.Select(ToSummary).ToList());
+    }
+
+    private IQueryable<Document> Published() => db.Set<Document>().AsNoTracking().Where(d => d.Status == DocumentStatus.Published);
+
     private static readonly System.Linq.Expressions.Expression<Func<Document, SummaryRow>> Summary = d =>
-        new SummaryRow(d.IndexNo, d.Title, d.DocNumber, d.Body!.Name, d.Body.Code, d.DocumentType, d.PublishedAt);
+        new SummaryRow(d.IndexNo!, d.Title, d.DocNumber, d.Body!.Name, d.Body.Code, d.DocumentType, d.PublishedAt!.Value);
 
     private static DocumentSummary ToSummary(SummaryRow row) =>
         new(row.IndexNo, row.Title, row.DocNumber, row.BodyName, row.BodyCode, row.DocumentType, PublishingTime.ChinaDate(row.PublishedAt));

@@ -1,5 +1,6 @@
 using Gongkai.Organizations;
 using Gongkai.Platform.Data;
+using Gongkai.Publishing.Rules;
 using Microsoft.EntityFrameworkCore;
 
 namespace Gongkai.Publishing.Demo;
@@ -37,6 +38,43 @@ internal sealed class DemoDocumentSeeder : IStartupSeeder
                     seed.PublishedAt, cancellationToken);
             }
         }
+
+        if (bodies.TryGetValue("myszf", out var municipal))
+        {
+            await SeedWorkInProgressAsync(db, services.GetRequiredService<TimeProvider>(), municipal, cancellationToken);
+        }
+    }
+
+    /// <summary>Three FICTIONAL documents of the municipal government still in the office: a draft, one waiting for
+    /// 初审 and one waiting for 复审, signed recently so the deadline dashboard has something to show.</summary>
+    private static async Task SeedWorkInProgressAsync(GongkaiDbContext db, TimeProvider clock, int bodyId, CancellationToken cancellationToken)
+    {
+        var now = clock.GetUtcNow();
+        var today = PublishingTime.ChinaDate(now);
+        (string Title, string Type, string? DocNumber, int DaysAgo, DocumentStatus Status)[] pending =
+        [
+            ("绵阳市人民政府关于进一步规范城市道路临时占用管理的通知（草稿）", DocumentCatalog.NormativeDocument, $"绵府发〔{today.Year}〕21号", 1, DocumentStatus.Draft),
+            ("绵阳市人民政府关于公布市级行政许可事项清单的通知", DocumentCatalog.OtherPolicyDocument, $"绵府函〔{today.Year}〕88号", 3, DocumentStatus.AwaitingFirstReview),
+            ("绵阳市人民政府关于调整市级救灾物资储备标准的通知", DocumentCatalog.NormativeDocument, $"绵府发〔{today.Year}〕20号", 2, DocumentStatus.AwaitingSecondReview),
+        ];
+        foreach (var (title, type, docNumber, daysAgo, status) in pending)
+        {
+            db.Add(new Document
+            {
+                Title = title,
+                DocNumber = docNumber,
+                BodyId = bodyId,
+                DocumentType = type,
+                Subject = "综合政务",
+                SignedOn = today.AddDays(-daysAgo),
+                BodyHtml = DocumentText.ToParagraphHtml("各县市区人民政府，市政府各部门：\n（示例正文，内容虚构。）"),
+                Status = status,
+                CreatedAt = now,
+                UpdatedAt = now,
+            });
+        }
+
+        await db.SaveChangesAsync(cancellationToken);
     }
 
     internal static string ReadWorkPlan()

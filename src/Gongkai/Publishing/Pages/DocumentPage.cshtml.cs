@@ -11,14 +11,16 @@ namespace Gongkai.Publishing.Pages;
 [OutputCache(PolicyName = PublicCache.DocumentPages)]
 public sealed class DocumentPageModel(PublishedDocuments documents) : PageModel
 {
-    public Document? Document { get; private set; }
+    public PublicDocument? Public { get; private set; }
+
+    public Document? Document => Public?.Document;
 
     public string OrganizationCode => Document?.Body is { } body ? CreditCode.FormatOrganizationCode(body.CreditCode) : "";
 
     public async Task OnGetAsync(string indexNo, CancellationToken cancellationToken)
     {
-        Document = await documents.FindAsync(indexNo, cancellationToken);
-        if (Document is null)
+        Public = await documents.FindAsync(indexNo, cancellationToken);
+        if (Public is null)
         {
             Response.StatusCode = StatusCodes.Status404NotFound;
         }

@@ -58,6 +58,10 @@ public sealed partial class AuthorizationMatrixTests(StaffTestHost host, ITestOu
         ["GET /admin/bodies/{code}/edit"] = Access.Permission(Permissions.ManageBody),
         ["GET /admin/bodies/new"] = Access.Permission(Permissions.ManageAllBodies),
         ["GET /admin/safeguards/word-lists"] = Access.Permission(Permissions.ManageWordLists),
+        ["GET /admin/documents"] = Access.Staff,
+        ["GET /admin/documents/deadlines"] = Access.Staff,
+        ["GET /admin/documents/{id:int}"] = Access.Staff,
+        ["GET /admin/documents/edit/{id:int?}"] = Access.Permission(Permissions.EditDocuments),
 
         // Public portal
         ["GET /bodies"] = Access.Anonymous,
@@ -68,12 +72,14 @@ public sealed partial class AuthorizationMatrixTests(StaffTestHost host, ITestOu
         ["GET /preferences"] = Access.Fixed(HttpStatusCode.Redirect, "/"),
         ["GET /documents"] = Access.Anonymous,
         ["GET /documents/{**indexNo}"] = Access.Anonymous,
+        ["GET /interpretations/{id:int}"] = Access.Anonymous,
         ["GET /calendar/explain"] = Access.Anonymous,
 
         // Public API
         ["GET /api/v1/bodies/"] = Access.Anonymous,
         ["GET /api/v1/bodies/{code}"] = Access.Anonymous,
         ["GET /api/v1/documents/"] = Access.Anonymous,
+        ["GET /api/v1/documents/{**indexNo}"] = Access.Anonymous,
         ["GET /api/v1/calendar/days/{date}"] = Access.Anonymous,
         ["GET /api/v1/calendar/add-working-days"] = Access.Anonymous,
         ["GET /api/v1/calendar/years"] = Access.Anonymous,
@@ -86,6 +92,17 @@ public sealed partial class AuthorizationMatrixTests(StaffTestHost host, ITestOu
         ["POST /api/v1/calendar/years"] = Access.Permission(Permissions.ManageCalendar),
         ["POST /api/v1/safeguards/check"] = Access.Staff,
         ["GET /api/v1/changes/status"] = Access.Permission(Permissions.ViewAudit),
+        ["GET /api/v1/documents/{id:int}"] = Access.Staff,
+        ["POST /api/v1/documents/"] = Access.Permission(Permissions.EditDocuments),
+        ["PUT /api/v1/documents/{id:int}"] = Access.Permission(Permissions.EditDocuments),
+        ["POST /api/v1/documents/{id:int}/submit"] = Access.Permission(Permissions.EditDocuments),
+        ["POST /api/v1/documents/{id:int}/review/first"] = Access.Permission(Permissions.ReviewFirst),
+        ["POST /api/v1/documents/{id:int}/review/second"] = Access.Permission(Permissions.ReviewSecond),
+        ["POST /api/v1/documents/{id:int}/review/final"] = Access.Permission(Permissions.ReviewFinal),
+        ["POST /api/v1/documents/{id:int}/publish"] = Access.Permission(Permissions.ReviewFinal),
+        ["POST /api/v1/documents/{id:int}/correct"] = Access.Permission(Permissions.EditDocuments),
+        ["POST /api/v1/documents/{id:int}/withdraw"] = Access.Permission(Permissions.ReviewFinal),
+        ["POST /api/v1/interpretations/"] = Access.Permission(Permissions.EditDocuments),
     };
 
     /// <summary>Values for route parameters, by parameter name; values that need the database are added at run time.</summary>
@@ -237,7 +254,7 @@ public sealed partial class AuthorizationMatrixTests(StaffTestHost host, ITestOu
     {
         using var scope = host.Services.CreateScope();
         var db = scope.ServiceProvider.GetRequiredService<Gongkai.Platform.Data.GongkaiDbContext>();
-        return await db.Set<Gongkai.Publishing.Document>().Select(d => d.IndexNo).FirstAsync();
+        return await db.Set<Gongkai.Publishing.Document>().Where(d => d.IndexNo != null).Select(d => d.IndexNo!).FirstAsync();
     }
 
     [GeneratedRegex(@"\{\*{0,2}(?<name>\w+)(:[^}]*)?\??\}")]

@@ -1,0 +1,66 @@
+using Gongkai.Platform.Calendar;
+using Gongkai.Platform.Data;
+using Gongkai.Platform.Identity;
+using Gongkai.Publishing.Rules;
+using Microsoft.AspNetCore.Authorization;
+using Microsoft.AspNetCore.Mvc.RazorPages;
+using Microsoft.EntityFrameworkCore;
+
+namespace Gongkai.Publishing.Admin;
+
+public sealed record DeadlineRow(int Id, string Title, string BodyName, string DocumentType, DateOnly SignedOn, DeadlineStatus Status, DateOnly? PublishedOn);
+
+/// <summary>公开时限: the documents of the bodies in scope that are due today, due within two working days or
+/// overdue, and those published late this year with how late, counted with the work calendar.</summary>
+[Authorize(Policy = Permissions.Staff)]
+public sealed class DeadlinesModel(GongkaiDbContext db, BodyScope scope, CalendarService calendars, DocumentPublisher publisher, TimeProvider clock) : PageModel
+{
+    public DateOnly Today { get; private set; }
+
+    public IReadOnlyList<DeadlineRow> Overdue { get; private set; } = [];
+
+    public IReadOnlyList<DeadlineRow> DueToday { get; private set; } = [];
+
+    public IReadOnlyList<DeadlineRow> DueSoon { get; private set; } = [];
+
+    public IReadOnlyList<DeadlineRow> PublishedLate { get; private set; } = [];
+
+    public async Task OnGetAsync(CancellationToken cancellationToken)
+    {
+        Today = PublishingTime.ChinaDate(clock.GetUtcNow());
+        var bodies = await scope.BodiesInScopeAsync(User, cancellationToken);
+        var query = db.Set<Document>().AsNoTracking().Where(d => d.SignedOn != null);
+        if (bodies is not null)
+        {
+            query = query.Where(d => bodies.Contains(d.BodyId));
+        }
+
+        var yearStart = new DateTimeOffset(Today.Year, 1, 1, 0, 0, 0, TimeSpan.FromHours(8)).ToUniversalTime();
+        var pending = await query.Where(d => d.Status != DocumentStatus.Published && d.Status != DocumentStatus.Withdrawn)
+            .Select(d => new { d.Id, d.Title, Body = d.Body!.Name, d.DocumentType, SignedOn = d.SignedOn!.Value, PublishedAt = (DateTimeOffset?)null })
+            .ToListAsync(cancellationToken);
+        var late = await query.Where(d => d.Status == DocumentStatus.Published && d.LateWorkingDays > 0 && d.PublishedAt >= yearStart)
+            .Select(d => new { d.Id, d.Title, Body = d.Body!.Name, d.DocumentType, SignedOn = d.SignedOn!.Value, d.PublishedAt })
+            .ToListAsync(cancellationToken);
+
+        var deadlines = publisher.Deadlines(await calendars.GetCalendarAsync(cancellationToken));
+        var rows = new List<DeadlineRow>();
+        foreach (var d in pending.Concat(late))
+        {
+            try
+            {
+                var publishedOn = d.PublishedAt is { } at ? PublishingTime.ChinaDate(at) : (DateOnly?)null;
+                rows.Add(new DeadlineRow(d.Id, d.Title, d.Body, d.DocumentType, d.SignedOn, deadlines.StatusOf(d.DocumentType, d.SignedOn, Today, publishedOn), publishedOn));
+            }
+            catch (CalendarYearMissingException)
+            {
+                // A date outside the calendar's years has no computable deadline; such rows are left out.
+            }
+        }
+
+        Overdue = rows.Where(r => r.Status.State == DeadlineState.Overdue).OrderByDescending(r => r.Status.WorkingDays).ToList();
+        DueToday = rows.Where(r => r.Status.State == DeadlineState.DueToday).ToList();
+        DueSoon = rows.Where(r => r.Status.State == DeadlineState.DueSoon).OrderBy(r => r.Status.DueOn).ToList();
+        PublishedLate = rows.Where(r => r.Status.State == DeadlineState.PublishedLate).OrderByDescending(r => r.Status.WorkingDays).ToList();
+    }
+}

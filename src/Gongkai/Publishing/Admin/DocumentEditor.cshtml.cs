@@ -1,0 +1,147 @@
+using System.Globalization;
+using Gongkai.Platform.Data;
+using Gongkai.Platform.Identity;
+using Gongkai.Publishing.Rules;
+using Microsoft.AspNetCore.Authorization;
+using Microsoft.AspNetCore.Mvc;
+using Microsoft.AspNetCore.Mvc.RazorPages;
+using Microsoft.EntityFrameworkCore;
+
+namespace Gongkai.Publishing.Admin;
+
+/// <summary>The editor form as typed: strings only, so any input can be shown again unchanged next to its error.</summary>
+public sealed class DocumentForm
+{
+    public string? Title { get; set; }
+
+    public string? DocNumber { get; set; }
+
+    public string? DocumentType { get; set; }
+
+    public string? Subject { get; set; }
+
+    public string? SignedOn { get; set; }
+
+    public string? EffectiveOn { get; set; }
+
+    public string? ExpiresOn { get; set; }
+
+    public string? Keywords { get; set; }
+
+    /// <summary>Body codes of co-issuers, separated by commas or spaces.</summary>
+    public string? CoIssuers { get; set; }
+
+    public string? BodyHtml { get; set; }
+
+    public static DocumentForm From(Document document) => new()
+    {
+        Title = document.Title,
+        DocNumber = document.DocNumber,
+        DocumentType = document.DocumentType,
+        Subject = document.Subject,
+        SignedOn = Format(document.SignedOn),
+        EffectiveOn = Format(document.EffectiveOn),
+        ExpiresOn = Format(document.ExpiresOn),
+        Keywords = document.Keywords,
+        CoIssuers = string.Join(", ", document.CoIssuers.Select(c => c.Body?.Code).OfType<string>()),
+        BodyHtml = document.BodyHtml,
+    };
+
+    /// <summary>The input, or errors for dates that are not dates.</summary>
+    public (DocumentInput Input, Dictionary<string, string[]> Errors) ToInput()
+    {
+        var errors = new Dictionary<string, string[]>(StringComparer.Ordinal);
+        DateOnly? Date(string field, string label, string? text)
+        {
+            if (string.IsNullOrWhiteSpace(text))
+            {
+                return null;
+            }
+
+            if (DateOnly.TryParseExact(text.Trim(), "yyyy-MM-dd", CultureInfo.InvariantCulture, DateTimeStyles.None, out var date))
+            {
+                return date;
+            }
+
+            errors[field] = [$"{label}“{text}”不是有效日期，请按“2024-09-27”的格式填写。"];
+            return null;
+        }
+
+        var input = new DocumentInput(Title, DocNumber, DocumentType, Subject, Date("signedOn", "成文日期", SignedOn), BodyHtml, Keywords,
+            Date("effectiveOn", "施行日期", EffectiveOn), Date("expiresOn", "失效日期", ExpiresOn),
+            (CoIssuers ?? "").Split([',', '，', ' ', '、'], StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries));
+        return (input, errors);
+    }
+
+    private static string? Format(DateOnly? date) => date?.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture);
+}
+
+/// <summary>New and edit form of a draft. Bad input comes back with Chinese messages beside the fields and everything
+/// typed kept; "保存并提交审核" saves and submits in one go.</summary>
+[Authorize(Policy = Permissions.EditDocuments)]
+public sealed class DocumentEditorModel(GongkaiDbContext db, DocumentDesk desk, BodyScope scope) : PageModel
+{
+    [BindProperty]
+    public DocumentForm Form { get; set; } = new();
+
+    public int? DocumentId { get; private set; }
+
+    public IReadOnlyDictionary<string, string[]> Errors { get; private set; } = new Dictionary<string, string[]>();
+
+    public string[] ErrorsFor(string field) => Errors.TryGetValue(field, out var messages) ? messages : [];
+
+    public async Task<IActionResult> OnGetAsync(int? id, CancellationToken cancellationToken)
+    {
+        DocumentId = id;
+        if (id is null)
+        {
+            return Page();
+        }
+
+        var document = await db.Set<Document>().AsNoTracking().Include(d => d.CoIssuers).ThenInclude(c => c.Body).SingleOrDefaultAsync(d => d.Id == id, cancellationToken);
+        if (document is null || !await scope.MayActForAsync(User, document.BodyId, cancellationToken))
+        {
+            return NotFound();
+        }
+
+        if (!ReviewWorkflow.IsEditable(document.Status))
+        {
+            return Redirect($"/admin/documents/{id}");
+        }
+
+        Form = DocumentForm.From(document);
+        return Page();
+    }
+
+    public async Task<IActionResult> OnPostAsync(int? id, string? submit, CancellationToken cancellationToken)
+    {
+        DocumentId = id;
+        var (input, dateErrors) = Form.ToInput();
+        if (dateErrors.Count > 0)
+        {
+            Errors = dateErrors;
+            ModelState.AddModelError(string.Empty, "文件信息有误，请按提示修改。");
+            return Page();
+        }
+
+        var result = id is null ? await desk.CreateAsync(User, input, cancellationToken: cancellationToken) : await desk.EditAsync(User, id.Value, input, cancellationToken);
+        if (result.Succeeded && submit == "true")
+        {
+            result = await desk.SubmitAsync(User, result.Document!.Id, cancellationToken);
+        }
+
+        switch (result.Outcome)
+        {
+            case DeskOutcome.Done:
+                return Redirect($"/admin/documents/{result.Document!.Id}");
+            case DeskOutcome.NotFound:
+                return NotFound();
+            case DeskOutcome.Forbidden:
+                return Forbid();
+            default:
+                Errors = result.Errors ?? new Dictionary<string, string[]>();
+                ModelState.AddModelError(string.Empty, result.Message ?? "保存未成功。");
+                return Page();
+        }
+    }
+}

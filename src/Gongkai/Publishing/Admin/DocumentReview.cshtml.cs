@@ -1,0 +1,133 @@
+using System.Globalization;
+using Gongkai.Platform.Calendar;
+using Gongkai.Platform.Data;
+using Gongkai.Platform.Identity;
+using Gongkai.Publishing.Rules;
+using Microsoft.AspNetCore.Authorization;
+using Microsoft.AspNetCore.Mvc;
+using Microsoft.AspNetCore.Mvc.RazorPages;
+using Microsoft.EntityFrameworkCore;
+
+namespace Gongkai.Publishing.Admin;
+
+/// <summary>One document for staff: its metadata, text, deadline and history, and the decision the user may take now
+/// (approve or return at the stage it waits in, publish a scheduled one, withdraw a published one).</summary>
+[Authorize(Policy = Permissions.Staff)]
+public sealed class DocumentReviewModel(GongkaiDbContext db, DocumentDesk desk, BodyScope scope, CalendarService calendars, DocumentPublisher publisher, TimeProvider clock) : PageModel
+{
+    public Document? Document { get; private set; }
+
+    public IReadOnlyList<DocumentHistoryEntry> History { get; private set; } = [];
+
+    public DeadlineStatus? Deadline { get; private set; }
+
+    /// <summary>The stage the document waits in, when the user holds it.</summary>
+    public ReviewStage? MyStage { get; private set; }
+
+    public bool MayPublishOrWithdraw { get; private set; }
+
+    public bool MayEdit { get; private set; }
+
+    [BindProperty]
+    public string? Comment { get; set; }
+
+    [BindProperty]
+    public string? NoInterpretationReason { get; set; }
+
+    [BindProperty]
+    public string? PublishAt { get; set; }
+
+    [BindProperty]
+    public string? Reason { get; set; }
+
+    public string? Message { get; private set; }
+
+    public async Task<IActionResult> OnGetAsync(int id, CancellationToken cancellationToken) =>
+        await LoadAsync(id, cancellationToken) ? Page() : NotFound();
+
+    public async Task<IActionResult> OnPostReviewAsync(int id, string? decision, CancellationToken cancellationToken)
+    {
+        if (!await LoadAsync(id, cancellationToken))
+        {
+            return NotFound();
+        }
+
+        if (MyStage is not { } stage)
+        {
+            return Fail("该文件当前不在您可以审核的环节，可能已由其他审核人处理。");
+        }
+
+        DateTimeOffset? publishAt = null;
+        if (!string.IsNullOrWhiteSpace(PublishAt))
+        {
+            if (!DateTime.TryParseExact(PublishAt, "yyyy-MM-dd'T'HH:mm", CultureInfo.InvariantCulture, DateTimeStyles.None, out var local))
+            {
+                return Fail($"定时发布时间“{PublishAt}”格式不正确。");
+            }
+
+            publishAt = new DateTimeOffset(local, TimeSpan.FromHours(8)).ToUniversalTime();
+        }
+
+        return After(await desk.ReviewAsync(User, id, stage, new ReviewDecision(decision == "approve", Comment, NoInterpretationReason, publishAt), cancellationToken), id);
+    }
+
+    public async Task<IActionResult> OnPostPublishAsync(int id, CancellationToken cancellationToken) =>
+        await LoadAsync(id, cancellationToken) && MayPublishOrWithdraw
+            ? After(await desk.PublishNowAsync(User, id, cancellationToken), id)
+            : Forbid();
+
+    public async Task<IActionResult> OnPostWithdrawAsync(int id, CancellationToken cancellationToken) =>
+        await LoadAsync(id, cancellationToken) && MayPublishOrWithdraw
+            ? After(await desk.WithdrawAsync(User, id, Reason, cancellationToken), id)
+            : Forbid();
+
+    private IActionResult After(DeskResult result, int id)
+    {
+        return result.Outcome switch
+        {
+            DeskOutcome.Done => Redirect($"/admin/documents/{id}"),
+            DeskOutcome.Forbidden => Forbid(),
+            DeskOutcome.NotFound => NotFound(),
+            _ => Fail(result.Errors?.Values.SelectMany(m => m).FirstOrDefault() ?? result.Message ?? "操作未成功。"),
+        };
+    }
+
+    private PageResult Fail(string message)
+    {
+        ModelState.AddModelError(string.Empty, message);
+        return Page();
+    }
+
+    private async Task<bool> LoadAsync(int id, CancellationToken cancellationToken)
+    {
+        Document = await db.Set<Document>().AsNoTracking().Include(d => d.Body).Include(d => d.CoIssuers).ThenInclude(c => c.Body)
+            .SingleOrDefaultAsync(d => d.Id == id, cancellationToken);
+        if (Document is null || !await scope.MayActForAsync(User, Document.BodyId, cancellationToken))
+        {
+            Document = null;
+            return false;
+        }
+
+        History = await db.Set<DocumentHistoryEntry>().AsNoTracking().Where(h => h.DocumentId == id).OrderBy(h => h.Id).ToListAsync(cancellationToken);
+        var stages = DocumentDesk.StagesOf(User);
+        MyStage = ReviewWorkflow.StageAwaited(Document.Status) is { } awaited && stages.Contains(awaited) ? awaited : null;
+        MayPublishOrWithdraw = stages.Contains(ReviewStage.Final);
+        MayEdit = RolePermissions.RolesGranting(Permissions.EditDocuments).Any(User.IsInRole) && ReviewWorkflow.IsEditable(Document.Status);
+        if (Document.SignedOn is { } signedOn)
+        {
+            var calendar = await calendars.GetCalendarAsync(cancellationToken);
+            var today = PublishingTime.ChinaDate(clock.GetUtcNow());
+            try
+            {
+                Deadline = publisher.Deadlines(calendar).StatusOf(Document.DocumentType, signedOn, today,
+                    Document.PublishedAt is { } published ? PublishingTime.ChinaDate(published) : null);
+            }
+            catch (CalendarYearMissingException)
+            {
+                Deadline = null;
+            }
+        }
+
+        return true;
+    }
+}

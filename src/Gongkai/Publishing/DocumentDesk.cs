@@ -1,0 +1,406 @@
+using System.Security.Claims;
+using Gongkai.Organizations;
+using Gongkai.Platform.Audit;
+using Gongkai.Platform.Data;
+using Gongkai.Platform.Identity;
+using Gongkai.Publishing.Rules;
+using Microsoft.EntityFrameworkCore;
+
+namespace Gongkai.Publishing;
+
+public enum DeskOutcome
+{
+    Done,
+    NotFound,
+    Forbidden,
+    Invalid,
+    Conflict,
+}
+
+/// <summary>The result of a staff action on a document: done (with the document), or why not, in Chinese.</summary>
+public sealed record DeskResult(DeskOutcome Outcome, Document? Document, string? Message, IReadOnlyDictionary<string, string[]>? Errors = null)
+{
+    public bool Succeeded => Outcome == DeskOutcome.Done;
+
+    public static DeskResult Done(Document document) => new(DeskOutcome.Done, document, null);
+
+    public static DeskResult NotFound() => new(DeskOutcome.NotFound, null, "没有找到该文件。");
+
+    public static DeskResult Forbidden(string message) => new(DeskOutcome.Forbidden, null, message);
+
+    public static DeskResult Invalid(string message, IReadOnlyDictionary<string, string[]>? errors = null) => new(DeskOutcome.Invalid, null, message, errors);
+
+    public static DeskResult Conflict(string message) => new(DeskOutcome.Conflict, null, message);
+
+    public static DeskResult FromWorkflow(WorkflowResult result) =>
+        result.IsConflict ? Conflict(result.Error!) : result.Error!.StartsWith("您没有", StringComparison.Ordinal) ? Forbidden(result.Error) : Invalid(result.Error);
+}
+
+/// <summary>The result of creating something other than a document.</summary>
+public sealed record DeskResult<T>(DeskOutcome Outcome, T? Value, string? Message, IReadOnlyDictionary<string, string[]>? Errors = null)
+    where T : class;
+
+/// <summary>A review decision as the reviewer enters it.</summary>
+public sealed record ReviewDecision(bool Approve, string? Comment, string? NoInterpretationReason = null, DateTimeOffset? PublishAt = null);
+
+/// <summary>
+/// Staff work on documents: drafting, the three-stage review, publication, correction and withdrawal. Checks body
+/// scope, applies <see cref="ReviewWorkflow"/>, records history and audit in the same unit of work, and turns a lost
+/// race (another person saved the document first) into a conflict.
+/// </summary>
+public sealed class DocumentDesk(GongkaiDbContext db, BodyScope scope, AuditLog audit, TimeProvider clock, DocumentPublisher publisher)
+{
+    public const string LostRaceMessage = "该文件刚刚已由其他人处理，您的操作未生效。请刷新页面查看最新状态后再操作。";
+
+    public async Task<DeskResult> CreateAsync(ClaimsPrincipal user, DocumentInput input, int? bodyId = null, CancellationToken cancellationToken = default)
+    {
+        var owner = bodyId ?? StaffClaims.BodyIdOf(user);
+        if (owner is null || !await scope.MayActForAsync(user, owner.Value, cancellationToken))
+        {
+            return DeskResult.Forbidden("您只能为本单位创建文件。");
+        }
+
+        var check = await CheckAsync(input, cancellationToken);
+        if (!check.Result.IsValid)
+        {
+            return DeskResult.Invalid("文件信息有误，请修改后重新提交。", check.Result.Errors);
+        }
+
+        var now = clock.GetUtcNow();
+        var document = new Document
+        {
+            Title = "",
+            DocumentType = "",
+            Subject = "",
+            BodyHtml = "",
+            BodyId = owner.Value,
+            Status = DocumentStatus.Draft,
+            CreatedAt = now,
+        };
+        Apply(document, check.Result.Value!, check.CoIssuerIds, check.SupersededById, now);
+        db.Add(document);
+        await db.SaveChangesAsync(cancellationToken);
+        publisher.History(document, "created", StaffClaims.UserIdOf(user), StaffClaims.DisplayNameOf(user), null, now);
+        audit.Record("document.created", DocumentPublisher.Target(document), document.Title, bodyId: document.BodyId);
+        await db.SaveChangesAsync(cancellationToken);
+        return DeskResult.Done(document);
+    }
+
+    public Task<DeskResult> EditAsync(ClaimsPrincipal user, int id, DocumentInput input, CancellationToken cancellationToken = default) =>
+        ActAsync(user, id, async document =>
+        {
+            if (!ReviewWorkflow.IsEditable(document.Status))
+            {
+                return DeskResult.Conflict($"该文件当前状态为“{ReviewWorkflow.ChineseName(document.Status)}”，不能修改；已发布的文件请使用更正。");
+            }
+
+            var check = await CheckAsync(input, cancellationToken);
+            if (!check.Result.IsValid)
+            {
+                return DeskResult.Invalid("文件信息有误，请修改后重新提交。", check.Result.Errors);
+            }
+
+            Apply(document, check.Result.Value!, check.CoIssuerIds, check.SupersededById, clock.GetUtcNow());
+            Step(user, document, "edited", null);
+            return DeskResult.Done(document);
+        }, cancellationToken);
+
+    public Task<DeskResult> SubmitAsync(ClaimsPrincipal user, int id, CancellationToken cancellationToken = default) =>
+        ActAsync(user, id, document =>
+        {
+            var result = ReviewWorkflow.Submit(Subject(document));
+            if (!result.Allowed)
+            {
+                return Task.FromResult(DeskResult.FromWorkflow(result));
+            }
+
+            document.Status = result.Next;
+            document.SubmittedBy = StaffClaims.UserIdOf(user);
+            document.FirstApprovedBy = null;
+            document.SecondApprovedBy = null;
+            Step(user, document, result.Action!, null);
+            return Task.FromResult(DeskResult.Done(document));
+        }, cancellationToken);
+
+    public Task<DeskResult> ReviewAsync(ClaimsPrincipal user, int id, ReviewStage stage, ReviewDecision decision, CancellationToken cancellationToken = default) =>
+        ActAsync(user, id, async document =>
+        {
+            var actor = new ReviewActor(StaffClaims.UserIdOf(user) ?? "", StagesOf(user));
+            var comment = string.IsNullOrWhiteSpace(decision.Comment) ? null : decision.Comment.Trim();
+            if (!decision.Approve)
+            {
+                var returned = ReviewWorkflow.Return(Subject(document), actor, stage, comment);
+                if (!returned.Allowed)
+                {
+                    return DeskResult.FromWorkflow(returned);
+                }
+
+                document.Status = returned.Next;
+                document.FirstApprovedBy = null;
+                document.SecondApprovedBy = null;
+                Step(user, document, returned.Action!, comment);
+                return DeskResult.Done(document);
+            }
+
+            if (!string.IsNullOrWhiteSpace(decision.NoInterpretationReason) && ReviewWorkflow.StageAwaited(document.Status) == stage)
+            {
+                document.NoInterpretationReason = decision.NoInterpretationReason.Trim();
+            }
+
+            var now = clock.GetUtcNow();
+            var approved = ReviewWorkflow.Approve(Subject(document, await HasInterpretationAsync(document.Id, cancellationToken)), actor, stage, now, decision.PublishAt);
+            if (!approved.Allowed)
+            {
+                return DeskResult.FromWorkflow(approved);
+            }
+
+            switch (stage)
+            {
+                case ReviewStage.First:
+                    document.FirstApprovedBy = actor.UserId;
+                    break;
+                case ReviewStage.Second:
+                    document.SecondApprovedBy = actor.UserId;
+                    break;
+            }
+
+            document.Status = approved.Next;
+            Step(user, document, approved.Action!, comment);
+            if (approved.Next == DocumentStatus.Scheduled)
+            {
+                document.PublishAt = decision.PublishAt;
+            }
+            else if (approved.Next == DocumentStatus.Published)
+            {
+                await publisher.MarkPublishedAsync(document, now, actor.UserId, StaffClaims.DisplayNameOf(user), cancellationToken);
+            }
+
+            return DeskResult.Done(document);
+        }, cancellationToken);
+
+    /// <summary>Publishes a scheduled document now.</summary>
+    public Task<DeskResult> PublishNowAsync(ClaimsPrincipal user, int id, CancellationToken cancellationToken = default) =>
+        ActAsync(user, id, async document =>
+        {
+            var result = ReviewWorkflow.PublishScheduled(Subject(document));
+            if (!result.Allowed)
+            {
+                return DeskResult.FromWorkflow(result);
+            }
+
+            await publisher.MarkPublishedAsync(document, clock.GetUtcNow(), StaffClaims.UserIdOf(user), StaffClaims.DisplayNameOf(user), cancellationToken);
+            return DeskResult.Done(document);
+        }, cancellationToken);
+
+    public Task<DeskResult> CorrectAsync(ClaimsPrincipal user, int id, DocumentInput input, string? reason, CancellationToken cancellationToken = default) =>
+        ActAsync(user, id, async document =>
+        {
+            var result = ReviewWorkflow.Correct(Subject(document), reason);
+            if (!result.Allowed)
+            {
+                return result.IsConflict ? DeskResult.FromWorkflow(result) : DeskResult.Invalid(result.Error!, Field("reason", result.Error!));
+            }
+
+            var check = await CheckAsync(input, cancellationToken);
+            if (!check.Result.IsValid)
+            {
+                return DeskResult.Invalid("文件信息有误，请修改后重新提交。", check.Result.Errors);
+            }
+
+            Apply(document, check.Result.Value!, check.CoIssuerIds, check.SupersededById, clock.GetUtcNow());
+            publisher.MarkCorrected(document, reason!.Trim(), StaffClaims.UserIdOf(user), StaffClaims.DisplayNameOf(user));
+            return DeskResult.Done(document);
+        }, cancellationToken);
+
+    public Task<DeskResult> WithdrawAsync(ClaimsPrincipal user, int id, string? reason, CancellationToken cancellationToken = default) =>
+        ActAsync(user, id, document =>
+        {
+            var result = ReviewWorkflow.Withdraw(Subject(document), reason);
+            if (!result.Allowed)
+            {
+                return Task.FromResult(result.IsConflict ? DeskResult.FromWorkflow(result) : DeskResult.Invalid(result.Error!, Field("reason", result.Error!)));
+            }
+
+            publisher.MarkWithdrawn(document, reason!.Trim(), StaffClaims.UserIdOf(user), StaffClaims.DisplayNameOf(user));
+            return Task.FromResult(DeskResult.Done(document));
+        }, cancellationToken);
+
+    /// <summary>Publishes scheduled documents whose time has come; returns how many.</summary>
+    public async Task<int> PublishDueAsync(CancellationToken cancellationToken = default)
+    {
+        var now = clock.GetUtcNow();
+        var due = await db.Set<Document>().Where(d => d.Status == DocumentStatus.Scheduled).ToListAsync(cancellationToken);
+        var published = 0;
+        foreach (var document in due.Where(d => d.PublishAt <= now))
+        {
+            await publisher.MarkPublishedAsync(document, document.PublishAt!.Value, actorId: null, actorName: "定时发布", cancellationToken);
+            published++;
+        }
+
+        if (published > 0)
+        {
+            await publisher.SaveAndEvictAsync(cancellationToken);
+        }
+
+        return published;
+    }
+
+    /// <summary>The review stages <paramref name="user"/> holds through their roles.</summary>
+    public static IReadOnlySet<ReviewStage> StagesOf(ClaimsPrincipal user)
+    {
+        var stages = new HashSet<ReviewStage>();
+        foreach (var (stage, permission) in new[] { (ReviewStage.First, Permissions.ReviewFirst), (ReviewStage.Second, Permissions.ReviewSecond), (ReviewStage.Final, Permissions.ReviewFinal) })
+        {
+            if (RolePermissions.RolesGranting(permission).Any(user.IsInRole))
+            {
+                stages.Add(stage);
+            }
+        }
+
+        return stages;
+    }
+
+    public static ReviewSubject Subject(Document document, bool hasInterpretation = false) =>
+        new(document.Status, document.SubmittedBy, document.FirstApprovedBy, document.SecondApprovedBy,
+            document.DocumentType == DocumentCatalog.NormativeDocument, hasInterpretation, document.NoInterpretationReason);
+
+    /// <summary>Creates an interpretation of documents of the user's bodies; it becomes public with them.</summary>
+    public async Task<DeskResult<Interpretation>> InterpretAsync(ClaimsPrincipal user, InterpretationInput input, CancellationToken cancellationToken = default)
+    {
+        var errors = InterpretationRules.Validate(input, out var html);
+        if (errors.Count > 0)
+        {
+            return new(DeskOutcome.Invalid, null, "解读信息有误，请修改后重新提交。", errors);
+        }
+
+        var ids = input.Policies!.Distinct().ToList();
+        var documents = await db.Set<Document>().AsNoTracking().Where(d => ids.Contains(d.Id)).Select(d => new { d.Id, d.BodyId }).ToListAsync(cancellationToken);
+        if (documents.Count != ids.Count)
+        {
+            return new(DeskOutcome.Invalid, null, "解读信息有误，请修改后重新提交。", Field("policies", "关联的文件不存在。"));
+        }
+
+        foreach (var bodyId in documents.Select(d => d.BodyId).Distinct())
+        {
+            if (!await scope.MayActForAsync(user, bodyId, cancellationToken))
+            {
+                return new(DeskOutcome.Forbidden, null, "您只能解读本单位的文件。");
+            }
+        }
+
+        var interpretation = new Interpretation
+        {
+            BodyId = documents[0].BodyId,
+            Title = input.Title!.Trim(),
+            Kind = input.Kind,
+            BodyHtml = html,
+            MediaUrl = input.Kind == InterpretationKind.Text ? null : input.MediaUrl!.Trim(),
+            AltText = input.Kind == InterpretationKind.Image ? input.AltText!.Trim() : null,
+            CreatedAt = clock.GetUtcNow(),
+            Policies = ids.Select(id => new InterpretationLink { DocumentId = id }).ToList(),
+        };
+        db.Add(interpretation);
+        audit.Record("interpretation.created", "documents:" + string.Join(',', ids), interpretation.Title, bodyId: interpretation.BodyId);
+        await publisher.SaveAndEvictAsync(cancellationToken);
+        return new(DeskOutcome.Done, interpretation, null);
+    }
+
+    private Task<bool> HasInterpretationAsync(int documentId, CancellationToken cancellationToken) =>
+        db.Set<InterpretationLink>().AnyAsync(l => l.DocumentId == documentId, cancellationToken);
+
+    private async Task<DeskResult> ActAsync(ClaimsPrincipal user, int id, Func<Document, Task<DeskResult>> action, CancellationToken cancellationToken)
+    {
+        var document = await db.Set<Document>().Include(d => d.CoIssuers).SingleOrDefaultAsync(d => d.Id == id, cancellationToken);
+        if (document is null)
+        {
+            return DeskResult.NotFound();
+        }
+
+        if (!await scope.MayActForAsync(user, document.BodyId, cancellationToken))
+        {
+            return DeskResult.Forbidden("您只能处理本单位的文件。");
+        }
+
+        var result = await action(document);
+        if (!result.Succeeded)
+        {
+            return result;
+        }
+
+        try
+        {
+            await publisher.SaveAndEvictAsync(cancellationToken);
+        }
+        catch (DbUpdateConcurrencyException)
+        {
+            return DeskResult.Conflict(LostRaceMessage);
+        }
+
+        return result;
+    }
+
+    private void Step(ClaimsPrincipal user, Document document, string action, string? comment)
+    {
+        document.UpdatedAt = clock.GetUtcNow();
+        document.Revision++;
+        publisher.History(document, action, StaffClaims.UserIdOf(user), StaffClaims.DisplayNameOf(user), comment);
+        audit.Record("document." + action, DocumentPublisher.Target(document), comment ?? document.Title, bodyId: document.BodyId);
+    }
+
+    private static void Apply(Document document, CheckedDocumentInput input, IReadOnlyList<int> coIssuerIds, int? supersededById, DateTimeOffset now)
+    {
+        document.Title = input.Title;
+        document.DocNumber = input.DocNumber;
+        document.DocumentType = input.DocumentType;
+        document.Subject = input.Subject;
+        document.SignedOn = input.SignedOn;
+        document.BodyHtml = input.BodyHtml;
+        document.Keywords = input.Keywords;
+        document.EffectiveOn = input.EffectiveOn;
+        document.ExpiresOn = input.ExpiresOn;
+        document.Validity = input.Validity;
+        document.SupersededById = supersededById;
+        document.UpdatedAt = now;
+        document.CoIssuers.RemoveAll(c => !coIssuerIds.Contains(c.BodyId));
+        foreach (var bodyId in coIssuerIds.Where(b => document.CoIssuers.All(c => c.BodyId != b)))
+        {
+            document.CoIssuers.Add(new DocumentCoIssuer { BodyId = bodyId });
+        }
+    }
+
+    private static Dictionary<string, string[]> Field(string field, string message) => new(StringComparer.Ordinal) { [field] = [message] };
+
+    private sealed record InputCheck(DocumentInputCheck Result, IReadOnlyList<int> CoIssuerIds, int? SupersededById);
+
+    /// <summary>The pure checks, then the ones that need the database: co-issuing bodies and the superseding document exist.</summary>
+    private async Task<InputCheck> CheckAsync(DocumentInput input, CancellationToken cancellationToken)
+    {
+        var check = DocumentInputRules.Validate(input, PublishingTime.ChinaDate(clock.GetUtcNow()));
+        if (!check.IsValid)
+        {
+            return new(check, [], null);
+        }
+
+        var value = check.Value!;
+        var errors = new Dictionary<string, string[]>(StringComparer.Ordinal);
+        var codes = value.CoIssuers.ToList();
+        var bodies = await db.Set<Body>().AsNoTracking().Where(b => codes.Contains(b.Code)).Select(b => new { b.Code, b.Id }).ToListAsync(cancellationToken);
+        var missing = codes.Except(bodies.Select(b => b.Code)).ToList();
+        if (missing.Count > 0)
+        {
+            errors["coIssuers"] = [$"联合发文机关代码不存在：{string.Join("、", missing)}。"];
+        }
+
+        int? supersededById = null;
+        if (value.SupersededBy is { } indexNo)
+        {
+            supersededById = await db.Set<Document>().Where(d => d.IndexNo == indexNo).Select(d => (int?)d.Id).SingleOrDefaultAsync(cancellationToken);
+            if (supersededById is null)
+            {
+                errors["supersededBy"] = [$"索引号为“{indexNo}”的文件不存在。"];
+            }
+        }
+
+        return errors.Count > 0 ? new(new DocumentInputCheck(null, errors), [], null) : new(check, bodies.Select(b => b.Id).ToList(), supersededById);
+    }
+}

@@ -1,0 +1,212 @@
+namespace Gongkai.Publishing.Rules;
+
+/// <summary>Where a document is in its life: editing, the three review stages (三审), publication, withdrawal.</summary>
+public enum DocumentStatus
+{
+    Draft,
+
+    /// <summary>Returned by a reviewer with a comment; editable like a draft.</summary>
+    Returned,
+
+    /// <summary>Submitted, waiting for 初审.</summary>
+    AwaitingFirstReview,
+
+    /// <summary>初审 passed, waiting for 复审.</summary>
+    AwaitingSecondReview,
+
+    /// <summary>复审 passed, waiting for 终审.</summary>
+    AwaitingFinalReview,
+
+    /// <summary>终审 passed, to be published at a set time.</summary>
+    Scheduled,
+
+    Published,
+
+    /// <summary>撤回: the page remains as a tombstone with the reason.</summary>
+    Withdrawn,
+}
+
+/// <summary>The three review stages.</summary>
+public enum ReviewStage
+{
+    First,
+    Second,
+    Final,
+}
+
+/// <summary>The facts about a document the workflow decides on. The <c>…ApprovedBy</c> values are user ids for the
+/// current submission (cleared when it is returned).</summary>
+public sealed record ReviewSubject(
+    DocumentStatus Status,
+    string? SubmittedBy,
+    string? FirstApprovedBy,
+    string? SecondApprovedBy,
+    bool IsNormative,
+    bool HasInterpretation,
+    string? NoInterpretationReason);
+
+/// <summary>Who acts: a user id and the review stages they hold.</summary>
+public sealed record ReviewActor(string UserId, IReadOnlySet<ReviewStage> Stages);
+
+/// <summary>A decision: the next status and the history action name, or a Chinese reason for refusing.
+/// <see cref="IsConflict"/> marks a refusal because the document is no longer at the step the actor saw.</summary>
+public sealed record WorkflowResult(DocumentStatus Next, string? Action, string? Error, bool IsConflict = false)
+{
+    public bool Allowed => Error is null;
+
+    internal static WorkflowResult Refuse(DocumentStatus current, string error) => new(current, null, error);
+
+    internal static WorkflowResult Conflict(DocumentStatus current, string error) => new(current, null, error, IsConflict: true);
+}
+
+/// <summary>
+/// The review state machine: draft → submitted → 初审 → 复审 → 终审 → published (now or at a scheduled time). Any
+/// review stage may return the document with a comment. Nobody approves a stage of their own submission, and one
+/// person approves at most one stage of a submission, so three different people see it (三审). A normative
+/// document (行政规范性文件) passes 终审 only with an interpretation, or with a reviewer's recorded reason why none
+/// is needed. No I/O: callers load the facts, apply the result and save.
+/// </summary>
+public static class ReviewWorkflow
+{
+    public static bool IsEditable(DocumentStatus status) => status is DocumentStatus.Draft or DocumentStatus.Returned;
+
+    public static bool IsPublic(DocumentStatus status) => status is DocumentStatus.Published or DocumentStatus.Withdrawn;
+
+    /// <summary>The status in which a document waits for <paramref name="stage"/>.</summary>
+    public static DocumentStatus AwaitingStatus(ReviewStage stage) => stage switch
+    {
+        ReviewStage.First => DocumentStatus.AwaitingFirstReview,
+        ReviewStage.Second => DocumentStatus.AwaitingSecondReview,
+        ReviewStage.Final => DocumentStatus.AwaitingFinalReview,
+        _ => throw new ArgumentOutOfRangeException(nameof(stage)),
+    };
+
+    public static ReviewStage? StageAwaited(DocumentStatus status) => status switch
+    {
+        DocumentStatus.AwaitingFirstReview => ReviewStage.First,
+        DocumentStatus.AwaitingSecondReview => ReviewStage.Second,
+        DocumentStatus.AwaitingFinalReview => ReviewStage.Final,
+        _ => null,
+    };
+
+    public static string ChineseName(ReviewStage stage) => stage switch
+    {
+        ReviewStage.First => "初审",
+        ReviewStage.Second => "复审",
+        ReviewStage.Final => "终审",
+        _ => throw new ArgumentOutOfRangeException(nameof(stage)),
+    };
+
+    public static string ChineseName(DocumentStatus status) => status switch
+    {
+        DocumentStatus.Draft => "草稿",
+        DocumentStatus.Returned => "已退回",
+        DocumentStatus.AwaitingFirstReview => "待初审",
+        DocumentStatus.AwaitingSecondReview => "待复审",
+        DocumentStatus.AwaitingFinalReview => "待终审",
+        DocumentStatus.Scheduled => "待定时发布",
+        DocumentStatus.Published => "已发布",
+        DocumentStatus.Withdrawn => "已撤回",
+        _ => throw new ArgumentOutOfRangeException(nameof(status)),
+    };
+
+    public static WorkflowResult Submit(ReviewSubject document) =>
+        IsEditable(document.Status)
+            ? new(DocumentStatus.AwaitingFirstReview, "submitted", null)
+            : WorkflowResult.Conflict(document.Status, $"该文件当前状态为“{ChineseName(document.Status)}”，不能提交审核。");
+
+    /// <summary>Approves <paramref name="stage"/>; after 终审 the document is published now, or scheduled when
+    /// <paramref name="publishAt"/> lies after <paramref name="now"/>.</summary>
+    public static WorkflowResult Approve(ReviewSubject document, ReviewActor actor, ReviewStage stage, DateTimeOffset now, DateTimeOffset? publishAt = null)
+    {
+        if (document.Status != AwaitingStatus(stage))
+        {
+            return WorkflowResult.Conflict(document.Status,
+                $"该文件已不在{ChineseName(stage)}环节（当前状态：{ChineseName(document.Status)}），可能已由其他审核人处理，请刷新后查看。");
+        }
+
+        if (!actor.Stages.Contains(stage))
+        {
+            return WorkflowResult.Refuse(document.Status, $"您没有{ChineseName(stage)}权限。");
+        }
+
+        if (actor.UserId == document.SubmittedBy)
+        {
+            return WorkflowResult.Refuse(document.Status, "不能审核本人提交的文件。");
+        }
+
+        if (actor.UserId == document.FirstApprovedBy || actor.UserId == document.SecondApprovedBy)
+        {
+            return WorkflowResult.Refuse(document.Status, "同一人不能审核同一文件的两个环节，请由其他审核人办理。");
+        }
+
+        switch (stage)
+        {
+            case ReviewStage.First:
+                return new(DocumentStatus.AwaitingSecondReview, "approved-first", null);
+            case ReviewStage.Second:
+                return new(DocumentStatus.AwaitingFinalReview, "approved-second", null);
+            default:
+                if (document.IsNormative && !document.HasInterpretation && string.IsNullOrWhiteSpace(document.NoInterpretationReason))
+                {
+                    return WorkflowResult.Refuse(document.Status,
+                        "行政规范性文件须与政策解读同步公开：请先关联解读材料，或填写无需解读的理由。");
+                }
+
+                return publishAt is { } at && at > now
+                    ? new(DocumentStatus.Scheduled, "approved-final-scheduled", null)
+                    : new(DocumentStatus.Published, "approved-final", null);
+        }
+    }
+
+    /// <summary>Returns the document to its editor from the stage it waits in; a comment is required.</summary>
+    public static WorkflowResult Return(ReviewSubject document, ReviewActor actor, ReviewStage stage, string? comment)
+    {
+        if (document.Status != AwaitingStatus(stage))
+        {
+            return WorkflowResult.Conflict(document.Status,
+                $"该文件已不在{ChineseName(stage)}环节（当前状态：{ChineseName(document.Status)}），可能已由其他审核人处理，请刷新后查看。");
+        }
+
+        if (!actor.Stages.Contains(stage))
+        {
+            return WorkflowResult.Refuse(document.Status, $"您没有{ChineseName(stage)}权限。");
+        }
+
+        return string.IsNullOrWhiteSpace(comment)
+            ? WorkflowResult.Refuse(document.Status, "退回时请填写退回意见。")
+            : new(DocumentStatus.Returned, "returned-" + stage.ToString().ToLowerInvariant(), null);
+    }
+
+    /// <summary>Publishes a scheduled document (its time has come, or a final reviewer brings it forward).</summary>
+    public static WorkflowResult PublishScheduled(ReviewSubject document) =>
+        document.Status == DocumentStatus.Scheduled
+            ? new(DocumentStatus.Published, "published", null)
+            : WorkflowResult.Conflict(document.Status, $"只有待定时发布的文件可以立即发布（当前状态：{ChineseName(document.Status)}）。");
+
+    /// <summary>更正: a published document gets a new version; the reason is shown publicly.</summary>
+    public static WorkflowResult Correct(ReviewSubject document, string? reason)
+    {
+        if (document.Status != DocumentStatus.Published)
+        {
+            return WorkflowResult.Conflict(document.Status, $"只有已发布的文件可以更正（当前状态：{ChineseName(document.Status)}）。");
+        }
+
+        return string.IsNullOrWhiteSpace(reason)
+            ? WorkflowResult.Refuse(document.Status, "请填写更正说明。")
+            : new(DocumentStatus.Published, "corrected", null);
+    }
+
+    /// <summary>撤回: the document leaves lists; its page stays with the reason.</summary>
+    public static WorkflowResult Withdraw(ReviewSubject document, string? reason)
+    {
+        if (document.Status != DocumentStatus.Published)
+        {
+            return WorkflowResult.Conflict(document.Status, $"只有已发布的文件可以撤回（当前状态：{ChineseName(document.Status)}）。");
+        }
+
+        return string.IsNullOrWhiteSpace(reason)
+            ? WorkflowResult.Refuse(document.Status, "请填写撤回理由。")
+            : new(DocumentStatus.Withdrawn, "withdrawn", null);
+    }
+}
