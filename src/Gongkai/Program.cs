@@ -4,6 +4,7 @@ using Gongkai.Platform;
 using Gongkai.Platform.Cli;
 using Gongkai.Portal;
 using Gongkai.Publishing;
+using Gongkai.Requests;
 
 // Gongkai reads top to bottom like a table of contents: each module registers its services and maps its
 // pages and endpoints explicitly. Admin verbs (`gongkai import …`) share the same application and configuration.
@@ -23,6 +24,7 @@ static WebApplication CreateApplication(string[] args)
     builder.AddPlatform();          // data + change log, identity, audit, calendar, jobs, notifications, web conventions
     builder.AddOrganizations();     // bodies, their hierarchy, public profiles and 政府信息公开指南
     builder.AddPublishing();        // published documents (主动公开), their list, pages and API
+    builder.AddRequests();          // requests for disclosure (依申请公开): applications, the statutory clock, replies
     builder.AddPortal();            // the public site shell: home, elderly mode, site map
     builder.AddAdmin();             // the staff console shell
 
@@ -32,6 +34,7 @@ static WebApplication CreateApplication(string[] args)
     app.MapPlatform();
     app.MapOrganizations();
     app.MapPublishing();
+    app.MapRequests();
     app.MapPortal();
     app.MapAdmin();
 

@@ -75,6 +75,8 @@ public sealed partial class AuthorizationMatrixTests(StaffTestHost host, ITestOu
         ["GET /api/v1/calendar/days/{date}"] = Access.Anonymous,
         ["GET /api/v1/calendar/add-working-days"] = Access.Anonymous,
         ["GET /api/v1/calendar/years"] = Access.Anonymous,
+        ["POST /api/v1/requests/"] = Access.Anonymous,
+        ["GET /api/v1/requests/{trackingNumber}"] = Access.Anonymous,
 
         // Staff API (non-GET: checked for anonymous refusal here, per role in their modules' tests)
         ["PUT /api/v1/bodies/{code}"] = Access.Permission(Permissions.ManageBody),
@@ -83,6 +85,7 @@ public sealed partial class AuthorizationMatrixTests(StaffTestHost host, ITestOu
         ["DELETE /api/v1/calendar/days/{date}"] = Access.Permission(Permissions.ManageCalendar),
         ["POST /api/v1/calendar/years"] = Access.Permission(Permissions.ManageCalendar),
         ["GET /api/v1/changes/status"] = Access.Permission(Permissions.ViewAudit),
+        ["POST /api/v1/requests/{trackingNumber}/events"] = Access.Permission(Permissions.HandleRequests),
     };
 
     /// <summary>Values for route parameters, by parameter name; values that need the database are added at run time.</summary>
@@ -91,6 +94,7 @@ public sealed partial class AuthorizationMatrixTests(StaffTestHost host, ITestOu
         ["documentName"] = "v1",
         ["id"] = "1",
         ["date"] = "2024-09-29",
+        ["trackingNumber"] = "YSQ-2026-000001",
     };
 
     private const string UnenrolledSystemAdmin = "system-admin（未启用两步验证）";
