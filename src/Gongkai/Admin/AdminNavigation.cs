@@ -15,6 +15,7 @@ public static class AdminNavigation
         new("单位管理", "/admin/bodies", Permissions.ManageBody, "维护单位信息、机构设置和政府信息公开指南。"),
         new("人员与角色", "/admin/staff", Permissions.ManageStaff, "新增工作人员，分配角色，锁定账户，重置密码。"),
         new("工作日历", "/admin/calendar", Permissions.ManageCalendar, "维护法定节假日和调休工作日，用于计算办理期限。"),
+        new("依申请公开", "/admin/requests", Permissions.HandleRequests, "登记和办理政府信息公开申请，按法定期限答复。"),
         new("审计日志", "/admin/audit", Permissions.ViewAudit, "查看登录、权限变更和各类操作记录。"),
         new("通知发件箱", "/admin/outbox", Permissions.ViewOutbox, "查看系统发出的邮件和短信通知。"),
         new("我的令牌", "/admin/account/tokens", Permissions.Staff, "创建和撤销供脚本调用接口的个人访问令牌。"),

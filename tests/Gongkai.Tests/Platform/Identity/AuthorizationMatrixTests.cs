@@ -56,6 +56,9 @@ public sealed partial class AuthorizationMatrixTests(StaffTestHost host, ITestOu
         ["GET /admin/outbox"] = Access.Permission(Permissions.ViewOutbox),
         ["GET /admin/bodies/{code}/edit"] = Access.Permission(Permissions.ManageBody),
         ["GET /admin/bodies/new"] = Access.Permission(Permissions.ManageAllBodies),
+        ["GET /admin/requests"] = Access.Permission(Permissions.HandleRequests),
+        ["GET /admin/requests/{trackingNumber}"] = Access.Permission(Permissions.HandleRequests),
+        ["GET /admin/requests/{trackingNumber}/letter"] = Access.Permission(Permissions.HandleRequests),
 
         // Public portal
         ["GET /bodies"] = Access.Anonymous,
@@ -67,6 +70,8 @@ public sealed partial class AuthorizationMatrixTests(StaffTestHost host, ITestOu
         ["GET /documents"] = Access.Anonymous,
         ["GET /documents/{**indexNo}"] = Access.Anonymous,
         ["GET /calendar/explain"] = Access.Anonymous,
+        ["GET /requests/apply"] = Access.Anonymous,
+        ["GET /requests/track"] = Access.Anonymous,
 
         // Public API
         ["GET /api/v1/bodies/"] = Access.Anonymous,
