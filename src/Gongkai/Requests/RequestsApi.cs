@@ -40,6 +40,7 @@ internal static class RequestsApi
         requests.MapPost("/", FileAsync).AllowAnonymous().RequireRateLimiting(RequestRateLimits.Apply);
         requests.MapGet("/{trackingNumber}", TrackAsync).AllowAnonymous().RequireRateLimiting(RequestRateLimits.Track);
         requests.MapPost("/{trackingNumber}/events", RecordEventAsync).RequireAuthorization(Permissions.HandleRequests);
+        requests.MapGet("/statistics", StatisticsAsync).AllowAnonymous();
     }
 
     private static async Task<Results<Created<FiledResponse>, ValidationProblem>> FileAsync(
@@ -73,6 +74,24 @@ internal static class RequestsApi
                 e.Type, RequestEventTypes.ChineseName(RequestEventTypes.Parse(e.Type)!.Value), e.On, e.Decision)).ToList()));
     }
 
+    private static async Task<Results<Ok<StatisticsResponse>, ProblemHttpResult>> StatisticsAsync(
+        string? body, int? year, RequestStatistics statistics, CancellationToken cancellationToken)
+    {
+        if (string.IsNullOrWhiteSpace(body) || year is not (>= 2008 and <= 2100))
+        {
+            return TypedResults.Problem(title: "参数有误", detail: "请指定机关代码 body 和年份 year（2008–2100）。", statusCode: StatusCodes.Status400BadRequest);
+        }
+
+        var table = await statistics.TableThreeAsync(body.Trim(), year.Value, cancellationToken);
+        if (table is null)
+        {
+            return TypedResults.Problem(title: "未找到该机构", detail: $"没有代码为“{body}”的机构。", statusCode: StatusCodes.Status404NotFound);
+        }
+
+        return TypedResults.Ok(new StatisticsResponse(body.Trim(), table.Year, TableThree.Columns,
+            table.Rows.Select(r => new StatisticsRow(r.Key, r.Label, r.Counts)).ToList(), table.Violations()));
+    }
+
     private static async Task<Results<Ok<ClockResponse>, ValidationProblem, ProblemHttpResult>> RecordEventAsync(
         string trackingNumber, EventRequest body, ClaimsPrincipal user, RequestDesk desk, CancellationToken cancellationToken)
     {
@@ -87,6 +106,11 @@ internal static class RequestsApi
         };
     }
 }
+
+/// <summary>Table 三 for one body and year: aggregate counts only, the figures the annual report publishes.</summary>
+public sealed record StatisticsResponse(string Body, int Year, IReadOnlyList<string> Columns, IReadOnlyList<StatisticsRow> Rows, IReadOnlyList<string> Violations);
+
+public sealed record StatisticsRow(string Key, string Label, IReadOnlyList<int> Counts);
 
 /// <summary>Chinese names of the handling stages.</summary>
 public static class RequestStages

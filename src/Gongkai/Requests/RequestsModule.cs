@@ -30,6 +30,7 @@ internal static class RequestsModule
     {
         var services = builder.Services;
         services.AddScoped<RequestDesk>();
+        services.AddScoped<RequestStatistics>();
         var applyPerMinute = builder.Configuration.GetValue("Requests:ApplyPerMinute", 20);
         var trackPerMinute = builder.Configuration.GetValue("Requests:TrackPerMinute", 30);
         services.Configure<RateLimiterOptions>(limiter => RequestRateLimits.Add(limiter, applyPerMinute, trackPerMinute));

@@ -233,4 +233,22 @@ public sealed class RequestsApiTests(TestAuthFactory factory) : IClassFixture<Te
         var status = await JsonAsync(await client.GetAsync(new Uri($"/api/v1/requests/{number}?code={code}", UriKind.Relative)));
         Assert.Contains(status.GetProperty("events").EnumerateArray(), e => e.GetProperty("decision").GetString() == "partly-disclosed");
     }
+
+    [Fact]
+    public async Task Statistics_count_a_replied_request_under_its_decision_and_keep_the_invariants()
+    {
+        using var officer = await factory.CreateStaffClientAsync("officer.api7", StaffRoles.RequestOfficer);
+        var (number, _) = await FileByStaffAsync(officer, "2019-09-27");
+        await officer.PostAsJsonAsync(new Uri($"/api/v1/requests/{number}/events", UriKind.Relative), new { type = "replied", on = "2019-10-20", decision = "withheld.state-secret" });
+
+        using var client = factory.CreateClient();
+        var stats = await JsonAsync(await client.GetAsync(new Uri($"/api/v1/requests/statistics?body={await BodyCodeAsync()}&year=2019", UriKind.Relative)));
+        var rows = stats.GetProperty("rows").EnumerateArray().ToDictionary(r => r.GetProperty("key").GetString()!, r => r.GetProperty("counts").EnumerateArray().Select(c => c.GetInt32()).ToArray());
+        Assert.Equal([1, 0, 0, 0, 0, 0, 1], rows["withheld.state-secret"]);
+        Assert.Equal([1, 0, 0, 0, 0, 0, 1], rows["new"]);
+        Assert.Empty(stats.GetProperty("violations").EnumerateArray());
+
+        var missing = await client.GetAsync(new Uri("/api/v1/requests/statistics?body=nosuchbody&year=2019", UriKind.Relative));
+        Assert.Equal(HttpStatusCode.NotFound, missing.StatusCode);
+    }
 }

@@ -82,6 +82,7 @@ public sealed partial class AuthorizationMatrixTests(StaffTestHost host, ITestOu
         ["GET /api/v1/calendar/years"] = Access.Anonymous,
         ["POST /api/v1/requests/"] = Access.Anonymous,
         ["GET /api/v1/requests/{trackingNumber}"] = Access.Anonymous,
+        ["GET /api/v1/requests/statistics"] = Access.Anonymous,
 
         // Staff API (non-GET: checked for anonymous refusal here, per role in their modules' tests)
         ["PUT /api/v1/bodies/{code}"] = Access.Permission(Permissions.ManageBody),
