@@ -1,4 +1,5 @@
 using System.Threading.RateLimiting;
+using Gongkai.Platform.Data;
 using Microsoft.AspNetCore.RateLimiting;
 
 namespace Gongkai.Requests;
@@ -31,6 +32,7 @@ internal static class RequestsModule
         var services = builder.Services;
         services.AddScoped<RequestDesk>();
         services.AddScoped<RequestStatistics>();
+        services.AddChangeLogFollower<DeadlineRecomputer>();
         var applyPerMinute = builder.Configuration.GetValue("Requests:ApplyPerMinute", 20);
         var trackPerMinute = builder.Configuration.GetValue("Requests:TrackPerMinute", 30);
         services.Configure<RateLimiterOptions>(limiter => RequestRateLimits.Add(limiter, applyPerMinute, trackPerMinute));
