@@ -251,6 +251,32 @@ public sealed class RequestDesk(
         return new EventRecordResult(EventOutcome.Recorded, request, computed, new Dictionary<string, string[]>());
     }
 
+    /// <summary>Moves a request to its next handling stage, audited; returns the refusal in Chinese, or null.</summary>
+    public async Task<string?> AdvanceStageAsync(ClaimsPrincipal user, string trackingNumber, CancellationToken cancellationToken = default)
+    {
+        var number = trackingNumber.Trim().ToUpperInvariant();
+        var request = await db.Set<DisclosureRequest>().FirstOrDefaultAsync(r => r.TrackingNumber == number, cancellationToken);
+        if (request is null || !user.IsInRole(StaffRoles.RequestOfficer) || !await scope.MayActForAsync(user, request.BodyId, cancellationToken))
+        {
+            audit.Record("request.stage.refused", number, "无权办理该申请", request?.BodyId);
+            await db.SaveChangesAsync(cancellationToken);
+            return "无权办理该申请。";
+        }
+
+        var (next, refusal) = RequestStageRules.NextStage(request.Stage, request.IsClosed);
+        if (next is null)
+        {
+            audit.Record("request.stage.refused", number, refusal, request.BodyId);
+            await db.SaveChangesAsync(cancellationToken);
+            return refusal;
+        }
+
+        audit.Record("request.stage", number, $"{RequestStages.ChineseName(request.Stage)} → {RequestStages.ChineseName(next.Value)}", request.BodyId);
+        request.Stage = next.Value;
+        await db.SaveChangesAsync(cancellationToken);
+        return null;
+    }
+
     /// <summary>The body that hears an administrative reconsideration against the handling body's reply, as the
     /// body's 政府信息公开指南 names it.</summary>
     public async Task<string> ReviewBodyOfAsync(int bodyId, CancellationToken cancellationToken = default)

@@ -92,6 +92,9 @@ public sealed partial class RequestPagesTests(TestAuthFactory factory) : IClassF
             Assert.True(html.Contains("已登记：", StringComparison.Ordinal), $"{type}: {Regex.Match(html, "role=\"alert\">(.*?)</div>", RegexOptions.Singleline).Groups[1].Value}");
         }
 
+        var advanced = await officer.PostFormAsync(casePage, casePage + "?handler=Advance", []);
+        Assert.Contains("审核（登记", await advanced.Content.ReadAsStringAsync(), StringComparison.Ordinal);
+
         // All on the receipt day: the events' own dates are what count, and none may lie in the future.
         await Record("correction-requested", received, details: "请写明工程名称");
         await Record("correction-received", received);
@@ -102,6 +105,7 @@ public sealed partial class RequestPagesTests(TestAuthFactory factory) : IClassF
 
         var caseHtml = await officer.GetStringAsync(new Uri(casePage, UriKind.Relative));
         Assert.Contains("逐日计算说明", caseHtml, StringComparison.Ordinal);
+        Assert.Contains("答复（登记", caseHtml, StringComparison.Ordinal);
         Assert.Contains("李四", caseHtml, StringComparison.Ordinal);
         var letter = await officer.GetStringAsync(new Uri($"{casePage}/letter", UriKind.Relative));
         Assert.Contains("政府信息公开申请答复告知书", letter, StringComparison.Ordinal);

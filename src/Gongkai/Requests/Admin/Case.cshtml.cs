@@ -52,6 +52,19 @@ public sealed class CaseModel(RequestDesk desk) : PageModel
         }
     }
 
+    public string? StageError { get; private set; }
+
+    public async Task<IActionResult> OnPostAdvanceAsync(string trackingNumber, CancellationToken cancellationToken)
+    {
+        StageError = await desk.AdvanceStageAsync(User, trackingNumber, cancellationToken);
+        if (StageError is null)
+        {
+            return Redirect($"/admin/requests/{trackingNumber.Trim().ToUpperInvariant()}");
+        }
+
+        return await LoadAsync(trackingNumber, cancellationToken) ? Page() : NotFound();
+    }
+
     private async Task<bool> LoadAsync(string trackingNumber, CancellationToken cancellationToken)
     {
         Application = await desk.FindForStaffAsync(User, trackingNumber, cancellationToken);
