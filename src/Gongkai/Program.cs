@@ -5,6 +5,7 @@ using Gongkai.Platform.Cli;
 using Gongkai.Portal;
 using Gongkai.Publishing;
 using Gongkai.Safeguards;
+using Gongkai.Requests;
 
 // Gongkai reads top to bottom like a table of contents: each module registers its services and maps its
 // pages and endpoints explicitly. Admin verbs (`gongkai import …`) share the same application and configuration.
@@ -25,6 +26,7 @@ static WebApplication CreateApplication(string[] args)
     builder.AddOrganizations();     // bodies, their hierarchy, public profiles and 政府信息公开指南
     builder.AddPublishing();        // published documents (主动公开), their list, pages and API
     builder.AddSafeguards();        // before publication: personal data masked, wording and outdated names checked
+    builder.AddRequests();          // requests for disclosure (依申请公开): applications, the statutory clock, replies
     builder.AddPortal();            // the public site shell: home, elderly mode, site map
     builder.AddAdmin();             // the staff console shell
 
@@ -35,6 +37,7 @@ static WebApplication CreateApplication(string[] args)
     app.MapOrganizations();
     app.MapPublishing();
     app.MapSafeguards();
+    app.MapRequests();
     app.MapPortal();
     app.MapAdmin();
 

@@ -62,6 +62,9 @@ public sealed partial class AuthorizationMatrixTests(StaffTestHost host, ITestOu
         ["GET /admin/documents/deadlines"] = Access.Staff,
         ["GET /admin/documents/{id:int}"] = Access.Staff,
         ["GET /admin/documents/edit/{id:int?}"] = Access.Permission(Permissions.EditDocuments),
+        ["GET /admin/requests"] = Access.Permission(Permissions.HandleRequests),
+        ["GET /admin/requests/{trackingNumber}"] = Access.Permission(Permissions.HandleRequests),
+        ["GET /admin/requests/{trackingNumber}/letter"] = Access.Permission(Permissions.HandleRequests),
 
         // Public portal
         ["GET /bodies"] = Access.Anonymous,
@@ -74,6 +77,8 @@ public sealed partial class AuthorizationMatrixTests(StaffTestHost host, ITestOu
         ["GET /documents/{**indexNo}"] = Access.Anonymous,
         ["GET /interpretations/{id:int}"] = Access.Anonymous,
         ["GET /calendar/explain"] = Access.Anonymous,
+        ["GET /requests/apply"] = Access.Anonymous,
+        ["GET /requests/track"] = Access.Anonymous,
 
         // Public API
         ["GET /api/v1/bodies/"] = Access.Anonymous,
@@ -83,6 +88,9 @@ public sealed partial class AuthorizationMatrixTests(StaffTestHost host, ITestOu
         ["GET /api/v1/calendar/days/{date}"] = Access.Anonymous,
         ["GET /api/v1/calendar/add-working-days"] = Access.Anonymous,
         ["GET /api/v1/calendar/years"] = Access.Anonymous,
+        ["POST /api/v1/requests/"] = Access.Anonymous,
+        ["GET /api/v1/requests/{trackingNumber}"] = Access.Anonymous,
+        ["GET /api/v1/requests/statistics"] = Access.Anonymous,
 
         // Staff API (non-GET: checked for anonymous refusal here, per role in their modules' tests)
         ["PUT /api/v1/bodies/{code}"] = Access.Permission(Permissions.ManageBody),
@@ -103,6 +111,7 @@ public sealed partial class AuthorizationMatrixTests(StaffTestHost host, ITestOu
         ["POST /api/v1/documents/{id:int}/correct"] = Access.Permission(Permissions.EditDocuments),
         ["POST /api/v1/documents/{id:int}/withdraw"] = Access.Permission(Permissions.ReviewFinal),
         ["POST /api/v1/interpretations/"] = Access.Permission(Permissions.EditDocuments),
+        ["POST /api/v1/requests/{trackingNumber}/events"] = Access.Permission(Permissions.HandleRequests),
     };
 
     /// <summary>Values for route parameters, by parameter name; values that need the database are added at run time.</summary>
@@ -111,6 +120,7 @@ public sealed partial class AuthorizationMatrixTests(StaffTestHost host, ITestOu
         ["documentName"] = "v1",
         ["id"] = "1",
         ["date"] = "2024-09-29",
+        ["trackingNumber"] = "YSQ-2026-000001",
     };
 
     private const string UnenrolledSystemAdmin = "system-admin（未启用两步验证）";

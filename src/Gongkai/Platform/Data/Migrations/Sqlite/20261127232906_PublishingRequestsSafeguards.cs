@@ -6,7 +6,7 @@ using Microsoft.EntityFrameworkCore.Migrations;
 namespace Gongkai.Platform.Data.Migrations.Sqlite
 {
     /// <inheritdoc />
-    public partial class Publishing : Migration
+    public partial class PublishingRequestsSafeguards : Migration
     {
         /// <inheritdoc />
         protected override void Up(MigrationBuilder migrationBuilder)
@@ -158,6 +158,48 @@ namespace Gongkai.Platform.Data.Migrations.Sqlite
                 nullable: true);
 
             migrationBuilder.CreateTable(
+                name: "disclosure_requests",
+                columns: table => new
+                {
+                    Id = table.Column<int>(type: "INTEGER", nullable: false)
+                        .Annotation("Sqlite:Autoincrement", true),
+                    TrackingNumber = table.Column<string>(type: "TEXT", maxLength: 20, nullable: false),
+                    CodeHash = table.Column<string>(type: "TEXT", maxLength: 64, nullable: false),
+                    CodeSalt = table.Column<string>(type: "TEXT", maxLength: 32, nullable: false),
+                    BodyId = table.Column<int>(type: "INTEGER", nullable: false),
+                    ApplicantType = table.Column<string>(type: "TEXT", maxLength: 20, nullable: false),
+                    ApplicantName = table.Column<string>(type: "TEXT", maxLength: 100, nullable: false),
+                    IdType = table.Column<string>(type: "TEXT", maxLength: 20, nullable: false),
+                    IdNumber = table.Column<string>(type: "TEXT", maxLength: 40, nullable: false),
+                    Phone = table.Column<string>(type: "TEXT", maxLength: 40, nullable: false),
+                    Email = table.Column<string>(type: "TEXT", maxLength: 200, nullable: false),
+                    Address = table.Column<string>(type: "TEXT", maxLength: 200, nullable: false),
+                    Description = table.Column<string>(type: "TEXT", maxLength: 2000, nullable: false),
+                    DocNumber = table.Column<string>(type: "TEXT", maxLength: 100, nullable: false),
+                    Form = table.Column<string>(type: "TEXT", maxLength: 20, nullable: false),
+                    Delivery = table.Column<string>(type: "TEXT", maxLength: 20, nullable: false),
+                    Channel = table.Column<string>(type: "TEXT", maxLength: 20, nullable: false),
+                    ReceivedOn = table.Column<DateOnly>(type: "TEXT", nullable: false),
+                    RegisteredAt = table.Column<long>(type: "INTEGER", nullable: false),
+                    RegisteredBy = table.Column<string>(type: "TEXT", maxLength: 100, nullable: false),
+                    RuleSetCode = table.Column<string>(type: "TEXT", maxLength: 10, nullable: false),
+                    Stage = table.Column<string>(type: "TEXT", maxLength: 20, nullable: false),
+                    DueOn = table.Column<DateOnly>(type: "TEXT", nullable: true),
+                    ClockState = table.Column<string>(type: "TEXT", maxLength: 20, nullable: false),
+                    IsClosed = table.Column<bool>(type: "INTEGER", nullable: false)
+                },
+                constraints: table =>
+                {
+                    table.PrimaryKey("PK_disclosure_requests", x => x.Id);
+                    table.ForeignKey(
+                        name: "FK_disclosure_requests_bodies_BodyId",
+                        column: x => x.BodyId,
+                        principalTable: "bodies",
+                        principalColumn: "Id",
+                        onDelete: ReferentialAction.Restrict);
+                });
+
+            migrationBuilder.CreateTable(
                 name: "document_co_issuers",
                 columns: table => new
                 {
@@ -236,6 +278,127 @@ namespace Gongkai.Platform.Data.Migrations.Sqlite
                         onDelete: ReferentialAction.Cascade);
                 });
 
+            migrationBuilder.CreateTable(
+                name: "interpretations",
+                columns: table => new
+                {
+                    Id = table.Column<int>(type: "INTEGER", nullable: false)
+                        .Annotation("Sqlite:Autoincrement", true),
+                    BodyId = table.Column<int>(type: "INTEGER", nullable: false),
+                    Title = table.Column<string>(type: "TEXT", maxLength: 300, nullable: false),
+                    Kind = table.Column<string>(type: "TEXT", maxLength: 8, nullable: false),
+                    BodyHtml = table.Column<string>(type: "TEXT", nullable: false),
+                    MediaUrl = table.Column<string>(type: "TEXT", maxLength: 500, nullable: true),
+                    AltText = table.Column<string>(type: "TEXT", maxLength: 300, nullable: true),
+                    CreatedAt = table.Column<long>(type: "INTEGER", nullable: false)
+                },
+                constraints: table =>
+                {
+                    table.PrimaryKey("PK_interpretations", x => x.Id);
+                    table.ForeignKey(
+                        name: "FK_interpretations_bodies_BodyId",
+                        column: x => x.BodyId,
+                        principalTable: "bodies",
+                        principalColumn: "Id",
+                        onDelete: ReferentialAction.Restrict);
+                });
+
+            migrationBuilder.CreateTable(
+                name: "safeguard_word_list",
+                columns: table => new
+                {
+                    Id = table.Column<int>(type: "INTEGER", nullable: false)
+                        .Annotation("Sqlite:Autoincrement", true),
+                    Kind = table.Column<string>(type: "TEXT", maxLength: 32, nullable: false),
+                    Pattern = table.Column<string>(type: "TEXT", maxLength: 100, nullable: false),
+                    Replacement = table.Column<string>(type: "TEXT", maxLength: 200, nullable: false),
+                    EffectiveFrom = table.Column<DateOnly>(type: "TEXT", nullable: true),
+                    Note = table.Column<string>(type: "TEXT", maxLength: 200, nullable: false),
+                    UpdatedAt = table.Column<long>(type: "INTEGER", nullable: false),
+                    UpdatedBy = table.Column<string>(type: "TEXT", maxLength: 100, nullable: false)
+                },
+                constraints: table =>
+                {
+                    table.PrimaryKey("PK_safeguard_word_list", x => x.Id);
+                });
+
+            migrationBuilder.CreateTable(
+                name: "disclosure_request_events",
+                columns: table => new
+                {
+                    Id = table.Column<int>(type: "INTEGER", nullable: false)
+                        .Annotation("Sqlite:Autoincrement", true),
+                    RequestId = table.Column<int>(type: "INTEGER", nullable: false),
+                    Type = table.Column<string>(type: "TEXT", maxLength: 30, nullable: false),
+                    On = table.Column<DateOnly>(type: "TEXT", nullable: false),
+                    WorkingDays = table.Column<int>(type: "INTEGER", nullable: true),
+                    Decision = table.Column<string>(type: "TEXT", maxLength: 40, nullable: true),
+                    Details = table.Column<string>(type: "TEXT", maxLength: 2000, nullable: false),
+                    RecordedAt = table.Column<long>(type: "INTEGER", nullable: false),
+                    RecordedBy = table.Column<string>(type: "TEXT", maxLength: 100, nullable: false)
+                },
+                constraints: table =>
+                {
+                    table.PrimaryKey("PK_disclosure_request_events", x => x.Id);
+                    table.ForeignKey(
+                        name: "FK_disclosure_request_events_disclosure_requests_RequestId",
+                        column: x => x.RequestId,
+                        principalTable: "disclosure_requests",
+                        principalColumn: "Id",
+                        onDelete: ReferentialAction.Cascade);
+                });
+
+            migrationBuilder.CreateTable(
+                name: "disclosure_request_replies",
+                columns: table => new
+                {
+                    Id = table.Column<int>(type: "INTEGER", nullable: false)
+                        .Annotation("Sqlite:Autoincrement", true),
+                    RequestId = table.Column<int>(type: "INTEGER", nullable: false),
+                    Decision = table.Column<string>(type: "TEXT", maxLength: 40, nullable: false),
+                    RepliedOn = table.Column<DateOnly>(type: "TEXT", nullable: false),
+                    Reasons = table.Column<string>(type: "TEXT", maxLength: 4000, nullable: false),
+                    ReviewBody = table.Column<string>(type: "TEXT", maxLength: 100, nullable: false),
+                    LetterText = table.Column<string>(type: "TEXT", maxLength: 8000, nullable: false),
+                    DecisionChangeReason = table.Column<string>(type: "TEXT", maxLength: 1000, nullable: false),
+                    RecordedBy = table.Column<string>(type: "TEXT", maxLength: 100, nullable: false),
+                    RecordedAt = table.Column<long>(type: "INTEGER", nullable: false)
+                },
+                constraints: table =>
+                {
+                    table.PrimaryKey("PK_disclosure_request_replies", x => x.Id);
+                    table.ForeignKey(
+                        name: "FK_disclosure_request_replies_disclosure_requests_RequestId",
+                        column: x => x.RequestId,
+                        principalTable: "disclosure_requests",
+                        principalColumn: "Id",
+                        onDelete: ReferentialAction.Cascade);
+                });
+
+            migrationBuilder.CreateTable(
+                name: "interpretation_links",
+                columns: table => new
+                {
+                    InterpretationId = table.Column<int>(type: "INTEGER", nullable: false),
+                    DocumentId = table.Column<int>(type: "INTEGER", nullable: false)
+                },
+                constraints: table =>
+                {
+                    table.PrimaryKey("PK_interpretation_links", x => new { x.InterpretationId, x.DocumentId });
+                    table.ForeignKey(
+                        name: "FK_interpretation_links_documents_DocumentId",
+                        column: x => x.DocumentId,
+                        principalTable: "documents",
+                        principalColumn: "Id",
+                        onDelete: ReferentialAction.Cascade);
+                    table.ForeignKey(
+                        name: "FK_interpretation_links_interpretations_InterpretationId",
+                        column: x => x.InterpretationId,
+                        principalTable: "interpretations",
+                        principalColumn: "Id",
+                        onDelete: ReferentialAction.Cascade);
+                });
+
             migrationBuilder.CreateIndex(
                 name: "IX_documents_BodyId_Status_PublishedAt",
                 table: "documents",
@@ -252,6 +415,28 @@ namespace Gongkai.Platform.Data.Migrations.Sqlite
                 column: "SupersededById");
 
             migrationBuilder.CreateIndex(
+                name: "IX_disclosure_request_events_RequestId",
+                table: "disclosure_request_events",
+                column: "RequestId");
+
+            migrationBuilder.CreateIndex(
+                name: "IX_disclosure_request_replies_RequestId",
+                table: "disclosure_request_replies",
+                column: "RequestId",
+                unique: true);
+
+            migrationBuilder.CreateIndex(
+                name: "IX_disclosure_requests_BodyId_IsClosed_DueOn",
+                table: "disclosure_requests",
+                columns: new[] { "BodyId", "IsClosed", "DueOn" });
+
+            migrationBuilder.CreateIndex(
+                name: "IX_disclosure_requests_TrackingNumber",
+                table: "disclosure_requests",
+                column: "TrackingNumber",
+                unique: true);
+
+            migrationBuilder.CreateIndex(
                 name: "IX_document_co_issuers_BodyId",
                 table: "document_co_issuers",
                 column: "BodyId");
@@ -265,6 +450,22 @@ namespace Gongkai.Platform.Data.Migrations.Sqlite
                 name: "IX_document_versions_DocumentId_Number",
                 table: "document_versions",
                 columns: new[] { "DocumentId", "Number" },
+                unique: true);
+
+            migrationBuilder.CreateIndex(
+                name: "IX_interpretation_links_DocumentId",
+                table: "interpretation_links",
+                column: "DocumentId");
+
+            migrationBuilder.CreateIndex(
+                name: "IX_interpretations_BodyId",
+                table: "interpretations",
+                column: "BodyId");
+
+            migrationBuilder.CreateIndex(
+                name: "IX_safeguard_word_list_Kind_Pattern",
+                table: "safeguard_word_list",
+                columns: new[] { "Kind", "Pattern" },
                 unique: true);
 
             migrationBuilder.AddForeignKey(
@@ -284,6 +485,12 @@ namespace Gongkai.Platform.Data.Migrations.Sqlite
                 table: "documents");
 
             migrationBuilder.DropTable(
+                name: "disclosure_request_events");
+
+            migrationBuilder.DropTable(
+                name: "disclosure_request_replies");
+
+            migrationBuilder.DropTable(
                 name: "document_co_issuers");
 
             migrationBuilder.DropTable(
@@ -291,6 +498,18 @@ namespace Gongkai.Platform.Data.Migrations.Sqlite
 
             migrationBuilder.DropTable(
                 name: "document_versions");
+
+            migrationBuilder.DropTable(
+                name: "interpretation_links");
+
+            migrationBuilder.DropTable(
+                name: "safeguard_word_list");
+
+            migrationBuilder.DropTable(
+                name: "disclosure_requests");
+
+            migrationBuilder.DropTable(
+                name: "interpretations");
 
             migrationBuilder.DropIndex(
                 name: "IX_documents_BodyId_Status_PublishedAt",

@@ -1,0 +1,61 @@
+using Gongkai.Platform.Identity;
+using Microsoft.AspNetCore.Authorization;
+using Microsoft.AspNetCore.Mvc.RazorPages;
+using Microsoft.EntityFrameworkCore;
+
+namespace Gongkai.Requests.Admin;
+
+/// <summary>An officer's queue: the open requests of the bodies in scope, overdue first, then by due date, stopped
+/// clocks last; closed requests below.</summary>
+[Authorize(Policy = Permissions.HandleRequests)]
+public sealed class QueueModel(Platform.Data.GongkaiDbContext db, BodyScope scope, RequestDesk desk, Platform.Calendar.CalendarService calendars) : PageModel
+{
+    public const int DueSoonWorkingDays = 5;
+
+    public IReadOnlyList<DisclosureRequest> Open { get; private set; } = [];
+
+    public IReadOnlyList<DisclosureRequest> RecentlyClosed { get; private set; } = [];
+
+    public DateOnly Today { get; private set; }
+
+    private Platform.Calendar.WorkCalendar? _calendar;
+
+    public async Task OnGetAsync(CancellationToken cancellationToken)
+    {
+        Today = desk.Today;
+        _calendar = await calendars.GetCalendarAsync(cancellationToken);
+        var bodies = await scope.BodiesInScopeAsync(User, cancellationToken);
+        var query = db.Set<DisclosureRequest>().AsNoTracking().Include(r => r.Body).AsQueryable();
+        if (bodies is not null)
+        {
+            query = query.Where(r => bodies.Contains(r.BodyId));
+        }
+
+        // Requests with a due date first (earliest, so overdue ones lead), then stopped clocks by receipt.
+        Open = await query.Where(r => !r.IsClosed)
+            .OrderBy(r => r.DueOn == null).ThenBy(r => r.DueOn).ThenBy(r => r.ReceivedOn)
+            .Take(200).ToListAsync(cancellationToken);
+        RecentlyClosed = await query.Where(r => r.IsClosed).OrderByDescending(r => r.Id).Take(50).ToListAsync(cancellationToken);
+    }
+
+    public string Urgency(DisclosureRequest request) => request.DueOn switch
+    {
+        null => "期限暂停",
+        { } due when due < Today => "已超期",
+        { } due when DueSoon(due) => "即将到期",
+        _ => "",
+    };
+
+    /// <summary>Due within <see cref="DueSoonWorkingDays"/> working days (calendar years not loaded count as soon).</summary>
+    private bool DueSoon(DateOnly due)
+    {
+        try
+        {
+            return _calendar!.CountWorkingDaysBetween(Today, due) <= DueSoonWorkingDays;
+        }
+        catch (Platform.Calendar.CalendarYearMissingException)
+        {
+            return true;
+        }
+    }
+}

@@ -1,0 +1,73 @@
+using Gongkai.Platform.Calendar;
+using Gongkai.Platform.Data;
+using Gongkai.Requests.Rules;
+using Microsoft.EntityFrameworkCore;
+
+namespace Gongkai.Requests;
+
+/// <summary>When the working-day calendar changes, every open request's due date is recomputed from its events, so
+/// queues and reminders follow the new schedule. One node does it for the cluster.</summary>
+public sealed class DeadlineRecomputer(GongkaiDbContext db, CalendarService calendars, CalendarCache cache, RequestDesk desk, ILogger<DeadlineRecomputer> logger) : IChangeLogFollower
+{
+    private const int ChunkSize = 500;
+
+    public string Name => "requests.deadlines";
+
+    public ChangeLogFollowerScope Scope => ChangeLogFollowerScope.Cluster;
+
+    public async Task ApplyAsync(IReadOnlyList<ChangeLogEntry> batch, CancellationToken cancellationToken)
+    {
+        ArgumentNullException.ThrowIfNull(batch);
+        if (!batch.Any(e => e.Kind == CalendarService.ChangeKind))
+        {
+            return;
+        }
+
+        // Another node may have made the change: never recompute against a cached, older calendar.
+        cache.Invalidate();
+        await RecomputeOpenAsync(cancellationToken);
+    }
+
+    /// <summary>Recomputes all open requests in chunks; returns how many due dates changed.</summary>
+    public async Task<int> RecomputeOpenAsync(CancellationToken cancellationToken = default)
+    {
+        var calendar = await calendars.GetCalendarAsync(cancellationToken);
+        var today = desk.Today;
+        var changed = 0;
+        var lastId = 0;
+        while (true)
+        {
+            var chunk = await db.Set<DisclosureRequest>().Include(r => r.Events)
+                .Where(r => !r.IsClosed && r.Id > lastId).OrderBy(r => r.Id).Take(ChunkSize).ToListAsync(cancellationToken);
+            if (chunk.Count == 0)
+            {
+                break;
+            }
+
+            foreach (var request in chunk)
+            {
+                try
+                {
+                    var computed = RequestClock.Compute(RequestDesk.ToClockEvents(request.Events), RequestDesk.RuleSetOf(request), calendar, today);
+                    if (computed.DueOn != request.DueOn)
+                    {
+                        changed++;
+                    }
+
+                    RequestDesk.Apply(request, computed);
+                }
+                catch (RequestClockException exception)
+                {
+                    // The stored due date stays; the case page shows the same message to the officer.
+                    logger.LogWarning("Request {TrackingNumber} cannot be recomputed: {Message}", request.TrackingNumber, exception.Message);
+                }
+            }
+
+            lastId = chunk[^1].Id;
+            await db.SaveChangesAsync(cancellationToken);
+            db.ChangeTracker.Clear();
+        }
+
+        return changed;
+    }
+}

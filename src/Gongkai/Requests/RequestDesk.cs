@@ -1,0 +1,369 @@
+using System.Globalization;
+using System.Security.Claims;
+using System.Security.Cryptography;
+using System.Text;
+using Gongkai.Organizations;
+using Gongkai.Platform.Audit;
+using Gongkai.Platform.Calendar;
+using Gongkai.Platform.Data;
+using Gongkai.Platform.Identity;
+using Gongkai.Requests.Rules;
+using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.Options;
+
+namespace Gongkai.Requests;
+
+/// <summary>The outcome of filing an application. <see cref="Code"/> is shown to the applicant once.</summary>
+public sealed record FiledRequest(DisclosureRequest Request, string Code, ClockResult Clock);
+
+/// <summary>What an officer sends to record an event.</summary>
+public sealed record EventDraft(string? Type, DateOnly? On, int? WorkingDays, string? Decision, string? Details);
+
+/// <summary>How recording an event ended.</summary>
+public enum EventOutcome
+{
+    Recorded,
+    NotFound,
+    Forbidden,
+    Invalid,
+    OutOfOrder,
+}
+
+public sealed record EventRecordResult(EventOutcome Outcome, DisclosureRequest? Request, ClockResult? Clock, IReadOnlyDictionary<string, string[]> Errors)
+{
+    public string? Message => Errors.Values.SelectMany(m => m).FirstOrDefault();
+}
+
+/// <summary>Files applications, finds them for applicants and officers, records events and recomputes the clock.
+/// Thin over the pure rules: every decision about dates comes from <see cref="RequestClock"/>.</summary>
+public sealed class RequestDesk(
+    GongkaiDbContext db, CalendarService calendars, AuditLog audit, BodyScope scope, TimeProvider clock, BodyDirectory directory, IOptions<OrganizationsOptions> organizations)
+{
+    public const string ApplicantActor = "申请人（网上提交）";
+
+    private const string CodeAlphabet = "23456789ABCDEFGHJKMNPQRSTUVWXYZ";
+    private const int CodeLength = 10;
+
+    public DateOnly Today => DateOnly.FromDateTime(ChinaTime.ToChina(clock.GetUtcNow()).DateTime);
+
+    /// <summary>Validates and files an application. <paramref name="staff"/> is null for the public form.</summary>
+    public async Task<(FiledRequest? Filed, Dictionary<string, string[]> Errors)> FileAsync(
+        RequestApplication application, ClaimsPrincipal? staff, CancellationToken cancellationToken = default)
+    {
+        var today = Today;
+        var errors = RequestApplicationValidator.Validate(application, staff is not null, today);
+        var body = string.IsNullOrWhiteSpace(application.Body)
+            ? null
+            : await db.Set<Body>().AsNoTracking().FirstOrDefaultAsync(b => b.Code == application.Body.Trim(), cancellationToken);
+        if (body is null && !errors.ContainsKey("body"))
+        {
+            errors["body"] = [$"没有代码为“{application.Body}”的机关。"];
+        }
+
+        if (staff is not null && body is not null && !await scope.MayActForAsync(staff, body.Id, cancellationToken))
+        {
+            errors["body"] = ["只能为本机关登记申请。"];
+        }
+
+        var receivedOn = application.ReceivedOn ?? today;
+        ClockResult? computed = null;
+        if (errors.Count == 0)
+        {
+            try
+            {
+                computed = RequestClock.Compute([new RequestEvent(RequestEventType.Received, receivedOn)], RequestRuleSets.ForReceipt(receivedOn), await calendars.GetCalendarAsync(cancellationToken), today);
+            }
+            catch (RequestClockException exception)
+            {
+                errors["receivedOn"] = [exception.Message];
+            }
+        }
+
+        if (errors.Count > 0)
+        {
+            if (staff is not null)
+            {
+                audit.Record("request.file.refused", application.Body ?? "", string.Join(" ", errors.Values.SelectMany(m => m)), body?.Id);
+                await db.SaveChangesAsync(cancellationToken);
+            }
+
+            return (null, errors);
+        }
+
+        var natural = application.ApplicantType!.Trim() == RequestVocabulary.NaturalPerson;
+        var idNumber = application.IdType == RequestVocabulary.CitizenId ? CitizenIdNumber.Normalize(application.IdNumber)
+            : application.IdType == RequestVocabulary.CreditCodeId ? CreditCode.Normalize(application.IdNumber)
+            : application.IdNumber!.Trim();
+        var code = NewCode();
+        var salt = Convert.ToHexString(RandomNumberGenerator.GetBytes(16));
+        var request = new DisclosureRequest
+        {
+            TrackingNumber = await NextTrackingNumberAsync(today.Year, cancellationToken),
+            CodeHash = Hash(salt, code),
+            CodeSalt = salt,
+            BodyId = body!.Id,
+            ApplicantType = application.ApplicantType.Trim(),
+            ApplicantName = application.Name!.Trim(),
+            IdType = application.IdType!.Trim(),
+            IdNumber = idNumber,
+            Phone = application.Phone?.Trim() ?? "",
+            Email = application.Email?.Trim() ?? "",
+            Address = application.Address?.Trim() ?? "",
+            Description = application.Description!.Trim(),
+            DocNumber = application.DocNumber?.Trim() ?? "",
+            Form = application.Form!,
+            Delivery = application.Delivery!,
+            Channel = application.Channel ?? "online",
+            ReceivedOn = receivedOn,
+            RegisteredAt = clock.GetUtcNow(),
+            RegisteredBy = staff is null ? ApplicantActor : StaffClaims.DisplayNameOf(staff),
+            RuleSetCode = computed!.Rules.Code,
+            Stage = RequestStage.Registered,
+            ClockState = computed.State.ToString(),
+            DueOn = computed.DueOn,
+        };
+        request.Events.Add(new RequestEventRecord
+        {
+            Type = RequestEventTypes.Code(RequestEventType.Received),
+            On = receivedOn,
+            RecordedAt = request.RegisteredAt,
+            RecordedBy = request.RegisteredBy,
+            Details = RequestVocabulary.Label(RequestVocabulary.Channels, request.Channel),
+        });
+        db.Set<DisclosureRequest>().Add(request);
+        // The audit row names the request, never the applicant: applicant data stays in the request row.
+        audit.Record("request.filed", request.TrackingNumber, $"{(natural ? "自然人" : "法人或其他组织")}申请，收到日期 {RequestClock.Iso(receivedOn)}", body.Id, staff is null ? ApplicantActor : null);
+        await db.SaveChangesAsync(cancellationToken);
+        return (new FiledRequest(request, code, computed), errors);
+    }
+
+    /// <summary>The request for an applicant holding its number and code; null for any mismatch, without saying which.</summary>
+    public async Task<DisclosureRequest?> FindForApplicantAsync(string? trackingNumber, string? code, CancellationToken cancellationToken = default)
+    {
+        if (string.IsNullOrWhiteSpace(trackingNumber) || string.IsNullOrWhiteSpace(code))
+        {
+            return null;
+        }
+
+        var number = trackingNumber.Trim().ToUpperInvariant();
+        var request = await db.Set<DisclosureRequest>().AsNoTracking().Include(r => r.Events).Include(r => r.Body)
+            .FirstOrDefaultAsync(r => r.TrackingNumber == number, cancellationToken);
+        // Hash even when the number is unknown, so timing does not reveal which numbers exist.
+        var expected = Convert.FromHexString(request?.CodeHash ?? new string('0', 64));
+        var actual = Convert.FromHexString(Hash(request?.CodeSalt ?? "00", code.Trim().ToUpperInvariant()));
+        return CryptographicOperations.FixedTimeEquals(expected, actual) && request is not null ? request : null;
+    }
+
+    /// <summary>The request for a staff member who may see applicant data: a request officer of the handling body
+    /// (or a body admin above it) or an auditor. Null when not found or not allowed.</summary>
+    public async Task<DisclosureRequest?> FindForStaffAsync(ClaimsPrincipal user, string trackingNumber, CancellationToken cancellationToken = default)
+    {
+        var number = trackingNumber.Trim().ToUpperInvariant();
+        var request = await db.Set<DisclosureRequest>().Include(r => r.Events).Include(r => r.Body)
+            .FirstOrDefaultAsync(r => r.TrackingNumber == number, cancellationToken);
+        return request is not null && await MaySeeAsync(user, request, cancellationToken) ? request : null;
+    }
+
+    public async Task<bool> MaySeeAsync(ClaimsPrincipal user, DisclosureRequest request, CancellationToken cancellationToken = default)
+    {
+        if (user.IsInRole(StaffRoles.Auditor) && StaffClaims.BodyIdOf(user) is { } own)
+        {
+            return own == request.BodyId || (await scope.DescendantsOfAsync(own, cancellationToken)).Contains(request.BodyId);
+        }
+
+        return user.IsInRole(StaffRoles.RequestOfficer) && await scope.MayActForAsync(user, request.BodyId, cancellationToken);
+    }
+
+    /// <summary>The clock for a request's recorded events, as of today.</summary>
+    public async Task<ClockResult> ClockOfAsync(DisclosureRequest request, CancellationToken cancellationToken = default) =>
+        RequestClock.Compute(ToClockEvents(request.Events), RuleSetOf(request), await calendars.GetCalendarAsync(cancellationToken), Today);
+
+    /// <summary>Records one event after checking the officer's right, the fields and the resulting event order.
+    /// Every attempt, refused ones included, leaves an audit row.</summary>
+    public async Task<EventRecordResult> RecordEventAsync(ClaimsPrincipal user, string trackingNumber, EventDraft draft, CancellationToken cancellationToken = default)
+    {
+        var number = trackingNumber.Trim().ToUpperInvariant();
+        var request = await db.Set<DisclosureRequest>().Include(r => r.Events)
+            .FirstOrDefaultAsync(r => r.TrackingNumber == number, cancellationToken);
+        if (request is null)
+        {
+            return await RefuseAsync(EventOutcome.NotFound, trackingNumber, null, "event", "没有该编号的申请。", cancellationToken);
+        }
+
+        if (!user.IsInRole(StaffRoles.RequestOfficer) || !await scope.MayActForAsync(user, request.BodyId, cancellationToken))
+        {
+            return await RefuseAsync(EventOutcome.Forbidden, trackingNumber, request.BodyId, "event", "只有受理机关的依申请公开经办人可以登记办理事项。", cancellationToken);
+        }
+
+        var errors = ValidateDraft(draft, Today);
+        if (errors.Count > 0)
+        {
+            audit.Record("request.event.refused", request.TrackingNumber, $"{draft.Type} {draft.On}: {string.Join(" ", errors.Values.SelectMany(m => m))}", request.BodyId);
+            await db.SaveChangesAsync(cancellationToken);
+            return new EventRecordResult(EventOutcome.Invalid, request, null, errors);
+        }
+
+        var type = RequestEventTypes.Parse(draft.Type)!.Value;
+        var record = new RequestEventRecord
+        {
+            Type = RequestEventTypes.Code(type),
+            On = draft.On!.Value,
+            WorkingDays = type == RequestEventType.ExtensionApproved ? draft.WorkingDays : null,
+            Decision = type == RequestEventType.Replied ? draft.Decision : null,
+            Details = draft.Details?.Trim() ?? "",
+            RecordedAt = clock.GetUtcNow(),
+            RecordedBy = StaffClaims.DisplayNameOf(user),
+        };
+
+        ClockResult computed;
+        try
+        {
+            computed = RequestClock.Compute(ToClockEvents([.. request.Events, record]), RuleSetOf(request), await calendars.GetCalendarAsync(cancellationToken), Today);
+        }
+        catch (RequestClockException exception)
+        {
+            audit.Record("request.event.refused", request.TrackingNumber, $"{record.Type} {RequestClock.Iso(record.On)}: {exception.Message}", request.BodyId);
+            await db.SaveChangesAsync(cancellationToken);
+            return new EventRecordResult(EventOutcome.OutOfOrder, request, null, new Dictionary<string, string[]> { ["on"] = [exception.Message] });
+        }
+
+        request.Events.Add(record);
+        Apply(request, computed);
+        if (type == RequestEventType.Replied)
+        {
+            var decision = ReplyDecisions.Find(record.Decision)!;
+            var reviewBody = await ReviewBodyOfAsync(request.BodyId, cancellationToken);
+            db.Set<RequestReply>().Add(new RequestReply
+            {
+                RequestId = request.Id,
+                Decision = decision.Code,
+                RepliedOn = record.On,
+                Reasons = record.Details,
+                ReviewBody = reviewBody,
+                LetterText = ReplyLetter.Compose(decision, request.ApplicantName, request.ReceivedOn, request.Description, record.Details, reviewBody),
+                RecordedBy = record.RecordedBy,
+                RecordedAt = record.RecordedAt,
+            });
+        }
+
+        audit.Record("request.event", request.TrackingNumber, $"{RequestEventTypes.ChineseName(type)} {RequestClock.Iso(record.On)}{(record.WorkingDays is { } n ? $"（{n}个工作日）" : "")}{(record.Decision is { } d ? $"：{d}" : "")}", request.BodyId);
+        await db.SaveChangesAsync(cancellationToken);
+        return new EventRecordResult(EventOutcome.Recorded, request, computed, new Dictionary<string, string[]>());
+    }
+
+    /// <summary>Moves a request to its next handling stage, audited; returns the refusal in Chinese, or null.</summary>
+    public async Task<string?> AdvanceStageAsync(ClaimsPrincipal user, string trackingNumber, CancellationToken cancellationToken = default)
+    {
+        var number = trackingNumber.Trim().ToUpperInvariant();
+        var request = await db.Set<DisclosureRequest>().FirstOrDefaultAsync(r => r.TrackingNumber == number, cancellationToken);
+        if (request is null || !user.IsInRole(StaffRoles.RequestOfficer) || !await scope.MayActForAsync(user, request.BodyId, cancellationToken))
+        {
+            audit.Record("request.stage.refused", number, "无权办理该申请", request?.BodyId);
+            await db.SaveChangesAsync(cancellationToken);
+            return "无权办理该申请。";
+        }
+
+        var (next, refusal) = RequestStageRules.NextStage(request.Stage, request.IsClosed);
+        if (next is null)
+        {
+            audit.Record("request.stage.refused", number, refusal, request.BodyId);
+            await db.SaveChangesAsync(cancellationToken);
+            return refusal;
+        }
+
+        audit.Record("request.stage", number, $"{RequestStages.ChineseName(request.Stage)} → {RequestStages.ChineseName(next.Value)}", request.BodyId);
+        request.Stage = next.Value;
+        await db.SaveChangesAsync(cancellationToken);
+        return null;
+    }
+
+    /// <summary>The body that hears an administrative reconsideration against the handling body's reply, as the
+    /// body's 政府信息公开指南 names it.</summary>
+    public async Task<string> ReviewBodyOfAsync(int bodyId, CancellationToken cancellationToken = default)
+    {
+        var hierarchy = await directory.LoadAsync(cancellationToken);
+        var body = hierarchy.Find(bodyId)!;
+        return DisclosureGuide.For(body, hierarchy.AncestorsOf(body), organizations.Value.ProvincialGovernment).ReviewBody;
+    }
+
+    public Task<RequestReply?> ReplyOfAsync(int requestId, CancellationToken cancellationToken = default) =>
+        db.Set<RequestReply>().FirstOrDefaultAsync(r => r.RequestId == requestId, cancellationToken);
+
+    /// <summary>Copies the clock's verdict onto the stored row used by queues and reminders.</summary>
+    public static void Apply(DisclosureRequest request, ClockResult computed)
+    {
+        request.DueOn = computed.DueOn;
+        request.ClockState = computed.State.ToString();
+        request.IsClosed = computed.State is ClockState.Replied or ClockState.Transferred or ClockState.Abandoned;
+        if (request.IsClosed && request.Stage < RequestStage.Answered)
+        {
+            request.Stage = RequestStage.Answered;
+        }
+    }
+
+    public static RequestRuleSet RuleSetOf(DisclosureRequest request) =>
+        RequestRuleSets.ByCode(request.RuleSetCode) ?? RequestRuleSets.ForReceipt(request.ReceivedOn);
+
+    /// <summary>Events in the order they were recorded (the clock sorts by date, keeping that order within a day).</summary>
+    public static IEnumerable<RequestEvent> ToClockEvents(IEnumerable<RequestEventRecord> records) =>
+        records.OrderBy(r => r.RecordedAt).ThenBy(r => r.Id == 0 ? int.MaxValue : r.Id)
+            .Select(r => new RequestEvent(RequestEventTypes.Parse(r.Type)!.Value, r.On, r.WorkingDays));
+
+    public static Dictionary<string, string[]> ValidateDraft(EventDraft draft, DateOnly today)
+    {
+        var errors = new Dictionary<string, string[]>();
+        var type = RequestEventTypes.Parse(draft.Type);
+        if (type is null || type == RequestEventType.Received)
+        {
+            errors["type"] = [$"事件类型只能是：{string.Join("、", RequestEventTypes.RecordableCodes)}。"];
+        }
+
+        if (draft.On is not { } on)
+        {
+            errors["on"] = ["请填写事件发生的日期。"];
+        }
+        else if (on > today)
+        {
+            errors["on"] = ["事件日期不能晚于今天。"];
+        }
+
+        if (type == RequestEventType.ExtensionApproved && draft.WorkingDays is not > 0)
+        {
+            errors["workingDays"] = ["批准延期须写明延长的工作日数。"];
+        }
+
+        if (type == RequestEventType.Replied && ReplyDecisions.Find(draft.Decision) is null)
+        {
+            errors["decision"] = ["作出答复须选择答复类型（年度报告表三的处理结果之一）。"];
+        }
+
+        if ((draft.Details?.Length ?? 0) > 2000)
+        {
+            errors["details"] = ["说明不能超过2000个字。"];
+        }
+
+        return errors;
+    }
+
+    private async Task<EventRecordResult> RefuseAsync(EventOutcome outcome, string target, int? bodyId, string field, string message, CancellationToken cancellationToken)
+    {
+        audit.Record("request.event.refused", target, message, bodyId);
+        await db.SaveChangesAsync(cancellationToken);
+        return new EventRecordResult(outcome, null, null, new Dictionary<string, string[]> { [field] = [message] });
+    }
+
+    private async Task<string> NextTrackingNumberAsync(int year, CancellationToken cancellationToken)
+    {
+        var prefix = string.Create(CultureInfo.InvariantCulture, $"YSQ-{year}-");
+        var last = await db.Set<DisclosureRequest>().Where(r => r.TrackingNumber.StartsWith(prefix))
+            .OrderByDescending(r => r.TrackingNumber).Select(r => r.TrackingNumber).FirstOrDefaultAsync(cancellationToken);
+        var next = last is null ? 1 : int.Parse(last[prefix.Length..], CultureInfo.InvariantCulture) + 1;
+        return prefix + next.ToString("D6", CultureInfo.InvariantCulture);
+    }
+
+    private static string NewCode() =>
+        new(Enumerable.Range(0, CodeLength).Select(_ => CodeAlphabet[RandomNumberGenerator.GetInt32(CodeAlphabet.Length)]).ToArray());
+
+    private static string Hash(string salt, string code) =>
+        Convert.ToHexString(SHA256.HashData(Encoding.UTF8.GetBytes(salt + ":" + code)));
+}

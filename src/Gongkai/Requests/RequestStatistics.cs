@@ -1,0 +1,42 @@
+using Gongkai.Organizations;
+using Gongkai.Platform.Data;
+using Gongkai.Requests.Rules;
+using Microsoft.EntityFrameworkCore;
+
+namespace Gongkai.Requests;
+
+/// <summary>Loads the outcomes of a body's requests and builds table 三 from them.</summary>
+public sealed class RequestStatistics(GongkaiDbContext db)
+{
+    private static readonly string[] FinalTypes =
+    [
+        RequestEventTypes.Code(RequestEventType.Replied), RequestEventTypes.Code(RequestEventType.Transferred),
+        RequestEventTypes.Code(RequestEventType.CorrectionLapsed), RequestEventTypes.Code(RequestEventType.FeeLapsed),
+    ];
+
+    /// <summary>Null when no body has <paramref name="bodyCode"/>.</summary>
+    public async Task<TableThree?> TableThreeAsync(string bodyCode, int year, CancellationToken cancellationToken = default)
+    {
+        var bodyId = await db.Set<Body>().Where(b => b.Code == bodyCode).Select(b => (int?)b.Id).FirstOrDefaultAsync(cancellationToken);
+        if (bodyId is null)
+        {
+            return null;
+        }
+
+        var end = new DateOnly(year, 12, 31);
+        var rows = await db.Set<DisclosureRequest>().AsNoTracking()
+            .Where(r => r.BodyId == bodyId && r.ReceivedOn <= end)
+            .Select(r => new
+            {
+                r.ApplicantType,
+                r.ReceivedOn,
+                Final = r.Events.Where(e => FinalTypes.Contains(e.Type)).Select(e => new { e.Type, e.On, e.Decision }).FirstOrDefault(),
+            })
+            .ToListAsync(cancellationToken);
+        return TableThree.Build(year, rows.Select(r => new RequestOutcome(
+            r.ApplicantType,
+            r.ReceivedOn,
+            r.Final?.On,
+            r.Final is null ? null : TableThree.DecisionForFinalEvent(RequestEventTypes.Parse(r.Final.Type)!.Value, r.Final.Decision))));
+    }
+}

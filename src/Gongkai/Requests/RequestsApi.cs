@@ -1,0 +1,127 @@
+using System.Security.Claims;
+using Gongkai.Platform.Identity;
+using Gongkai.Requests.Rules;
+using Microsoft.AspNetCore.Http.HttpResults;
+
+namespace Gongkai.Requests;
+
+/// <summary>What the applicant receives after filing: the code is shown this once.</summary>
+public sealed record FiledResponse(string TrackingNumber, string Code, DateOnly ReceivedOn, DateOnly? DueOn);
+
+/// <summary>One day of the deadline explanation.</summary>
+public sealed record ClockDayResponse(DateOnly Date, string Kind, int? WorkingDay, string Reason, IReadOnlyList<string> Events);
+
+/// <summary>The recomputed clock after an event.</summary>
+public sealed record ClockResponse(
+    string TrackingNumber, DateOnly? DueOn, string State, string Status, string RuleSet, int PeriodWorkingDays,
+    DateOnly? ResumesBy, IReadOnlyList<string> Warnings, string Convention, IReadOnlyList<ClockDayResponse> Explanation)
+{
+    public static ClockResponse From(string trackingNumber, ClockResult clock) => new(
+        trackingNumber, clock.DueOn, clock.State.ToString(), clock.StateDescription, clock.Rules.Summary, clock.PeriodWorkingDays,
+        clock.ResumesBy, clock.Warnings, RequestClock.Convention,
+        clock.Days.Select(d => new ClockDayResponse(d.Date, Platform.Calendar.DayKinds.Code(d.Kind), d.WorkingDayNumber, d.Reason, d.Events)).ToList());
+}
+
+/// <summary>What an applicant sees: status and deadline, never the applicant data itself.</summary>
+public sealed record ApplicantStatusResponse(
+    string TrackingNumber, string Body, DateOnly ReceivedOn, string Stage, string Status, DateOnly? DueOn,
+    IReadOnlyList<ApplicantEventResponse> Events);
+
+public sealed record ApplicantEventResponse(string Type, string Name, DateOnly On, string? Decision);
+
+/// <summary>The body of <c>POST /api/v1/requests/{trackingNumber}/events</c>.</summary>
+public sealed record EventRequest(string? Type, DateOnly? On, int? WorkingDays, string? Decision, string? Details);
+
+internal static class RequestsApi
+{
+    public static void MapRequestsApi(this WebApplication app)
+    {
+        var requests = app.MapGroup("/api/v1/requests").WithTags("依申请公开");
+        requests.MapPost("/", FileAsync).AllowAnonymous().RequireRateLimiting(RequestRateLimits.Apply);
+        requests.MapGet("/{trackingNumber}", TrackAsync).AllowAnonymous().RequireRateLimiting(RequestRateLimits.Track);
+        requests.MapPost("/{trackingNumber}/events", RecordEventAsync).RequireAuthorization(Permissions.HandleRequests);
+        requests.MapGet("/statistics", StatisticsAsync).AllowAnonymous();
+    }
+
+    private static async Task<Results<Created<FiledResponse>, ValidationProblem>> FileAsync(
+        RequestApplication application, HttpContext http, RequestDesk desk, CancellationToken cancellationToken)
+    {
+        // Staff calling with a token or cookie register on the applicant's behalf and may set channel and date.
+        var staff = http.User.Identity?.IsAuthenticated == true && http.User.IsInRole(StaffRoles.RequestOfficer) ? http.User : null;
+        var (filed, errors) = await desk.FileAsync(application, staff, cancellationToken);
+        if (filed is null)
+        {
+            return TypedResults.ValidationProblem(errors, title: "申请内容有误", detail: string.Join(" ", errors.Values.SelectMany(m => m)));
+        }
+
+        var request = filed.Request;
+        return TypedResults.Created($"/api/v1/requests/{request.TrackingNumber}", new FiledResponse(request.TrackingNumber, filed.Code, request.ReceivedOn, filed.Clock.DueOn));
+    }
+
+    private static async Task<Results<Ok<ApplicantStatusResponse>, ProblemHttpResult>> TrackAsync(
+        string trackingNumber, string? code, RequestDesk desk, CancellationToken cancellationToken)
+    {
+        var request = await desk.FindForApplicantAsync(trackingNumber, code, cancellationToken);
+        if (request is null)
+        {
+            return TypedResults.Problem(title: "未找到申请", detail: "申请编号或查询码不正确。", statusCode: StatusCodes.Status404NotFound);
+        }
+
+        var computed = await desk.ClockOfAsync(request, cancellationToken);
+        return TypedResults.Ok(new ApplicantStatusResponse(
+            request.TrackingNumber, request.Body!.Name, request.ReceivedOn, RequestStages.ChineseName(request.Stage), computed.StateDescription, computed.DueOn,
+            request.Events.OrderBy(e => e.On).ThenBy(e => e.Id).Select(e => new ApplicantEventResponse(
+                e.Type, RequestEventTypes.ChineseName(RequestEventTypes.Parse(e.Type)!.Value), e.On, e.Decision)).ToList()));
+    }
+
+    private static async Task<Results<Ok<StatisticsResponse>, ProblemHttpResult>> StatisticsAsync(
+        string? body, int? year, RequestStatistics statistics, CancellationToken cancellationToken)
+    {
+        if (string.IsNullOrWhiteSpace(body) || year is not (>= 2008 and <= 2100))
+        {
+            return TypedResults.Problem(title: "参数有误", detail: "请指定机关代码 body 和年份 year（2008–2100）。", statusCode: StatusCodes.Status400BadRequest);
+        }
+
+        var table = await statistics.TableThreeAsync(body.Trim(), year.Value, cancellationToken);
+        if (table is null)
+        {
+            return TypedResults.Problem(title: "未找到该机构", detail: $"没有代码为“{body}”的机构。", statusCode: StatusCodes.Status404NotFound);
+        }
+
+        return TypedResults.Ok(new StatisticsResponse(body.Trim(), table.Year, TableThree.Columns,
+            table.Rows.Select(r => new StatisticsRow(r.Key, r.Label, r.Counts)).ToList(), table.Violations()));
+    }
+
+    private static async Task<Results<Ok<ClockResponse>, ValidationProblem, ProblemHttpResult>> RecordEventAsync(
+        string trackingNumber, EventRequest body, ClaimsPrincipal user, RequestDesk desk, CancellationToken cancellationToken)
+    {
+        var result = await desk.RecordEventAsync(user, trackingNumber, new EventDraft(body.Type, body.On, body.WorkingDays, body.Decision, body.Details), cancellationToken);
+        return result.Outcome switch
+        {
+            EventOutcome.Recorded => TypedResults.Ok(ClockResponse.From(result.Request!.TrackingNumber, result.Clock!)),
+            EventOutcome.Invalid => TypedResults.ValidationProblem(result.Errors, title: "事件内容有误", detail: result.Message),
+            EventOutcome.OutOfOrder => TypedResults.Problem(title: "事件顺序或日期不符合规定", detail: result.Message, statusCode: StatusCodes.Status422UnprocessableEntity),
+            EventOutcome.Forbidden => TypedResults.Problem(title: "无权办理该申请", detail: result.Message, statusCode: StatusCodes.Status403Forbidden),
+            _ => TypedResults.Problem(title: "未找到申请", detail: result.Message, statusCode: StatusCodes.Status404NotFound),
+        };
+    }
+}
+
+/// <summary>Table 三 for one body and year: aggregate counts only, the figures the annual report publishes.</summary>
+public sealed record StatisticsResponse(string Body, int Year, IReadOnlyList<string> Columns, IReadOnlyList<StatisticsRow> Rows, IReadOnlyList<string> Violations);
+
+public sealed record StatisticsRow(string Key, string Label, IReadOnlyList<int> Counts);
+
+/// <summary>Chinese names of the handling stages.</summary>
+public static class RequestStages
+{
+    public static string ChineseName(RequestStage stage) => stage switch
+    {
+        RequestStage.Registered => "登记",
+        RequestStage.Reviewing => "审核",
+        RequestStage.Handling => "办理",
+        RequestStage.Answered => "答复",
+        RequestStage.Archived => "归档",
+        _ => throw new ArgumentOutOfRangeException(nameof(stage), stage, null),
+    };
+}

@@ -1,0 +1,47 @@
+using System.Threading.RateLimiting;
+using Gongkai.Platform.Data;
+using Microsoft.AspNetCore.RateLimiting;
+
+namespace Gongkai.Requests;
+
+/// <summary>Rate limits for the public request endpoints, per client address: filing and tracking are open to
+/// anyone, so guessing codes or flooding a body's queue must be slow.</summary>
+public static class RequestRateLimits
+{
+    public const string Apply = "requests-apply";
+    public const string Track = "requests-track";
+
+    internal static void Add(RateLimiterOptions limiter, int applyPerMinute, int trackPerMinute)
+    {
+        limiter.AddPolicy(Apply, context => HttpMethods.IsGet(context.Request.Method)
+            ? RateLimitPartition.GetNoLimiter("form")
+            : RateLimitPartition.GetFixedWindowLimiter(
+                context.Connection.RemoteIpAddress?.ToString() ?? "unknown",
+                _ => new FixedWindowRateLimiterOptions { PermitLimit = applyPerMinute, Window = TimeSpan.FromMinutes(1), QueueLimit = 0 }));
+        limiter.AddPolicy(Track, context => RateLimitPartition.GetFixedWindowLimiter(
+            context.Connection.RemoteIpAddress?.ToString() ?? "unknown",
+            _ => new FixedWindowRateLimiterOptions { PermitLimit = trackPerMinute, Window = TimeSpan.FromMinutes(1), QueueLimit = 0 }));
+    }
+}
+
+/// <summary>依申请公开: applications, the statutory clock, coded replies.</summary>
+internal static class RequestsModule
+{
+    public static WebApplicationBuilder AddRequests(this WebApplicationBuilder builder)
+    {
+        var services = builder.Services;
+        services.AddScoped<RequestDesk>();
+        services.AddScoped<RequestStatistics>();
+        services.AddChangeLogFollower<DeadlineRecomputer>();
+        var applyPerMinute = builder.Configuration.GetValue("Requests:ApplyPerMinute", 20);
+        var trackPerMinute = builder.Configuration.GetValue("Requests:TrackPerMinute", 30);
+        services.Configure<RateLimiterOptions>(limiter => RequestRateLimits.Add(limiter, applyPerMinute, trackPerMinute));
+        return builder;
+    }
+
+    public static WebApplication MapRequests(this WebApplication app)
+    {
+        app.MapRequestsApi();
+        return app;
+    }
+}
