@@ -14,7 +14,8 @@ using Microsoft.Extensions.Options;
 namespace Gongkai.Requests;
 
 /// <summary>The outcome of filing an application. <see cref="Code"/> is shown to the applicant once.</summary>
-public sealed record FiledRequest(DisclosureRequest Request, string Code, ClockResult Clock);
+/// <summary>A filed application; <see cref="Clock"/> is null while the holiday schedule its period needs is not loaded.</summary>
+public sealed record FiledRequest(DisclosureRequest Request, string Code, ClockResult? Clock);
 
 /// <summary>What an officer sends to record an event.</summary>
 public sealed record EventDraft(string? Type, DateOnly? On, int? WorkingDays, string? Decision, string? Details);
@@ -67,11 +68,20 @@ public sealed class RequestDesk(
 
         var receivedOn = application.ReceivedOn ?? today;
         ClockResult? computed = null;
+        WorkCalendar? calendar = null;
         if (errors.Count == 0)
         {
             try
             {
-                computed = RequestClock.Compute([new RequestEvent(RequestEventType.Received, receivedOn)], RequestRuleSets.ForReceipt(receivedOn), await calendars.GetCalendarAsync(cancellationToken), today);
+                calendar = await calendars.GetCalendarAsync(cancellationToken);
+                computed = RequestClock.Compute([new RequestEvent(RequestEventType.Received, receivedOn)], RequestRuleSets.ForReceipt(receivedOn), calendar, today);
+            }
+            catch (RequestClockException exception) when (exception.MissingCalendarYear > calendar?.CoveredYears.DefaultIfEmpty().Max())
+            {
+                // Next year's holiday schedule is not published yet. Receipt is a fact whatever the calendar holds:
+                // accept the application now; its due date is set when that year is imported (DeadlineRecomputer
+                // follows calendar.changed). A gap in past years stays an error.
+                computed = null;
             }
             catch (RequestClockException exception)
             {
@@ -117,10 +127,10 @@ public sealed class RequestDesk(
             ReceivedOn = receivedOn,
             RegisteredAt = clock.GetUtcNow(),
             RegisteredBy = staff is null ? ApplicantActor : StaffClaims.DisplayNameOf(staff),
-            RuleSetCode = computed!.Rules.Code,
+            RuleSetCode = RequestRuleSets.ForReceipt(receivedOn).Code,
             Stage = RequestStage.Registered,
-            ClockState = computed.State.ToString(),
-            DueOn = computed.DueOn,
+            ClockState = (computed?.State ?? ClockState.Running).ToString(),
+            DueOn = computed?.DueOn,
         };
         request.Events.Add(new RequestEventRecord
         {

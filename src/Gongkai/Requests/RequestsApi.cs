@@ -55,7 +55,7 @@ internal static class RequestsApi
         }
 
         var request = filed.Request;
-        return TypedResults.Created($"/api/v1/requests/{request.TrackingNumber}", new FiledResponse(request.TrackingNumber, filed.Code, request.ReceivedOn, filed.Clock.DueOn));
+        return TypedResults.Created($"/api/v1/requests/{request.TrackingNumber}", new FiledResponse(request.TrackingNumber, filed.Code, request.ReceivedOn, filed.Clock?.DueOn));
     }
 
     private static async Task<Results<Ok<ApplicantStatusResponse>, ProblemHttpResult>> TrackAsync(

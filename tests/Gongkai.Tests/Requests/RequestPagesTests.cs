@@ -13,7 +13,7 @@ namespace Gongkai.Tests.Requests;
 
 /// <summary>The done-when path through the pages: a citizen applies, an officer requests a correction, records it,
 /// a consultation and an extension, replies 部分公开, and the citizen sees the reply.</summary>
-public sealed partial class RequestPagesTests(TestAuthFactory factory) : IClassFixture<TestAuthFactory>
+public sealed partial class RequestPagesTests(FrozenClockFactory factory) : IClassFixture<FrozenClockFactory>
 {
     private async Task<string> BodyCodeAsync()
     {
@@ -50,7 +50,7 @@ public sealed partial class RequestPagesTests(TestAuthFactory factory) : IClassF
         using var client = factory.CreateClient();
         var fields = Form(await BodyCodeAsync());
         fields["Application.IdNumber"] = "360426199101010072";
-        var response = await client.PostFormAsync("/requests/apply", "/requests/apply", fields);
+        var response = await client.SubmitAsync("/requests/apply", fields);
         var html = await response.Content.ReadAsStringAsync();
 
         Assert.Equal(HttpStatusCode.OK, response.StatusCode);
@@ -64,7 +64,7 @@ public sealed partial class RequestPagesTests(TestAuthFactory factory) : IClassF
     public async Task A_citizen_applies_an_officer_handles_it_and_the_citizen_sees_the_partial_disclosure()
     {
         using var citizen = factory.CreateClient();
-        var filed = await citizen.PostFormAsync("/requests/apply", "/requests/apply", Form(await BodyCodeAsync()));
+        var filed = await citizen.SubmitAsync("/requests/apply", Form(await BodyCodeAsync()));
         var filedHtml = await filed.Content.ReadAsStringAsync();
         Assert.Contains("申请已提交", filedHtml, StringComparison.Ordinal);
         var number = NumberPattern().Match(filedHtml).Groups[1].Value;
@@ -79,7 +79,7 @@ public sealed partial class RequestPagesTests(TestAuthFactory factory) : IClassF
         var casePage = $"/admin/requests/{number}";
         async Task Record(string type, DateOnly on, string? days = null, string? decision = null, string? details = null)
         {
-            var response = await officer.PostFormAsync(casePage, casePage, new Dictionary<string, string>
+            var response = await officer.SubmitAsync(casePage, new Dictionary<string, string>
             {
                 ["Event.Type"] = type,
                 ["Event.On"] = on.ToString("yyyy-MM-dd", System.Globalization.CultureInfo.InvariantCulture),
@@ -92,7 +92,7 @@ public sealed partial class RequestPagesTests(TestAuthFactory factory) : IClassF
             Assert.True(html.Contains("已登记：", StringComparison.Ordinal), $"{type}: {Regex.Match(html, "role=\"alert\">(.*?)</div>", RegexOptions.Singleline).Groups[1].Value}");
         }
 
-        var advanced = await officer.PostFormAsync(casePage, casePage + "?handler=Advance", []);
+        var advanced = await officer.SubmitAsync(casePage, handler: "Advance", fields: []);
         Assert.Contains("审核（登记", await advanced.Content.ReadAsStringAsync(), StringComparison.Ordinal);
 
         // All on the receipt day: the events' own dates are what count, and none may lie in the future.
@@ -111,7 +111,7 @@ public sealed partial class RequestPagesTests(TestAuthFactory factory) : IClassF
         Assert.Contains("政府信息公开申请答复告知书", letter, StringComparison.Ordinal);
         Assert.Contains("申请行政复议", letter, StringComparison.Ordinal);
 
-        var tracked = await citizen.PostFormAsync("/requests/track", "/requests/track", new Dictionary<string, string> { ["TrackingNumber"] = number, ["Code"] = code });
+        var tracked = await citizen.SubmitAsync("/requests/track", new Dictionary<string, string> { ["TrackingNumber"] = number, ["Code"] = code });
         var trackedHtml = await tracked.Content.ReadAsStringAsync();
         Assert.Contains("答复：部分公开", trackedHtml, StringComparison.Ordinal);
         Assert.Contains("个人信息已作区分处理", trackedHtml, StringComparison.Ordinal);
@@ -122,7 +122,7 @@ public sealed partial class RequestPagesTests(TestAuthFactory factory) : IClassF
     public async Task Tracking_with_a_wrong_code_says_only_that_the_pair_is_wrong()
     {
         using var client = factory.CreateClient();
-        var response = await client.PostFormAsync("/requests/track", "/requests/track", new Dictionary<string, string> { ["TrackingNumber"] = "YSQ-2026-000001", ["Code"] = "WRONGCODE1" });
+        var response = await client.SubmitAsync("/requests/track", new Dictionary<string, string> { ["TrackingNumber"] = "YSQ-2026-000001", ["Code"] = "WRONGCODE1" });
         Assert.Contains("申请编号或查询码不正确", await response.Content.ReadAsStringAsync(), StringComparison.Ordinal);
     }
 

@@ -23,6 +23,9 @@ public enum ClockState
 /// The message is Chinese and names the dates involved.</summary>
 public sealed class RequestClockException : Exception
 {
+    /// <summary>Set when the only problem is that the holiday schedule of this year is not loaded yet.</summary>
+    public int? MissingCalendarYear { get; init; }
+
     public RequestClockException(string message)
         : base(message)
     {
@@ -147,7 +150,8 @@ public static class RequestClock
         if (!calendar.Covers(date.Year))
         {
             throw new RequestClockException(
-                $"{what}的日期（{Iso(date)}）所在的{date.Year.ToString(CultureInfo.InvariantCulture)}年尚未导入节假日安排，无法计算工作日。");
+                $"{what}的日期（{Iso(date)}）所在的{date.Year.ToString(CultureInfo.InvariantCulture)}年尚未导入节假日安排，无法计算工作日。")
+            { MissingCalendarYear = date.Year };
         }
     }
 
@@ -199,7 +203,8 @@ public static class RequestClock
                 catch (CalendarYearMissingException)
                 {
                     throw new RequestClockException(
-                        $"计算期限需要{N(date.Year)}年的节假日安排，但该年尚未导入，无法确定答复期限。");
+                        $"计算期限需要{N(date.Year)}年的节假日安排，但该年尚未导入，无法确定答复期限。")
+                    { MissingCalendarYear = date.Year };
                 }
 
                 // A consultation whose time has run out ends by itself: silence is consent (Art. 34), so the day
