@@ -1,7 +1,7 @@
 #!/usr/bin/env bash
 # Start-up to first served page on the demo database: median of N runs, measured from process start until
 # the first 200 response of a body profile page. The first (seeding) start is done once beforehand and not counted.
-# Usage: bench/startup.sh [runs] [page-path]
+# Usage: bench/startup.sh [runs] [page-path]; READY_TO_RUN=1 publishes ahead-of-time compiled (ReadyToRun) code.
 set -euo pipefail
 cd "$(dirname "$0")/.."
 runs=${1:-5}
@@ -9,7 +9,9 @@ page=${2:-/bodies/myfgw}
 work=$(mktemp -d /tmp/gongkai-startup.XXXXXX)
 trap 'rm -rf "$work"' EXIT
 port=5912
-dotnet publish src/Gongkai -c Release -o "$work/app" -nologo -v quiet >/dev/null
+flags=()
+[ "${READY_TO_RUN:-0}" = 1 ] && flags=(-r linux-x64 --self-contained false -p:PublishReadyToRun=true)
+dotnet publish src/Gongkai -c Release "${flags[@]}" -o "$work/app" -nologo -v quiet >/dev/null
 
 run_once() {
   local start end pid
