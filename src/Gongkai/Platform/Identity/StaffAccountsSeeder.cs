@@ -136,9 +136,10 @@ internal sealed class StaffAccountsSeeder(
             }
         }
 
-        var table = DescribeAccounts(plan, demoOptions);
-        logger.LogInformation("演示账户（仅演示模式）：{Accounts}", Environment.NewLine + table);
-        Console.WriteLine(table);
+        // The table (with the password) goes to the console once for the person starting the demo; the log keeps
+        // only a one-line record, so structured logs never carry credentials.
+        logger.LogInformation("已创建 {Count} 个演示账户（仅演示模式）", plan.Count);
+        Console.WriteLine(DescribeAccounts(plan, demoOptions));
     }
 
     /// <summary>Pre-enrols the demo admin with the configured key, as if they had scanned it on first sign-in.</summary>
