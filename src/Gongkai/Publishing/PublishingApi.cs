@@ -36,7 +36,8 @@ public sealed record HistoryView(DateTimeOffset At, string Action, string Action
 /// <summary>Request bodies of the staff API.</summary>
 public sealed record CreateDocumentRequest(DocumentInput Document, string? Body = null);
 
-public sealed record ReviewRequest(string Decision, string? Comment, string? NoInterpretationReason = null, DateTimeOffset? PublishAt = null);
+/// <param name="OverrideReason">At 终审: why personal data the safeguards found must be published anyway (recorded and audited).</param>
+public sealed record ReviewRequest(string Decision, string? Comment, string? NoInterpretationReason = null, DateTimeOffset? PublishAt = null, string? OverrideReason = null);
 
 public sealed record CorrectionRequest(DocumentInput Document, string? Reason);
 
@@ -182,7 +183,7 @@ internal static class PublishingApi
                 title: "审核意见有误");
         }
 
-        var decision = new ReviewDecision(approve.Value, request.Comment, request.NoInterpretationReason, request.PublishAt);
+        var decision = new ReviewDecision(approve.Value, request.Comment, request.NoInterpretationReason, request.PublishAt, request.OverrideReason);
         return await Reply(await desk.ReviewAsync(user, id, stage, decision, cancellationToken), db, cancellationToken);
     }
 
@@ -222,6 +223,8 @@ internal static class PublishingApi
         DeskOutcome.NotFound => TypedResults.Problem(title: "文件不存在", detail: result.Message, statusCode: StatusCodes.Status404NotFound),
         DeskOutcome.Forbidden => TypedResults.Problem(title: "无权操作", detail: result.Message, statusCode: StatusCodes.Status403Forbidden),
         DeskOutcome.Conflict => TypedResults.Problem(title: "操作冲突", detail: result.Message, statusCode: StatusCodes.Status409Conflict),
+        DeskOutcome.Blocked => TypedResults.Problem(title: "存在未遮盖的个人信息", detail: result.Message, statusCode: StatusCodes.Status422UnprocessableEntity,
+            extensions: new Dictionary<string, object?> { ["findings"] = Safeguards.Review.BlockingFindingView.From(result.Findings ?? []) }),
         _ => throw new InvalidOperationException("A successful result is not a failure."),
     };
 

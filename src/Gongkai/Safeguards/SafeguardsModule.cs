@@ -1,6 +1,7 @@
 using Gongkai.Platform.Data;
 using Gongkai.Safeguards.Admin;
 using Gongkai.Safeguards.Data;
+using Gongkai.Safeguards.Review;
 
 namespace Gongkai.Safeguards;
 
@@ -15,6 +16,10 @@ internal static class SafeguardsModule
         services.AddScoped<SafeguardsService>();
         services.AddScoped<WordListEditor>();
         services.AddScoped<IStartupSeeder, WordListSeeder>();
+        services.AddScoped<BodyTextFindingSource>();
+        services.AddScoped<IDocumentFindingSource>(provider => provider.GetRequiredService<BodyTextFindingSource>());
+        services.AddScoped<DocumentSafeguards>();
+        services.AddScoped<FindingFixer>();
         return builder;
     }
 

@@ -37,6 +37,10 @@ public sealed class DocumentReviewModel(GongkaiDbContext db, DocumentDesk desk, 
     [BindProperty]
     public string? PublishAt { get; set; }
 
+    /// <summary>At 终审: why personal data the safeguards found must be published anyway.</summary>
+    [BindProperty]
+    public string? OverrideReason { get; set; }
+
     [BindProperty]
     public string? Reason { get; set; }
 
@@ -68,7 +72,7 @@ public sealed class DocumentReviewModel(GongkaiDbContext db, DocumentDesk desk, 
             publishAt = new DateTimeOffset(local, TimeSpan.FromHours(8)).ToUniversalTime();
         }
 
-        return After(await desk.ReviewAsync(User, id, stage, new ReviewDecision(decision == "approve", Comment, NoInterpretationReason, publishAt), cancellationToken), id);
+        return After(await desk.ReviewAsync(User, id, stage, new ReviewDecision(decision == "approve", Comment, NoInterpretationReason, publishAt, OverrideReason), cancellationToken), id);
     }
 
     public async Task<IActionResult> OnPostPublishAsync(int id, CancellationToken cancellationToken) =>
