@@ -18,6 +18,7 @@ public static class AdminNavigation
         new("文件发布", "/admin/documents", Permissions.Staff, "起草文件，初审、复审、终审，发布、更正和撤回；公开时限提醒。"),
         new("依申请公开", "/admin/requests", Permissions.HandleRequests, "登记和办理政府信息公开申请，按法定期限答复。"),
         new("审计日志", "/admin/audit", Permissions.ViewAudit, "查看登录、权限变更和各类操作记录。"),
+        new("链接检查", "/admin/safeguards/links", Permissions.Staff, "查看各单位文件中的失效链接（站内和外部），每天定时检查。"),
         new("发布前检查词库", "/admin/safeguards/word-lists", Permissions.ManageWordLists, "维护错别字、机构旧称、规范表述和敏感词词库。"),
         new("通知发件箱", "/admin/outbox", Permissions.ViewOutbox, "查看系统发出的邮件和短信通知。"),
         new("我的令牌", "/admin/account/tokens", Permissions.Staff, "创建和撤销供脚本调用接口的个人访问令牌。"),

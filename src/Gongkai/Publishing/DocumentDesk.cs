@@ -127,7 +127,7 @@ public sealed class DocumentDesk(GongkaiDbContext db, BodyScope scope, AuditLog 
             document.FirstApprovedBy = null;
             document.SecondApprovedBy = null;
             Step(user, document, result.Action!, null);
-            await safeguards.RecordCheckAsync(document, "提交审核", cancellationToken);
+            await safeguards.RecordCheckAsync(document, "提交审核", cancellationToken, probeLinks: true);
             return DeskResult.Done(document);
         }, cancellationToken);
 

@@ -1,6 +1,8 @@
 using Gongkai.Platform.Data;
 using Gongkai.Safeguards.Admin;
+using Gongkai.Platform.Jobs;
 using Gongkai.Safeguards.Data;
+using Gongkai.Safeguards.Links;
 using Gongkai.Safeguards.Review;
 
 namespace Gongkai.Safeguards;
@@ -20,6 +22,12 @@ internal static class SafeguardsModule
         services.AddScoped<IDocumentFindingSource>(provider => provider.GetRequiredService<BodyTextFindingSource>());
         services.AddScoped<DocumentSafeguards>();
         services.AddScoped<FindingFixer>();
+        services.AddOptions<SafeguardsOptions>().BindConfiguration(SafeguardsOptions.Section);
+        services.AddHttpClient(LinkChecker.HttpClientName, http => http.DefaultRequestHeaders.UserAgent.ParseAdd("Gongkai-LinkCheck/1.0"));
+        services.AddScoped<LinkChecker>();
+        services.AddScoped<IDocumentFindingSource, LinkFindingSource>();
+        services.AddJobHandler<DocumentLinksJobHandler>();
+        services.AddRecurringJob<PublishedLinksJob>();
         return builder;
     }
 

@@ -2,7 +2,9 @@ using System.Security.Claims;
 using Gongkai.Platform.Audit;
 using Gongkai.Platform.Data;
 using Gongkai.Platform.Identity;
+using Gongkai.Platform.Jobs;
 using Gongkai.Publishing;
+using Gongkai.Safeguards.Links;
 using Microsoft.EntityFrameworkCore;
 
 namespace Gongkai.Safeguards.Review;
@@ -18,7 +20,7 @@ public sealed record DocumentCheck(IReadOnlyList<DocumentFinding> Findings, IRea
 /// <summary>Runs the safeguards over a document for the review workflow: every <see cref="IDocumentFindingSource"/>,
 /// the 终审/publication gate (<see cref="PublicationGate"/>) with overrides recorded on the document and audited, and a
 /// summary of each check in the audit log. Changes are left unsaved in the caller's unit of work.</summary>
-public sealed class DocumentSafeguards(GongkaiDbContext db, IEnumerable<IDocumentFindingSource> sources, AuditLog audit, TimeProvider clock)
+public sealed class DocumentSafeguards(GongkaiDbContext db, IEnumerable<IDocumentFindingSource> sources, AuditLog audit, TimeProvider clock, JobScheduler jobs)
 {
     public async Task<IReadOnlyList<DocumentFinding>> FindAsync(Document document, CancellationToken cancellationToken)
     {
@@ -38,9 +40,15 @@ public sealed class DocumentSafeguards(GongkaiDbContext db, IEnumerable<IDocumen
         return new DocumentCheck(findings, Covered(overrides), overrides);
     }
 
-    /// <summary>Records a check's summary (counts only) in the audit log, e.g. on submission and at each review stage.</summary>
-    public async Task RecordCheckAsync(Document document, string occasion, CancellationToken cancellationToken)
+    /// <summary>Records a check's summary (counts only) in the audit log, e.g. on submission and at each review stage;
+    /// with <paramref name="probeLinks"/> the document's external links are probed by a job right after saving.</summary>
+    public async Task RecordCheckAsync(Document document, string occasion, CancellationToken cancellationToken, bool probeLinks = false)
     {
+        if (probeLinks && LinkChecker.LinksOf(document).Any())
+        {
+            jobs.Schedule(DocumentLinksJobHandler.JobKind, new DocumentLinksPayload(document.Id));
+        }
+
         var findings = await FindAsync(document, cancellationToken);
         audit.Record("document.checked", DocumentPublisher.Target(document), $"{occasion}：{PublicationGate.Summary(findings)}", bodyId: document.BodyId);
     }
