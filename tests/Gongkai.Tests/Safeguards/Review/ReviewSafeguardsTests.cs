@@ -212,4 +212,22 @@ public sealed class ReviewSafeguardsTests(TestAuthFactory factory) : IClassFixtu
 
         Assert.Equal(["提交审核：发布前检查：个人信息 1 处，表述问题 0 处", "初审：发布前检查：个人信息 1 处，表述问题 0 处", "复审：发布前检查：个人信息 1 处，表述问题 0 处"], details);
     }
+
+    [Fact]
+    public async Task A_body_longer_than_the_check_limit_is_checked_in_parts_to_its_end()
+    {
+        var paragraphs = string.Concat(Enumerable.Repeat("<p>各单位要认真做好政府信息公开工作，依法依规及时准确公开政府信息。</p>", 16000));
+        var document = new Document
+        {
+            Title = "长文件", DocumentType = DocumentCatalog.Notice, Subject = "综合政务", BodyId = 1, SignedOn = new DateOnly(2024, 9, 27),
+            BodyHtml = paragraphs + "<p>附：申请人身份证号码" + IdNumber + "</p>",
+        };
+        Assert.True(document.BodyHtml.Length > Gongkai.Safeguards.SafeguardsChecker.MaxTextLength * 2);
+
+        using var scope = factory.Services.CreateScope();
+        var findings = await scope.ServiceProvider.GetRequiredService<BodyTextFindingSource>().FindAsync(document, CancellationToken.None);
+
+        var finding = Assert.Single(findings);
+        Assert.Equal(document.BodyHtml.IndexOf(IdNumber, StringComparison.Ordinal), finding.Start);
+    }
 }
