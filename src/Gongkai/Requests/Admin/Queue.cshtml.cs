@@ -40,6 +40,7 @@ public sealed class QueueModel(Platform.Data.GongkaiDbContext db, BodyScope scop
 
     public string Urgency(DisclosureRequest request) => request.DueOn switch
     {
+        null when request.ClockState == nameof(Rules.ClockState.Running) => "待导入节假日安排",
         null => "期限暂停",
         { } due when due < Today => "已超期",
         { } due when DueSoon(due) => "即将到期",
