@@ -39,4 +39,22 @@ public sealed class RequestStatistics(GongkaiDbContext db)
             r.Final?.On,
             r.Final is null ? null : TableThree.DecisionForFinalEvent(RequestEventTypes.Parse(r.Final.Type)!.Value, r.Final.Decision))));
     }
+
+    /// <summary>Table 四 for a body and year; null when no body has <paramref name="bodyCode"/>.</summary>
+    public async Task<TableFour?> TableFourAsync(string bodyCode, int year, CancellationToken cancellationToken = default)
+    {
+        var bodyId = await db.Set<Body>().Where(b => b.Code == bodyCode).Select(b => (int?)b.Id).FirstOrDefaultAsync(cancellationToken);
+        if (bodyId is null)
+        {
+            return null;
+        }
+
+        var start = new DateOnly(year, 1, 1);
+        var end = new DateOnly(year, 12, 31);
+        var cases = await db.Set<RequestAppeal>().AsNoTracking()
+            .Where(a => a.BodyId == bodyId && a.FiledOn >= start && a.FiledOn <= end)
+            .Select(a => new AppealOutcome(a.Kind, a.FiledOn, a.Outcome, a.DecidedOn))
+            .ToListAsync(cancellationToken);
+        return TableFour.Build(year, cases);
+    }
 }
