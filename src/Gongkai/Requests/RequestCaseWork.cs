@@ -68,7 +68,7 @@ public sealed class RequestCaseWork(
         var to = request.ReceivedOn.AddDays(rule.WindowDays);
         var candidates = await db.Set<DisclosureRequest>().AsNoTracking()
             .Where(r => r.Id != request.Id && r.ReceivedOn >= from && r.ReceivedOn <= to
-                && (r.IdNumber == request.IdNumber || (r.ApplicantName == request.ApplicantName && r.Phone == request.Phone && r.Phone != "")))
+                && (r.IdNumber == request.IdNumber || r.ApplicantName == request.ApplicantName))
             .Select(r => new ApplicationFingerprint(r.TrackingNumber, r.IdNumber, r.ApplicantName, r.Phone, r.Description, r.ReceivedOn))
             .Take(200)
             .ToListAsync(cancellationToken);
@@ -87,16 +87,18 @@ public sealed class RequestCaseWork(
 
         var rule = new DuplicateRule(options.Value.DuplicateWindowDays, options.Value.DuplicateSimilarity);
         var ids = requests.Select(r => r.IdNumber).Distinct().ToList();
+        var names = requests.Select(r => r.ApplicantName).Distinct().ToList();
         var from = requests.Min(r => r.ReceivedOn).AddDays(-rule.WindowDays);
         var to = requests.Max(r => r.ReceivedOn).AddDays(rule.WindowDays);
         var candidates = await db.Set<DisclosureRequest>().AsNoTracking()
-            .Where(r => ids.Contains(r.IdNumber) && r.ReceivedOn >= from && r.ReceivedOn <= to)
+            .Where(r => (ids.Contains(r.IdNumber) || names.Contains(r.ApplicantName)) && r.ReceivedOn >= from && r.ReceivedOn <= to)
             .Select(r => new ApplicationFingerprint(r.TrackingNumber, r.IdNumber, r.ApplicantName, r.Phone, r.Description, r.ReceivedOn))
             .ToListAsync(cancellationToken);
         var byId = candidates.ToLookup(c => c.IdNumber);
+        var byName = candidates.ToLookup(c => c.Name);
         foreach (var request in requests)
         {
-            if (rule.Matches(Fingerprint(request), byId[request.IdNumber]).Count > 0)
+            if (rule.Matches(Fingerprint(request), byId[request.IdNumber].Concat(byName[request.ApplicantName]).Distinct()).Count > 0)
             {
                 flagged.Add(request.Id);
             }

@@ -82,8 +82,16 @@ public sealed class RequestReminderJob(
                 SentAt = clock.GetUtcNow(),
                 Recipient = request.AssignedTo ?? "本机关全部经办人",
             });
-            await db.SaveChangesAsync(cancellationToken);
-            sent++;
+            try
+            {
+                await db.SaveChangesAsync(cancellationToken);
+                sent++;
+            }
+            catch (DbUpdateException)
+            {
+                // Another run recorded this reminder first (the unique key): its messages stand, ours are dropped.
+                db.ChangeTracker.Clear();
+            }
         }
 
         return sent;

@@ -35,6 +35,7 @@ internal static class RequestsModule
         services.AddScoped<RequestStatistics>();
         services.AddScoped<RequestCaseWork>();
         services.Configure<RequestOptions>(builder.Configuration.GetSection("Requests"));
+        services.AddScoped<RequestReminderJob>();
         services.AddRecurringJob<RequestReminderJob>();
         services.AddChangeLogFollower<DeadlineRecomputer>();
         var applyPerMinute = builder.Configuration.GetValue("Requests:ApplyPerMinute", 20);
