@@ -35,6 +35,7 @@ internal static partial class RequestsScenario
         {
             await using var factory = new WebApplicationFactory<Program>().WithWebHostBuilder(builder =>
             {
+                builder.UseContentRoot(ApplicationFolder());
                 builder.UseEnvironment("Production");
                 builder.UseSetting("Gongkai:DataFolder", folder);
                 builder.UseSetting("Gongkai:Demo:Seed", "true");
@@ -130,6 +131,21 @@ internal static partial class RequestsScenario
         }
 
         return (bodies[0].Code, open);
+    }
+
+    /// <summary>src/Gongkai, found upwards from the working directory (the application's content root).</summary>
+    private static string ApplicationFolder()
+    {
+        for (var folder = new DirectoryInfo(Directory.GetCurrentDirectory()); folder is not null; folder = folder.Parent)
+        {
+            var candidate = Path.Combine(folder.FullName, "src", "Gongkai");
+            if (Directory.Exists(candidate))
+            {
+                return candidate;
+            }
+        }
+
+        throw new InvalidOperationException("Run from the repository (src/Gongkai not found above the working directory).");
     }
 
     private static async Task SignInAsync(HttpClient client, string userName)

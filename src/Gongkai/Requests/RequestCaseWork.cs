@@ -76,7 +76,8 @@ public sealed class RequestCaseWork(
             .Select(m => new DuplicateHint(m.Other.TrackingNumber, m.Other.ReceivedOn, m.Similarity)).ToList();
     }
 
-    /// <summary>Which of <paramref name="requests"/> have a possible repeat, for flags in the queue.</summary>
+    /// <summary>Which of <paramref name="requests"/> have a possible repeat under the same ID number, for flags in the
+    /// queue (an indexed lookup; the case page also matches name + phone).</summary>
     public async Task<HashSet<int>> FlaggedAmongAsync(IReadOnlyList<DisclosureRequest> requests, CancellationToken cancellationToken = default)
     {
         var flagged = new HashSet<int>();
@@ -87,18 +88,16 @@ public sealed class RequestCaseWork(
 
         var rule = new DuplicateRule(options.Value.DuplicateWindowDays, options.Value.DuplicateSimilarity);
         var ids = requests.Select(r => r.IdNumber).Distinct().ToList();
-        var names = requests.Select(r => r.ApplicantName).Distinct().ToList();
         var from = requests.Min(r => r.ReceivedOn).AddDays(-rule.WindowDays);
         var to = requests.Max(r => r.ReceivedOn).AddDays(rule.WindowDays);
         var candidates = await db.Set<DisclosureRequest>().AsNoTracking()
-            .Where(r => (ids.Contains(r.IdNumber) || names.Contains(r.ApplicantName)) && r.ReceivedOn >= from && r.ReceivedOn <= to)
+            .Where(r => ids.Contains(r.IdNumber) && r.ReceivedOn >= from && r.ReceivedOn <= to)
             .Select(r => new ApplicationFingerprint(r.TrackingNumber, r.IdNumber, r.ApplicantName, r.Phone, r.Description, r.ReceivedOn))
             .ToListAsync(cancellationToken);
         var byId = candidates.ToLookup(c => c.IdNumber);
-        var byName = candidates.ToLookup(c => c.Name);
         foreach (var request in requests)
         {
-            if (rule.Matches(Fingerprint(request), byId[request.IdNumber].Concat(byName[request.ApplicantName]).Distinct()).Count > 0)
+            if (rule.Matches(Fingerprint(request), byId[request.IdNumber]).Count > 0)
             {
                 flagged.Add(request.Id);
             }

@@ -285,7 +285,10 @@ public sealed class RequestHandlingTests(FrozenClockFactory factory) : IClassFix
     public async Task A_repeat_looking_application_is_flagged_on_the_case_and_in_the_queue_but_accepted()
     {
         var first = await FileAsync("DUP000001", "城南污水处理厂二期工程的环评批复", name: "周八", phone: "13911112222");
+        // Another ID document, same name and phone: the same applicant.
         var again = await FileAsync("DUP000002", "城南污水处理厂二期工程的环评批复文件", name: "周八", phone: "139-1111-2222");
+        // The same ID number again: flagged in the queue too.
+        await FileAsync("DUP000001", "城南污水处理厂二期工程环评批复", name: "周八", phone: "13911112222");
         using var officer = await factory.CreateStaffClientAsync("officer.dups", StaffRoles.RequestOfficer);
 
         var casePage = await officer.GetStringAsync(new Uri($"/admin/requests/{again}", UriKind.Relative));
