@@ -5,5 +5,15 @@ namespace Gongkai.Bench;
 /// <summary>Benchmarks: <c>dotnet run -c Release --project bench/Gongkai.Bench -- --filter '*'</c> (see docs/PERFORMANCE.md).</summary>
 internal static class BenchProgram
 {
-    public static void Main(string[] args) => BenchmarkSwitcher.FromAssembly(typeof(BenchProgram).Assembly).Run(args);
+    public static async Task<int> Main(string[] args)
+    {
+        // Wall-clock scenarios on a seeded database (see RequestsScenario); everything else is BenchmarkDotNet.
+        if (args is ["requests", ..])
+        {
+            return await RequestsScenario.RunAsync();
+        }
+
+        BenchmarkSwitcher.FromAssembly(typeof(BenchProgram).Assembly).Run(args);
+        return 0;
+    }
 }

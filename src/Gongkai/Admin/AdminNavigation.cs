@@ -17,6 +17,8 @@ public static class AdminNavigation
         new("工作日历", "/admin/calendar", Permissions.ManageCalendar, "维护法定节假日和调休工作日，用于计算办理期限。"),
         new("文件发布", "/admin/documents", Permissions.Staff, "起草文件，初审、复审、终审，发布、更正和撤回；公开时限提醒。"),
         new("依申请公开", "/admin/requests", Permissions.HandleRequests, "登记和办理政府信息公开申请，按法定期限答复。"),
+        new("依申请公开统计", "/admin/requests/statistics", Permissions.Staff, "年度报告表三（申请办理结果）和表四（行政复议、行政诉讼），含勾稽关系核对。"),
+        new("依申请公开记录（只读）", "/admin/requests/records", Permissions.ViewAudit, "审计员查阅本机关依申请公开的办理记录和操作记录。"),
         new("审计日志", "/admin/audit", Permissions.ViewAudit, "查看登录、权限变更和各类操作记录。"),
         new("链接检查", "/admin/safeguards/links", Permissions.Staff, "查看各单位文件中的失效链接（站内和外部），每天定时检查。"),
         new("发布前检查词库", "/admin/safeguards/word-lists", Permissions.ManageWordLists, "维护错别字、机构旧称、规范表述和敏感词词库。"),

@@ -83,6 +83,9 @@ public sealed class DisclosureRequest
     /// <summary>True once replied, transferred or abandoned: nothing moves the clock any more.</summary>
     public bool IsClosed { get; set; }
 
+    /// <summary>The user name of the request officer the case is assigned to; null while unassigned.</summary>
+    public string? AssignedTo { get; set; }
+
     public List<RequestEventRecord> Events { get; set; } = [];
 }
 
@@ -107,6 +110,15 @@ public sealed class RequestEventRecord
     /// <summary>Free details: the third party consulted, the approval note, the responsible body named …</summary>
     public string Details { get; set; } = "";
 
+    /// <summary>Fee notices only: "per-application" or "per-page" (国办函〔2020〕109号).</summary>
+    public string? FeeMethod { get; set; }
+
+    /// <summary>Fee notices only: the applicant's count in the month (按件) or the page count (按量).</summary>
+    public int? FeeUnits { get; set; }
+
+    /// <summary>Fee notices only: the amount charged, in whole yuan.</summary>
+    public int? FeeAmountYuan { get; set; }
+
     public DateTimeOffset RecordedAt { get; set; }
 
     public required string RecordedBy { get; set; }
@@ -119,6 +131,10 @@ internal sealed class DisclosureRequestConfiguration : IEntityTypeConfiguration<
         builder.ToTable("disclosure_requests");
         builder.HasIndex(r => r.TrackingNumber).IsUnique();
         builder.HasIndex(r => new { r.BodyId, r.IsClosed, r.DueOn });
+        builder.HasIndex(r => new { r.BodyId, r.ReceivedOn });
+        builder.HasIndex(r => new { r.AssignedTo, r.IsClosed, r.DueOn });
+        builder.HasIndex(r => new { r.IdNumber, r.ReceivedOn });
+        builder.Property(r => r.AssignedTo).HasMaxLength(100);
         builder.Property(r => r.TrackingNumber).HasMaxLength(20);
         builder.Property(r => r.CodeHash).HasMaxLength(64);
         builder.Property(r => r.CodeSalt).HasMaxLength(32);
@@ -149,6 +165,7 @@ internal sealed class RequestEventRecordConfiguration : IEntityTypeConfiguration
     {
         builder.ToTable("disclosure_request_events");
         builder.Property(e => e.Type).HasMaxLength(30);
+        builder.Property(e => e.FeeMethod).HasMaxLength(20);
         builder.Property(e => e.Decision).HasMaxLength(40);
         builder.Property(e => e.Details).HasMaxLength(2000);
         builder.Property(e => e.RecordedBy).HasMaxLength(100);

@@ -18,7 +18,11 @@ namespace Gongkai.Requests;
 public sealed record FiledRequest(DisclosureRequest Request, string Code, ClockResult? Clock);
 
 /// <summary>What an officer sends to record an event.</summary>
-public sealed record EventDraft(string? Type, DateOnly? On, int? WorkingDays, string? Decision, string? Details);
+/// <param name="FeeMethod">Fee notices: "per-application" (the default) or "per-page".</param>
+/// <param name="Pages">Fee notices charged per page: the number of pages provided.</param>
+/// <param name="ResponsibleBody">Transfers: the code of the body responsible, when it is one of ours.</param>
+public sealed record EventDraft(string? Type, DateOnly? On, int? WorkingDays, string? Decision, string? Details,
+    string? FeeMethod = null, int? Pages = null, string? ResponsibleBody = null);
 
 /// <summary>How recording an event ended.</summary>
 public enum EventOutcome
@@ -225,6 +229,31 @@ public sealed class RequestDesk(
             RecordedBy = StaffClaims.DisplayNameOf(user),
         };
 
+        if (type == RequestEventType.FeeNoticeIssued)
+        {
+            var method = Rules.FeeSchedule.Parse(draft.FeeMethod) ?? Rules.FeeMethod.PerApplication;
+            var units = method == Rules.FeeMethod.PerPage ? draft.Pages!.Value : await MonthlyOrdinalAsync(request, cancellationToken);
+            var quote = Rules.FeeSchedule.Quote(method, units);
+            record.FeeMethod = Rules.FeeSchedule.Code(method);
+            record.FeeUnits = units;
+            record.FeeAmountYuan = quote.AmountYuan;
+            record.Details = string.IsNullOrEmpty(record.Details) ? quote.Explanation : $"{quote.Explanation}；{record.Details}";
+        }
+
+        if (type == RequestEventType.Transferred && !string.IsNullOrWhiteSpace(draft.ResponsibleBody))
+        {
+            var responsible = (await directory.LoadAsync(cancellationToken)).All.FirstOrDefault(b => b.Code == draft.ResponsibleBody.Trim());
+            if (responsible is null || responsible.Id == request.BodyId)
+            {
+                var message = responsible is null ? $"没有代码为“{draft.ResponsibleBody}”的机关。" : "负责机关不能是本机关。";
+                audit.Record("request.event.refused", request.TrackingNumber, $"{record.Type}: {message}", request.BodyId);
+                await db.SaveChangesAsync(cancellationToken);
+                return new EventRecordResult(EventOutcome.Invalid, request, null, new Dictionary<string, string[]> { ["responsibleBody"] = [message] });
+            }
+
+            record.Details = string.IsNullOrEmpty(record.Details) ? $"负责机关：{responsible.Name}" : $"负责机关：{responsible.Name}；{record.Details}";
+        }
+
         ClockResult computed;
         try
         {
@@ -256,7 +285,7 @@ public sealed class RequestDesk(
             });
         }
 
-        audit.Record("request.event", request.TrackingNumber, $"{RequestEventTypes.ChineseName(type)} {RequestClock.Iso(record.On)}{(record.WorkingDays is { } n ? $"（{n}个工作日）" : "")}{(record.Decision is { } d ? $"：{d}" : "")}", request.BodyId);
+        audit.Record("request.event", request.TrackingNumber, $"{RequestEventTypes.ChineseName(type)} {RequestClock.Iso(record.On)}{(record.WorkingDays is { } n ? $"（{n}个工作日）" : "")}{(record.Decision is { } d ? $"：{d}" : "")}{(record.FeeAmountYuan is { } fee ? $"：{fee}元" : "")}", request.BodyId);
         await db.SaveChangesAsync(cancellationToken);
         return new EventRecordResult(EventOutcome.Recorded, request, computed, new Dictionary<string, string[]>());
     }
@@ -294,6 +323,18 @@ public sealed class RequestDesk(
         var hierarchy = await directory.LoadAsync(cancellationToken);
         var body = hierarchy.Find(bodyId)!;
         return DisclosureGuide.For(body, hierarchy.AncestorsOf(body), organizations.Value.ProvincialGovernment).ReviewBody;
+    }
+
+    /// <summary>The request's place among the same applicant's applications received in its calendar month (1 for the
+    /// first), the count the 按件 fee schedule reads.</summary>
+    public async Task<int> MonthlyOrdinalAsync(DisclosureRequest request, CancellationToken cancellationToken = default)
+    {
+        var first = new DateOnly(request.ReceivedOn.Year, request.ReceivedOn.Month, 1);
+        var earlier = await db.Set<DisclosureRequest>().CountAsync(
+            r => r.IdNumber == request.IdNumber && r.IdType == request.IdType && r.ReceivedOn >= first
+                && (r.ReceivedOn < request.ReceivedOn || (r.ReceivedOn == request.ReceivedOn && r.Id < request.Id)),
+            cancellationToken);
+        return earlier + 1;
     }
 
     public Task<RequestReply?> ReplyOfAsync(int requestId, CancellationToken cancellationToken = default) =>
@@ -345,6 +386,19 @@ public sealed class RequestDesk(
         if (type == RequestEventType.Replied && ReplyDecisions.Find(draft.Decision) is null)
         {
             errors["decision"] = ["作出答复须选择答复类型（年度报告表三的处理结果之一）。"];
+        }
+
+        if (type == RequestEventType.FeeNoticeIssued)
+        {
+            var method = string.IsNullOrWhiteSpace(draft.FeeMethod) ? Rules.FeeMethod.PerApplication : Rules.FeeSchedule.Parse(draft.FeeMethod.Trim());
+            if (method is null)
+            {
+                errors["feeMethod"] = ["收费方式只能是 per-application（按件）或 per-page（按量）。"];
+            }
+            else if (method == Rules.FeeMethod.PerPage && draft.Pages is not > 0)
+            {
+                errors["pages"] = ["按量计收须填写提供信息的页数（正整数）。"];
+            }
         }
 
         if ((draft.Details?.Length ?? 0) > 2000)

@@ -9,4 +9,9 @@ public static class RequestPresentation
     public static string Date(DateOnly? date) => date is { } d
         ? string.Create(CultureInfo.InvariantCulture, $"{d.Year}年{d.Month}月{d.Day}日（{Platform.Calendar.DayKinds.WeekdayName(d.DayOfWeek)}）")
         : "期限暂停，暂无截止日期";
+
+    /// <summary>The due date of a computed clock, saying so when it waits for next year's holiday schedule.</summary>
+    public static string Due(Rules.ClockResult clock) => clock.AwaitingCalendarYear is { } year
+        ? string.Create(CultureInfo.InvariantCulture, $"须待{year}年节假日安排导入后确定")
+        : Date(clock.DueOn);
 }

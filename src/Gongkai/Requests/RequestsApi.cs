@@ -30,7 +30,8 @@ public sealed record ApplicantStatusResponse(
 public sealed record ApplicantEventResponse(string Type, string Name, DateOnly On, string? Decision);
 
 /// <summary>The body of <c>POST /api/v1/requests/{trackingNumber}/events</c>.</summary>
-public sealed record EventRequest(string? Type, DateOnly? On, int? WorkingDays, string? Decision, string? Details);
+public sealed record EventRequest(string? Type, DateOnly? On, int? WorkingDays, string? Decision, string? Details,
+    string? FeeMethod = null, int? Pages = null, string? ResponsibleBody = null);
 
 internal static class RequestsApi
 {
@@ -83,19 +84,21 @@ internal static class RequestsApi
         }
 
         var table = await statistics.TableThreeAsync(body.Trim(), year.Value, cancellationToken);
-        if (table is null)
+        var four = await statistics.TableFourAsync(body.Trim(), year.Value, cancellationToken);
+        if (table is null || four is null)
         {
             return TypedResults.Problem(title: "未找到该机构", detail: $"没有代码为“{body}”的机构。", statusCode: StatusCodes.Status404NotFound);
         }
 
         return TypedResults.Ok(new StatisticsResponse(body.Trim(), table.Year, TableThree.Columns,
-            table.Rows.Select(r => new StatisticsRow(r.Key, r.Label, r.Counts)).ToList(), table.Violations()));
+            table.Rows.Select(r => new StatisticsRow(r.Key, r.Label, r.Counts)).ToList(), table.Violations(),
+            four.Groups.Select(g => new TableFourRow(g.Kind, g.Label, g.Upheld, g.Corrected, g.Other, g.Pending, g.Total)).ToList()));
     }
 
     private static async Task<Results<Ok<ClockResponse>, ValidationProblem, ProblemHttpResult>> RecordEventAsync(
         string trackingNumber, EventRequest body, ClaimsPrincipal user, RequestDesk desk, CancellationToken cancellationToken)
     {
-        var result = await desk.RecordEventAsync(user, trackingNumber, new EventDraft(body.Type, body.On, body.WorkingDays, body.Decision, body.Details), cancellationToken);
+        var result = await desk.RecordEventAsync(user, trackingNumber, new EventDraft(body.Type, body.On, body.WorkingDays, body.Decision, body.Details, body.FeeMethod, body.Pages, body.ResponsibleBody), cancellationToken);
         return result.Outcome switch
         {
             EventOutcome.Recorded => TypedResults.Ok(ClockResponse.From(result.Request!.TrackingNumber, result.Clock!)),
@@ -108,7 +111,11 @@ internal static class RequestsApi
 }
 
 /// <summary>Table 三 for one body and year: aggregate counts only, the figures the annual report publishes.</summary>
-public sealed record StatisticsResponse(string Body, int Year, IReadOnlyList<string> Columns, IReadOnlyList<StatisticsRow> Rows, IReadOnlyList<string> Violations);
+public sealed record StatisticsResponse(string Body, int Year, IReadOnlyList<string> Columns, IReadOnlyList<StatisticsRow> Rows, IReadOnlyList<string> Violations,
+    IReadOnlyList<TableFourRow> TableFour);
+
+/// <summary>One group of table 四 (行政复议, 直接起诉, 复议后起诉) with the report's five numbers.</summary>
+public sealed record TableFourRow(string Kind, string Label, int Upheld, int Corrected, int Other, int Pending, int Total);
 
 public sealed record StatisticsRow(string Key, string Label, IReadOnlyList<int> Counts);
 

@@ -1,3 +1,4 @@
+using Gongkai.Platform.Jobs;
 using System.Threading.RateLimiting;
 using Gongkai.Platform.Data;
 using Microsoft.AspNetCore.RateLimiting;
@@ -32,6 +33,10 @@ internal static class RequestsModule
         var services = builder.Services;
         services.AddScoped<RequestDesk>();
         services.AddScoped<RequestStatistics>();
+        services.AddScoped<RequestCaseWork>();
+        services.Configure<RequestOptions>(builder.Configuration.GetSection("Requests"));
+        services.AddScoped<RequestReminderJob>();
+        services.AddRecurringJob<RequestReminderJob>();
         services.AddChangeLogFollower<DeadlineRecomputer>();
         var applyPerMinute = builder.Configuration.GetValue("Requests:ApplyPerMinute", 20);
         var trackPerMinute = builder.Configuration.GetValue("Requests:TrackPerMinute", 30);

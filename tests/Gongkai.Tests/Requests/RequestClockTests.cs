@@ -359,11 +359,25 @@ public sealed class RequestClockTests
     }
 
     [Fact]
-    public void A_deadline_reaching_into_an_unloaded_year_is_refused()
+    public void A_deadline_reaching_into_an_unloaded_year_waits_for_that_year_without_a_guessed_date()
     {
         var lastYear = Calendar.CoveredYears.Max();
-        var error = Assert.Throws<RequestClockException>(() => Compute(Rules2019, Received(new DateOnly(lastYear, 12, 20))));
-        Assert.Contains($"{lastYear + 1}年的节假日安排", error.Message, StringComparison.Ordinal);
+        var result = Compute(Rules2019, Received(new DateOnly(lastYear, 12, 20)), Ev(RequestEventType.ExtensionApproved, new DateOnly(lastYear, 12, 22), 5));
+
+        Assert.Null(result.DueOn);
+        Assert.Equal(ClockState.Running, result.State);
+        Assert.Equal(lastYear + 1, result.AwaitingCalendarYear);
+        Assert.Equal(5, result.ExtensionWorkingDays);
+        Assert.Contains($"{lastYear + 1}年节假日安排", result.StateDescription, StringComparison.Ordinal);
+        Assert.Equal(new DateOnly(lastYear, 12, 31), result.Days[^1].Date);
+    }
+
+    [Fact]
+    public void A_gap_year_between_loaded_years_is_still_refused()
+    {
+        var gappy = new WorkCalendar([], [2024, 2026]);
+        var error = Assert.Throws<RequestClockException>(() => RequestClock.Compute([Received(D(2024, 12, 20))], Rules2019, gappy));
+        Assert.Contains("2025年的节假日安排", error.Message, StringComparison.Ordinal);
     }
 
     [Fact]

@@ -9,7 +9,7 @@ namespace Gongkai.Requests.Admin;
 /// <summary>One request for the officer: applicant data, events, the deadline explained day by day, and the form to
 /// record the next event (including the reply).</summary>
 [Authorize(Policy = Permissions.HandleRequests)]
-public sealed class CaseModel(RequestDesk desk) : PageModel
+public sealed class CaseModel(RequestDesk desk, RequestCaseWork work, Organizations.BodyDirectory directory) : PageModel
 {
     public DisclosureRequest? Application { get; private set; }
 
@@ -28,6 +28,25 @@ public sealed class CaseModel(RequestDesk desk) : PageModel
 
     public string[] ErrorsFor(string field) => Errors.TryGetValue(field, out var messages) ? messages : [];
 
+    [BindProperty]
+    public AppealForm Appeal { get; set; } = new();
+
+    public IReadOnlyDictionary<string, string[]> AppealErrors { get; private set; } = new Dictionary<string, string[]>();
+
+    public IReadOnlyList<RequestAppeal> Appeals { get; private set; } = [];
+
+    public IReadOnlyList<Platform.Identity.StaffUser> Officers { get; private set; } = [];
+
+    public IReadOnlyList<DuplicateHint> Duplicates { get; private set; } = [];
+
+    public IReadOnlyList<Organizations.Body> OtherBodies { get; private set; } = [];
+
+    public IReadOnlyList<Platform.Audit.AuditEntry> History { get; private set; } = [];
+
+    public int MonthlyOrdinal { get; private set; }
+
+    public string? AssignError { get; private set; }
+
     public async Task<IActionResult> OnGetAsync(string trackingNumber, string? recorded, CancellationToken cancellationToken)
     {
         Recorded = recorded;
@@ -36,7 +55,7 @@ public sealed class CaseModel(RequestDesk desk) : PageModel
 
     public async Task<IActionResult> OnPostAsync(string trackingNumber, CancellationToken cancellationToken)
     {
-        var result = await desk.RecordEventAsync(User, trackingNumber, new EventDraft(Event.Type, Event.On, Event.WorkingDays, Event.Decision, Event.Details), cancellationToken);
+        var result = await desk.RecordEventAsync(User, trackingNumber, new EventDraft(Event.Type, Event.On, Event.WorkingDays, Event.Decision, Event.Details, Event.FeeMethod, Event.Pages, Event.ResponsibleBody), cancellationToken);
         switch (result.Outcome)
         {
             case EventOutcome.Recorded:
@@ -65,6 +84,43 @@ public sealed class CaseModel(RequestDesk desk) : PageModel
         return await LoadAsync(trackingNumber, cancellationToken) ? Page() : NotFound();
     }
 
+    public async Task<IActionResult> OnPostAssignAsync(string trackingNumber, string? assignee, CancellationToken cancellationToken)
+    {
+        AssignError = await work.AssignAsync(User, trackingNumber, assignee, cancellationToken);
+        if (AssignError is null)
+        {
+            return Redirect($"/admin/requests/{trackingNumber.Trim().ToUpperInvariant()}");
+        }
+
+        return await LoadAsync(trackingNumber, cancellationToken) ? Page() : NotFound();
+    }
+
+    public async Task<IActionResult> OnPostAppealAsync(string trackingNumber, CancellationToken cancellationToken)
+    {
+        var errors = await work.RecordAppealAsync(User, trackingNumber, new AppealDraft(Appeal.Kind, Appeal.FiledOn, Appeal.Outcome, Appeal.DecidedOn, Appeal.Reference, Appeal.Details), cancellationToken);
+        if (errors.Count == 0)
+        {
+            return Redirect($"/admin/requests/{trackingNumber.Trim().ToUpperInvariant()}#appeals");
+        }
+
+        AppealErrors = errors;
+        return await LoadAsync(trackingNumber, cancellationToken) ? Page() : NotFound();
+    }
+
+    public async Task<IActionResult> OnPostDecideAppealAsync(string trackingNumber, int appealId, string? outcome, DateOnly? decidedOn, CancellationToken cancellationToken)
+    {
+        var errors = await work.DecideAppealAsync(User, trackingNumber, appealId, outcome, decidedOn, cancellationToken);
+        if (errors.Count == 0)
+        {
+            return Redirect($"/admin/requests/{trackingNumber.Trim().ToUpperInvariant()}#appeals");
+        }
+
+        AppealErrors = errors;
+        return await LoadAsync(trackingNumber, cancellationToken) ? Page() : NotFound();
+    }
+
+    public string[] AppealErrorsFor(string field) => AppealErrors.TryGetValue(field, out var messages) ? messages : [];
+
     private async Task<bool> LoadAsync(string trackingNumber, CancellationToken cancellationToken)
     {
         Application = await desk.FindForStaffAsync(User, trackingNumber, cancellationToken);
@@ -85,6 +141,13 @@ public sealed class CaseModel(RequestDesk desk) : PageModel
 
         Reply = await desk.ReplyOfAsync(Application.Id, cancellationToken);
         Event.On ??= desk.Today;
+        Appeal.FiledOn ??= desk.Today;
+        Appeals = await work.AppealsOfAsync(Application.Id, cancellationToken);
+        Officers = await work.OfficersOfAsync(Application.BodyId);
+        Duplicates = await work.DuplicatesOfAsync(Application, cancellationToken);
+        History = await work.HistoryOfAsync(Application, cancellationToken);
+        MonthlyOrdinal = await desk.MonthlyOrdinalAsync(Application, cancellationToken);
+        OtherBodies = (await directory.LoadAsync(cancellationToken)).All.Where(b => b.Id != Application.BodyId).ToList();
         return true;
     }
 
@@ -97,6 +160,27 @@ public sealed class CaseModel(RequestDesk desk) : PageModel
         public int? WorkingDays { get; set; }
 
         public string? Decision { get; set; }
+
+        public string? Details { get; set; }
+
+        public string? FeeMethod { get; set; }
+
+        public int? Pages { get; set; }
+
+        public string? ResponsibleBody { get; set; }
+    }
+
+    public sealed class AppealForm
+    {
+        public string? Kind { get; set; }
+
+        public DateOnly? FiledOn { get; set; }
+
+        public string? Outcome { get; set; }
+
+        public DateOnly? DecidedOn { get; set; }
+
+        public string? Reference { get; set; }
 
         public string? Details { get; set; }
     }

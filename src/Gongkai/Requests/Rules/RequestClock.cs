@@ -74,6 +74,10 @@ public sealed record ClockResult(
     IReadOnlyList<string> Warnings,
     IReadOnlyList<ClockDay> Days)
 {
+    /// <summary>Set when the period runs into a year whose holiday schedule is not published yet: the clock runs
+    /// but no due date can be named until that year is imported (a calendar change then recomputes it).</summary>
+    public int? AwaitingCalendarYear { get; init; }
+
     /// <summary>Whether the reply (or transfer) came on or before the due date; null while open or abandoned.</summary>
     public bool? AnsweredInTime => State is ClockState.Replied or ClockState.Transferred
         ? DueOn is null || ClosedOn <= DueOn
@@ -182,6 +186,20 @@ public static class RequestClock
         private DateOnly? _dueOn;
         private RequestEvent? _final;
         private DateOnly? _correctionRequestDueBy;
+        private int? _awaitingCalendarYear;
+
+        /// <summary>The date N working days on, or null when the calendar does not reach that far yet.</summary>
+        private DateOnly? AddOrNull(DateOnly date, int workingDays)
+        {
+            try
+            {
+                return calendar.AddWorkingDays(date, workingDays).Date;
+            }
+            catch (CalendarYearMissingException)
+            {
+                return null;
+            }
+        }
 
         public ClockResult Run()
         {
@@ -199,6 +217,13 @@ public static class RequestClock
                 try
                 {
                     day = calendar.Describe(date);
+                }
+                catch (CalendarYearMissingException) when (next >= events.Count && calendar.CoveredYears.Count > 0 && date.Year > calendar.CoveredYears[^1])
+                {
+                    // Every event is counted; only next year's schedule, not yet published, is missing. The period
+                    // is not refused: it waits without a guessed due date until that year is imported.
+                    _awaitingCalendarYear = date.Year;
+                    break;
                 }
                 catch (CalendarYearMissingException)
                 {
@@ -314,7 +339,7 @@ public static class RequestClock
                     _pause = Pause.None;
                     if (rules.CorrectionRequestWithinWorkingDays is { } within)
                     {
-                        _correctionRequestDueBy = calendar.AddWorkingDays(date, within).Date;
+                        _correctionRequestDueBy = AddOrNull(date, within);
                     }
 
                     return "收到申请（依《政府信息公开条例》第三十一条确定的收到日期），次日起计算答复期限";
@@ -351,9 +376,11 @@ public static class RequestClock
                 case RequestEventType.ConsultationStarted:
                     RequireNoPause(name, e.On);
                     StartPause(Pause.Consultation, date);
-                    _consultationLapsesOn = calendar.AddWorkingDays(date, rules.ConsultationWorkingDays).Date;
+                    _consultationLapsesOn = AddOrNull(date, rules.ConsultationWorkingDays);
                     _consultationLapsedUnanswered = null;
-                    return $"征求意见，答复期限暂停；被征求意见方应于{Iso(_consultationLapsesOn.Value)}前提出意见";
+                    return _consultationLapsesOn is { } lapses
+                        ? $"征求意见，答复期限暂停；被征求意见方应于{Iso(lapses)}前提出意见"
+                        : "征求意见，答复期限暂停；被征求意见方的期限须待下一年节假日安排导入后确定";
 
                 case RequestEventType.ConsultationEnded:
                     if (_pause != Pause.Consultation && _consultationLapsedUnanswered is { } lapsed)
@@ -388,7 +415,8 @@ public static class RequestClock
 
                 case RequestEventType.FeeNoticeIssued:
                     RequireNoPause(name, e.On);
-                    _feeDueBy = calendar.AddWorkingDays(date, rules.FeePaymentWorkingDays).Date;
+                    _feeDueBy = AddOrNull(date, rules.FeePaymentWorkingDays)
+                        ?? throw new RequestClockException($"计算缴费期限需要{N(date.Year + 1)}年的节假日安排，但该年尚未导入。") { MissingCalendarYear = date.Year + 1 };
                     if (rules.FeeNoticeStopsClock)
                     {
                         StartPause(Pause.Fee, date);
@@ -497,6 +525,7 @@ public static class RequestClock
                     Pause.Correction => (ClockState.Stopped, $"{Iso(_pausedSince)}起等待申请人补正，期限暂停"),
                     Pause.Consultation => (ClockState.Stopped, $"{Iso(_pausedSince)}起征求意见，期限暂停"),
                     Pause.Fee => (ClockState.Stopped, $"{Iso(_pausedSince)}起等待申请人缴费，期限暂停"),
+                    _ when _dueOn is null && _awaitingCalendarYear is { } year => (ClockState.Running, $"期限计算中：需待{N(year)}年节假日安排导入后确定答复期限"),
                     _ => (ClockState.Running, $"应于{Iso(_dueOn!.Value)}前答复"),
                 },
             };
@@ -520,7 +549,8 @@ public static class RequestClock
                 _final is null ? resumesBy : null,
                 _correctionRequestDueBy,
                 _warnings,
-                _days);
+                _days)
+            { AwaitingCalendarYear = _dueOn is null && _final is null ? _awaitingCalendarYear : null };
         }
     }
 }

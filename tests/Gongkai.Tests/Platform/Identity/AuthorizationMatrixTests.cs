@@ -67,6 +67,10 @@ public sealed partial class AuthorizationMatrixTests(StaffTestHost host, ITestOu
         ["GET /admin/requests"] = Access.Permission(Permissions.HandleRequests),
         ["GET /admin/requests/{trackingNumber}"] = Access.Permission(Permissions.HandleRequests),
         ["GET /admin/requests/{trackingNumber}/letter"] = Access.Permission(Permissions.HandleRequests),
+        ["GET /admin/requests/{trackingNumber}/letter/edit"] = Access.Permission(Permissions.HandleRequests),
+        ["GET /admin/requests/{trackingNumber}/consultations/{eventId:int}"] = Access.Permission(Permissions.HandleRequests),
+        ["GET /admin/requests/statistics"] = Access.Staff,
+        ["GET /admin/requests/records/{trackingNumber?}"] = Access.Permission(Permissions.ViewAudit),
 
         // Public portal
         ["GET /bodies"] = Access.Anonymous,
@@ -123,6 +127,7 @@ public sealed partial class AuthorizationMatrixTests(StaffTestHost host, ITestOu
         ["id"] = "1",
         ["date"] = "2024-09-29",
         ["trackingNumber"] = "YSQ-2026-000001",
+        ["eventId"] = "1",
     };
 
     private const string UnenrolledSystemAdmin = "system-admin（未启用两步验证）";

@@ -849,6 +849,10 @@ namespace Gongkai.Platform.Data.Migrations.Postgres
                         .HasMaxLength(20)
                         .HasColumnType("character varying(20)");
 
+                    b.Property<string>("AssignedTo")
+                        .HasMaxLength(100)
+                        .HasColumnType("character varying(100)");
+
                     b.Property<int>("BodyId")
                         .HasColumnType("integer");
 
@@ -949,9 +953,72 @@ namespace Gongkai.Platform.Data.Migrations.Postgres
                     b.HasIndex("TrackingNumber")
                         .IsUnique();
 
+                    b.HasIndex("BodyId", "ReceivedOn");
+
+                    b.HasIndex("IdNumber", "ReceivedOn");
+
+                    b.HasIndex("AssignedTo", "IsClosed", "DueOn");
+
                     b.HasIndex("BodyId", "IsClosed", "DueOn");
 
                     b.ToTable("disclosure_requests", (string)null);
+                });
+
+            modelBuilder.Entity("Gongkai.Requests.RequestAppeal", b =>
+                {
+                    b.Property<int>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("integer");
+
+                    NpgsqlPropertyBuilderExtensions.UseIdentityByDefaultColumn(b.Property<int>("Id"));
+
+                    b.Property<int>("BodyId")
+                        .HasColumnType("integer");
+
+                    b.Property<DateOnly?>("DecidedOn")
+                        .HasColumnType("date");
+
+                    b.Property<string>("Details")
+                        .IsRequired()
+                        .HasMaxLength(2000)
+                        .HasColumnType("character varying(2000)");
+
+                    b.Property<DateOnly>("FiledOn")
+                        .HasColumnType("date");
+
+                    b.Property<string>("Kind")
+                        .IsRequired()
+                        .HasMaxLength(30)
+                        .HasColumnType("character varying(30)");
+
+                    b.Property<string>("Outcome")
+                        .IsRequired()
+                        .HasMaxLength(20)
+                        .HasColumnType("character varying(20)");
+
+                    b.Property<DateTimeOffset>("RecordedAt")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<string>("RecordedBy")
+                        .IsRequired()
+                        .HasMaxLength(100)
+                        .HasColumnType("character varying(100)");
+
+                    b.Property<string>("Reference")
+                        .IsRequired()
+                        .HasMaxLength(100)
+                        .HasColumnType("character varying(100)");
+
+                    b.Property<int>("RequestId")
+                        .HasColumnType("integer");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("RequestId");
+
+                    b.HasIndex("BodyId", "FiledOn");
+
+                    b.ToTable("disclosure_request_appeals", (string)null);
                 });
 
             modelBuilder.Entity("Gongkai.Requests.RequestEventRecord", b =>
@@ -970,6 +1037,16 @@ namespace Gongkai.Platform.Data.Migrations.Postgres
                         .IsRequired()
                         .HasMaxLength(2000)
                         .HasColumnType("character varying(2000)");
+
+                    b.Property<int?>("FeeAmountYuan")
+                        .HasColumnType("integer");
+
+                    b.Property<string>("FeeMethod")
+                        .HasMaxLength(20)
+                        .HasColumnType("character varying(20)");
+
+                    b.Property<int?>("FeeUnits")
+                        .HasColumnType("integer");
 
                     b.Property<DateOnly>("On")
                         .HasColumnType("date");
@@ -998,6 +1075,39 @@ namespace Gongkai.Platform.Data.Migrations.Postgres
                     b.HasIndex("RequestId");
 
                     b.ToTable("disclosure_request_events", (string)null);
+                });
+
+            modelBuilder.Entity("Gongkai.Requests.RequestReminder", b =>
+                {
+                    b.Property<int>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("integer");
+
+                    NpgsqlPropertyBuilderExtensions.UseIdentityByDefaultColumn(b.Property<int>("Id"));
+
+                    b.Property<DateOnly>("DueOn")
+                        .HasColumnType("date");
+
+                    b.Property<string>("Recipient")
+                        .IsRequired()
+                        .HasMaxLength(200)
+                        .HasColumnType("character varying(200)");
+
+                    b.Property<int>("RequestId")
+                        .HasColumnType("integer");
+
+                    b.Property<DateTimeOffset>("SentAt")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<int>("WorkingDaysBefore")
+                        .HasColumnType("integer");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("RequestId", "WorkingDaysBefore", "DueOn")
+                        .IsUnique();
+
+                    b.ToTable("disclosure_request_reminders", (string)null);
                 });
 
             modelBuilder.Entity("Gongkai.Requests.RequestReply", b =>
@@ -1439,10 +1549,28 @@ namespace Gongkai.Platform.Data.Migrations.Postgres
                     b.Navigation("Body");
                 });
 
+            modelBuilder.Entity("Gongkai.Requests.RequestAppeal", b =>
+                {
+                    b.HasOne("Gongkai.Requests.DisclosureRequest", null)
+                        .WithMany()
+                        .HasForeignKey("RequestId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+                });
+
             modelBuilder.Entity("Gongkai.Requests.RequestEventRecord", b =>
                 {
                     b.HasOne("Gongkai.Requests.DisclosureRequest", null)
                         .WithMany("Events")
+                        .HasForeignKey("RequestId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+                });
+
+            modelBuilder.Entity("Gongkai.Requests.RequestReminder", b =>
+                {
+                    b.HasOne("Gongkai.Requests.DisclosureRequest", null)
+                        .WithMany()
                         .HasForeignKey("RequestId")
                         .OnDelete(DeleteBehavior.Cascade)
                         .IsRequired();

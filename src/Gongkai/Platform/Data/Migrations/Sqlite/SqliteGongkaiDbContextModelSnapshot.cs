@@ -824,6 +824,10 @@ namespace Gongkai.Platform.Data.Migrations.Sqlite
                         .HasMaxLength(20)
                         .HasColumnType("TEXT");
 
+                    b.Property<string>("AssignedTo")
+                        .HasMaxLength(100)
+                        .HasColumnType("TEXT");
+
                     b.Property<int>("BodyId")
                         .HasColumnType("INTEGER");
 
@@ -924,9 +928,70 @@ namespace Gongkai.Platform.Data.Migrations.Sqlite
                     b.HasIndex("TrackingNumber")
                         .IsUnique();
 
+                    b.HasIndex("BodyId", "ReceivedOn");
+
+                    b.HasIndex("IdNumber", "ReceivedOn");
+
+                    b.HasIndex("AssignedTo", "IsClosed", "DueOn");
+
                     b.HasIndex("BodyId", "IsClosed", "DueOn");
 
                     b.ToTable("disclosure_requests", (string)null);
+                });
+
+            modelBuilder.Entity("Gongkai.Requests.RequestAppeal", b =>
+                {
+                    b.Property<int>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("BodyId")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<DateOnly?>("DecidedOn")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Details")
+                        .IsRequired()
+                        .HasMaxLength(2000)
+                        .HasColumnType("TEXT");
+
+                    b.Property<DateOnly>("FiledOn")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Kind")
+                        .IsRequired()
+                        .HasMaxLength(30)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Outcome")
+                        .IsRequired()
+                        .HasMaxLength(20)
+                        .HasColumnType("TEXT");
+
+                    b.Property<long>("RecordedAt")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("RecordedBy")
+                        .IsRequired()
+                        .HasMaxLength(100)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Reference")
+                        .IsRequired()
+                        .HasMaxLength(100)
+                        .HasColumnType("TEXT");
+
+                    b.Property<int>("RequestId")
+                        .HasColumnType("INTEGER");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("RequestId");
+
+                    b.HasIndex("BodyId", "FiledOn");
+
+                    b.ToTable("disclosure_request_appeals", (string)null);
                 });
 
             modelBuilder.Entity("Gongkai.Requests.RequestEventRecord", b =>
@@ -943,6 +1008,16 @@ namespace Gongkai.Platform.Data.Migrations.Sqlite
                         .IsRequired()
                         .HasMaxLength(2000)
                         .HasColumnType("TEXT");
+
+                    b.Property<int?>("FeeAmountYuan")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("FeeMethod")
+                        .HasMaxLength(20)
+                        .HasColumnType("TEXT");
+
+                    b.Property<int?>("FeeUnits")
+                        .HasColumnType("INTEGER");
 
                     b.Property<DateOnly>("On")
                         .HasColumnType("TEXT");
@@ -971,6 +1046,37 @@ namespace Gongkai.Platform.Data.Migrations.Sqlite
                     b.HasIndex("RequestId");
 
                     b.ToTable("disclosure_request_events", (string)null);
+                });
+
+            modelBuilder.Entity("Gongkai.Requests.RequestReminder", b =>
+                {
+                    b.Property<int>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("INTEGER");
+
+                    b.Property<DateOnly>("DueOn")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Recipient")
+                        .IsRequired()
+                        .HasMaxLength(200)
+                        .HasColumnType("TEXT");
+
+                    b.Property<int>("RequestId")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<long>("SentAt")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("WorkingDaysBefore")
+                        .HasColumnType("INTEGER");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("RequestId", "WorkingDaysBefore", "DueOn")
+                        .IsUnique();
+
+                    b.ToTable("disclosure_request_reminders", (string)null);
                 });
 
             modelBuilder.Entity("Gongkai.Requests.RequestReply", b =>
@@ -1400,10 +1506,28 @@ namespace Gongkai.Platform.Data.Migrations.Sqlite
                     b.Navigation("Body");
                 });
 
+            modelBuilder.Entity("Gongkai.Requests.RequestAppeal", b =>
+                {
+                    b.HasOne("Gongkai.Requests.DisclosureRequest", null)
+                        .WithMany()
+                        .HasForeignKey("RequestId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+                });
+
             modelBuilder.Entity("Gongkai.Requests.RequestEventRecord", b =>
                 {
                     b.HasOne("Gongkai.Requests.DisclosureRequest", null)
                         .WithMany("Events")
+                        .HasForeignKey("RequestId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+                });
+
+            modelBuilder.Entity("Gongkai.Requests.RequestReminder", b =>
+                {
+                    b.HasOne("Gongkai.Requests.DisclosureRequest", null)
+                        .WithMany()
                         .HasForeignKey("RequestId")
                         .OnDelete(DeleteBehavior.Cascade)
                         .IsRequired();
