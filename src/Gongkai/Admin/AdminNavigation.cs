@@ -22,6 +22,7 @@ public static class AdminNavigation
         new("审计日志", "/admin/audit", Permissions.ViewAudit, "查看登录、权限变更和各类操作记录。"),
         new("链接检查", "/admin/safeguards/links", Permissions.Staff, "查看各单位文件中的失效链接（站内和外部），每天定时检查。"),
         new("发布前检查词库", "/admin/safeguards/word-lists", Permissions.ManageWordLists, "维护错别字、机构旧称、规范表述和敏感词词库。"),
+        new("检索同义词", "/admin/search/synonyms", Permissions.ManageWordLists, "维护检索时互相替代的同义词，如“低保”与“最低生活保障”。"),
         new("通知发件箱", "/admin/outbox", Permissions.ViewOutbox, "查看系统发出的邮件和短信通知。"),
         new("我的令牌", "/admin/account/tokens", Permissions.Staff, "创建和撤销供脚本调用接口的个人访问令牌。"),
         new("两步验证", "/admin/account/two-factor", Permissions.SignedIn, "使用手机验证器应用的动态口令保护账户。"),

@@ -59,6 +59,7 @@ public sealed partial class AuthorizationMatrixTests(StaffTestHost host, ITestOu
         ["GET /admin/bodies/new"] = Access.Permission(Permissions.ManageAllBodies),
         ["GET /admin/safeguards/word-lists"] = Access.Permission(Permissions.ManageWordLists),
         ["GET /admin/safeguards/links"] = Access.Staff,
+        ["GET /admin/search/synonyms"] = Access.Permission(Permissions.ManageWordLists),
         ["GET /admin/documents"] = Access.Staff,
         ["GET /admin/documents/deadlines"] = Access.Staff,
         ["GET /admin/documents/{id:int}"] = Access.Staff,
@@ -85,6 +86,7 @@ public sealed partial class AuthorizationMatrixTests(StaffTestHost host, ITestOu
         ["GET /calendar/explain"] = Access.Anonymous,
         ["GET /requests/apply"] = Access.Anonymous,
         ["GET /requests/track"] = Access.Anonymous,
+        ["GET /search"] = Access.Anonymous,
 
         // Public API
         ["GET /api/v1/bodies/"] = Access.Anonymous,
@@ -97,6 +99,8 @@ public sealed partial class AuthorizationMatrixTests(StaffTestHost host, ITestOu
         ["POST /api/v1/requests/"] = Access.Anonymous,
         ["GET /api/v1/requests/{trackingNumber}"] = Access.Anonymous,
         ["GET /api/v1/requests/statistics"] = Access.Anonymous,
+        ["GET /api/v1/search/"] = Access.Anonymous,
+        ["GET /api/v1/search/status"] = Access.Anonymous,
 
         // Staff API (non-GET: checked for anonymous refusal here, per role in their modules' tests)
         ["PUT /api/v1/bodies/{code}"] = Access.Permission(Permissions.ManageBody),
