@@ -505,6 +505,73 @@ namespace Gongkai.Platform.Data.Migrations.Sqlite
                     b.ToTable("outbox", (string)null);
                 });
 
+            modelBuilder.Entity("Gongkai.Publishing.Catalogue.CatalogueNode", b =>
+                {
+                    b.Property<int>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("AllowedTypes")
+                        .HasMaxLength(200)
+                        .HasColumnType("TEXT");
+
+                    b.Property<int>("BodyId")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("Carriers")
+                        .IsRequired()
+                        .HasMaxLength(200)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Content")
+                        .IsRequired()
+                        .HasMaxLength(1000)
+                        .HasColumnType("TEXT");
+
+                    b.Property<long>("CreatedAt")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<bool>("Hidden")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("Name")
+                        .IsRequired()
+                        .HasMaxLength(50)
+                        .HasColumnType("TEXT");
+
+                    b.Property<int>("Order")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int?>("ParentId")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("ResponsibleBody")
+                        .IsRequired()
+                        .HasMaxLength(200)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("TimeLimit")
+                        .IsRequired()
+                        .HasMaxLength(200)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("UpdateFrequency")
+                        .IsRequired()
+                        .HasMaxLength(200)
+                        .HasColumnType("TEXT");
+
+                    b.Property<long>("UpdatedAt")
+                        .HasColumnType("INTEGER");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("ParentId");
+
+                    b.HasIndex("BodyId", "ParentId", "Order");
+
+                    b.ToTable("catalogue_nodes", (string)null);
+                });
+
             modelBuilder.Entity("Gongkai.Publishing.Document", b =>
                 {
                     b.Property<int>("Id")
@@ -516,6 +583,9 @@ namespace Gongkai.Platform.Data.Migrations.Sqlite
                         .HasColumnType("TEXT");
 
                     b.Property<int>("BodyId")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int?>("CatalogueNodeId")
                         .HasColumnType("INTEGER");
 
                     b.Property<long>("CreatedAt")
@@ -625,6 +695,8 @@ namespace Gongkai.Platform.Data.Migrations.Sqlite
                     b.HasIndex("Status", "PublishedAt");
 
                     b.HasIndex("BodyId", "Status", "PublishedAt");
+
+                    b.HasIndex("CatalogueNodeId", "Status", "PublishedAt");
 
                     b.ToTable("documents", (string)null);
                 });
@@ -1218,6 +1290,22 @@ namespace Gongkai.Platform.Data.Migrations.Sqlite
                         .IsRequired();
                 });
 
+            modelBuilder.Entity("Gongkai.Publishing.Catalogue.CatalogueNode", b =>
+                {
+                    b.HasOne("Gongkai.Organizations.Body", "Body")
+                        .WithMany()
+                        .HasForeignKey("BodyId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired();
+
+                    b.HasOne("Gongkai.Publishing.Catalogue.CatalogueNode", null)
+                        .WithMany("Children")
+                        .HasForeignKey("ParentId")
+                        .OnDelete(DeleteBehavior.Restrict);
+
+                    b.Navigation("Body");
+                });
+
             modelBuilder.Entity("Gongkai.Publishing.Document", b =>
                 {
                     b.HasOne("Gongkai.Organizations.Body", "Body")
@@ -1225,6 +1313,11 @@ namespace Gongkai.Platform.Data.Migrations.Sqlite
                         .HasForeignKey("BodyId")
                         .OnDelete(DeleteBehavior.Restrict)
                         .IsRequired();
+
+                    b.HasOne("Gongkai.Publishing.Catalogue.CatalogueNode", null)
+                        .WithMany()
+                        .HasForeignKey("CatalogueNodeId")
+                        .OnDelete(DeleteBehavior.Restrict);
 
                     b.HasOne("Gongkai.Publishing.Document", "SupersededBy")
                         .WithMany()
@@ -1378,6 +1471,11 @@ namespace Gongkai.Platform.Data.Migrations.Sqlite
                 });
 
             modelBuilder.Entity("Gongkai.Organizations.Body", b =>
+                {
+                    b.Navigation("Children");
+                });
+
+            modelBuilder.Entity("Gongkai.Publishing.Catalogue.CatalogueNode", b =>
                 {
                     b.Navigation("Children");
                 });
