@@ -19,6 +19,7 @@ internal static class PublishingModule
         services.AddRecurringJob<ScheduledPublicationJob>();
         services.AddScoped<IStartupSeeder, DemoDocumentSeeder>();
         services.AddCatalogue();
+        services.AddScoped<Import.DocumentImporter>();
         return builder;
     }
 

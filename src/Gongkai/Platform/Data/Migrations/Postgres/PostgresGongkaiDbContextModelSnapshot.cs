@@ -842,6 +842,51 @@ namespace Gongkai.Platform.Data.Migrations.Postgres
                     b.ToTable("document_versions", (string)null);
                 });
 
+            modelBuilder.Entity("Gongkai.Publishing.Import.ImportedDocument", b =>
+                {
+                    b.Property<int>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("integer");
+
+                    NpgsqlPropertyBuilderExtensions.UseIdentityByDefaultColumn(b.Property<int>("Id"));
+
+                    b.Property<int>("BodyId")
+                        .HasColumnType("integer");
+
+                    b.Property<string>("ContentHash")
+                        .IsRequired()
+                        .HasMaxLength(64)
+                        .HasColumnType("character varying(64)");
+
+                    b.Property<int>("DocumentId")
+                        .HasColumnType("integer");
+
+                    b.Property<DateTimeOffset>("ImportedAt")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<string>("KeyHash")
+                        .IsRequired()
+                        .HasMaxLength(64)
+                        .HasColumnType("character varying(64)");
+
+                    b.Property<string>("SourceKey")
+                        .IsRequired()
+                        .HasMaxLength(1000)
+                        .HasColumnType("character varying(1000)");
+
+                    b.Property<DateTimeOffset>("UpdatedAt")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("DocumentId");
+
+                    b.HasIndex("BodyId", "KeyHash")
+                        .IsUnique();
+
+                    b.ToTable("document_imports", (string)null);
+                });
+
             modelBuilder.Entity("Gongkai.Publishing.Interpretation", b =>
                 {
                     b.Property<int>("Id")
@@ -1394,6 +1439,21 @@ namespace Gongkai.Platform.Data.Migrations.Postgres
 
             modelBuilder.Entity("Gongkai.Publishing.DocumentVersion", b =>
                 {
+                    b.HasOne("Gongkai.Publishing.Document", null)
+                        .WithMany()
+                        .HasForeignKey("DocumentId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+                });
+
+            modelBuilder.Entity("Gongkai.Publishing.Import.ImportedDocument", b =>
+                {
+                    b.HasOne("Gongkai.Organizations.Body", null)
+                        .WithMany()
+                        .HasForeignKey("BodyId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired();
+
                     b.HasOne("Gongkai.Publishing.Document", null)
                         .WithMany()
                         .HasForeignKey("DocumentId")

@@ -819,6 +819,49 @@ namespace Gongkai.Platform.Data.Migrations.Sqlite
                     b.ToTable("document_versions", (string)null);
                 });
 
+            modelBuilder.Entity("Gongkai.Publishing.Import.ImportedDocument", b =>
+                {
+                    b.Property<int>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("BodyId")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("ContentHash")
+                        .IsRequired()
+                        .HasMaxLength(64)
+                        .HasColumnType("TEXT");
+
+                    b.Property<int>("DocumentId")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<long>("ImportedAt")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("KeyHash")
+                        .IsRequired()
+                        .HasMaxLength(64)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("SourceKey")
+                        .IsRequired()
+                        .HasMaxLength(1000)
+                        .HasColumnType("TEXT");
+
+                    b.Property<long>("UpdatedAt")
+                        .HasColumnType("INTEGER");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("DocumentId");
+
+                    b.HasIndex("BodyId", "KeyHash")
+                        .IsUnique();
+
+                    b.ToTable("document_imports", (string)null);
+                });
+
             modelBuilder.Entity("Gongkai.Publishing.Interpretation", b =>
                 {
                     b.Property<int>("Id")
@@ -1357,6 +1400,21 @@ namespace Gongkai.Platform.Data.Migrations.Sqlite
 
             modelBuilder.Entity("Gongkai.Publishing.DocumentVersion", b =>
                 {
+                    b.HasOne("Gongkai.Publishing.Document", null)
+                        .WithMany()
+                        .HasForeignKey("DocumentId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+                });
+
+            modelBuilder.Entity("Gongkai.Publishing.Import.ImportedDocument", b =>
+                {
+                    b.HasOne("Gongkai.Organizations.Body", null)
+                        .WithMany()
+                        .HasForeignKey("BodyId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired();
+
                     b.HasOne("Gongkai.Publishing.Document", null)
                         .WithMany()
                         .HasForeignKey("DocumentId")
