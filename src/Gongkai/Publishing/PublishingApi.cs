@@ -75,8 +75,8 @@ internal static class PublishingApi
     }
 
     private static async Task<Results<Ok<DocumentList>, ProblemHttpResult>> ListAsync(
-        PublishedDocuments documents, BodyDirectory directory, int? page, int? size, string? body, string? type, string? subject, int? year, string? validity,
-        CancellationToken cancellationToken)
+        PublishedDocuments documents, BodyDirectory directory, Catalogue.CatalogueDesk catalogue, int? page, int? size, string? body, string? type, string? subject,
+        int? year, string? validity, int? node, CancellationToken cancellationToken)
     {
         int? bodyId = null;
         if (!string.IsNullOrEmpty(body))
@@ -100,7 +100,17 @@ internal static class PublishingApi
             }
         }
 
-        var filter = new DocumentFilter(bodyId, string.IsNullOrEmpty(type) ? null : type, string.IsNullOrEmpty(subject) ? null : subject, year, validityFilter);
+        IReadOnlyCollection<int>? nodeIds = null;
+        if (node is { } nodeId)
+        {
+            nodeIds = (await catalogue.PublicSubtreeAsync(nodeId, bodyId, cancellationToken))?.Ids;
+            if (nodeIds is null)
+            {
+                return TypedResults.Problem(title: "目录不存在", detail: $"没有编号为 {nodeId} 的公开目录{(bodyId is null ? "" : "，或它不属于该机构")}。", statusCode: StatusCodes.Status404NotFound);
+            }
+        }
+
+        var filter = new DocumentFilter(bodyId, string.IsNullOrEmpty(type) ? null : type, string.IsNullOrEmpty(subject) ? null : subject, year, validityFilter, nodeIds);
         var result = await documents.PageAsync(page ?? 1, size ?? DefaultPageSize, filter, cancellationToken);
         return TypedResults.Ok(new DocumentList(result.Total, result.Items
             .Select(d => new DocumentListItem(d.IndexNo, d.Title, d.DocNumber, d.BodyName, d.DocumentType,

@@ -26,6 +26,21 @@ public sealed class CatalogueDesk(GongkaiDbContext db, BodyScope scope, AuditLog
     public async Task<IReadOnlyList<CatalogueTreeNode>> TreeAsync(int bodyId, bool includeHidden, CancellationToken cancellationToken = default) =>
         CatalogueTree.Build(await NodesAsync(bodyId, cancellationToken), includeHidden);
 
+    /// <summary>A visible node and its visible sub-nodes, for filtering public lists; null when the node does not
+    /// exist, is hidden, or belongs to another body than <paramref name="bodyId"/> (when given).</summary>
+    public async Task<(CatalogueNode Node, IReadOnlyList<int> Ids)?> PublicSubtreeAsync(int nodeId, int? bodyId, CancellationToken cancellationToken = default)
+    {
+        var owner = await db.Set<CatalogueNode>().AsNoTracking().Where(n => n.Id == nodeId).Select(n => (int?)n.BodyId).SingleOrDefaultAsync(cancellationToken);
+        if (owner is null || (bodyId is not null && owner != bodyId))
+        {
+            return null;
+        }
+
+        var tree = CatalogueTree.Build(await NodesAsync(owner.Value, cancellationToken), includeHidden: false);
+        var found = tree.SelectMany(t => t.SelfAndDescendants()).FirstOrDefault(t => t.Node.Id == nodeId);
+        return found is null ? null : (found.Node, found.SelfAndDescendants().Select(t => t.Node.Id).ToList());
+    }
+
     /// <summary>How many documents (any state) each node of the body holds.</summary>
     public async Task<Dictionary<int, int>> DocumentCountsAsync(int bodyId, CancellationToken cancellationToken = default) =>
         await db.Set<Document>().AsNoTracking().Where(d => d.BodyId == bodyId && d.CatalogueNodeId != null)

@@ -116,6 +116,7 @@ public sealed partial class AuthorizationMatrixTests(StaffTestHost host, ITestOu
         ["GET /admin/catalogue/{code?}"] = Access.Permission(Permissions.ManageBody),
         ["GET /admin/catalogue/{code}/node/{id:int?}"] = Access.Permission(Permissions.ManageBody),
         ["GET /api/v1/bodies/{code}/catalogue"] = Access.Anonymous,
+        ["GET /bodies/{code}/xxgk"] = Access.Anonymous,
         ["GET /api/v1/catalogue/bodies/{code}"] = Access.Permission(Permissions.ManageBody),
         ["POST /api/v1/catalogue/bodies/{code}"] = Access.Permission(Permissions.ManageBody),
         ["PUT /api/v1/catalogue/{id:int}"] = Access.Permission(Permissions.ManageBody),
