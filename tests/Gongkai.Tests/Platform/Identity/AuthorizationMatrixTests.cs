@@ -62,6 +62,7 @@ public sealed partial class AuthorizationMatrixTests(StaffTestHost host, ITestOu
         ["GET /admin/documents/deadlines"] = Access.Staff,
         ["GET /admin/documents/{id:int}"] = Access.Staff,
         ["GET /admin/documents/edit/{id:int?}"] = Access.Permission(Permissions.EditDocuments),
+        ["GET /admin/documents/{id:int}/interpretation"] = Access.Permission(Permissions.EditDocuments),
         ["GET /admin/requests"] = Access.Permission(Permissions.HandleRequests),
         ["GET /admin/requests/{trackingNumber}"] = Access.Permission(Permissions.HandleRequests),
         ["GET /admin/requests/{trackingNumber}/letter"] = Access.Permission(Permissions.HandleRequests),
