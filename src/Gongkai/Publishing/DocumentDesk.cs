@@ -56,7 +56,7 @@ public sealed record ReviewDecision(bool Approve, string? Comment, string? NoInt
 /// scope, applies <see cref="ReviewWorkflow"/>, records history and audit in the same unit of work, and turns a lost
 /// race (another person saved the document first) into a conflict.
 /// </summary>
-public sealed class DocumentDesk(GongkaiDbContext db, BodyScope scope, AuditLog audit, TimeProvider clock, DocumentPublisher publisher, DocumentSafeguards safeguards)
+public sealed class DocumentDesk(GongkaiDbContext db, BodyScope scope, AuditLog audit, TimeProvider clock, DocumentPublisher publisher, DocumentSafeguards safeguards, Catalogue.CatalogueDesk catalogue)
 {
     public const string LostRaceMessage = "该文件刚刚已由其他人处理，您的操作未生效。请刷新页面查看最新状态后再操作。";
 
@@ -68,7 +68,7 @@ public sealed class DocumentDesk(GongkaiDbContext db, BodyScope scope, AuditLog 
             return DeskResult.Forbidden("您只能为本单位创建文件。");
         }
 
-        var check = await CheckAsync(input, cancellationToken);
+        var check = await CheckAsync(input, owner.Value, cancellationToken);
         if (!check.Result.IsValid)
         {
             return DeskResult.Invalid("文件信息有误，请修改后重新提交。", check.Result.Errors);
@@ -102,7 +102,7 @@ public sealed class DocumentDesk(GongkaiDbContext db, BodyScope scope, AuditLog 
                 return DeskResult.Conflict($"该文件当前状态为“{ReviewWorkflow.ChineseName(document.Status)}”，不能修改；已发布的文件请使用更正。");
             }
 
-            var check = await CheckAsync(input, cancellationToken);
+            var check = await CheckAsync(input, document.BodyId, cancellationToken);
             if (!check.Result.IsValid)
             {
                 return DeskResult.Invalid("文件信息有误，请修改后重新提交。", check.Result.Errors);
@@ -229,7 +229,7 @@ public sealed class DocumentDesk(GongkaiDbContext db, BodyScope scope, AuditLog 
                 return result.IsConflict ? DeskResult.FromWorkflow(result) : DeskResult.Invalid(result.Error!, Field("reason", result.Error!));
             }
 
-            var check = await CheckAsync(input, cancellationToken);
+            var check = await CheckAsync(input, document.BodyId, cancellationToken);
             if (!check.Result.IsValid)
             {
                 return DeskResult.Invalid("文件信息有误，请修改后重新提交。", check.Result.Errors);
@@ -394,6 +394,7 @@ public sealed class DocumentDesk(GongkaiDbContext db, BodyScope scope, AuditLog 
         document.ExpiresOn = input.ExpiresOn;
         document.Validity = input.Validity;
         document.SupersededById = supersededById;
+        document.CatalogueNodeId = input.CatalogueNode;
         document.UpdatedAt = now;
         document.CoIssuers.RemoveAll(c => !coIssuerIds.Contains(c.BodyId));
         foreach (var bodyId in coIssuerIds.Where(b => document.CoIssuers.All(c => c.BodyId != b)))
@@ -407,7 +408,7 @@ public sealed class DocumentDesk(GongkaiDbContext db, BodyScope scope, AuditLog 
     private sealed record InputCheck(DocumentInputCheck Result, IReadOnlyList<int> CoIssuerIds, int? SupersededById);
 
     /// <summary>The pure checks, then the ones that need the database: co-issuing bodies and the superseding document exist.</summary>
-    private async Task<InputCheck> CheckAsync(DocumentInput input, CancellationToken cancellationToken)
+    private async Task<InputCheck> CheckAsync(DocumentInput input, int bodyId, CancellationToken cancellationToken)
     {
         var check = DocumentInputRules.Validate(input, PublishingTime.ChinaDate(clock.GetUtcNow()));
         if (!check.IsValid)
@@ -433,6 +434,11 @@ public sealed class DocumentDesk(GongkaiDbContext db, BodyScope scope, AuditLog 
             {
                 errors["supersededBy"] = [$"索引号为“{indexNo}”的文件不存在。"];
             }
+        }
+
+        if (await catalogue.RefuseFilingAsync(bodyId, input.CatalogueNode, value.DocumentType, cancellationToken) is { } refusal)
+        {
+            errors["catalogueNode"] = [refusal];
         }
 
         return errors.Count > 0 ? new(new DocumentInputCheck(null, errors), [], null) : new(check, bodies.Select(b => b.Id).ToList(), supersededById);

@@ -29,7 +29,8 @@ public sealed record PublicDocumentView(
 public sealed record StaffDocumentView(
     int Id, string? IndexNo, string Title, string? DocNumber, string Body, IReadOnlyList<string> CoIssuers, string Type, string Subject,
     string? SignedOn, string? EffectiveOn, string? ExpiresOn, string? Keywords, string Validity, string BodyHtml, string Status, string StatusName,
-    int Revision, string? NoInterpretationReason, DateTimeOffset? PublishAt, DateTimeOffset? PublishedAt, IReadOnlyList<HistoryView> History);
+    int Revision, string? NoInterpretationReason, DateTimeOffset? PublishAt, DateTimeOffset? PublishedAt, IReadOnlyList<HistoryView> History,
+    int? CatalogueNode = null);
 
 public sealed record HistoryView(DateTimeOffset At, string Action, string ActionName, string? Actor, string? Comment);
 
@@ -75,8 +76,8 @@ internal static class PublishingApi
     }
 
     private static async Task<Results<Ok<DocumentList>, ProblemHttpResult>> ListAsync(
-        PublishedDocuments documents, BodyDirectory directory, int? page, int? size, string? body, string? type, string? subject, int? year, string? validity,
-        CancellationToken cancellationToken)
+        PublishedDocuments documents, BodyDirectory directory, Catalogue.CatalogueDesk catalogue, int? page, int? size, string? body, string? type, string? subject,
+        int? year, string? validity, int? node, CancellationToken cancellationToken)
     {
         int? bodyId = null;
         if (!string.IsNullOrEmpty(body))
@@ -100,7 +101,17 @@ internal static class PublishingApi
             }
         }
 
-        var filter = new DocumentFilter(bodyId, string.IsNullOrEmpty(type) ? null : type, string.IsNullOrEmpty(subject) ? null : subject, year, validityFilter);
+        IReadOnlyCollection<int>? nodeIds = null;
+        if (node is { } nodeId)
+        {
+            nodeIds = (await catalogue.PublicSubtreeAsync(nodeId, bodyId, cancellationToken))?.Ids;
+            if (nodeIds is null)
+            {
+                return TypedResults.Problem(title: "目录不存在", detail: $"没有编号为 {nodeId} 的公开目录{(bodyId is null ? "" : "，或它不属于该机构")}。", statusCode: StatusCodes.Status404NotFound);
+            }
+        }
+
+        var filter = new DocumentFilter(bodyId, string.IsNullOrEmpty(type) ? null : type, string.IsNullOrEmpty(subject) ? null : subject, year, validityFilter, nodeIds);
         var result = await documents.PageAsync(page ?? 1, size ?? DefaultPageSize, filter, cancellationToken);
         return TypedResults.Ok(new DocumentList(result.Total, result.Items
             .Select(d => new DocumentListItem(d.IndexNo, d.Title, d.DocNumber, d.BodyName, d.DocumentType,
@@ -236,7 +247,7 @@ internal static class PublishingApi
             .Select(h => new HistoryView(h.At, h.Action, DocumentHistoryEntry.ChineseAction(h.Action), h.ActorName, h.Comment)).ToListAsync(cancellationToken);
         return new StaffDocumentView(d.Id, d.IndexNo, d.Title, d.DocNumber, d.Body!.Code, d.CoIssuers.Select(c => c.Body!.Code).ToList(), d.DocumentType, d.Subject,
             Date(d.SignedOn), Date(d.EffectiveOn), Date(d.ExpiresOn), d.Keywords, DocumentCatalog.ChineseName(d.Validity), d.BodyHtml, d.Status.ToString(),
-            ReviewWorkflow.ChineseName(d.Status), d.Revision, d.NoInterpretationReason, d.PublishAt, d.PublishedAt, history);
+            ReviewWorkflow.ChineseName(d.Status), d.Revision, d.NoInterpretationReason, d.PublishAt, d.PublishedAt, history, d.CatalogueNodeId);
     }
 
     private static string? Date(DateOnly? date) => date?.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture);

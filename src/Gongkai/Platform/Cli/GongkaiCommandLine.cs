@@ -19,6 +19,7 @@ internal static class GongkaiCommandLine
         new("calendar", Calendar.CalendarCommands.Create),
         new("token", Identity.TokenCommands.Create),
         new("reindex", Search.SearchCommands.Create),
+        new("import", Publishing.Import.ImportCommand.Create),
     ];
 
     private static readonly HashSet<string> HelpWords = ["--help", "-h", "-?", "help", "--version"];

@@ -28,6 +28,9 @@ public sealed class DocumentReviewModel(GongkaiDbContext db, DocumentDesk desk, 
 
     public bool MayEdit { get; private set; }
 
+    /// <summary>Editors may add an interpretation until the document is withdrawn.</summary>
+    public bool MayInterpret { get; private set; }
+
     [BindProperty]
     public string? Comment { get; set; }
 
@@ -117,6 +120,7 @@ public sealed class DocumentReviewModel(GongkaiDbContext db, DocumentDesk desk, 
         MyStage = ReviewWorkflow.StageAwaited(Document.Status) is { } awaited && stages.Contains(awaited) ? awaited : null;
         MayPublishOrWithdraw = stages.Contains(ReviewStage.Final);
         MayEdit = RolePermissions.RolesGranting(Permissions.EditDocuments).Any(User.IsInRole) && ReviewWorkflow.IsEditable(Document.Status);
+        MayInterpret = RolePermissions.RolesGranting(Permissions.EditDocuments).Any(User.IsInRole) && Document.Status != DocumentStatus.Withdrawn;
         if (Document.SignedOn is { } signedOn)
         {
             var calendar = await calendars.GetCalendarAsync(cancellationToken);

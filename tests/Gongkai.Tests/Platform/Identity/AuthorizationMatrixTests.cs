@@ -65,6 +65,7 @@ public sealed partial class AuthorizationMatrixTests(StaffTestHost host, ITestOu
         ["GET /admin/documents/{id:int}"] = Access.Staff,
         ["GET /admin/documents/edit/{id:int?}"] = Access.Permission(Permissions.EditDocuments),
         ["GET /admin/documents/{id:int}/findings"] = Access.Staff,
+        ["GET /admin/documents/{id:int}/interpretation"] = Access.Permission(Permissions.EditDocuments),
         ["GET /admin/requests"] = Access.Permission(Permissions.HandleRequests),
         ["GET /admin/requests/{trackingNumber}"] = Access.Permission(Permissions.HandleRequests),
         ["GET /admin/requests/{trackingNumber}/letter"] = Access.Permission(Permissions.HandleRequests),
@@ -121,6 +122,19 @@ public sealed partial class AuthorizationMatrixTests(StaffTestHost host, ITestOu
         ["POST /api/v1/documents/{id:int}/correct"] = Access.Permission(Permissions.EditDocuments),
         ["POST /api/v1/documents/{id:int}/withdraw"] = Access.Permission(Permissions.ReviewFinal),
         ["POST /api/v1/interpretations/"] = Access.Permission(Permissions.EditDocuments),
+
+        // Disclosure catalogue (主动公开基本目录)
+        ["GET /admin/catalogue/{code?}"] = Access.Permission(Permissions.ManageBody),
+        ["GET /admin/catalogue/{code}/node/{id:int?}"] = Access.Permission(Permissions.ManageBody),
+        ["GET /api/v1/bodies/{code}/catalogue"] = Access.Anonymous,
+        ["GET /bodies/{code}/xxgk"] = Access.Anonymous,
+        ["GET /api/v1/catalogue/bodies/{code}"] = Access.Permission(Permissions.ManageBody),
+        ["POST /api/v1/catalogue/bodies/{code}"] = Access.Permission(Permissions.ManageBody),
+        ["PUT /api/v1/catalogue/{id:int}"] = Access.Permission(Permissions.ManageBody),
+        ["POST /api/v1/catalogue/{id:int}/hide"] = Access.Permission(Permissions.ManageBody),
+        ["POST /api/v1/catalogue/{id:int}/show"] = Access.Permission(Permissions.ManageBody),
+        ["POST /api/v1/catalogue/{id:int}/move"] = Access.Permission(Permissions.ManageBody),
+        ["DELETE /api/v1/catalogue/{id:int}"] = Access.Permission(Permissions.ManageBody),
         ["POST /api/v1/requests/{trackingNumber}/events"] = Access.Permission(Permissions.HandleRequests),
     };
 
