@@ -1,5 +1,6 @@
 using Gongkai.Platform.Data;
 using Gongkai.Platform.Jobs;
+using Gongkai.Publishing.Attachments;
 using Gongkai.Publishing.Contracts;
 using Gongkai.Publishing.Demo;
 
@@ -17,12 +18,14 @@ internal static class PublishingModule
         services.AddScoped<PublishedDocuments>();
         services.AddRecurringJob<ScheduledPublicationJob>();
         services.AddScoped<IStartupSeeder, DemoDocumentSeeder>();
+        builder.AddAttachments();
         return builder;
     }
 
     public static WebApplication MapPublishing(this WebApplication app)
     {
         app.MapPublishingApi();
+        app.MapAttachments();
         return app;
     }
 }
