@@ -1,5 +1,6 @@
 using System.Threading.RateLimiting;
 using Gongkai.Platform.Data;
+using Gongkai.Requests.Admin;
 using Microsoft.AspNetCore.RateLimiting;
 
 namespace Gongkai.Requests;
@@ -42,6 +43,7 @@ internal static class RequestsModule
     public static WebApplication MapRequests(this WebApplication app)
     {
         app.MapRequestsApi();
+        app.MapLetterPdf();
         return app;
     }
 }

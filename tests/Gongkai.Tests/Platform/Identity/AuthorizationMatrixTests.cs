@@ -112,6 +112,15 @@ public sealed partial class AuthorizationMatrixTests(StaffTestHost host, ITestOu
         ["POST /api/v1/documents/{id:int}/withdraw"] = Access.Permission(Permissions.ReviewFinal),
         ["POST /api/v1/interpretations/"] = Access.Permission(Permissions.EditDocuments),
         ["POST /api/v1/requests/{trackingNumber}/events"] = Access.Permission(Permissions.HandleRequests),
+
+        // Attachments, gazette, feeds and PDF editions
+        ["GET /attachments/{id:int}"] = Access.Anonymous,
+        ["GET /admin/requests/{trackingNumber}/letter.pdf"] = Access.Permission(Permissions.HandleRequests),
+        ["GET /admin/documents/{id:int}/attachments"] = Access.Staff,
+        ["GET /api/v1/documents/{id:int}/attachments/"] = Access.Staff,
+        ["POST /api/v1/documents/{id:int}/attachments/"] = Access.Permission(Permissions.EditDocuments),
+        ["DELETE /api/v1/documents/{id:int}/attachments/{attachmentId:int}"] = Access.Permission(Permissions.EditDocuments),
+        ["POST /api/v1/documents/{id:int}/attachments/{attachmentId:int}/mask"] = Access.Permission(Permissions.EditDocuments),
     };
 
     /// <summary>Values for route parameters, by parameter name; values that need the database are added at run time.</summary>
@@ -121,6 +130,7 @@ public sealed partial class AuthorizationMatrixTests(StaffTestHost host, ITestOu
         ["id"] = "1",
         ["date"] = "2024-09-29",
         ["trackingNumber"] = "YSQ-2026-000001",
+        ["attachmentId"] = "1",
     };
 
     private const string UnenrolledSystemAdmin = "system-admin（未启用两步验证）";
