@@ -1,6 +1,8 @@
 using Gongkai.Platform.Data;
 using Gongkai.Platform.Jobs;
 using Gongkai.Publishing.Attachments;
+using Gongkai.Publishing.Gazette;
+using Gongkai.Publishing.Feeds;
 using Gongkai.Publishing.Contracts;
 using Gongkai.Publishing.Demo;
 
@@ -19,6 +21,8 @@ internal static class PublishingModule
         services.AddRecurringJob<ScheduledPublicationJob>();
         services.AddScoped<IStartupSeeder, DemoDocumentSeeder>();
         builder.AddAttachments();
+        builder.AddGazette();
+        builder.AddFeeds();
         return builder;
     }
 
@@ -26,6 +30,8 @@ internal static class PublishingModule
     {
         app.MapPublishingApi();
         app.MapAttachments();
+        app.MapGazette();
+        app.MapFeeds();
         return app;
     }
 }
