@@ -17,6 +17,7 @@ public static class AdminNavigation
         new("工作日历", "/admin/calendar", Permissions.ManageCalendar, "维护法定节假日和调休工作日，用于计算办理期限。"),
         new("文件发布", "/admin/documents", Permissions.Staff, "起草文件，初审、复审、终审，发布、更正和撤回；公开时限提醒。"),
         new("主动公开目录", "/admin/catalogue", Permissions.ManageBody, "维护本单位主动公开基本目录：内容、主体、时限、载体和更新频率。"),
+        new("政府公报", "/admin/gazette", Permissions.EditDocuments, "编辑各期政府公报，收录已发布文件，发布公报及其 PDF 版。"),
         new("依申请公开", "/admin/requests", Permissions.HandleRequests, "登记和办理政府信息公开申请，按法定期限答复。"),
         new("依申请公开统计", "/admin/requests/statistics", Permissions.Staff, "年度报告表三（申请办理结果）和表四（行政复议、行政诉讼），含勾稽关系核对。"),
         new("依申请公开记录（只读）", "/admin/requests/records", Permissions.ViewAudit, "审计员查阅本机关依申请公开的办理记录和操作记录。"),

@@ -1,6 +1,9 @@
 using Gongkai.Platform.Data;
 using Gongkai.Platform.Jobs;
 using Gongkai.Publishing.Catalogue;
+using Gongkai.Publishing.Attachments;
+using Gongkai.Publishing.Gazette;
+using Gongkai.Publishing.Feeds;
 using Gongkai.Publishing.Contracts;
 using Gongkai.Publishing.Demo;
 
@@ -20,6 +23,9 @@ internal static class PublishingModule
         services.AddScoped<IStartupSeeder, DemoDocumentSeeder>();
         services.AddCatalogue();
         services.AddScoped<Import.DocumentImporter>();
+        builder.AddAttachments();
+        builder.AddGazette();
+        builder.AddFeeds();
         return builder;
     }
 
@@ -27,6 +33,9 @@ internal static class PublishingModule
     {
         app.MapPublishingApi();
         app.MapCatalogue();
+        app.MapAttachments();
+        app.MapGazette();
+        app.MapFeeds();
         return app;
     }
 }

@@ -136,6 +136,29 @@ public sealed partial class AuthorizationMatrixTests(StaffTestHost host, ITestOu
         ["POST /api/v1/catalogue/{id:int}/move"] = Access.Permission(Permissions.ManageBody),
         ["DELETE /api/v1/catalogue/{id:int}"] = Access.Permission(Permissions.ManageBody),
         ["POST /api/v1/requests/{trackingNumber}/events"] = Access.Permission(Permissions.HandleRequests),
+
+        // Attachments, gazette, feeds and PDF editions
+        ["GET /attachments/{id:int}"] = Access.Anonymous,
+        ["GET /admin/requests/{trackingNumber}/letter.pdf"] = Access.Permission(Permissions.HandleRequests),
+        ["GET /admin/documents/{id:int}/attachments"] = Access.Staff,
+        ["GET /admin/gazette"] = Access.Permission(Permissions.EditDocuments),
+        ["GET /admin/gazette/{id:int}"] = Access.Permission(Permissions.EditDocuments),
+        ["GET /gazette/{year:int?}"] = Access.Anonymous,
+        ["GET /gazette/{year:int}/{number:int}"] = Access.Anonymous,
+        ["GET /gazette/{year:int}/{number:int}.pdf"] = Access.Anonymous,
+        ["GET /feeds/atom.xml"] = Access.Anonymous,
+        ["GET /feeds/feed.json"] = Access.Anonymous,
+        ["GET /feeds/bodies/{code}/atom.xml"] = Access.Anonymous,
+        ["GET /feeds/bodies/{code}/feed.json"] = Access.Anonymous,
+        ["GET /feeds/types/{type}/atom.xml"] = Access.Anonymous,
+        ["GET /feeds/types/{type}/feed.json"] = Access.Anonymous,
+        ["GET /sitemap.xml"] = Access.Anonymous,
+        ["GET /sitemap-{part:int}.xml"] = Access.Anonymous,
+        ["GET /robots.txt"] = Access.Anonymous,
+        ["GET /api/v1/documents/{id:int}/attachments/"] = Access.Staff,
+        ["POST /api/v1/documents/{id:int}/attachments/"] = Access.Permission(Permissions.EditDocuments),
+        ["DELETE /api/v1/documents/{id:int}/attachments/{attachmentId:int}"] = Access.Permission(Permissions.EditDocuments),
+        ["POST /api/v1/documents/{id:int}/attachments/{attachmentId:int}/mask"] = Access.Permission(Permissions.EditDocuments),
     };
 
     /// <summary>Values for route parameters, by parameter name; values that need the database are added at run time.</summary>
@@ -146,6 +169,11 @@ public sealed partial class AuthorizationMatrixTests(StaffTestHost host, ITestOu
         ["date"] = "2024-09-29",
         ["trackingNumber"] = "YSQ-2026-000001",
         ["eventId"] = "1",
+        ["attachmentId"] = "1",
+        ["year"] = "2024",
+        ["number"] = "1",
+        ["type"] = "通知公告",
+        ["part"] = "1",
     };
 
     private const string UnenrolledSystemAdmin = "system-admin（未启用两步验证）";
