@@ -20,6 +20,7 @@ internal static class SafeguardsModule
         services.AddScoped<IStartupSeeder, WordListSeeder>();
         services.AddScoped<BodyTextFindingSource>();
         services.AddScoped<IDocumentFindingSource>(provider => provider.GetRequiredService<BodyTextFindingSource>());
+        services.AddScoped<IDocumentFindingSource, AttachmentFindingSource>();
         services.AddScoped<DocumentSafeguards>();
         services.AddScoped<FindingFixer>();
         services.AddOptions<SafeguardsOptions>().BindConfiguration(SafeguardsOptions.Section);

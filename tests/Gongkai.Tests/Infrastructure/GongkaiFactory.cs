@@ -27,6 +27,10 @@ public class GongkaiFactory : WebApplicationFactory<Program>
         builder.UseSetting("Gongkai:Database:Provider", _database.Provider);
         builder.UseSetting("Gongkai:Database:ConnectionString", _database.ConnectionString);
         builder.UseSetting("Gongkai:Demo:Seed", "true");
+
+        // Every host is a node with its own search index, as in production; a host derived with WithWebHostBuilder
+        // shares the database but must not fight the first host for the index's write lock.
+        builder.UseSetting("Gongkai:Search:IndexFolder", "search-" + Guid.NewGuid().ToString("N")[..12]);
         foreach (var (key, value) in Settings)
         {
             builder.UseSetting(key, value);

@@ -16,4 +16,15 @@ public sealed class AttachmentTexts(GongkaiDbContext db)
             .ToListAsync(cancellationToken);
         return rows.Select(r => (r.Id, r.FileName, r.Text)).ToList();
     }
+
+    /// <summary>The attachment texts of many documents at once (a search rebuild reads documents in batches).</summary>
+    public async Task<ILookup<int, string>> ForDocumentsAsync(IReadOnlyCollection<int> documentIds, CancellationToken cancellationToken)
+    {
+        var rows = await db.Set<DocumentAttachment>().AsNoTracking()
+            .Where(a => documentIds.Contains(a.DocumentId) && a.TextStatus == AttachmentTextStatus.Extracted && a.Text != "")
+            .OrderBy(a => a.Position).ThenBy(a => a.Id)
+            .Select(a => new { a.DocumentId, a.Text })
+            .ToListAsync(cancellationToken);
+        return rows.ToLookup(r => r.DocumentId, r => r.Text);
+    }
 }

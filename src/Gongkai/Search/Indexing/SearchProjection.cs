@@ -3,6 +3,7 @@ using System.Text.RegularExpressions;
 using Gongkai.Organizations;
 using Gongkai.Platform.Data;
 using Gongkai.Publishing;
+using Gongkai.Publishing.Attachments;
 using Gongkai.Publishing.Contracts;
 using Gongkai.Publishing.Rules;
 using Microsoft.EntityFrameworkCore;
@@ -11,7 +12,7 @@ namespace Gongkai.Search.Indexing;
 
 /// <summary>Reads what the index should hold from the database: published documents only (drafts, documents under
 /// review and withdrawn ones are never projected, so no query can reach them).</summary>
-public sealed partial class SearchProjection(GongkaiDbContext db)
+public sealed partial class SearchProjection(GongkaiDbContext db, AttachmentTexts attachments)
 {
     public const int BatchSize = 200;
 
@@ -19,7 +20,7 @@ public sealed partial class SearchProjection(GongkaiDbContext db)
     public async Task<IReadOnlyList<SearchDocument>> PublishedAsync(IReadOnlyCollection<string> indexNos, CancellationToken cancellationToken)
     {
         var rows = await Published().Where(d => indexNos.Contains(d.IndexNo!)).ToListAsync(cancellationToken);
-        return Project(rows);
+        return await ProjectAsync(rows, cancellationToken);
     }
 
     /// <summary>索引号 of a body's published documents (its name is in each of them), issued or co-issued.</summary>
@@ -40,7 +41,7 @@ public sealed partial class SearchProjection(GongkaiDbContext db)
                 yield break;
             }
 
-            foreach (var document in Project(rows))
+            foreach (var document in await ProjectAsync(rows, cancellationToken))
             {
                 yield return document;
             }
@@ -61,8 +62,10 @@ public sealed partial class SearchProjection(GongkaiDbContext db)
         db.Set<Document>().AsNoTracking().Include(d => d.Body).Include(d => d.CoIssuers).ThenInclude(c => c.Body)
             .Where(d => d.Status == DocumentStatus.Published && d.IndexNo != null);
 
-    private static List<SearchDocument> Project(List<Document> rows) =>
-        rows.Select(d => new SearchDocument(
+    private async Task<List<SearchDocument>> ProjectAsync(List<Document> rows, CancellationToken cancellationToken)
+    {
+        var attachmentTexts = await attachments.ForDocumentsAsync(rows.Select(d => d.Id).ToList(), cancellationToken);
+        return rows.Select(d => new SearchDocument(
             d.IndexNo!,
             d.Title,
             d.DocNumber,
@@ -75,9 +78,9 @@ public sealed partial class SearchProjection(GongkaiDbContext db)
             DocumentCatalog.ChineseName(d.Validity),
             d.Validity == DocumentValidity.Valid,
             PlainText(d.BodyHtml),
-            // Attachment text joins here (one line: await AttachmentTexts.ForDocumentAsync(d.Id)) once extraction exists.
-            [],
+            attachmentTexts[d.Id].ToList(),
             DocumentSummary.DocumentUrl(d.IndexNo!))).ToList();
+    }
 
     [GeneratedRegex(@"</(p|div|h[1-6]|li|tr|table|blockquote)>|<br\s*/?>", RegexOptions.IgnoreCase)]
     private static partial Regex BlockEnd();

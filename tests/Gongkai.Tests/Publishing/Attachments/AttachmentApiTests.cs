@@ -181,4 +181,52 @@ public sealed class AttachmentApiTests(TestAuthFactory factory) : IClassFixture<
         Assert.Equal(HttpStatusCode.NoContent, (await editor.DeleteAsync(new Uri($"/api/v1/documents/{id}/attachments/{attachmentId}", UriKind.Relative))).StatusCode);
         Assert.Equal(0, (await Json(await editor.GetAsync(new Uri($"/api/v1/documents/{id}/attachments/", UriKind.Relative)))).GetArrayLength());
     }
+
+    [Fact]
+    public async Task Personal_data_in_an_attachment_blocks_the_final_review_until_the_file_is_masked()
+    {
+        var id = await CreateDraftAsync("关于临时救助对象的公示");
+        var editor = await Editor();
+        var attachmentId = (await Json(await UploadAsync(editor, id, "救助对象.docx", AttachmentFixtures.Docx($"申请人身份证号码：{AttachmentFixtures.IdNumber}"))))
+            .GetProperty("id").GetInt32();
+        (await editor.PostAsync(new Uri($"/api/v1/documents/{id}/submit", UriKind.Relative), null)).EnsureSuccessStatusCode();
+        foreach (var (stage, role) in new[] { ("first", StaffRoles.FirstReviewer), ("second", StaffRoles.SecondReviewer) })
+        {
+            var reviewer = await factory.CreateStaffClientAsync($"reviewer-{stage}.myszf", role);
+            (await reviewer.PostAsJsonAsync($"/api/v1/documents/{id}/review/{stage}", new ReviewRequest("approve", "同意"))).EnsureSuccessStatusCode();
+        }
+
+        var final = await factory.CreateStaffClientAsync("reviewer-final.myszf", StaffRoles.FinalReviewer);
+        using (var blocked = await final.PostAsJsonAsync($"/api/v1/documents/{id}/review/final", new ReviewRequest("approve", "同意")))
+        {
+            Assert.Equal(HttpStatusCode.UnprocessableEntity, blocked.StatusCode);
+            var finding = Assert.Single((await Json(blocked)).GetProperty("findings").EnumerateArray());
+            Assert.Equal($"attachment:{attachmentId}", finding.GetProperty("source").GetString());
+            Assert.Equal("id-number", finding.GetProperty("kind").GetString());
+        }
+
+        // Attachments change on drafts only: the final reviewer returns the document, the editor masks the Word file in
+        // one click and resubmits, and this time 终审 passes.
+        (await final.PostAsJsonAsync($"/api/v1/documents/{id}/review/final", new ReviewRequest("return", "附件含身份证号码，请遮盖"))).EnsureSuccessStatusCode();
+        (await editor.PostAsync(new Uri($"/api/v1/documents/{id}/attachments/{attachmentId}/mask", UriKind.Relative), null)).EnsureSuccessStatusCode();
+        await PublishAsync(id);
+
+        using var scope = factory.Services.CreateScope();
+        var db = scope.ServiceProvider.GetRequiredService<Gongkai.Platform.Data.GongkaiDbContext>();
+        Assert.Equal(Gongkai.Publishing.Rules.DocumentStatus.Published, await db.Set<Document>().Where(d => d.Id == id).Select(d => d.Status).SingleAsync());
+    }
+
+    [Fact]
+    public async Task Words_that_appear_only_in_an_attachment_find_the_published_document()
+    {
+        var id = await CreateDraftAsync("关于公布年度重点工作的通知");
+        var editor = await Editor();
+        (await UploadAsync(editor, id, "重点工作.docx", AttachmentFixtures.Docx("推进獐子岛海参养殖示范区建设"))).EnsureSuccessStatusCode();
+        await PublishAsync(id);
+
+        using var scope = factory.Services.CreateScope();
+        var db = scope.ServiceProvider.GetRequiredService<Gongkai.Platform.Data.GongkaiDbContext>();
+        var indexNo = await db.Set<Document>().Where(d => d.Id == id).Select(d => d.IndexNo).SingleAsync();
+        await Gongkai.Tests.Search.SearchIntegrationTests.WaitForAsync(factory.CreateClient(), "海参养殖示范区", r => r.Items.Any(i => i.IndexNo == indexNo));
+    }
 }
