@@ -2,6 +2,8 @@
 # Load run: a body profile page served by Gongkai vs. the same HTML served by nginx as a static file,
 # measured in one run with interleaved rounds (wrk -t2 -c32 -d15s on loopback). Needs wrk and nginx
 # (apt-get install wrk nginx-light). Usage: bench/serve-vs-nginx.sh [rounds] [page-path]
+# IMPORT=<folder> first imports a Markdown corpus into the fresh database (e.g. IMPORT=../shared/corpus/laws);
+# the page path "document" then means the page of the newest published document.
 set -euo pipefail
 cd "$(dirname "$0")/.."
 rounds=${1:-3}
@@ -10,6 +12,10 @@ work=$(mktemp -d /tmp/gongkai-bench.XXXXXX)
 app_port=5910; nginx_port=5911
 
 dotnet publish src/Gongkai -c Release -o "$work/app" -nologo -v quiet >/dev/null
+if [ -n "${IMPORT:-}" ]; then
+  corpus=$(realpath "$IMPORT")
+  (cd "$work" && ASPNETCORE_ENVIRONMENT=Production Gongkai__DataFolder="$work/data" dotnet app/Gongkai.dll import "$corpus" | tail -3)
+fi
 (cd "$work" && ASPNETCORE_ENVIRONMENT=Production Gongkai__DataFolder="$work/data" \
   dotnet app/Gongkai.dll --urls "http://127.0.0.1:$app_port" >"$work/app.log" 2>&1) &
 app_pid=$!
@@ -17,6 +23,9 @@ cleanup() { kill $app_pid 2>/dev/null || true; [ -f "$work/nginx.pid" ] && kill 
 trap cleanup EXIT
 for _ in $(seq 1 150); do curl -fs "http://127.0.0.1:$app_port/readyz" >/dev/null 2>&1 && break; sleep 0.2; done
 
+if [ "$page" = document ]; then
+  page=$(curl -fs "http://127.0.0.1:$app_port/api/v1/documents?size=1" | python3 -c 'import json,sys; d=json.load(sys.stdin); print(d["items"][0]["url"])')
+fi
 mkdir -p "$work/www"
 curl -fs "http://127.0.0.1:$app_port$page" -o "$work/www/page.html"
 bytes=$(wc -c <"$work/www/page.html")
