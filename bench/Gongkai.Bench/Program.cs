@@ -13,6 +13,12 @@ internal static class BenchProgram
             return;
         }
 
+        if (args is ["search-load", var lawCorpus, var keptIndex])
+        {
+            SearchLoad.Run(lawCorpus, keptIndex);
+            return;
+        }
+
         BenchmarkSwitcher.FromAssembly(typeof(BenchProgram).Assembly).Run(args);
     }
 }
