@@ -42,19 +42,19 @@ internal static class SearchPhases
                 var t3 = Stopwatch.GetTimestamp();
                 var docs = top.GetTopDocs(0, 10);
                 var leaves = reader.Leaves;
-                var scratch = new Lucene.Net.Util.BytesRef();
                 var bodies = docs.ScoreDocs.Select(d =>
                 {
                     var leaf = leaves[ReaderUtil.SubIndex(d.Doc, leaves)];
-                    var body = SearchFields.ReadBodyText(leaf.AtomicReader.GetBinaryDocValues(SearchFields.BodyText), d.Doc - leaf.DocBase, scratch);
-                    var stored = searcher.Doc(d.Doc, SearchFields.HitFields);
-                    return body ?? searcher.Doc(d.Doc).Get(SearchFields.Body, CultureInfo.InvariantCulture) ?? stored.Get(SearchFields.Title, CultureInfo.InvariantCulture);
+                    var bytes = new Lucene.Net.Util.BytesRef();
+                    SearchFields.TryReadBodyText(leaf.AtomicReader.GetBinaryDocValues(SearchFields.BodyText), d.Doc - leaf.DocBase, bytes);
+                    searcher.Doc(d.Doc, SearchFields.HitFields);
+                    return bytes;
                 }).ToList();
                 var t4 = Stopwatch.GetTimestamp();
                 var words = SearchQueryBuilder.HighlightWords(text, SynonymSet.Defaults);
                 foreach (var body in bodies)
                 {
-                    SnippetBuilder.Build(body, words);
+                    SnippetBuilder.Build(SearchFields.BodyChars(body), words);
                 }
 
                 var t5 = Stopwatch.GetTimestamp();

@@ -1,6 +1,6 @@
 using System.Globalization;
 using Gongkai.Search.Analysis;
-using System.Text;
+using System.Runtime.InteropServices;
 using Lucene.Net.Documents;
 using Lucene.Net.Index;
 using Lucene.Net.Util;
@@ -63,17 +63,21 @@ public static class SearchFields
         Id, Title, Url, DocNumberText, BodyCode, BodyName, Type, Published, Validity,
     };
 
-    /// <summary>The body text kept for snippets; <paramref name="values"/> is null for an index written before it existed.</summary>
-    public static string? ReadBodyText(BinaryDocValues? values, int doc, BytesRef scratch)
+    /// <summary>Reads a document's body text (kept for snippets) into <paramref name="bytes"/>; false for an index written
+    /// before it existed (<paramref name="values"/> null). <see cref="BodyChars"/> views the bytes as text without copying.</summary>
+    public static bool TryReadBodyText(BinaryDocValues? values, int doc, BytesRef bytes)
     {
         if (values is null)
         {
-            return null;
+            return false;
         }
 
-        values.Get(doc, scratch);
-        return Encoding.Unicode.GetString(scratch.Bytes, scratch.Offset, scratch.Length);
+        values.Get(doc, bytes);
+        return true;
     }
+
+    /// <summary>The UTF-16 text in bytes written by <see cref="ToLucene"/> (native byte order: the index is this node's own).</summary>
+    public static ReadOnlySpan<char> BodyChars(BytesRef bytes) => MemoryMarshal.Cast<byte, char>(bytes.Bytes.AsSpan(bytes.Offset, bytes.Length));
 
     public static readonly string[] FacetNames = ["body", "type", "subject", "year", "validity"];
 
@@ -91,7 +95,7 @@ public static class SearchFields
             new StringField(Id, source.IndexNo, Field.Store.YES),
             new TextField(Title, source.Title, Field.Store.YES),
             new TextField(Body, source.Text, Field.Store.NO),
-            new BinaryDocValuesField(BodyText, new BytesRef(Encoding.Unicode.GetBytes(source.Text))),
+            new BinaryDocValuesField(BodyText, new BytesRef(MemoryMarshal.AsBytes(source.Text.AsSpan()).ToArray())),
             new StringField(BodyCode, source.BodyCode, Field.Store.YES),
             new StoredField(BodyName, source.BodyName),
             new StringField(Type, source.DocumentType, Field.Store.YES),

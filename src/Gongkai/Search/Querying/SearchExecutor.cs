@@ -49,15 +49,15 @@ internal static class SearchExecutor
         foreach (var scoreDoc in docs.ScoreDocs)
         {
             var leaf = leaves[ReaderUtil.SubIndex(scoreDoc.Doc, leaves)];
-            var body = SearchFields.ReadBodyText(leaf.AtomicReader.GetBinaryDocValues(SearchFields.BodyText), scoreDoc.Doc - leaf.DocBase, scratch);
-            var stored = searcher.Doc(scoreDoc.Doc, body is null ? WithStoredBody : SearchFields.HitFields);
+            var inDocValues = SearchFields.TryReadBodyText(leaf.AtomicReader.GetBinaryDocValues(SearchFields.BodyText), scoreDoc.Doc - leaf.DocBase, scratch);
+            var stored = searcher.Doc(scoreDoc.Doc, inDocValues ? SearchFields.HitFields : WithStoredBody);
             string Get(string field) => stored.Get(field, CultureInfo.InvariantCulture);
-            body ??= Get(SearchFields.Body) ?? "";
+            var snippet = inDocValues ? SnippetBuilder.Build(SearchFields.BodyChars(scratch), words) : SnippetBuilder.Build(Get(SearchFields.Body) ?? "", words);
             hits.Add(new SearchHit(
                 Get(SearchFields.Id),
                 Get(SearchFields.Title),
                 Get(SearchFields.Url),
-                SnippetBuilder.Build(body, words),
+                snippet,
                 Get(SearchFields.DocNumberText),
                 Get(SearchFields.BodyCode),
                 Get(SearchFields.BodyName),
