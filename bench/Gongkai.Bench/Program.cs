@@ -19,6 +19,12 @@ internal static class BenchProgram
             return 0;
         }
 
+        if (args is ["search-load", var lawCorpus, var keptIndex])
+        {
+            SearchLoad.Run(lawCorpus, keptIndex);
+            return;
+        }
+
         BenchmarkSwitcher.FromAssembly(typeof(BenchProgram).Assembly).Run(args);
         return 0;
     }

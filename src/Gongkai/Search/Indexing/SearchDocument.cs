@@ -1,6 +1,8 @@
 using System.Globalization;
 using Gongkai.Search.Analysis;
+using System.Runtime.InteropServices;
 using Lucene.Net.Documents;
+using Lucene.Net.Index;
 using Lucene.Net.Util;
 
 namespace Gongkai.Search.Indexing;
@@ -32,6 +34,10 @@ public static class SearchFields
     public const string Id = "id";
     public const string Title = "title";
     public const string Body = "body";
+
+    /// <summary>The body text for snippets, as UTF-16 binary doc values rather than a stored field: reading a stored
+    /// 17 KB body means decompressing it, which cost more than the rest of a query (docs/PERFORMANCE.md, Search).</summary>
+    public const string BodyText = "body_text";
     public const string Attachments = "attachments";
     public const string DocNumber = "docnumber";
     public const string DocNumberText = "docnumber_text";
@@ -51,6 +57,28 @@ public static class SearchFields
 
     public static string FacetField(string name) => "f_" + name;
 
+    /// <summary>The stored fields a result shows (everything stored except an older index's stored body).</summary>
+    public static readonly ISet<string> HitFields = new HashSet<string>(StringComparer.Ordinal)
+    {
+        Id, Title, Url, DocNumberText, BodyCode, BodyName, Type, Published, Validity,
+    };
+
+    /// <summary>Reads a document's body text (kept for snippets) into <paramref name="bytes"/>; false for an index written
+    /// before it existed (<paramref name="values"/> null). <see cref="BodyChars"/> views the bytes as text without copying.</summary>
+    public static bool TryReadBodyText(BinaryDocValues? values, int doc, BytesRef bytes)
+    {
+        if (values is null)
+        {
+            return false;
+        }
+
+        values.Get(doc, bytes);
+        return true;
+    }
+
+    /// <summary>The UTF-16 text in bytes written by <see cref="ToLucene"/> (native byte order: the index is this node's own).</summary>
+    public static ReadOnlySpan<char> BodyChars(BytesRef bytes) => MemoryMarshal.Cast<byte, char>(bytes.Bytes.AsSpan(bytes.Offset, bytes.Length));
+
     public static readonly string[] FacetNames = ["body", "type", "subject", "year", "validity"];
 
     private static readonly TimeSpan ChinaOffset = TimeSpan.FromHours(8);
@@ -66,7 +94,8 @@ public static class SearchFields
         {
             new StringField(Id, source.IndexNo, Field.Store.YES),
             new TextField(Title, source.Title, Field.Store.YES),
-            new TextField(Body, source.Text, Field.Store.YES),
+            new TextField(Body, source.Text, Field.Store.NO),
+            new BinaryDocValuesField(BodyText, new BytesRef(MemoryMarshal.AsBytes(source.Text.AsSpan()).ToArray())),
             new StringField(BodyCode, source.BodyCode, Field.Store.YES),
             new StoredField(BodyName, source.BodyName),
             new StringField(Type, source.DocumentType, Field.Store.YES),

@@ -3,6 +3,7 @@ using Gongkai.Search.Indexing;
 using Lucene.Net.Analysis;
 using Lucene.Net.Index;
 using Lucene.Net.Search;
+using Lucene.Net.Util;
 
 namespace Gongkai.Search.Querying;
 
@@ -43,16 +44,20 @@ internal static class SearchExecutor
         var docs = top.GetTopDocs(skip, size);
         var words = SearchQueryBuilder.HighlightWords(text, synonyms);
         var hits = new List<SearchHit>(docs.ScoreDocs.Length);
+        var leaves = searcher.IndexReader.Leaves;
+        var scratch = new BytesRef();
         foreach (var scoreDoc in docs.ScoreDocs)
         {
-            var stored = searcher.Doc(scoreDoc.Doc);
+            var leaf = leaves[ReaderUtil.SubIndex(scoreDoc.Doc, leaves)];
+            var inDocValues = SearchFields.TryReadBodyText(leaf.AtomicReader.GetBinaryDocValues(SearchFields.BodyText), scoreDoc.Doc - leaf.DocBase, scratch);
+            var stored = searcher.Doc(scoreDoc.Doc, inDocValues ? SearchFields.HitFields : WithStoredBody);
             string Get(string field) => stored.Get(field, CultureInfo.InvariantCulture);
-            var body = Get(SearchFields.Body) ?? "";
+            var snippet = inDocValues ? SnippetBuilder.Build(SearchFields.BodyChars(scratch), words) : SnippetBuilder.Build(Get(SearchFields.Body) ?? "", words);
             hits.Add(new SearchHit(
                 Get(SearchFields.Id),
                 Get(SearchFields.Title),
                 Get(SearchFields.Url),
-                SnippetBuilder.Build(body, words),
+                snippet,
                 Get(SearchFields.DocNumberText),
                 Get(SearchFields.BodyCode),
                 Get(SearchFields.BodyName),
@@ -64,6 +69,9 @@ internal static class SearchExecutor
 
         return new SearchResult(top.TotalHits, hits, facets.Result(), docNumber, (page - 1) * size > SearchRequest.MaxResultWindow);
     }
+
+    /// <summary>An index written before the body moved to doc values still has it stored.</summary>
+    private static readonly ISet<string> WithStoredBody = new HashSet<string>(SearchFields.HitFields.Append(SearchFields.Body), StringComparer.Ordinal);
 
     private static QueryWrapperFilter? Filter(SearchRequest request)
     {
