@@ -7,10 +7,16 @@ internal static class BenchProgram
 {
     public static async Task<int> Main(string[] args)
     {
-        // Wall-clock scenarios on a seeded database (see RequestsScenario); everything else is BenchmarkDotNet.
+        // Wall-clock scenarios (a seeded database, a corpus load); everything else is BenchmarkDotNet.
         if (args is ["requests", ..])
         {
             return await RequestsScenario.RunAsync();
+        }
+
+        if (args is ["search-load", var corpus])
+        {
+            SearchLoad.Run(corpus);
+            return 0;
         }
 
         BenchmarkSwitcher.FromAssembly(typeof(BenchProgram).Assembly).Run(args);

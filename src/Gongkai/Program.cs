@@ -6,6 +6,7 @@ using Gongkai.Portal;
 using Gongkai.Publishing;
 using Gongkai.Safeguards;
 using Gongkai.Requests;
+using Gongkai.Search;
 
 // Gongkai reads top to bottom like a table of contents: each module registers its services and maps its
 // pages and endpoints explicitly. Admin verbs (`gongkai import …`) share the same application and configuration.
@@ -27,6 +28,7 @@ static WebApplication CreateApplication(string[] args)
     builder.AddPublishing();        // published documents (主动公开), their list, pages and API
     builder.AddSafeguards();        // before publication: personal data masked, wording and outdated names checked
     builder.AddRequests();          // requests for disclosure (依申请公开): applications, the statutory clock, replies
+    builder.AddSearch();            // full-text search: a Lucene index per node following the change log, API and page
     builder.AddPortal();            // the public site shell: home, elderly mode, site map
     builder.AddAdmin();             // the staff console shell
 
@@ -38,6 +40,7 @@ static WebApplication CreateApplication(string[] args)
     app.MapPublishing();
     app.MapSafeguards();
     app.MapRequests();
+    app.MapSearch();
     app.MapPortal();
     app.MapAdmin();
 

@@ -6,6 +6,7 @@ using Gongkai.Platform.Data;
 using Gongkai.Platform.Identity;
 using Gongkai.Platform.Jobs;
 using Gongkai.Platform.Notifications;
+using Gongkai.Platform.Pdf;
 using Gongkai.Platform.Telemetry;
 using Gongkai.Platform.Web;
 using Microsoft.Extensions.FileProviders;
@@ -34,6 +35,7 @@ internal static class PlatformModule
 
         services.AddGongkaiIdentity();
         services.AddGongkaiCalendar();
+        services.AddGongkaiPdf();
 
         // Razor's default encoder escapes every Chinese character (&#x653F;), making pages 2.5× larger and
         // far slower; allow all of Unicode (it still escapes <>&"').

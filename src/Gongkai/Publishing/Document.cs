@@ -91,6 +91,9 @@ public sealed class Document
 
     /// <summary>Concurrency token: raised by every change, so two people acting on the same state cannot both win.</summary>
     public int Revision { get; set; }
+
+    /// <summary>The node of the body's 主动公开基本目录 the document is filed in (<see cref="Catalogue.CatalogueNode"/>).</summary>
+    public int? CatalogueNodeId { get; set; }
 }
 
 /// <summary>有效性.</summary>
@@ -137,6 +140,8 @@ internal sealed class DocumentConfiguration : IEntityTypeConfiguration<Document>
         builder.Property(d => d.Revision).IsConcurrencyToken();
         builder.HasOne(d => d.Body).WithMany().HasForeignKey(d => d.BodyId).OnDelete(DeleteBehavior.Restrict);
         builder.HasOne(d => d.SupersededBy).WithMany().HasForeignKey(d => d.SupersededById).OnDelete(DeleteBehavior.Restrict);
+        builder.HasIndex(d => new { d.CatalogueNodeId, d.Status, d.PublishedAt });
+        builder.HasOne<Catalogue.CatalogueNode>().WithMany().HasForeignKey(d => d.CatalogueNodeId).OnDelete(DeleteBehavior.Restrict);
         builder.HasMany(d => d.CoIssuers).WithOne().HasForeignKey(c => c.DocumentId).OnDelete(DeleteBehavior.Cascade);
     }
 }

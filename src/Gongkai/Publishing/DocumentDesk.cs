@@ -4,6 +4,7 @@ using Gongkai.Platform.Audit;
 using Gongkai.Platform.Data;
 using Gongkai.Platform.Identity;
 using Gongkai.Publishing.Rules;
+using Gongkai.Safeguards.Review;
 using Microsoft.EntityFrameworkCore;
 
 namespace Gongkai.Publishing;
@@ -15,10 +16,14 @@ public enum DeskOutcome
     Forbidden,
     Invalid,
     Conflict,
+
+    /// <summary>Refused by the safeguards: personal data is still open (see <see cref="DeskResult.Findings"/>).</summary>
+    Blocked,
 }
 
 /// <summary>The result of a staff action on a document: done (with the document), or why not, in Chinese.</summary>
-public sealed record DeskResult(DeskOutcome Outcome, Document? Document, string? Message, IReadOnlyDictionary<string, string[]>? Errors = null)
+public sealed record DeskResult(DeskOutcome Outcome, Document? Document, string? Message, IReadOnlyDictionary<string, string[]>? Errors = null,
+    IReadOnlyList<DocumentFinding>? Findings = null)
 {
     public bool Succeeded => Outcome == DeskOutcome.Done;
 
@@ -32,6 +37,8 @@ public sealed record DeskResult(DeskOutcome Outcome, Document? Document, string?
 
     public static DeskResult Conflict(string message) => new(DeskOutcome.Conflict, null, message);
 
+    public static DeskResult Blocked(GateDecision decision) => new(DeskOutcome.Blocked, null, decision.Message, Findings: decision.Open);
+
     public static DeskResult FromWorkflow(WorkflowResult result) =>
         result.IsConflict ? Conflict(result.Error!) : result.Error!.StartsWith("您没有", StringComparison.Ordinal) ? Forbidden(result.Error) : Invalid(result.Error);
 }
@@ -41,14 +48,15 @@ public sealed record DeskResult<T>(DeskOutcome Outcome, T? Value, string? Messag
     where T : class;
 
 /// <summary>A review decision as the reviewer enters it.</summary>
-public sealed record ReviewDecision(bool Approve, string? Comment, string? NoInterpretationReason = null, DateTimeOffset? PublishAt = null);
+/// <param name="OverrideReason">At 终审: why personal data found by the safeguards must be published anyway.</param>
+public sealed record ReviewDecision(bool Approve, string? Comment, string? NoInterpretationReason = null, DateTimeOffset? PublishAt = null, string? OverrideReason = null);
 
 /// <summary>
 /// Staff work on documents: drafting, the three-stage review, publication, correction and withdrawal. Checks body
 /// scope, applies <see cref="ReviewWorkflow"/>, records history and audit in the same unit of work, and turns a lost
 /// race (another person saved the document first) into a conflict.
 /// </summary>
-public sealed class DocumentDesk(GongkaiDbContext db, BodyScope scope, AuditLog audit, TimeProvider clock, DocumentPublisher publisher)
+public sealed class DocumentDesk(GongkaiDbContext db, BodyScope scope, AuditLog audit, TimeProvider clock, DocumentPublisher publisher, DocumentSafeguards safeguards, Catalogue.CatalogueDesk catalogue)
 {
     public const string LostRaceMessage = "该文件刚刚已由其他人处理，您的操作未生效。请刷新页面查看最新状态后再操作。";
 
@@ -60,7 +68,7 @@ public sealed class DocumentDesk(GongkaiDbContext db, BodyScope scope, AuditLog 
             return DeskResult.Forbidden("您只能为本单位创建文件。");
         }
 
-        var check = await CheckAsync(input, cancellationToken);
+        var check = await CheckAsync(input, owner.Value, cancellationToken);
         if (!check.Result.IsValid)
         {
             return DeskResult.Invalid("文件信息有误，请修改后重新提交。", check.Result.Errors);
@@ -94,7 +102,7 @@ public sealed class DocumentDesk(GongkaiDbContext db, BodyScope scope, AuditLog 
                 return DeskResult.Conflict($"该文件当前状态为“{ReviewWorkflow.ChineseName(document.Status)}”，不能修改；已发布的文件请使用更正。");
             }
 
-            var check = await CheckAsync(input, cancellationToken);
+            var check = await CheckAsync(input, document.BodyId, cancellationToken);
             if (!check.Result.IsValid)
             {
                 return DeskResult.Invalid("文件信息有误，请修改后重新提交。", check.Result.Errors);
@@ -106,12 +114,12 @@ public sealed class DocumentDesk(GongkaiDbContext db, BodyScope scope, AuditLog 
         }, cancellationToken);
 
     public Task<DeskResult> SubmitAsync(ClaimsPrincipal user, int id, CancellationToken cancellationToken = default) =>
-        ActAsync(user, id, document =>
+        ActAsync(user, id, async document =>
         {
             var result = ReviewWorkflow.Submit(Subject(document));
             if (!result.Allowed)
             {
-                return Task.FromResult(DeskResult.FromWorkflow(result));
+                return DeskResult.FromWorkflow(result);
             }
 
             document.Status = result.Next;
@@ -119,7 +127,8 @@ public sealed class DocumentDesk(GongkaiDbContext db, BodyScope scope, AuditLog 
             document.FirstApprovedBy = null;
             document.SecondApprovedBy = null;
             Step(user, document, result.Action!, null);
-            return Task.FromResult(DeskResult.Done(document));
+            await safeguards.RecordCheckAsync(document, "提交审核", cancellationToken, probeLinks: true);
+            return DeskResult.Done(document);
         }, cancellationToken);
 
     public Task<DeskResult> ReviewAsync(ClaimsPrincipal user, int id, ReviewStage stage, ReviewDecision decision, CancellationToken cancellationToken = default) =>
@@ -152,6 +161,19 @@ public sealed class DocumentDesk(GongkaiDbContext db, BodyScope scope, AuditLog 
             if (!approved.Allowed)
             {
                 return DeskResult.FromWorkflow(approved);
+            }
+
+            if (stage == ReviewStage.Final)
+            {
+                var gate = await safeguards.GateAsync(user, document, decision.OverrideReason, mayOverride: true, cancellationToken);
+                if (!gate.Allowed)
+                {
+                    return DeskResult.Blocked(gate);
+                }
+            }
+            else
+            {
+                await safeguards.RecordCheckAsync(document, ReviewWorkflow.ChineseName(stage), cancellationToken);
             }
 
             switch (stage)
@@ -188,6 +210,12 @@ public sealed class DocumentDesk(GongkaiDbContext db, BodyScope scope, AuditLog 
                 return DeskResult.FromWorkflow(result);
             }
 
+            var gate = await safeguards.GateAsync(user, document, overrideReason: null, mayOverride: false, cancellationToken);
+            if (!gate.Allowed)
+            {
+                return DeskResult.Blocked(gate);
+            }
+
             await publisher.MarkPublishedAsync(document, clock.GetUtcNow(), StaffClaims.UserIdOf(user), StaffClaims.DisplayNameOf(user), cancellationToken);
             return DeskResult.Done(document);
         }, cancellationToken);
@@ -201,13 +229,19 @@ public sealed class DocumentDesk(GongkaiDbContext db, BodyScope scope, AuditLog 
                 return result.IsConflict ? DeskResult.FromWorkflow(result) : DeskResult.Invalid(result.Error!, Field("reason", result.Error!));
             }
 
-            var check = await CheckAsync(input, cancellationToken);
+            var check = await CheckAsync(input, document.BodyId, cancellationToken);
             if (!check.Result.IsValid)
             {
                 return DeskResult.Invalid("文件信息有误，请修改后重新提交。", check.Result.Errors);
             }
 
             Apply(document, check.Result.Value!, check.CoIssuerIds, check.SupersededById, clock.GetUtcNow());
+            var gate = await safeguards.GateAsync(user, document, overrideReason: null, mayOverride: false, cancellationToken);
+            if (!gate.Allowed)
+            {
+                return DeskResult.Blocked(gate);
+            }
+
             publisher.MarkCorrected(document, reason!.Trim(), StaffClaims.UserIdOf(user), StaffClaims.DisplayNameOf(user));
             return DeskResult.Done(document);
         }, cancellationToken);
@@ -360,6 +394,7 @@ public sealed class DocumentDesk(GongkaiDbContext db, BodyScope scope, AuditLog 
         document.ExpiresOn = input.ExpiresOn;
         document.Validity = input.Validity;
         document.SupersededById = supersededById;
+        document.CatalogueNodeId = input.CatalogueNode;
         document.UpdatedAt = now;
         document.CoIssuers.RemoveAll(c => !coIssuerIds.Contains(c.BodyId));
         foreach (var bodyId in coIssuerIds.Where(b => document.CoIssuers.All(c => c.BodyId != b)))
@@ -373,7 +408,7 @@ public sealed class DocumentDesk(GongkaiDbContext db, BodyScope scope, AuditLog 
     private sealed record InputCheck(DocumentInputCheck Result, IReadOnlyList<int> CoIssuerIds, int? SupersededById);
 
     /// <summary>The pure checks, then the ones that need the database: co-issuing bodies and the superseding document exist.</summary>
-    private async Task<InputCheck> CheckAsync(DocumentInput input, CancellationToken cancellationToken)
+    private async Task<InputCheck> CheckAsync(DocumentInput input, int bodyId, CancellationToken cancellationToken)
     {
         var check = DocumentInputRules.Validate(input, PublishingTime.ChinaDate(clock.GetUtcNow()));
         if (!check.IsValid)
@@ -399,6 +434,11 @@ public sealed class DocumentDesk(GongkaiDbContext db, BodyScope scope, AuditLog 
             {
                 errors["supersededBy"] = [$"索引号为“{indexNo}”的文件不存在。"];
             }
+        }
+
+        if (await catalogue.RefuseFilingAsync(bodyId, input.CatalogueNode, value.DocumentType, cancellationToken) is { } refusal)
+        {
+            errors["catalogueNode"] = [refusal];
         }
 
         return errors.Count > 0 ? new(new DocumentInputCheck(null, errors), [], null) : new(check, bodies.Select(b => b.Id).ToList(), supersededById);

@@ -16,7 +16,8 @@ public sealed record DocumentInput(
     DateOnly? ExpiresOn = null,
     IReadOnlyList<string>? CoIssuers = null,
     DocumentValidity Validity = DocumentValidity.Valid,
-    string? SupersededBy = null);
+    string? SupersededBy = null,
+    int? CatalogueNode = null);
 
 /// <summary>Input that passed <see cref="DocumentInputRules.Validate"/>: trimmed, 文号 normalised, text sanitised.</summary>
 public sealed record CheckedDocumentInput(
@@ -31,7 +32,8 @@ public sealed record CheckedDocumentInput(
     DateOnly? ExpiresOn,
     IReadOnlyList<string> CoIssuers,
     DocumentValidity Validity,
-    string? SupersededBy);
+    string? SupersededBy,
+    int? CatalogueNode = null);
 
 /// <summary>Field errors keyed by the input's property name (camelCase, as the API and forms name them).</summary>
 public sealed record DocumentInputCheck(CheckedDocumentInput? Value, IReadOnlyDictionary<string, string[]> Errors)
@@ -134,7 +136,7 @@ public static class DocumentInputRules
         return errors.Count > 0
             ? new(null, errors)
             : new(new CheckedDocumentInput(title, docNumber, type, subject, input.SignedOn!.Value, bodyHtml, keywords, input.EffectiveOn,
-                input.ExpiresOn, coIssuers, input.Validity, string.IsNullOrWhiteSpace(input.SupersededBy) ? null : input.SupersededBy.Trim()), errors);
+                input.ExpiresOn, coIssuers, input.Validity, string.IsNullOrWhiteSpace(input.SupersededBy) ? null : input.SupersededBy.Trim(), input.CatalogueNode), errors);
     }
 
     /// <summary>Keywords separated by any of ，,;；、 or spaces, joined with "；", duplicates dropped.</summary>

@@ -125,6 +125,8 @@ public sealed class DocumentHistoryEntry
         "published" => "发布",
         "corrected" => "更正",
         "withdrawn" => "撤回",
+        "masked" => "遮盖个人信息",
+        "wording-corrected" => "修正表述",
         _ => action,
     };
 }

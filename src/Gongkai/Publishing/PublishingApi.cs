@@ -29,14 +29,16 @@ public sealed record PublicDocumentView(
 public sealed record StaffDocumentView(
     int Id, string? IndexNo, string Title, string? DocNumber, string Body, IReadOnlyList<string> CoIssuers, string Type, string Subject,
     string? SignedOn, string? EffectiveOn, string? ExpiresOn, string? Keywords, string Validity, string BodyHtml, string Status, string StatusName,
-    int Revision, string? NoInterpretationReason, DateTimeOffset? PublishAt, DateTimeOffset? PublishedAt, IReadOnlyList<HistoryView> History);
+    int Revision, string? NoInterpretationReason, DateTimeOffset? PublishAt, DateTimeOffset? PublishedAt, IReadOnlyList<HistoryView> History,
+    int? CatalogueNode = null);
 
 public sealed record HistoryView(DateTimeOffset At, string Action, string ActionName, string? Actor, string? Comment);
 
 /// <summary>Request bodies of the staff API.</summary>
 public sealed record CreateDocumentRequest(DocumentInput Document, string? Body = null);
 
-public sealed record ReviewRequest(string Decision, string? Comment, string? NoInterpretationReason = null, DateTimeOffset? PublishAt = null);
+/// <param name="OverrideReason">At 终审: why personal data the safeguards found must be published anyway (recorded and audited).</param>
+public sealed record ReviewRequest(string Decision, string? Comment, string? NoInterpretationReason = null, DateTimeOffset? PublishAt = null, string? OverrideReason = null);
 
 public sealed record CorrectionRequest(DocumentInput Document, string? Reason);
 
@@ -74,8 +76,8 @@ internal static class PublishingApi
     }
 
     private static async Task<Results<Ok<DocumentList>, ProblemHttpResult>> ListAsync(
-        PublishedDocuments documents, BodyDirectory directory, int? page, int? size, string? body, string? type, string? subject, int? year, string? validity,
-        CancellationToken cancellationToken)
+        PublishedDocuments documents, BodyDirectory directory, Catalogue.CatalogueDesk catalogue, int? page, int? size, string? body, string? type, string? subject,
+        int? year, string? validity, int? node, CancellationToken cancellationToken)
     {
         int? bodyId = null;
         if (!string.IsNullOrEmpty(body))
@@ -99,7 +101,17 @@ internal static class PublishingApi
             }
         }
 
-        var filter = new DocumentFilter(bodyId, string.IsNullOrEmpty(type) ? null : type, string.IsNullOrEmpty(subject) ? null : subject, year, validityFilter);
+        IReadOnlyCollection<int>? nodeIds = null;
+        if (node is { } nodeId)
+        {
+            nodeIds = (await catalogue.PublicSubtreeAsync(nodeId, bodyId, cancellationToken))?.Ids;
+            if (nodeIds is null)
+            {
+                return TypedResults.Problem(title: "目录不存在", detail: $"没有编号为 {nodeId} 的公开目录{(bodyId is null ? "" : "，或它不属于该机构")}。", statusCode: StatusCodes.Status404NotFound);
+            }
+        }
+
+        var filter = new DocumentFilter(bodyId, string.IsNullOrEmpty(type) ? null : type, string.IsNullOrEmpty(subject) ? null : subject, year, validityFilter, nodeIds);
         var result = await documents.PageAsync(page ?? 1, size ?? DefaultPageSize, filter, cancellationToken);
         return TypedResults.Ok(new DocumentList(result.Total, result.Items
             .Select(d => new DocumentListItem(d.IndexNo, d.Title, d.DocNumber, d.BodyName, d.DocumentType,
@@ -182,7 +194,7 @@ internal static class PublishingApi
                 title: "审核意见有误");
         }
 
-        var decision = new ReviewDecision(approve.Value, request.Comment, request.NoInterpretationReason, request.PublishAt);
+        var decision = new ReviewDecision(approve.Value, request.Comment, request.NoInterpretationReason, request.PublishAt, request.OverrideReason);
         return await Reply(await desk.ReviewAsync(user, id, stage, decision, cancellationToken), db, cancellationToken);
     }
 
@@ -222,6 +234,8 @@ internal static class PublishingApi
         DeskOutcome.NotFound => TypedResults.Problem(title: "文件不存在", detail: result.Message, statusCode: StatusCodes.Status404NotFound),
         DeskOutcome.Forbidden => TypedResults.Problem(title: "无权操作", detail: result.Message, statusCode: StatusCodes.Status403Forbidden),
         DeskOutcome.Conflict => TypedResults.Problem(title: "操作冲突", detail: result.Message, statusCode: StatusCodes.Status409Conflict),
+        DeskOutcome.Blocked => TypedResults.Problem(title: "存在未遮盖的个人信息", detail: result.Message, statusCode: StatusCodes.Status422UnprocessableEntity,
+            extensions: new Dictionary<string, object?> { ["findings"] = Safeguards.Review.BlockingFindingView.From(result.Findings ?? []) }),
         _ => throw new InvalidOperationException("A successful result is not a failure."),
     };
 
@@ -233,7 +247,7 @@ internal static class PublishingApi
             .Select(h => new HistoryView(h.At, h.Action, DocumentHistoryEntry.ChineseAction(h.Action), h.ActorName, h.Comment)).ToListAsync(cancellationToken);
         return new StaffDocumentView(d.Id, d.IndexNo, d.Title, d.DocNumber, d.Body!.Code, d.CoIssuers.Select(c => c.Body!.Code).ToList(), d.DocumentType, d.Subject,
             Date(d.SignedOn), Date(d.EffectiveOn), Date(d.ExpiresOn), d.Keywords, DocumentCatalog.ChineseName(d.Validity), d.BodyHtml, d.Status.ToString(),
-            ReviewWorkflow.ChineseName(d.Status), d.Revision, d.NoInterpretationReason, d.PublishAt, d.PublishedAt, history);
+            ReviewWorkflow.ChineseName(d.Status), d.Revision, d.NoInterpretationReason, d.PublishAt, d.PublishedAt, history, d.CatalogueNodeId);
     }
 
     private static string? Date(DateOnly? date) => date?.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture);

@@ -1,5 +1,9 @@
 using Gongkai.Platform.Data;
 using Gongkai.Platform.Jobs;
+using Gongkai.Publishing.Catalogue;
+using Gongkai.Publishing.Attachments;
+using Gongkai.Publishing.Gazette;
+using Gongkai.Publishing.Feeds;
 using Gongkai.Publishing.Contracts;
 using Gongkai.Publishing.Demo;
 
@@ -17,12 +21,21 @@ internal static class PublishingModule
         services.AddScoped<PublishedDocuments>();
         services.AddRecurringJob<ScheduledPublicationJob>();
         services.AddScoped<IStartupSeeder, DemoDocumentSeeder>();
+        services.AddCatalogue();
+        services.AddScoped<Import.DocumentImporter>();
+        builder.AddAttachments();
+        builder.AddGazette();
+        builder.AddFeeds();
         return builder;
     }
 
     public static WebApplication MapPublishing(this WebApplication app)
     {
         app.MapPublishingApi();
+        app.MapCatalogue();
+        app.MapAttachments();
+        app.MapGazette();
+        app.MapFeeds();
         return app;
     }
 }

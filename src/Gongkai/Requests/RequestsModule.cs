@@ -1,6 +1,7 @@
 using Gongkai.Platform.Jobs;
 using System.Threading.RateLimiting;
 using Gongkai.Platform.Data;
+using Gongkai.Requests.Admin;
 using Microsoft.AspNetCore.RateLimiting;
 
 namespace Gongkai.Requests;
@@ -47,6 +48,7 @@ internal static class RequestsModule
     public static WebApplication MapRequests(this WebApplication app)
     {
         app.MapRequestsApi();
+        app.MapLetterPdf();
         return app;
     }
 }

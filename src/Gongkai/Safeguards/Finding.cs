@@ -18,6 +18,10 @@ public enum FindingKind
     Formulation,
     SensitiveWord,
     LeaderTitle,
+
+    /// <summary>A link or image in a document that does not resolve on the site or does not answer; found by the link
+    /// checks over a document, never by the text checker.</summary>
+    BrokenLink,
 }
 
 public static class FindingKinds
@@ -25,10 +29,13 @@ public static class FindingKinds
     private static readonly string[] Codes =
     [
         "id-number", "mobile", "landline", "bank-card", "email", "passport", "address", "person-name", "plate",
-        "outdated-name", "miswriting", "formulation", "sensitive-word", "leader-title",
+        "outdated-name", "miswriting", "formulation", "sensitive-word", "leader-title", "broken-link",
     ];
 
     public static IReadOnlyList<FindingKind> All { get; } = Enum.GetValues<FindingKind>();
+
+    /// <summary>The kinds the text checker (and <c>/api/v1/safeguards/check</c>) reports: all but broken links.</summary>
+    public static IReadOnlyList<FindingKind> TextKinds { get; } = All.Where(k => k != FindingKind.BrokenLink).ToArray();
 
     public static string Code(this FindingKind kind) => Codes[(int)kind];
 
@@ -58,6 +65,7 @@ public static class FindingKinds
         FindingKind.Formulation => "规范表述",
         FindingKind.SensitiveWord => "敏感词",
         FindingKind.LeaderTitle => "领导职务",
+        FindingKind.BrokenLink => "失效链接",
         _ => kind.ToString(),
     };
 }

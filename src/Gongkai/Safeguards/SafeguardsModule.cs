@@ -1,6 +1,9 @@
 using Gongkai.Platform.Data;
 using Gongkai.Safeguards.Admin;
+using Gongkai.Platform.Jobs;
 using Gongkai.Safeguards.Data;
+using Gongkai.Safeguards.Links;
+using Gongkai.Safeguards.Review;
 
 namespace Gongkai.Safeguards;
 
@@ -15,6 +18,16 @@ internal static class SafeguardsModule
         services.AddScoped<SafeguardsService>();
         services.AddScoped<WordListEditor>();
         services.AddScoped<IStartupSeeder, WordListSeeder>();
+        services.AddScoped<BodyTextFindingSource>();
+        services.AddScoped<IDocumentFindingSource>(provider => provider.GetRequiredService<BodyTextFindingSource>());
+        services.AddScoped<DocumentSafeguards>();
+        services.AddScoped<FindingFixer>();
+        services.AddOptions<SafeguardsOptions>().BindConfiguration(SafeguardsOptions.Section);
+        services.AddHttpClient(LinkChecker.HttpClientName, http => http.DefaultRequestHeaders.UserAgent.ParseAdd("Gongkai-LinkCheck/1.0"));
+        services.AddScoped<LinkChecker>();
+        services.AddScoped<IDocumentFindingSource, LinkFindingSource>();
+        services.AddJobHandler<DocumentLinksJobHandler>();
+        services.AddRecurringJob<PublishedLinksJob>();
         return builder;
     }
 

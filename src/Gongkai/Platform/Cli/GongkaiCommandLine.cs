@@ -18,6 +18,8 @@ internal static class GongkaiCommandLine
         new("migrate", MigrateCommand),
         new("calendar", Calendar.CalendarCommands.Create),
         new("token", Identity.TokenCommands.Create),
+        new("reindex", Search.SearchCommands.Create),
+        new("import", Publishing.Import.ImportCommand.Create),
     ];
 
     private static readonly HashSet<string> HelpWords = ["--help", "-h", "-?", "help", "--version"];

@@ -16,10 +16,21 @@ public sealed class IndexModel(PublishedDocuments documents, BodyDirectory direc
 
     public IReadOnlyList<DirectoryGroup> Groups { get; private set; } = [];
 
+    public IReadOnlyList<InterpretationSummary> Interpretations { get; private set; } = [];
+
+    public IReadOnlyList<DocumentSummary> Notices { get; private set; } = [];
+
+    /// <summary>The top-level government, whose 信息公开 section the home page links to.</summary>
+    public Body? Government { get; private set; }
+
     public async Task OnGetAsync(CancellationToken cancellationToken)
     {
         Latest = await documents.LatestAsync(8, cancellationToken: cancellationToken);
         Policies = await documents.LatestAsync(6, types: DocumentCatalog.PolicyTypes, cancellationToken: cancellationToken);
-        Groups = (await directory.LoadAsync(cancellationToken)).Directory();
+        Interpretations = await documents.LatestInterpretationsAsync(6, cancellationToken);
+        Notices = await documents.LatestAsync(6, types: [DocumentCatalog.Notice], cancellationToken: cancellationToken);
+        var hierarchy = await directory.LoadAsync(cancellationToken);
+        Groups = hierarchy.Directory();
+        Government = hierarchy.All.FirstOrDefault(b => b.Kind == BodyKind.MunicipalGovernment && b.ParentId is null);
     }
 }

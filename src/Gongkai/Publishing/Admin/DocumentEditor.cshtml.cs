@@ -33,8 +33,12 @@ public sealed class DocumentForm
 
     public string? BodyHtml { get; set; }
 
+    /// <summary>The id of the catalogue node (主动公开目录), empty for none.</summary>
+    public string? CatalogueNode { get; set; }
+
     public static DocumentForm From(Document document) => new()
     {
+        CatalogueNode = document.CatalogueNodeId?.ToString(CultureInfo.InvariantCulture),
         Title = document.Title,
         DocNumber = document.DocNumber,
         DocumentType = document.DocumentType,
@@ -69,7 +73,8 @@ public sealed class DocumentForm
 
         var input = new DocumentInput(Title, DocNumber, DocumentType, Subject, Date("signedOn", "成文日期", SignedOn), BodyHtml, Keywords,
             Date("effectiveOn", "施行日期", EffectiveOn), Date("expiresOn", "失效日期", ExpiresOn),
-            (CoIssuers ?? "").Split([',', '，', ' ', '、'], StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries));
+            (CoIssuers ?? "").Split([',', '，', ' ', '、'], StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries),
+            CatalogueNode: int.TryParse(CatalogueNode, NumberStyles.None, CultureInfo.InvariantCulture, out var node) ? node : null);
         return (input, errors);
     }
 
@@ -79,8 +84,11 @@ public sealed class DocumentForm
 /// <summary>New and edit form of a draft. Bad input comes back with Chinese messages beside the fields and everything
 /// typed kept; "保存并提交审核" saves and submits in one go.</summary>
 [Authorize(Policy = Permissions.EditDocuments)]
-public sealed class DocumentEditorModel(GongkaiDbContext db, DocumentDesk desk, BodyScope scope) : PageModel
+public sealed class DocumentEditorModel(GongkaiDbContext db, DocumentDesk desk, BodyScope scope, Catalogue.CatalogueDesk catalogue) : PageModel
 {
+    /// <summary>The body's visible catalogue nodes, depth first, with their path as the label.</summary>
+    public IReadOnlyList<(int Id, string Label)> CatalogueOptions { get; private set; } = [];
+
     [BindProperty]
     public DocumentForm Form { get; set; } = new();
 
@@ -95,6 +103,7 @@ public sealed class DocumentEditorModel(GongkaiDbContext db, DocumentDesk desk, 
         DocumentId = id;
         if (id is null)
         {
+            await LoadCatalogueAsync(StaffClaims.BodyIdOf(User), cancellationToken);
             return Page();
         }
 
@@ -110,12 +119,15 @@ public sealed class DocumentEditorModel(GongkaiDbContext db, DocumentDesk desk, 
         }
 
         Form = DocumentForm.From(document);
+        await LoadCatalogueAsync(document.BodyId, cancellationToken);
         return Page();
     }
 
     public async Task<IActionResult> OnPostAsync(int? id, string? submit, CancellationToken cancellationToken)
     {
         DocumentId = id;
+        var bodyId = id is null ? StaffClaims.BodyIdOf(User) : await db.Set<Document>().Where(d => d.Id == id).Select(d => (int?)d.BodyId).SingleOrDefaultAsync(cancellationToken);
+        await LoadCatalogueAsync(bodyId, cancellationToken);
         var (input, dateErrors) = Form.ToInput();
         if (dateErrors.Count > 0)
         {
@@ -143,5 +155,28 @@ public sealed class DocumentEditorModel(GongkaiDbContext db, DocumentDesk desk, 
                 ModelState.AddModelError(string.Empty, result.Message ?? "保存未成功。");
                 return Page();
         }
+    }
+
+    private async Task LoadCatalogueAsync(int? bodyId, CancellationToken cancellationToken)
+    {
+        if (bodyId is null)
+        {
+            return;
+        }
+
+        var tree = await catalogue.TreeAsync(bodyId.Value, includeHidden: false, cancellationToken);
+        var options = new List<(int, string)>();
+        void Walk(IReadOnlyList<Catalogue.CatalogueTreeNode> nodes, string prefix)
+        {
+            foreach (var node in nodes)
+            {
+                var label = prefix + node.Node.Name;
+                options.Add((node.Node.Id, label));
+                Walk(node.Children, label + " / ");
+            }
+        }
+
+        Walk(tree, "");
+        CatalogueOptions = options;
     }
 }

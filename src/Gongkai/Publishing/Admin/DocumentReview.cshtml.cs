@@ -28,6 +28,9 @@ public sealed class DocumentReviewModel(GongkaiDbContext db, DocumentDesk desk, 
 
     public bool MayEdit { get; private set; }
 
+    /// <summary>Editors may add an interpretation until the document is withdrawn.</summary>
+    public bool MayInterpret { get; private set; }
+
     [BindProperty]
     public string? Comment { get; set; }
 
@@ -36,6 +39,10 @@ public sealed class DocumentReviewModel(GongkaiDbContext db, DocumentDesk desk, 
 
     [BindProperty]
     public string? PublishAt { get; set; }
+
+    /// <summary>At 终审: why personal data the safeguards found must be published anyway.</summary>
+    [BindProperty]
+    public string? OverrideReason { get; set; }
 
     [BindProperty]
     public string? Reason { get; set; }
@@ -68,7 +75,7 @@ public sealed class DocumentReviewModel(GongkaiDbContext db, DocumentDesk desk, 
             publishAt = new DateTimeOffset(local, TimeSpan.FromHours(8)).ToUniversalTime();
         }
 
-        return After(await desk.ReviewAsync(User, id, stage, new ReviewDecision(decision == "approve", Comment, NoInterpretationReason, publishAt), cancellationToken), id);
+        return After(await desk.ReviewAsync(User, id, stage, new ReviewDecision(decision == "approve", Comment, NoInterpretationReason, publishAt, OverrideReason), cancellationToken), id);
     }
 
     public async Task<IActionResult> OnPostPublishAsync(int id, CancellationToken cancellationToken) =>
@@ -113,6 +120,7 @@ public sealed class DocumentReviewModel(GongkaiDbContext db, DocumentDesk desk, 
         MyStage = ReviewWorkflow.StageAwaited(Document.Status) is { } awaited && stages.Contains(awaited) ? awaited : null;
         MayPublishOrWithdraw = stages.Contains(ReviewStage.Final);
         MayEdit = RolePermissions.RolesGranting(Permissions.EditDocuments).Any(User.IsInRole) && ReviewWorkflow.IsEditable(Document.Status);
+        MayInterpret = RolePermissions.RolesGranting(Permissions.EditDocuments).Any(User.IsInRole) && Document.Status != DocumentStatus.Withdrawn;
         if (Document.SignedOn is { } signedOn)
         {
             var calendar = await calendars.GetCalendarAsync(cancellationToken);

@@ -19,8 +19,10 @@ public sealed record DocumentPage(int Total, int Page, int Size, IReadOnlyList<D
     public int PageCount => Math.Max(1, (Total + Size - 1) / Size);
 }
 
-/// <summary>Filters of public document lists; null means any. <see cref="Year"/> is the China-time publication year.</summary>
-public sealed record DocumentFilter(int? BodyId = null, string? Type = null, string? Subject = null, int? Year = null, DocumentValidity? Validity = null);
+/// <summary>Filters of public document lists; null means any. <see cref="Year"/> is the China-time publication year;
+/// <see cref="NodeIds"/> are catalogue nodes (a node and its sub-nodes); a document filed in any of them matches.</summary>
+public sealed record DocumentFilter(int? BodyId = null, string? Type = null, string? Subject = null, int? Year = null, DocumentValidity? Validity = null,
+    IReadOnlyCollection<int>? NodeIds = null);
 
 /// <summary>An interpretation as listed on a document page.</summary>
 public sealed record InterpretationSummary(int Id, string Title, InterpretationKind Kind)
@@ -88,6 +90,11 @@ public sealed class PublishedDocuments(GongkaiDbContext db)
             query = query.Where(d => d.Subject == subject);
         }
 
+        if (filter.NodeIds is { } nodeIds)
+        {
+            query = query.Where(d => d.CatalogueNodeId != null && nodeIds.Contains(d.CatalogueNodeId.Value));
+        }
+
         if (filter.Validity is { } validity)
         {
             query = query.Where(d => d.Validity == validity);
@@ -127,6 +134,16 @@ public sealed class PublishedDocuments(GongkaiDbContext db)
             .Join(db.Set<Interpretation>(), l => l.InterpretationId, i => i.Id, (l, i) => new InterpretationSummary(i.Id, i.Title, i.Kind))
             .ToListAsync(cancellationToken);
         return new PublicDocument(document, corrections, superseding?.IndexNo, superseding?.Title, interpretations.OrderBy(i => i.Id).ToList());
+    }
+
+    /// <summary>The newest interpretations that are public (at least one document they explain is published).</summary>
+    public async Task<IReadOnlyList<InterpretationSummary>> LatestInterpretationsAsync(int count, CancellationToken cancellationToken = default)
+    {
+        var published = Published();
+        return await db.Set<Interpretation>().AsNoTracking()
+            .Where(i => db.Set<InterpretationLink>().Any(l => l.InterpretationId == i.Id && published.Any(d => d.Id == l.DocumentId)))
+            .OrderByDescending(i => i.CreatedAt).ThenByDescending(i => i.Id).Take(count)
+            .Select(i => new InterpretationSummary(i.Id, i.Title, i.Kind)).ToListAsync(cancellationToken);
     }
 
     /// <summary>An interpretation, public while at least one document it explains is published.</summary>

@@ -57,7 +57,7 @@ public sealed class DigitRunDetector(PublicContacts publicContacts, DateOnly tod
                 i++;
             }
 
-            if (i < text.Length && text[i] is 'X' or 'x' && (i + 1 >= text.Length || !IsAlphanumeric(text[i + 1])))
+            if (i < text.Length && text[i] is 'X' or 'x' && (i + 1 >= text.Length || !TextNormalizer.IsAsciiLetter(text[i + 1])))
             {
                 i++;
             }
@@ -118,6 +118,13 @@ public sealed class DigitRunDetector(PublicContacts publicContacts, DateOnly tod
     {
         var length = digits.Length;
         var hasX = digits[^1] is 'X' or 'x';
+        if (hasX && length > 18 && text.AsSpan(start, length).IndexOfAny(' ', '-') < 0 && Checksums.IsValidIdNumber(digits.AsSpan(length - 18), today))
+        {
+            // 0099 + 11010519491231002X: an ID number ending in X glued after a serial number
+            results.Add(new Hit(FindingKind.IdNumber, start + length - 18, 18, "嵌在更长数字串中的身份证号码"));
+            return true;
+        }
+
         if (hasX && length != 18)
         {
             // "X" only ends an ID number; otherwise judge the digits alone

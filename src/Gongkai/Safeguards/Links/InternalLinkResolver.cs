@@ -2,10 +2,17 @@ namespace Gongkai.Safeguards.Links;
 
 /// <summary>Resolves a site-internal link against what the site publishes: a document page by its 索引号, a body's
 /// page by its code, and a few fixed pages. A link to a withdrawn or missing document, an unknown body or an
-/// unknown page is a finding.</summary>
-public sealed class InternalLinkResolver(Func<string, DocumentState> documentState, Func<string, bool> bodyExists, IEnumerable<string> fixedPages)
+/// unknown page is a finding. Paths under <paramref name="unverifiedPrefixes"/> (pages with parameters the resolver
+/// cannot look up, e.g. /interpretations/) and paths <paramref name="fileExists"/> confirms (static files) pass.</summary>
+public sealed class InternalLinkResolver(
+    Func<string, DocumentState> documentState,
+    Func<string, bool> bodyExists,
+    IEnumerable<string> fixedPages,
+    IEnumerable<string>? unverifiedPrefixes = null,
+    Func<string, bool>? fileExists = null)
 {
     private readonly HashSet<string> _fixedPages = new(fixedPages, StringComparer.OrdinalIgnoreCase);
+    private readonly string[] _unverifiedPrefixes = (unverifiedPrefixes ?? []).ToArray();
 
     /// <summary>Null when the link resolves; otherwise why not, in Chinese.</summary>
     public string? Problem(string url, string? siteHost = null)
@@ -45,6 +52,11 @@ public sealed class InternalLinkResolver(Func<string, DocumentState> documentSta
         {
             var code = path["/bodies/".Length..].Split('/')[0];
             return bodyExists(code) ? null : "链接指向不存在的单位页面";
+        }
+
+        if (_unverifiedPrefixes.Any(p => path.StartsWith(p, StringComparison.OrdinalIgnoreCase)) || fileExists?.Invoke(path) == true)
+        {
+            return null;
         }
 
         return "站内页面不存在";

@@ -58,10 +58,14 @@ public sealed partial class AuthorizationMatrixTests(StaffTestHost host, ITestOu
         ["GET /admin/bodies/{code}/edit"] = Access.Permission(Permissions.ManageBody),
         ["GET /admin/bodies/new"] = Access.Permission(Permissions.ManageAllBodies),
         ["GET /admin/safeguards/word-lists"] = Access.Permission(Permissions.ManageWordLists),
+        ["GET /admin/safeguards/links"] = Access.Staff,
+        ["GET /admin/search/synonyms"] = Access.Permission(Permissions.ManageWordLists),
         ["GET /admin/documents"] = Access.Staff,
         ["GET /admin/documents/deadlines"] = Access.Staff,
         ["GET /admin/documents/{id:int}"] = Access.Staff,
         ["GET /admin/documents/edit/{id:int?}"] = Access.Permission(Permissions.EditDocuments),
+        ["GET /admin/documents/{id:int}/findings"] = Access.Staff,
+        ["GET /admin/documents/{id:int}/interpretation"] = Access.Permission(Permissions.EditDocuments),
         ["GET /admin/requests"] = Access.Permission(Permissions.HandleRequests),
         ["GET /admin/requests/{trackingNumber}"] = Access.Permission(Permissions.HandleRequests),
         ["GET /admin/requests/{trackingNumber}/letter"] = Access.Permission(Permissions.HandleRequests),
@@ -83,6 +87,7 @@ public sealed partial class AuthorizationMatrixTests(StaffTestHost host, ITestOu
         ["GET /calendar/explain"] = Access.Anonymous,
         ["GET /requests/apply"] = Access.Anonymous,
         ["GET /requests/track"] = Access.Anonymous,
+        ["GET /search"] = Access.Anonymous,
 
         // Public API
         ["GET /api/v1/bodies/"] = Access.Anonymous,
@@ -95,6 +100,8 @@ public sealed partial class AuthorizationMatrixTests(StaffTestHost host, ITestOu
         ["POST /api/v1/requests/"] = Access.Anonymous,
         ["GET /api/v1/requests/{trackingNumber}"] = Access.Anonymous,
         ["GET /api/v1/requests/statistics"] = Access.Anonymous,
+        ["GET /api/v1/search/"] = Access.Anonymous,
+        ["GET /api/v1/search/status"] = Access.Anonymous,
 
         // Staff API (non-GET: checked for anonymous refusal here, per role in their modules' tests)
         ["PUT /api/v1/bodies/{code}"] = Access.Permission(Permissions.ManageBody),
@@ -115,7 +122,43 @@ public sealed partial class AuthorizationMatrixTests(StaffTestHost host, ITestOu
         ["POST /api/v1/documents/{id:int}/correct"] = Access.Permission(Permissions.EditDocuments),
         ["POST /api/v1/documents/{id:int}/withdraw"] = Access.Permission(Permissions.ReviewFinal),
         ["POST /api/v1/interpretations/"] = Access.Permission(Permissions.EditDocuments),
+
+        // Disclosure catalogue (主动公开基本目录)
+        ["GET /admin/catalogue/{code?}"] = Access.Permission(Permissions.ManageBody),
+        ["GET /admin/catalogue/{code}/node/{id:int?}"] = Access.Permission(Permissions.ManageBody),
+        ["GET /api/v1/bodies/{code}/catalogue"] = Access.Anonymous,
+        ["GET /bodies/{code}/xxgk"] = Access.Anonymous,
+        ["GET /api/v1/catalogue/bodies/{code}"] = Access.Permission(Permissions.ManageBody),
+        ["POST /api/v1/catalogue/bodies/{code}"] = Access.Permission(Permissions.ManageBody),
+        ["PUT /api/v1/catalogue/{id:int}"] = Access.Permission(Permissions.ManageBody),
+        ["POST /api/v1/catalogue/{id:int}/hide"] = Access.Permission(Permissions.ManageBody),
+        ["POST /api/v1/catalogue/{id:int}/show"] = Access.Permission(Permissions.ManageBody),
+        ["POST /api/v1/catalogue/{id:int}/move"] = Access.Permission(Permissions.ManageBody),
+        ["DELETE /api/v1/catalogue/{id:int}"] = Access.Permission(Permissions.ManageBody),
         ["POST /api/v1/requests/{trackingNumber}/events"] = Access.Permission(Permissions.HandleRequests),
+
+        // Attachments, gazette, feeds and PDF editions
+        ["GET /attachments/{id:int}"] = Access.Anonymous,
+        ["GET /admin/requests/{trackingNumber}/letter.pdf"] = Access.Permission(Permissions.HandleRequests),
+        ["GET /admin/documents/{id:int}/attachments"] = Access.Staff,
+        ["GET /admin/gazette"] = Access.Permission(Permissions.EditDocuments),
+        ["GET /admin/gazette/{id:int}"] = Access.Permission(Permissions.EditDocuments),
+        ["GET /gazette/{year:int?}"] = Access.Anonymous,
+        ["GET /gazette/{year:int}/{number:int}"] = Access.Anonymous,
+        ["GET /gazette/{year:int}/{number:int}.pdf"] = Access.Anonymous,
+        ["GET /feeds/atom.xml"] = Access.Anonymous,
+        ["GET /feeds/feed.json"] = Access.Anonymous,
+        ["GET /feeds/bodies/{code}/atom.xml"] = Access.Anonymous,
+        ["GET /feeds/bodies/{code}/feed.json"] = Access.Anonymous,
+        ["GET /feeds/types/{type}/atom.xml"] = Access.Anonymous,
+        ["GET /feeds/types/{type}/feed.json"] = Access.Anonymous,
+        ["GET /sitemap.xml"] = Access.Anonymous,
+        ["GET /sitemap-{part:int}.xml"] = Access.Anonymous,
+        ["GET /robots.txt"] = Access.Anonymous,
+        ["GET /api/v1/documents/{id:int}/attachments/"] = Access.Staff,
+        ["POST /api/v1/documents/{id:int}/attachments/"] = Access.Permission(Permissions.EditDocuments),
+        ["DELETE /api/v1/documents/{id:int}/attachments/{attachmentId:int}"] = Access.Permission(Permissions.EditDocuments),
+        ["POST /api/v1/documents/{id:int}/attachments/{attachmentId:int}/mask"] = Access.Permission(Permissions.EditDocuments),
     };
 
     /// <summary>Values for route parameters, by parameter name; values that need the database are added at run time.</summary>
@@ -126,6 +169,11 @@ public sealed partial class AuthorizationMatrixTests(StaffTestHost host, ITestOu
         ["date"] = "2024-09-29",
         ["trackingNumber"] = "YSQ-2026-000001",
         ["eventId"] = "1",
+        ["attachmentId"] = "1",
+        ["year"] = "2024",
+        ["number"] = "1",
+        ["type"] = "通知公告",
+        ["part"] = "1",
     };
 
     private const string UnenrolledSystemAdmin = "system-admin（未启用两步验证）";

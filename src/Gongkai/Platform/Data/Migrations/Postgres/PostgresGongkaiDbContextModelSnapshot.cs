@@ -520,6 +520,75 @@ namespace Gongkai.Platform.Data.Migrations.Postgres
                     b.ToTable("outbox", (string)null);
                 });
 
+            modelBuilder.Entity("Gongkai.Publishing.Catalogue.CatalogueNode", b =>
+                {
+                    b.Property<int>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("integer");
+
+                    NpgsqlPropertyBuilderExtensions.UseIdentityByDefaultColumn(b.Property<int>("Id"));
+
+                    b.Property<string>("AllowedTypes")
+                        .HasMaxLength(200)
+                        .HasColumnType("character varying(200)");
+
+                    b.Property<int>("BodyId")
+                        .HasColumnType("integer");
+
+                    b.Property<string>("Carriers")
+                        .IsRequired()
+                        .HasMaxLength(200)
+                        .HasColumnType("character varying(200)");
+
+                    b.Property<string>("Content")
+                        .IsRequired()
+                        .HasMaxLength(1000)
+                        .HasColumnType("character varying(1000)");
+
+                    b.Property<DateTimeOffset>("CreatedAt")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<bool>("Hidden")
+                        .HasColumnType("boolean");
+
+                    b.Property<string>("Name")
+                        .IsRequired()
+                        .HasMaxLength(50)
+                        .HasColumnType("character varying(50)");
+
+                    b.Property<int>("Order")
+                        .HasColumnType("integer");
+
+                    b.Property<int?>("ParentId")
+                        .HasColumnType("integer");
+
+                    b.Property<string>("ResponsibleBody")
+                        .IsRequired()
+                        .HasMaxLength(200)
+                        .HasColumnType("character varying(200)");
+
+                    b.Property<string>("TimeLimit")
+                        .IsRequired()
+                        .HasMaxLength(200)
+                        .HasColumnType("character varying(200)");
+
+                    b.Property<string>("UpdateFrequency")
+                        .IsRequired()
+                        .HasMaxLength(200)
+                        .HasColumnType("character varying(200)");
+
+                    b.Property<DateTimeOffset>("UpdatedAt")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("ParentId");
+
+                    b.HasIndex("BodyId", "ParentId", "Order");
+
+                    b.ToTable("catalogue_nodes", (string)null);
+                });
+
             modelBuilder.Entity("Gongkai.Publishing.Document", b =>
                 {
                     b.Property<int>("Id")
@@ -533,6 +602,9 @@ namespace Gongkai.Platform.Data.Migrations.Postgres
                         .HasColumnType("text");
 
                     b.Property<int>("BodyId")
+                        .HasColumnType("integer");
+
+                    b.Property<int?>("CatalogueNodeId")
                         .HasColumnType("integer");
 
                     b.Property<DateTimeOffset>("CreatedAt")
@@ -642,6 +714,8 @@ namespace Gongkai.Platform.Data.Migrations.Postgres
                     b.HasIndex("Status", "PublishedAt");
 
                     b.HasIndex("BodyId", "Status", "PublishedAt");
+
+                    b.HasIndex("CatalogueNodeId", "Status", "PublishedAt");
 
                     b.ToTable("documents", (string)null);
                 });
@@ -766,6 +840,51 @@ namespace Gongkai.Platform.Data.Migrations.Postgres
                         .IsUnique();
 
                     b.ToTable("document_versions", (string)null);
+                });
+
+            modelBuilder.Entity("Gongkai.Publishing.Import.ImportedDocument", b =>
+                {
+                    b.Property<int>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("integer");
+
+                    NpgsqlPropertyBuilderExtensions.UseIdentityByDefaultColumn(b.Property<int>("Id"));
+
+                    b.Property<int>("BodyId")
+                        .HasColumnType("integer");
+
+                    b.Property<string>("ContentHash")
+                        .IsRequired()
+                        .HasMaxLength(64)
+                        .HasColumnType("character varying(64)");
+
+                    b.Property<int>("DocumentId")
+                        .HasColumnType("integer");
+
+                    b.Property<DateTimeOffset>("ImportedAt")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<string>("KeyHash")
+                        .IsRequired()
+                        .HasMaxLength(64)
+                        .HasColumnType("character varying(64)");
+
+                    b.Property<string>("SourceKey")
+                        .IsRequired()
+                        .HasMaxLength(1000)
+                        .HasColumnType("character varying(1000)");
+
+                    b.Property<DateTimeOffset>("UpdatedAt")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("DocumentId");
+
+                    b.HasIndex("BodyId", "KeyHash")
+                        .IsUnique();
+
+                    b.ToTable("document_imports", (string)null);
                 });
 
             modelBuilder.Entity("Gongkai.Publishing.Interpretation", b =>
@@ -1212,6 +1331,102 @@ namespace Gongkai.Platform.Data.Migrations.Postgres
                     b.ToTable("safeguard_word_list", (string)null);
                 });
 
+            modelBuilder.Entity("Gongkai.Safeguards.Links.LinkCheck", b =>
+                {
+                    b.Property<long>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("bigint");
+
+                    NpgsqlPropertyBuilderExtensions.UseIdentityByDefaultColumn(b.Property<long>("Id"));
+
+                    b.Property<int>("BodyId")
+                        .HasColumnType("integer");
+
+                    b.Property<DateTimeOffset?>("BrokenSince")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<DateTimeOffset>("CheckedAt")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<int>("DocumentId")
+                        .HasColumnType("integer");
+
+                    b.Property<bool>("IsExternal")
+                        .HasColumnType("boolean");
+
+                    b.Property<bool>("IsImage")
+                        .HasColumnType("boolean");
+
+                    b.Property<bool>("Ok")
+                        .HasColumnType("boolean");
+
+                    b.Property<string>("Problem")
+                        .IsRequired()
+                        .HasMaxLength(300)
+                        .HasColumnType("character varying(300)");
+
+                    b.Property<int?>("StatusCode")
+                        .HasColumnType("integer");
+
+                    b.Property<string>("Url")
+                        .IsRequired()
+                        .HasMaxLength(1000)
+                        .HasColumnType("character varying(1000)");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("BodyId", "Ok");
+
+                    b.HasIndex("DocumentId", "Url")
+                        .IsUnique();
+
+                    b.ToTable("link_checks", (string)null);
+                });
+
+            modelBuilder.Entity("Gongkai.Safeguards.Review.FindingOverride", b =>
+                {
+                    b.Property<int>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("integer");
+
+                    NpgsqlPropertyBuilderExtensions.UseIdentityByDefaultColumn(b.Property<int>("Id"));
+
+                    b.Property<DateTimeOffset>("At")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<int>("DocumentId")
+                        .HasColumnType("integer");
+
+                    b.Property<string>("Kind")
+                        .IsRequired()
+                        .HasMaxLength(32)
+                        .HasColumnType("character varying(32)");
+
+                    b.Property<string>("Reason")
+                        .IsRequired()
+                        .HasMaxLength(1000)
+                        .HasColumnType("character varying(1000)");
+
+                    b.Property<string>("Text")
+                        .IsRequired()
+                        .HasMaxLength(500)
+                        .HasColumnType("character varying(500)");
+
+                    b.Property<string>("UserId")
+                        .HasMaxLength(64)
+                        .HasColumnType("character varying(64)");
+
+                    b.Property<string>("UserName")
+                        .HasMaxLength(100)
+                        .HasColumnType("character varying(100)");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("DocumentId");
+
+                    b.ToTable("document_finding_overrides", (string)null);
+                });
+
             modelBuilder.Entity("Microsoft.AspNetCore.Identity.IdentityRole", b =>
                 {
                     b.Property<string>("Id")
@@ -1363,6 +1578,22 @@ namespace Gongkai.Platform.Data.Migrations.Postgres
                         .IsRequired();
                 });
 
+            modelBuilder.Entity("Gongkai.Publishing.Catalogue.CatalogueNode", b =>
+                {
+                    b.HasOne("Gongkai.Organizations.Body", "Body")
+                        .WithMany()
+                        .HasForeignKey("BodyId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired();
+
+                    b.HasOne("Gongkai.Publishing.Catalogue.CatalogueNode", null)
+                        .WithMany("Children")
+                        .HasForeignKey("ParentId")
+                        .OnDelete(DeleteBehavior.Restrict);
+
+                    b.Navigation("Body");
+                });
+
             modelBuilder.Entity("Gongkai.Publishing.Document", b =>
                 {
                     b.HasOne("Gongkai.Organizations.Body", "Body")
@@ -1370,6 +1601,11 @@ namespace Gongkai.Platform.Data.Migrations.Postgres
                         .HasForeignKey("BodyId")
                         .OnDelete(DeleteBehavior.Restrict)
                         .IsRequired();
+
+                    b.HasOne("Gongkai.Publishing.Catalogue.CatalogueNode", null)
+                        .WithMany()
+                        .HasForeignKey("CatalogueNodeId")
+                        .OnDelete(DeleteBehavior.Restrict);
 
                     b.HasOne("Gongkai.Publishing.Document", "SupersededBy")
                         .WithMany()
@@ -1409,6 +1645,21 @@ namespace Gongkai.Platform.Data.Migrations.Postgres
 
             modelBuilder.Entity("Gongkai.Publishing.DocumentVersion", b =>
                 {
+                    b.HasOne("Gongkai.Publishing.Document", null)
+                        .WithMany()
+                        .HasForeignKey("DocumentId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+                });
+
+            modelBuilder.Entity("Gongkai.Publishing.Import.ImportedDocument", b =>
+                {
+                    b.HasOne("Gongkai.Organizations.Body", null)
+                        .WithMany()
+                        .HasForeignKey("BodyId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired();
+
                     b.HasOne("Gongkai.Publishing.Document", null)
                         .WithMany()
                         .HasForeignKey("DocumentId")
@@ -1489,6 +1740,24 @@ namespace Gongkai.Platform.Data.Migrations.Postgres
                         .IsRequired();
                 });
 
+            modelBuilder.Entity("Gongkai.Safeguards.Links.LinkCheck", b =>
+                {
+                    b.HasOne("Gongkai.Publishing.Document", null)
+                        .WithMany()
+                        .HasForeignKey("DocumentId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+                });
+
+            modelBuilder.Entity("Gongkai.Safeguards.Review.FindingOverride", b =>
+                {
+                    b.HasOne("Gongkai.Publishing.Document", null)
+                        .WithMany()
+                        .HasForeignKey("DocumentId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+                });
+
             modelBuilder.Entity("Microsoft.AspNetCore.Identity.IdentityRoleClaim<string>", b =>
                 {
                     b.HasOne("Microsoft.AspNetCore.Identity.IdentityRole", null)
@@ -1541,6 +1810,11 @@ namespace Gongkai.Platform.Data.Migrations.Postgres
                 });
 
             modelBuilder.Entity("Gongkai.Organizations.Body", b =>
+                {
+                    b.Navigation("Children");
+                });
+
+            modelBuilder.Entity("Gongkai.Publishing.Catalogue.CatalogueNode", b =>
                 {
                     b.Navigation("Children");
                 });

@@ -505,6 +505,73 @@ namespace Gongkai.Platform.Data.Migrations.Sqlite
                     b.ToTable("outbox", (string)null);
                 });
 
+            modelBuilder.Entity("Gongkai.Publishing.Catalogue.CatalogueNode", b =>
+                {
+                    b.Property<int>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("AllowedTypes")
+                        .HasMaxLength(200)
+                        .HasColumnType("TEXT");
+
+                    b.Property<int>("BodyId")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("Carriers")
+                        .IsRequired()
+                        .HasMaxLength(200)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Content")
+                        .IsRequired()
+                        .HasMaxLength(1000)
+                        .HasColumnType("TEXT");
+
+                    b.Property<long>("CreatedAt")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<bool>("Hidden")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("Name")
+                        .IsRequired()
+                        .HasMaxLength(50)
+                        .HasColumnType("TEXT");
+
+                    b.Property<int>("Order")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int?>("ParentId")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("ResponsibleBody")
+                        .IsRequired()
+                        .HasMaxLength(200)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("TimeLimit")
+                        .IsRequired()
+                        .HasMaxLength(200)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("UpdateFrequency")
+                        .IsRequired()
+                        .HasMaxLength(200)
+                        .HasColumnType("TEXT");
+
+                    b.Property<long>("UpdatedAt")
+                        .HasColumnType("INTEGER");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("ParentId");
+
+                    b.HasIndex("BodyId", "ParentId", "Order");
+
+                    b.ToTable("catalogue_nodes", (string)null);
+                });
+
             modelBuilder.Entity("Gongkai.Publishing.Document", b =>
                 {
                     b.Property<int>("Id")
@@ -516,6 +583,9 @@ namespace Gongkai.Platform.Data.Migrations.Sqlite
                         .HasColumnType("TEXT");
 
                     b.Property<int>("BodyId")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int?>("CatalogueNodeId")
                         .HasColumnType("INTEGER");
 
                     b.Property<long>("CreatedAt")
@@ -625,6 +695,8 @@ namespace Gongkai.Platform.Data.Migrations.Sqlite
                     b.HasIndex("Status", "PublishedAt");
 
                     b.HasIndex("BodyId", "Status", "PublishedAt");
+
+                    b.HasIndex("CatalogueNodeId", "Status", "PublishedAt");
 
                     b.ToTable("documents", (string)null);
                 });
@@ -745,6 +817,49 @@ namespace Gongkai.Platform.Data.Migrations.Sqlite
                         .IsUnique();
 
                     b.ToTable("document_versions", (string)null);
+                });
+
+            modelBuilder.Entity("Gongkai.Publishing.Import.ImportedDocument", b =>
+                {
+                    b.Property<int>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("BodyId")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("ContentHash")
+                        .IsRequired()
+                        .HasMaxLength(64)
+                        .HasColumnType("TEXT");
+
+                    b.Property<int>("DocumentId")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<long>("ImportedAt")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("KeyHash")
+                        .IsRequired()
+                        .HasMaxLength(64)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("SourceKey")
+                        .IsRequired()
+                        .HasMaxLength(1000)
+                        .HasColumnType("TEXT");
+
+                    b.Property<long>("UpdatedAt")
+                        .HasColumnType("INTEGER");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("DocumentId");
+
+                    b.HasIndex("BodyId", "KeyHash")
+                        .IsUnique();
+
+                    b.ToTable("document_imports", (string)null);
                 });
 
             modelBuilder.Entity("Gongkai.Publishing.Interpretation", b =>
@@ -1177,6 +1292,98 @@ namespace Gongkai.Platform.Data.Migrations.Sqlite
                     b.ToTable("safeguard_word_list", (string)null);
                 });
 
+            modelBuilder.Entity("Gongkai.Safeguards.Links.LinkCheck", b =>
+                {
+                    b.Property<long>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("BodyId")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<long?>("BrokenSince")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<long>("CheckedAt")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("DocumentId")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<bool>("IsExternal")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<bool>("IsImage")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<bool>("Ok")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("Problem")
+                        .IsRequired()
+                        .HasMaxLength(300)
+                        .HasColumnType("TEXT");
+
+                    b.Property<int?>("StatusCode")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("Url")
+                        .IsRequired()
+                        .HasMaxLength(1000)
+                        .HasColumnType("TEXT");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("BodyId", "Ok");
+
+                    b.HasIndex("DocumentId", "Url")
+                        .IsUnique();
+
+                    b.ToTable("link_checks", (string)null);
+                });
+
+            modelBuilder.Entity("Gongkai.Safeguards.Review.FindingOverride", b =>
+                {
+                    b.Property<int>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("INTEGER");
+
+                    b.Property<long>("At")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("DocumentId")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("Kind")
+                        .IsRequired()
+                        .HasMaxLength(32)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Reason")
+                        .IsRequired()
+                        .HasMaxLength(1000)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Text")
+                        .IsRequired()
+                        .HasMaxLength(500)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("UserId")
+                        .HasMaxLength(64)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("UserName")
+                        .HasMaxLength(100)
+                        .HasColumnType("TEXT");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("DocumentId");
+
+                    b.ToTable("document_finding_overrides", (string)null);
+                });
+
             modelBuilder.Entity("Microsoft.AspNetCore.Identity.IdentityRole", b =>
                 {
                     b.Property<string>("Id")
@@ -1324,6 +1531,22 @@ namespace Gongkai.Platform.Data.Migrations.Sqlite
                         .IsRequired();
                 });
 
+            modelBuilder.Entity("Gongkai.Publishing.Catalogue.CatalogueNode", b =>
+                {
+                    b.HasOne("Gongkai.Organizations.Body", "Body")
+                        .WithMany()
+                        .HasForeignKey("BodyId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired();
+
+                    b.HasOne("Gongkai.Publishing.Catalogue.CatalogueNode", null)
+                        .WithMany("Children")
+                        .HasForeignKey("ParentId")
+                        .OnDelete(DeleteBehavior.Restrict);
+
+                    b.Navigation("Body");
+                });
+
             modelBuilder.Entity("Gongkai.Publishing.Document", b =>
                 {
                     b.HasOne("Gongkai.Organizations.Body", "Body")
@@ -1331,6 +1554,11 @@ namespace Gongkai.Platform.Data.Migrations.Sqlite
                         .HasForeignKey("BodyId")
                         .OnDelete(DeleteBehavior.Restrict)
                         .IsRequired();
+
+                    b.HasOne("Gongkai.Publishing.Catalogue.CatalogueNode", null)
+                        .WithMany()
+                        .HasForeignKey("CatalogueNodeId")
+                        .OnDelete(DeleteBehavior.Restrict);
 
                     b.HasOne("Gongkai.Publishing.Document", "SupersededBy")
                         .WithMany()
@@ -1370,6 +1598,21 @@ namespace Gongkai.Platform.Data.Migrations.Sqlite
 
             modelBuilder.Entity("Gongkai.Publishing.DocumentVersion", b =>
                 {
+                    b.HasOne("Gongkai.Publishing.Document", null)
+                        .WithMany()
+                        .HasForeignKey("DocumentId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+                });
+
+            modelBuilder.Entity("Gongkai.Publishing.Import.ImportedDocument", b =>
+                {
+                    b.HasOne("Gongkai.Organizations.Body", null)
+                        .WithMany()
+                        .HasForeignKey("BodyId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired();
+
                     b.HasOne("Gongkai.Publishing.Document", null)
                         .WithMany()
                         .HasForeignKey("DocumentId")
@@ -1450,6 +1693,24 @@ namespace Gongkai.Platform.Data.Migrations.Sqlite
                         .IsRequired();
                 });
 
+            modelBuilder.Entity("Gongkai.Safeguards.Links.LinkCheck", b =>
+                {
+                    b.HasOne("Gongkai.Publishing.Document", null)
+                        .WithMany()
+                        .HasForeignKey("DocumentId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+                });
+
+            modelBuilder.Entity("Gongkai.Safeguards.Review.FindingOverride", b =>
+                {
+                    b.HasOne("Gongkai.Publishing.Document", null)
+                        .WithMany()
+                        .HasForeignKey("DocumentId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+                });
+
             modelBuilder.Entity("Microsoft.AspNetCore.Identity.IdentityRoleClaim<string>", b =>
                 {
                     b.HasOne("Microsoft.AspNetCore.Identity.IdentityRole", null)
@@ -1502,6 +1763,11 @@ namespace Gongkai.Platform.Data.Migrations.Sqlite
                 });
 
             modelBuilder.Entity("Gongkai.Organizations.Body", b =>
+                {
+                    b.Navigation("Children");
+                });
+
+            modelBuilder.Entity("Gongkai.Publishing.Catalogue.CatalogueNode", b =>
                 {
                     b.Navigation("Children");
                 });

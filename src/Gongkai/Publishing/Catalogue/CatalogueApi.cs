@@ -1,0 +1,130 @@
+using System.Security.Claims;
+using Gongkai.Organizations;
+using Gongkai.Platform.Identity;
+using Gongkai.Portal;
+using Microsoft.AspNetCore.Http.HttpResults;
+
+namespace Gongkai.Publishing.Catalogue;
+
+/// <summary>A catalogue node as the API shows it; <c>documents</c> (staff only) counts the documents filed in it.</summary>
+public sealed record CatalogueNodeView(
+    int Id, int? ParentId, string Name, int Order, string Content, string ResponsibleBody, string TimeLimit, string Carriers,
+    string UpdateFrequency, IReadOnlyList<string> AllowedTypes, bool Hidden, IReadOnlyList<CatalogueNodeView> Children, int? Documents = null);
+
+/// <summary>Request body for a new node: its fields and the parent's id (none for a top-level node).</summary>
+public sealed record CreateCatalogueNodeRequest(CatalogueNodeInput Node, int? ParentId = null);
+
+public sealed record MoveCatalogueNodeRequest(string? Direction);
+
+internal static class CatalogueApi
+{
+    public static void MapCatalogueApi(this WebApplication app)
+    {
+        app.MapGet("/api/v1/bodies/{code}/catalogue", PublicTreeAsync).WithTags("主动公开目录").CacheOutput(PublicCache.DocumentPages);
+
+        var staff = app.MapGroup("/api/v1/catalogue").WithTags("主动公开目录（工作人员）").RequireAuthorization(Permissions.ManageBody);
+        staff.MapGet("/bodies/{code}", StaffTreeAsync);
+        staff.MapPost("/bodies/{code}", CreateAsync);
+        staff.MapPut("/{id:int}", (int id, CatalogueNodeInput input, ClaimsPrincipal user, CatalogueDesk desk, CancellationToken ct) =>
+            ReplyAsync(desk.EditAsync(user, id, input, ct)));
+        staff.MapPost("/{id:int}/hide", (int id, ClaimsPrincipal user, CatalogueDesk desk, CancellationToken ct) => ReplyAsync(desk.SetHiddenAsync(user, id, true, ct)));
+        staff.MapPost("/{id:int}/show", (int id, ClaimsPrincipal user, CatalogueDesk desk, CancellationToken ct) => ReplyAsync(desk.SetHiddenAsync(user, id, false, ct)));
+        staff.MapPost("/{id:int}/move", MoveAsync);
+        staff.MapDelete("/{id:int}", DeleteAsync);
+    }
+
+    private static async Task<Results<Ok<List<CatalogueNodeView>>, ProblemHttpResult>> PublicTreeAsync(
+        string code, BodyDirectory directory, CatalogueDesk desk, CancellationToken cancellationToken)
+    {
+        var body = (await directory.LoadAsync(cancellationToken)).FindByCode(code);
+        return body is null
+            ? NoBody(code)
+            : TypedResults.Ok(Views(await desk.TreeAsync(body.Id, includeHidden: false, cancellationToken), counts: null));
+    }
+
+    private static async Task<Results<Ok<List<CatalogueNodeView>>, ProblemHttpResult>> StaffTreeAsync(
+        string code, ClaimsPrincipal user, BodyDirectory directory, BodyScope scope, CatalogueDesk desk, CancellationToken cancellationToken)
+    {
+        var body = (await directory.LoadAsync(cancellationToken)).FindByCode(code);
+        if (body is null)
+        {
+            return NoBody(code);
+        }
+
+        if (!await scope.MayActForAsync(user, body.Id, cancellationToken))
+        {
+            return TypedResults.Problem(title: "无权操作", detail: "您只能管理本单位（及下属单位）的目录。", statusCode: StatusCodes.Status403Forbidden);
+        }
+
+        return TypedResults.Ok(Views(await desk.TreeAsync(body.Id, includeHidden: true, cancellationToken), await desk.DocumentCountsAsync(body.Id, cancellationToken)));
+    }
+
+    private static async Task<Results<Created<CatalogueNodeView>, ProblemHttpResult, ValidationProblem>> CreateAsync(
+        string code, CreateCatalogueNodeRequest request, ClaimsPrincipal user, BodyDirectory directory, CatalogueDesk desk, CancellationToken cancellationToken)
+    {
+        var body = (await directory.LoadAsync(cancellationToken)).FindByCode(code);
+        if (body is null)
+        {
+            return NoBody(code);
+        }
+
+        var result = await desk.CreateAsync(user, body.Id, request.ParentId, request.Node, cancellationToken);
+        return result.Outcome switch
+        {
+            DeskOutcome.Done => TypedResults.Created($"/api/v1/catalogue/{result.Value!.Id}", View(result.Value)),
+            DeskOutcome.Invalid when result.Errors is { } errors => TypedResults.ValidationProblem(errors, title: result.Message),
+            _ => Problem(result),
+        };
+    }
+
+    private static async Task<Results<Ok<CatalogueNodeView>, ProblemHttpResult, ValidationProblem>> MoveAsync(
+        int id, MoveCatalogueNodeRequest request, ClaimsPrincipal user, CatalogueDesk desk, CancellationToken cancellationToken)
+    {
+        var direction = request.Direction switch
+        {
+            "up" => -1,
+            "down" => 1,
+            _ => 0,
+        };
+        if (direction == 0)
+        {
+            return TypedResults.ValidationProblem(new Dictionary<string, string[]> { ["direction"] = ["direction 应为 up（上移）或 down（下移）。"] }, title: "参数有误");
+        }
+
+        return await ReplyAsync(desk.MoveAsync(user, id, direction, cancellationToken));
+    }
+
+    private static async Task<Results<NoContent, ProblemHttpResult>> DeleteAsync(int id, ClaimsPrincipal user, CatalogueDesk desk, CancellationToken cancellationToken)
+    {
+        var result = await desk.DeleteAsync(user, id, cancellationToken);
+        return result.Outcome == DeskOutcome.Done ? TypedResults.NoContent() : Problem(result);
+    }
+
+    private static async Task<Results<Ok<CatalogueNodeView>, ProblemHttpResult, ValidationProblem>> ReplyAsync(Task<DeskResult<CatalogueNode>> action)
+    {
+        var result = await action;
+        return result.Outcome switch
+        {
+            DeskOutcome.Done => TypedResults.Ok(View(result.Value!)),
+            DeskOutcome.Invalid when result.Errors is { } errors => TypedResults.ValidationProblem(errors, title: result.Message),
+            _ => Problem(result),
+        };
+    }
+
+    private static ProblemHttpResult NoBody(string code) =>
+        TypedResults.Problem(title: "机构不存在", detail: $"没有代码为“{code}”的机构。", statusCode: StatusCodes.Status404NotFound);
+
+    private static ProblemHttpResult Problem(DeskResult<CatalogueNode> result) => result.Outcome switch
+    {
+        DeskOutcome.NotFound => TypedResults.Problem(title: "目录不存在", detail: result.Message, statusCode: StatusCodes.Status404NotFound),
+        DeskOutcome.Forbidden => TypedResults.Problem(title: "无权操作", detail: result.Message, statusCode: StatusCodes.Status403Forbidden),
+        DeskOutcome.Conflict => TypedResults.Problem(title: "不能删除", detail: result.Message, statusCode: StatusCodes.Status409Conflict),
+        _ => TypedResults.Problem(title: "操作未完成", detail: result.Message, statusCode: StatusCodes.Status400BadRequest),
+    };
+
+    private static CatalogueNodeView View(CatalogueNode n) =>
+        new(n.Id, n.ParentId, n.Name, n.Order, n.Content, n.ResponsibleBody, n.TimeLimit, n.Carriers, n.UpdateFrequency, n.AllowedTypeList, n.Hidden, []);
+
+    private static List<CatalogueNodeView> Views(IReadOnlyList<CatalogueTreeNode> nodes, Dictionary<int, int>? counts) =>
+        nodes.Select(t => View(t.Node) with { Children = Views(t.Children, counts), Documents = counts?.GetValueOrDefault(t.Node.Id) }).ToList();
+}

@@ -1,0 +1,168 @@
+using System.Globalization;
+using System.Text;
+using System.Xml;
+using Gongkai.Organizations;
+using Gongkai.Platform.Data;
+using Gongkai.Platform.Web;
+using Gongkai.Portal;
+using Gongkai.Publishing.Contracts;
+using Gongkai.Publishing.Rules;
+using Microsoft.AspNetCore.Http.HttpResults;
+using Microsoft.AspNetCore.OutputCaching;
+using Microsoft.EntityFrameworkCore;
+
+namespace Gongkai.Publishing.Feeds;
+
+/// <summary>Feeds and crawlers: Atom and JSON Feed (site, per body, per document type), sitemap index and parts,
+/// robots.txt. Responses are output-cached under the documents tag, which publication, correction and withdrawal evict.</summary>
+internal static class FeedsModule
+{
+    public const string FeedPolicy = "public-feeds";
+
+    /// <summary>URLs per sitemap part (the protocol's limit).</summary>
+    public const int SitemapPartSize = 50_000;
+
+    public static WebApplicationBuilder AddFeeds(this WebApplicationBuilder builder)
+    {
+        builder.Services.AddScoped<FeedBuilder>();
+        builder.Services.Configure<OutputCacheOptions>(cache =>
+            cache.AddPolicy(FeedPolicy, feed => feed.Tag(PublicCache.DocumentsTag, PublicCache.BodiesTag).Expire(TimeSpan.FromMinutes(10))));
+        return builder;
+    }
+
+    public static WebApplication MapFeeds(this WebApplication app)
+    {
+        var feeds = app.MapGroup("/feeds").WithTags("订阅").CacheOutput(FeedPolicy);
+        feeds.MapGet("/atom.xml", (HttpContext http, FeedBuilder builder, SiteContext site, CancellationToken ct) =>
+            AtomAsync(http, builder, site, new FeedScope("/feeds/atom.xml", site.Site.Name + " 最新文件"), ct));
+        feeds.MapGet("/feed.json", (HttpContext http, FeedBuilder builder, SiteContext site, CancellationToken ct) =>
+            JsonAsync(http, builder, site, new FeedScope("/feeds/feed.json", site.Site.Name + " 最新文件"), ct));
+        feeds.MapGet("/bodies/{code}/atom.xml", async (string code, HttpContext http, FeedBuilder builder, SiteContext site, BodyDirectory directory, CancellationToken ct) =>
+            await BodyScopeAsync(code, "atom.xml", directory, ct) is { } scope ? await AtomAsync(http, builder, site, scope, ct) : NotFound("机构", code));
+        feeds.MapGet("/bodies/{code}/feed.json", async (string code, HttpContext http, FeedBuilder builder, SiteContext site, BodyDirectory directory, CancellationToken ct) =>
+            await BodyScopeAsync(code, "feed.json", directory, ct) is { } scope ? await JsonAsync(http, builder, site, scope, ct) : NotFound("机构", code));
+        feeds.MapGet("/types/{type}/atom.xml", async (string type, HttpContext http, FeedBuilder builder, SiteContext site, CancellationToken ct) =>
+            TypeScope(type, "atom.xml") is { } scope ? await AtomAsync(http, builder, site, scope, ct) : NotFound("文件类型", type));
+        feeds.MapGet("/types/{type}/feed.json", async (string type, HttpContext http, FeedBuilder builder, SiteContext site, CancellationToken ct) =>
+            TypeScope(type, "feed.json") is { } scope ? await JsonAsync(http, builder, site, scope, ct) : NotFound("文件类型", type));
+
+        app.MapGet("/sitemap.xml", SitemapIndexAsync).WithTags("订阅").CacheOutput(FeedPolicy);
+        app.MapGet("/sitemap-{part:int}.xml", SitemapPartAsync).WithTags("订阅").CacheOutput(FeedPolicy);
+        app.MapGet("/robots.txt", (HttpContext http) => TypedResults.Text(Robots(SiteUri(http)), "text/plain; charset=utf-8")).WithTags("订阅");
+        return app;
+    }
+
+    /// <summary>Staff areas are not for crawlers; the public API's document list is, but its staff paths are not.</summary>
+    public static string Robots(Uri site) => string.Join('\n',
+        "User-agent: *",
+        "Disallow: /admin",
+        "Disallow: /api/v1/session",
+        "Disallow: /api/v1/audit",
+        "Disallow: /api/v1/safeguards",
+        "Disallow: /api/v1/requests",
+        "Disallow: /api/v1/interpretations",
+        "Allow: /",
+        $"Sitemap: {new Uri(site, "/sitemap.xml").AbsoluteUri}",
+        "");
+
+    private static Uri SiteUri(HttpContext http) => new($"{http.Request.Scheme}://{http.Request.Host}/");
+
+    private static async Task<IResult> AtomAsync(HttpContext http, FeedBuilder builder, SiteContext site, FeedScope scope, CancellationToken ct)
+    {
+        var items = await builder.ItemsAsync(scope, ct);
+        return TypedResults.Text(FeedBuilder.Atom(scope, items, SiteUri(http), site.Site.Name), "application/atom+xml; charset=utf-8");
+    }
+
+    private static async Task<IResult> JsonAsync(HttpContext http, FeedBuilder builder, SiteContext site, FeedScope scope, CancellationToken ct)
+    {
+        var items = await builder.ItemsAsync(scope, ct);
+        return TypedResults.Text(FeedBuilder.Json(scope, items, SiteUri(http), site.Site.Name, scope.Id), "application/feed+json; charset=utf-8");
+    }
+
+    private static async Task<FeedScope?> BodyScopeAsync(string code, string file, BodyDirectory directory, CancellationToken ct) =>
+        (await directory.LoadAsync(ct)).FindByCode(code) is { } body
+            ? new FeedScope($"/feeds/bodies/{Uri.EscapeDataString(body.Code)}/{file}", $"{body.Name} 最新文件", BodyId: body.Id)
+            : null;
+
+    private static FeedScope? TypeScope(string type, string file) =>
+        DocumentCatalog.Types.Contains(type) ? new FeedScope($"/feeds/types/{Uri.EscapeDataString(type)}/{file}", $"最新{type}", DocumentType: type) : null;
+
+    private static ProblemHttpResult NotFound(string what, string value) =>
+        TypedResults.Problem(title: $"{what}不存在", detail: $"没有“{value}”对应的订阅。", statusCode: StatusCodes.Status404NotFound);
+
+    private static async Task<IResult> SitemapIndexAsync(HttpContext http, GongkaiDbContext db, CancellationToken ct)
+    {
+        var count = await db.Set<Document>().CountAsync(d => d.Status == DocumentStatus.Published, ct);
+        var parts = Math.Max(1, (count + StaticPages.Length + SitemapPartSize - 1) / SitemapPartSize);
+        var site = SiteUri(http);
+        return Xml(writer =>
+        {
+            writer.WriteStartElement("sitemapindex", SitemapNamespace);
+            for (var part = 1; part <= parts; part++)
+            {
+                writer.WriteStartElement("sitemap", SitemapNamespace);
+                writer.WriteElementString("loc", SitemapNamespace, new Uri(site, string.Create(CultureInfo.InvariantCulture, $"/sitemap-{part}.xml")).AbsoluteUri);
+                writer.WriteEndElement();
+            }
+
+            writer.WriteEndElement();
+        });
+    }
+
+    private static readonly string[] StaticPages = ["/", "/xxgk", "/documents", "/bodies", "/gazette", "/site-map"];
+
+    private const string SitemapNamespace = "http://www.sitemaps.org/schemas/sitemap/0.9";
+
+    /// <summary>Part n lists the static pages (part 1 only) then published documents in id order, 50,000 URLs a part.</summary>
+    private static async Task<IResult> SitemapPartAsync(int part, HttpContext http, GongkaiDbContext db, CancellationToken ct)
+    {
+        if (part < 1)
+        {
+            return TypedResults.NotFound();
+        }
+
+        var site = SiteUri(http);
+        var skip = (part - 1) * SitemapPartSize - (part == 1 ? 0 : StaticPages.Length);
+        var take = SitemapPartSize - (part == 1 ? StaticPages.Length : 0);
+        var documents = await db.Set<Document>().AsNoTracking().Where(d => d.Status == DocumentStatus.Published).OrderBy(d => d.Id)
+            .Skip(skip).Take(take).Select(d => new { d.IndexNo, d.UpdatedAt }).ToListAsync(ct);
+        if (part > 1 && documents.Count == 0)
+        {
+            return TypedResults.NotFound();
+        }
+
+        return Xml(writer =>
+        {
+            writer.WriteStartElement("urlset", SitemapNamespace);
+            foreach (var page in part == 1 ? StaticPages : [])
+            {
+                writer.WriteStartElement("url", SitemapNamespace);
+                writer.WriteElementString("loc", SitemapNamespace, new Uri(site, page).AbsoluteUri);
+                writer.WriteEndElement();
+            }
+
+            foreach (var document in documents)
+            {
+                writer.WriteStartElement("url", SitemapNamespace);
+                writer.WriteElementString("loc", SitemapNamespace, new Uri(site, DocumentSummary.DocumentUrl(document.IndexNo!)).AbsoluteUri);
+                writer.WriteElementString("lastmod", SitemapNamespace, document.UpdatedAt.ToUniversalTime().ToString("yyyy-MM-ddTHH:mm:ssZ", CultureInfo.InvariantCulture));
+                writer.WriteEndElement();
+            }
+
+            writer.WriteEndElement();
+        });
+    }
+
+    private static FileContentHttpResult Xml(Action<XmlWriter> write)
+    {
+        using var stream = new MemoryStream();
+        using (var writer = XmlWriter.Create(stream, new XmlWriterSettings { Encoding = new UTF8Encoding(false) }))
+        {
+            writer.WriteStartDocument();
+            write(writer);
+            writer.WriteEndDocument();
+        }
+
+        return TypedResults.Bytes(stream.ToArray(), "application/xml; charset=utf-8");
+    }
+}

@@ -1,0 +1,59 @@
+using System.Globalization;
+using Gongkai.Platform.Identity;
+using Gongkai.Platform.Web;
+using Microsoft.AspNetCore.Authorization;
+using Microsoft.AspNetCore.Mvc;
+using Microsoft.AspNetCore.Mvc.RazorPages;
+
+namespace Gongkai.Publishing.Gazette.Admin;
+
+/// <summary>The gazette's issues for staff, and the form that starts a new one.</summary>
+[Authorize(Policy = Permissions.EditDocuments)]
+public sealed class IssuesModel(GazetteArchive archive, GazetteDesk desk, SiteContext site, TimeProvider clock) : PageModel
+{
+    public IReadOnlyList<GazetteIssue> Issues { get; private set; } = [];
+
+    [BindProperty]
+    public string? Year { get; set; }
+
+    [BindProperty]
+    public string? Number { get; set; }
+
+    [BindProperty]
+    public string? IssuedOn { get; set; }
+
+    [BindProperty]
+    public string? Title { get; set; }
+
+    public IReadOnlyDictionary<string, string[]> Errors { get; private set; } = new Dictionary<string, string[]>();
+
+    public string? ErrorFor(string field) => Errors.TryGetValue(field, out var m) ? string.Join(" ", m) : null;
+
+    public async Task OnGetAsync(CancellationToken cancellationToken)
+    {
+        Issues = await archive.AllForStaffAsync(cancellationToken);
+        var today = DateOnly.FromDateTime(clock.GetUtcNow().ToOffset(TimeSpan.FromHours(8)).DateTime);
+        var next = Issues.Where(i => i.Year == today.Year).Select(i => i.Number).DefaultIfEmpty(0).Max() + 1;
+        Year = today.Year.ToString(CultureInfo.InvariantCulture);
+        Number = next.ToString(CultureInfo.InvariantCulture);
+        IssuedOn = today.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture);
+        Title = GazetteRules.DefaultTitle(site.Site.Name, today.Year, next);
+    }
+
+    public async Task<IActionResult> OnPostAsync(CancellationToken cancellationToken)
+    {
+        int? year = int.TryParse(Year, NumberStyles.None, CultureInfo.InvariantCulture, out var y) ? y : null;
+        int? number = int.TryParse(Number, NumberStyles.None, CultureInfo.InvariantCulture, out var n) ? n : null;
+        DateOnly? issuedOn = DateOnly.TryParseExact(IssuedOn?.Trim(), "yyyy-MM-dd", CultureInfo.InvariantCulture, DateTimeStyles.None, out var d) ? d : null;
+        var result = await desk.CreateAsync(year, number, issuedOn, Title, cancellationToken);
+        if (result.Succeeded)
+        {
+            return Redirect($"/admin/gazette/{result.Issue!.Id}");
+        }
+
+        Errors = result.Errors ?? new Dictionary<string, string[]>();
+        ModelState.AddModelError(string.Empty, result.Message!);
+        Issues = await archive.AllForStaffAsync(cancellationToken);
+        return Page();
+    }
+}

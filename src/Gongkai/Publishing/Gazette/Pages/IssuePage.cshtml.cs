@@ -1,0 +1,18 @@
+using Microsoft.AspNetCore.Mvc.RazorPages;
+
+namespace Gongkai.Publishing.Gazette.Pages;
+
+/// <summary>One published issue with its table of contents.</summary>
+public sealed class IssuePageModel(GazetteArchive archive) : PageModel
+{
+    public GazetteIssueView? View { get; private set; }
+
+    public async Task OnGetAsync(int year, int number, CancellationToken cancellationToken)
+    {
+        View = await archive.FindAsync(year, number, cancellationToken);
+        if (View is null)
+        {
+            Response.StatusCode = StatusCodes.Status404NotFound;
+        }
+    }
+}

@@ -1,0 +1,45 @@
+using Gongkai.Platform.Identity;
+using Gongkai.Search.Synonyms;
+using Microsoft.AspNetCore.Authorization;
+using Microsoft.AspNetCore.Mvc;
+using Microsoft.AspNetCore.Mvc.RazorPages;
+
+namespace Gongkai.Search.Admin;
+
+/// <summary>/admin/search/synonyms: the synonym groups applied to every search (effective at once, no rebuild).</summary>
+[Authorize(Policy = Permissions.ManageWordLists)]
+public sealed class SynonymsModel(SynonymEditor editor) : PageModel
+{
+    public IReadOnlyList<SynonymGroup> Groups { get; private set; } = [];
+
+    [BindProperty]
+    public int? GroupId { get; set; }
+
+    [BindProperty]
+    public string? Words { get; set; }
+
+    [TempData]
+    public string? Message { get; set; }
+
+    public async Task OnGetAsync(CancellationToken cancellationToken) => Groups = await editor.ListAsync(cancellationToken);
+
+    public async Task<IActionResult> OnPostSaveAsync(CancellationToken cancellationToken)
+    {
+        var problem = await editor.SaveAsync(GroupId, Words, User.Identity?.Name ?? "", cancellationToken);
+        if (problem is not null)
+        {
+            ModelState.AddModelError(nameof(Words), problem);
+            Groups = await editor.ListAsync(cancellationToken);
+            return Page();
+        }
+
+        Message = $"已保存同义词“{Words?.Trim()}”，检索立即生效。";
+        return RedirectToPage();
+    }
+
+    public async Task<IActionResult> OnPostDeleteAsync(int id, CancellationToken cancellationToken)
+    {
+        Message = await editor.DeleteAsync(id, cancellationToken) ? "已删除该组同义词。" : "该组同义词已不存在。";
+        return RedirectToPage();
+    }
+}

@@ -1,0 +1,81 @@
+using System.Collections.Frozen;
+using System.Reflection;
+
+namespace Gongkai.Search.Analysis;
+
+/// <summary>
+/// Folds text so that differently typed forms of the same words meet in the index: full-width letters, digits and
+/// punctuation become half-width, the ideographic space an ordinary space, traditional characters simplified, Latin
+/// letters lower-case. Every character maps to exactly one character, so offsets in folded text are offsets in the
+/// original (snippets rely on that).
+/// </summary>
+public static class TextFolding
+{
+    private static readonly FrozenDictionary<char, char> TraditionalToSimplified = LoadTable();
+
+    public static int TableSize => TraditionalToSimplified.Count;
+
+    public static char Fold(char c)
+    {
+        if (c is >= '\uFF01' and <= '\uFF5E')
+        {
+            c = (char)(c - 0xFEE0);
+        }
+        else if (c == '\u3000')
+        {
+            return ' ';
+        }
+        else if (c >= '\u4E00' && TraditionalToSimplified.TryGetValue(c, out var simplified))
+        {
+            return simplified;
+        }
+
+        return c is >= 'A' and <= 'Z' ? (char)(c + 32) : c;
+    }
+
+    public static string Fold(string text)
+    {
+        ArgumentNullException.ThrowIfNull(text);
+        return string.Create(text.Length, text, static (span, source) =>
+        {
+            for (var i = 0; i < source.Length; i++)
+            {
+                span[i] = Fold(source[i]);
+            }
+        });
+    }
+
+    public static void FoldInPlace(Span<char> text)
+    {
+        for (var i = 0; i < text.Length; i++)
+        {
+            text[i] = Fold(text[i]);
+        }
+    }
+
+    /// <summary>The table is data (an embedded text file of "繁简" pairs), not code.</summary>
+    private static FrozenDictionary<char, char> LoadTable()
+    {
+        using var stream = Assembly.GetExecutingAssembly().GetManifestResourceStream("Search/traditional-simplified.txt")
+            ?? throw new InvalidOperationException("The traditional-to-simplified table is missing from the assembly.");
+        using var reader = new StreamReader(stream);
+        var map = new Dictionary<char, char>();
+        while (reader.ReadLine() is { } line)
+        {
+            if (line.StartsWith('#'))
+            {
+                continue;
+            }
+
+            foreach (var pair in line.Split(' ', StringSplitOptions.RemoveEmptyEntries))
+            {
+                if (pair.Length == 2 && pair[0] != pair[1])
+                {
+                    map[pair[0]] = pair[1];
+                }
+            }
+        }
+
+        return map.ToFrozenDictionary();
+    }
+}

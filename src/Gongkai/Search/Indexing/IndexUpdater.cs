@@ -1,0 +1,108 @@
+using Gongkai.Platform.Data;
+using Gongkai.Publishing;
+using Gongkai.Search.Synonyms;
+
+namespace Gongkai.Search.Indexing;
+
+/// <summary>
+/// Brings this node's index up to a change-log position: documents named by the rows are re-read from the database
+/// and upserted (published, corrected, repealed — validity is part of the projection) or removed (withdrawn, or no
+/// longer public); a renamed body re-projects its documents; a synonym edit reloads the synonym list. Idempotent,
+/// so rows delivered twice do no harm.
+/// </summary>
+public sealed class IndexUpdater(SearchIndex index, SearchProjection projection, ChangeLogReader log, SynonymCache synonyms)
+{
+    /// <summary>Applies <paramref name="batch"/>, first catching up on any rows between the index's own position and
+    /// the batch (a new generation from a rebuild, or an index folder that was restored).</summary>
+    public async Task ApplyAsync(IReadOnlyList<ChangeLogEntry> batch, CancellationToken cancellationToken)
+    {
+        await index.WriteLock.WaitAsync(cancellationToken);
+        try
+        {
+            if (batch.Count > 0 && index.Position < batch[0].Id - 1)
+            {
+                await CatchUpLockedAsync(batch[0].Id - 1, cancellationToken);
+            }
+
+            var fresh = batch.Where(e => e.Id > index.Position).ToList();
+            if (fresh.Count > 0)
+            {
+                await ApplyLockedAsync(fresh, cancellationToken);
+            }
+        }
+        finally
+        {
+            index.WriteLock.Release();
+        }
+    }
+
+    /// <summary>Applies everything in the log after the index's position.</summary>
+    public async Task CatchUpAsync(CancellationToken cancellationToken)
+    {
+        await index.WriteLock.WaitAsync(cancellationToken);
+        try
+        {
+            await CatchUpLockedAsync(long.MaxValue, cancellationToken);
+        }
+        finally
+        {
+            index.WriteLock.Release();
+        }
+    }
+
+    /// <summary>For a caller already holding <see cref="SearchIndex.WriteLock"/> (a generation switch).</summary>
+    public Task CatchUpWhileLockedAsync(CancellationToken cancellationToken) => CatchUpLockedAsync(long.MaxValue, cancellationToken);
+
+    private async Task CatchUpLockedAsync(long through, CancellationToken cancellationToken)
+    {
+        while (index.Position < through)
+        {
+            var rows = (await log.ReadAfterAsync(index.Position, ChangeLogReader.BatchSize, cancellationToken)).Where(r => r.Id <= through).ToList();
+            if (rows.Count == 0)
+            {
+                return;
+            }
+
+            await ApplyLockedAsync(rows, cancellationToken);
+        }
+    }
+
+    private async Task ApplyLockedAsync(IReadOnlyList<ChangeLogEntry> rows, CancellationToken cancellationToken)
+    {
+        var documents = new HashSet<string>(StringComparer.Ordinal);
+        foreach (var row in rows)
+        {
+            switch (row.Entity)
+            {
+                case "document":
+                    documents.Add(row.EntityId);
+                    break;
+                case "body" when row.Kind == "body.updated":
+                    documents.UnionWith(await projection.OfBodyAsync(row.EntityId, cancellationToken));
+                    break;
+                case SynonymEditor.ChangeEntity:
+                    await synonyms.ReloadAsync(cancellationToken);
+                    break;
+            }
+        }
+
+        if (documents.Count > 0)
+        {
+            var published = await projection.PublishedAsync(documents, cancellationToken);
+            index.Upsert(published);
+            index.Delete(documents.Except(published.Select(d => d.IndexNo)));
+        }
+
+        index.Commit(rows[^1].Id);
+    }
+}
+
+/// <summary>The change-log follower of the search index: one per node, each with its own cursor.</summary>
+internal sealed class SearchFollower(IndexUpdater updater) : IChangeLogFollower
+{
+    public string Name => "search";
+
+    public ChangeLogFollowerScope Scope => ChangeLogFollowerScope.EveryNode;
+
+    public Task ApplyAsync(IReadOnlyList<ChangeLogEntry> batch, CancellationToken cancellationToken) => updater.ApplyAsync(batch, cancellationToken);
+}

@@ -1,0 +1,290 @@
+using System.Globalization;
+using Gongkai.Search.Analysis;
+using Gongkai.Search.Querying;
+using Lucene.Net.Index;
+using Lucene.Net.Search;
+using LuceneDirectory = Lucene.Net.Store.Directory;
+using FSDirectory = Lucene.Net.Store.FSDirectory;
+
+namespace Gongkai.Search.Indexing;
+
+/// <summary>
+/// This node's search index on local disk. The folder holds generations (<c>g-20261128T010203-ab12</c>), each a complete
+/// Lucene index, and a <c>current</c> file naming the one in use; a rebuild writes a new generation beside the serving
+/// one and then replaces <c>current</c> (write-then-rename, atomic), so searches never see a half-built index.
+/// Each commit records the change-log position it reflects (commit user data), so whoever opens a generation
+/// knows where to catch up from. Searches use a <see cref="SearcherManager"/> refreshed after every commit.
+/// </summary>
+public sealed class SearchIndex : IDisposable
+{
+    public const string PositionKey = "change-log-position";
+    private const string PointerFile = "current";
+
+    private readonly object _swap = new();
+    private readonly ChineseBigramAnalyzer _analyzer = new();
+    private Generation _current;
+
+    private SearchIndex(string root, Generation generation)
+    {
+        Root = root;
+        _current = generation;
+    }
+
+    public string Root { get; }
+
+    public string GenerationName => _current.Name;
+
+    /// <summary>The change-log id this index reflects (0 for a new, empty index).</summary>
+    public long Position => _current.Position;
+
+    /// <summary>Serialises writers (the change-log follower, a generation switch) within this process.</summary>
+    public SemaphoreSlim WriteLock { get; } = new(1, 1);
+
+    public ChineseBigramAnalyzer Analyzer => _analyzer;
+
+    /// <summary>Opens the generation named by <c>current</c> under <paramref name="root"/>, creating an empty one when there is none.</summary>
+    public static SearchIndex Open(string root)
+    {
+        System.IO.Directory.CreateDirectory(root);
+        var name = CurrentGenerationName(root);
+        if (name is null || !System.IO.Directory.Exists(Path.Combine(root, name)))
+        {
+            name = NewGenerationName();
+            using (var builder = GenerationBuilder.Create(root, name))
+            {
+                builder.Commit(0);
+            }
+
+            PublishGeneration(root, name);
+        }
+
+        return new SearchIndex(root, Generation.Open(root, name));
+    }
+
+    /// <summary>The generation <c>current</c> names, or null before the first one.</summary>
+    public static string? CurrentGenerationName(string root)
+    {
+        var pointer = Path.Combine(root, PointerFile);
+        return File.Exists(pointer) ? File.ReadAllText(pointer).Trim() is { Length: > 0 } name ? name : null : null;
+    }
+
+    public static string NewGenerationName() =>
+        "g-" + DateTime.UtcNow.ToString("yyyyMMdd'T'HHmmssfff", CultureInfo.InvariantCulture) + "-" + Guid.NewGuid().ToString("N")[..4];
+
+    /// <summary>Points <c>current</c> at <paramref name="name"/>: write a temporary file, then rename over the old one.</summary>
+    public static void PublishGeneration(string root, string name)
+    {
+        var temporary = Path.Combine(root, PointerFile + "." + Guid.NewGuid().ToString("N") + ".tmp");
+        File.WriteAllText(temporary, name);
+        File.Move(temporary, Path.Combine(root, PointerFile), overwrite: true);
+    }
+
+    /// <summary>True when another process (the <c>reindex</c> verb) published a generation this instance does not serve yet.</summary>
+    public bool NewerGenerationPublished(out string name)
+    {
+        name = CurrentGenerationName(Root) ?? _current.Name;
+        return name != _current.Name && System.IO.Directory.Exists(Path.Combine(Root, name));
+    }
+
+    /// <summary>Serves <paramref name="name"/> from now on; the old generation's folder is deleted (open readers keep working).
+    /// Call under <see cref="WriteLock"/>.</summary>
+    public void SwitchTo(string name)
+    {
+        var next = Generation.Open(Root, name);
+        Generation old;
+        lock (_swap)
+        {
+            old = _current;
+            _current = next;
+        }
+
+        old.Dispose();
+        if (old.Name != name)
+        {
+            DeleteQuietly(Path.Combine(Root, old.Name));
+        }
+
+        foreach (var stale in System.IO.Directory.GetDirectories(Root, "g-*"))
+        {
+            if (Path.GetFileName(stale) != name && Path.GetFileName(stale) != old.Name
+                && System.IO.Directory.GetLastWriteTimeUtc(stale) < DateTime.UtcNow.AddHours(-1))
+            {
+                DeleteQuietly(stale); // left by a rebuild that crashed before publishing
+            }
+        }
+    }
+
+    public void Upsert(IEnumerable<SearchDocument> documents) => _current.Upsert(documents);
+
+    public void Delete(IEnumerable<string> indexNos) => _current.Delete(indexNos);
+
+    /// <summary>Makes the changes durable with the change-log position they reach, and visible to searches.</summary>
+    public void Commit(long position) => _current.Commit(position);
+
+    public int DocumentCount
+    {
+        get
+        {
+            var generation = _current;
+            var searcher = generation.Searchers.Acquire();
+            try
+            {
+                return searcher.IndexReader.NumDocs;
+            }
+            finally
+            {
+                generation.Searchers.Release(searcher);
+            }
+        }
+    }
+
+    public SearchResult Search(SearchRequest request, SynonymSet synonyms)
+    {
+        var generation = _current;
+        var searcher = generation.Searchers.Acquire();
+        try
+        {
+            return SearchExecutor.Execute(searcher, _analyzer, request, synonyms);
+        }
+        finally
+        {
+            generation.Searchers.Release(searcher);
+        }
+    }
+
+    public void Dispose()
+    {
+        _current.Dispose();
+        _analyzer.Dispose();
+        WriteLock.Dispose();
+    }
+
+    private static void DeleteQuietly(string folder)
+    {
+        try
+        {
+            System.IO.Directory.Delete(folder, recursive: true);
+        }
+        catch (IOException)
+        {
+            // Still in use by a slow reader on some platforms; the next switch removes it.
+        }
+        catch (UnauthorizedAccessException)
+        {
+        }
+    }
+
+    /// <summary>One open generation: its directory, writer and searcher manager.</summary>
+    private sealed class Generation : IDisposable
+    {
+        private readonly LuceneDirectory _directory;
+        private readonly IndexWriter _writer;
+
+        private Generation(string name, LuceneDirectory directory, IndexWriter writer)
+        {
+            Name = name;
+            _directory = directory;
+            _writer = writer;
+            Searchers = new SearcherManager(writer, applyAllDeletes: true, searcherFactory: new Bm25SearcherFactory());
+            Position = ReadPosition(writer);
+        }
+
+        public string Name { get; }
+
+        public long Position { get; private set; }
+
+        public SearcherManager Searchers { get; }
+
+        public static Generation Open(string root, string name)
+        {
+            var directory = FSDirectory.Open(Path.Combine(root, name));
+            var writer = new IndexWriter(directory, GenerationBuilder.Config(new ChineseBigramAnalyzer()));
+            return new Generation(name, directory, writer);
+        }
+
+        public void Upsert(IEnumerable<SearchDocument> documents)
+        {
+            foreach (var document in documents)
+            {
+                _writer.UpdateDocument(new Term(SearchFields.Id, document.IndexNo), SearchFields.ToLucene(document));
+            }
+        }
+
+        public void Delete(IEnumerable<string> indexNos)
+        {
+            foreach (var indexNo in indexNos)
+            {
+                _writer.DeleteDocuments(new Term(SearchFields.Id, indexNo));
+            }
+        }
+
+        public void Commit(long position)
+        {
+            _writer.SetCommitData(new Dictionary<string, string> { [PositionKey] = position.ToString(CultureInfo.InvariantCulture) });
+            _writer.Commit();
+            Position = position;
+            Searchers.MaybeRefreshBlocking();
+        }
+
+        public void Dispose()
+        {
+            Searchers.Dispose();
+            _writer.Dispose();
+            _directory.Dispose();
+        }
+
+        private static long ReadPosition(IndexWriter writer) =>
+            writer.CommitData is { } data && data.TryGetValue(PositionKey, out var text)
+                && long.TryParse(text, NumberStyles.None, CultureInfo.InvariantCulture, out var position) ? position : 0;
+    }
+}
+
+/// <summary>Writes a new generation from scratch (a rebuild, or a test indexing the law corpus) without touching the serving one.</summary>
+public sealed class GenerationBuilder : IDisposable
+{
+    private readonly LuceneDirectory _directory;
+    private readonly IndexWriter _writer;
+
+    private GenerationBuilder(string folder)
+    {
+        Folder = folder;
+        _directory = FSDirectory.Open(folder);
+        var config = Config(new ChineseBigramAnalyzer());
+        config.OpenMode = OpenMode.CREATE;
+        config.RAMBufferSizeMB = 64;
+        _writer = new IndexWriter(_directory, config);
+    }
+
+    public string Folder { get; }
+
+    public static GenerationBuilder Create(string root, string name) => new(Path.Combine(root, name));
+
+    internal static IndexWriterConfig Config(ChineseBigramAnalyzer analyzer) => new(ChineseBigramAnalyzer.Version, analyzer)
+    {
+        OpenMode = OpenMode.CREATE_OR_APPEND,
+        Similarity = Bm25SearcherFactory.Similarity,
+    };
+
+    public void Add(SearchDocument document) => _writer.AddDocument(SearchFields.ToLucene(document));
+
+    public void Commit(long position)
+    {
+        _writer.SetCommitData(new Dictionary<string, string> { [SearchIndex.PositionKey] = position.ToString(CultureInfo.InvariantCulture) });
+        _writer.Commit();
+    }
+
+    public void Dispose()
+    {
+        _writer.Dispose();
+        _directory.Dispose();
+    }
+}
+
+/// <summary>BM25 for indexing (norms) and searching alike: it saturates term frequency, which suits long legal texts
+/// where one word repeated fifty times should not outrank a title match (measured on the relevance set).</summary>
+internal sealed class Bm25SearcherFactory : SearcherFactory
+{
+    public static readonly Lucene.Net.Search.Similarities.BM25Similarity Similarity = new();
+
+    public override IndexSearcher NewSearcher(IndexReader reader) => new(reader) { Similarity = Similarity };
+}

@@ -1,0 +1,87 @@
+using System.Net;
+using System.Text.RegularExpressions;
+using Gongkai.Organizations;
+using Gongkai.Platform.Data;
+using Gongkai.Publishing;
+using Gongkai.Publishing.Contracts;
+using Gongkai.Publishing.Rules;
+using Microsoft.EntityFrameworkCore;
+
+namespace Gongkai.Search.Indexing;
+
+/// <summary>Reads what the index should hold from the database: published documents only (drafts, documents under
+/// review and withdrawn ones are never projected, so no query can reach them).</summary>
+public sealed partial class SearchProjection(GongkaiDbContext db)
+{
+    public const int BatchSize = 200;
+
+    /// <summary>The published documents among <paramref name="indexNos"/>; the others must leave the index.</summary>
+    public async Task<IReadOnlyList<SearchDocument>> PublishedAsync(IReadOnlyCollection<string> indexNos, CancellationToken cancellationToken)
+    {
+        var rows = await Published().Where(d => indexNos.Contains(d.IndexNo!)).ToListAsync(cancellationToken);
+        return Project(rows);
+    }
+
+    /// <summary>索引号 of a body's published documents (its name is in each of them), issued or co-issued.</summary>
+    public async Task<IReadOnlyList<string>> OfBodyAsync(string bodyCode, CancellationToken cancellationToken) =>
+        await db.Set<Document>().AsNoTracking()
+            .Where(d => d.Status == DocumentStatus.Published && (d.Body!.Code == bodyCode || d.CoIssuers.Any(c => c.Body!.Code == bodyCode)))
+            .Select(d => d.IndexNo!).ToListAsync(cancellationToken);
+
+    /// <summary>Every published document, in batches by id (a rebuild).</summary>
+    public async IAsyncEnumerable<SearchDocument> AllPublishedAsync([System.Runtime.CompilerServices.EnumeratorCancellation] CancellationToken cancellationToken)
+    {
+        var after = 0;
+        while (true)
+        {
+            var rows = await Published().Where(d => d.Id > after).OrderBy(d => d.Id).Take(BatchSize).ToListAsync(cancellationToken);
+            if (rows.Count == 0)
+            {
+                yield break;
+            }
+
+            foreach (var document in Project(rows))
+            {
+                yield return document;
+            }
+
+            after = rows[^1].Id;
+            db.ChangeTracker.Clear();
+        }
+    }
+
+    /// <summary>Plain text of a document's sanitised HTML: paragraphs become lines, entities decoded.</summary>
+    public static string PlainText(string html)
+    {
+        var withBreaks = BlockEnd().Replace(html, "\n");
+        return WebUtility.HtmlDecode(Tag().Replace(withBreaks, "")).Trim();
+    }
+
+    private IQueryable<Document> Published() =>
+        db.Set<Document>().AsNoTracking().Include(d => d.Body).Include(d => d.CoIssuers).ThenInclude(c => c.Body)
+            .Where(d => d.Status == DocumentStatus.Published && d.IndexNo != null);
+
+    private static List<SearchDocument> Project(List<Document> rows) =>
+        rows.Select(d => new SearchDocument(
+            d.IndexNo!,
+            d.Title,
+            d.DocNumber,
+            d.Body?.Code ?? "",
+            d.Body?.Name ?? "",
+            d.CoIssuers.Select(c => c.Body?.Code).OfType<string>().ToList(),
+            d.DocumentType,
+            d.Subject,
+            d.PublishedAt ?? d.CreatedAt,
+            DocumentCatalog.ChineseName(d.Validity),
+            d.Validity == DocumentValidity.Valid,
+            PlainText(d.BodyHtml),
+            // Attachment text joins here (one line: await AttachmentTexts.ForDocumentAsync(d.Id)) once extraction exists.
+            [],
+            DocumentSummary.DocumentUrl(d.IndexNo!))).ToList();
+
+    [GeneratedRegex(@"</(p|div|h[1-6]|li|tr|table|blockquote)>|<br\s*/?>", RegexOptions.IgnoreCase)]
+    private static partial Regex BlockEnd();
+
+    [GeneratedRegex("<[^>]*>")]
+    private static partial Regex Tag();
+}

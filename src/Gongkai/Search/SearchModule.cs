@@ -1,0 +1,38 @@
+using Gongkai.Platform;
+using Gongkai.Platform.Data;
+using Gongkai.Search.Indexing;
+using Gongkai.Search.Synonyms;
+using Microsoft.Extensions.Options;
+
+namespace Gongkai.Search;
+
+/// <summary>Full-text search: a Lucene index per node that follows the change log, the search API and page, synonyms.</summary>
+internal static class SearchModule
+{
+    public static WebApplicationBuilder AddSearch(this WebApplicationBuilder builder)
+    {
+        var services = builder.Services;
+        services.AddOptions<SearchOptions>().BindConfiguration(SearchOptions.Section);
+        services.AddSingleton(sp => new SearchIndexLocation(Path.GetFullPath(
+            sp.GetRequiredService<IOptions<SearchOptions>>().Value.IndexFolder,
+            sp.GetRequiredService<IOptions<GongkaiOptions>>().Value.ResolvedDataFolder)));
+        // Opened on first use: admin verbs such as reindex never open (and lock) the serving generation.
+        services.AddSingleton(sp => SearchIndex.Open(sp.GetRequiredService<SearchIndexLocation>().Root));
+        services.AddSingleton<SynonymCache>();
+        services.AddScoped<SearchProjection>();
+        services.AddScoped<IndexUpdater>();
+        services.AddScoped<Reindexer>();
+        services.AddScoped<SearchService>();
+        services.AddScoped<SynonymEditor>();
+        services.AddScoped<IStartupSeeder, SynonymSeeder>();
+        services.AddChangeLogFollower<SearchFollower>();
+        services.AddHostedService<SearchIndexHost>();
+        return builder;
+    }
+
+    public static WebApplication MapSearch(this WebApplication app)
+    {
+        app.MapSearchApi();
+        return app;
+    }
+}

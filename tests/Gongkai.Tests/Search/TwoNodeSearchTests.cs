@@ -1,0 +1,77 @@
+using Gongkai.Organizations;
+using Gongkai.Publishing;
+using Gongkai.Tests.Infrastructure;
+using Microsoft.AspNetCore.Hosting;
+using Microsoft.AspNetCore.Mvc.Testing;
+using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.DependencyInjection;
+
+namespace Gongkai.Tests.Search;
+
+/// <summary>
+/// Two application instances on one PostgreSQL database, each with its own data folder (so its own node id, cursor
+/// and index): a document published through one becomes searchable on the other through the change log.
+/// Uses GONGKAI_TEST_POSTGRES, which scripts/test sets for both passes; without a PostgreSQL server there is no
+/// second node to talk to, so the test returns early.
+/// </summary>
+public sealed class TwoNodeSearchTests
+{
+    [Fact]
+    public async Task A_document_published_on_one_node_is_found_on_the_other()
+    {
+        if (Environment.GetEnvironmentVariable("GONGKAI_TEST_POSTGRES") is not { Length: > 0 } admin)
+        {
+            return; // no PostgreSQL server in this run: a shared database is what this test is about
+        }
+
+        var previous = Environment.GetEnvironmentVariable("GONGKAI_TEST_DATABASE");
+        Environment.SetEnvironmentVariable("GONGKAI_TEST_DATABASE", "Postgres");
+        TestDatabase database;
+        try
+        {
+            database = TestDatabase.Create();
+        }
+        finally
+        {
+            Environment.SetEnvironmentVariable("GONGKAI_TEST_DATABASE", previous);
+        }
+
+        _ = admin;
+        using (database)
+        {
+            await using var first = new Node(database, "node-a");
+            await using var second = new Node(database, "node-b");
+            var firstClient = first.CreateClient();
+            var secondClient = second.CreateClient();
+
+            Document document;
+            await using (var scope = first.Services.CreateAsyncScope())
+            {
+                var db = scope.ServiceProvider.GetRequiredService<Gongkai.Platform.Data.GongkaiDbContext>();
+                var body = await db.Set<Body>().OrderBy(b => b.Id).FirstAsync();
+                document = await scope.ServiceProvider.GetRequiredService<DocumentPublisher>().PublishAsync(
+                    new DocumentDraft("关于设立银杏古树保护名录的决定", null, body.Id, DocumentCatalog.Types[0], DocumentCatalog.Subjects[0], null, "银杏古树保护名录由市林业部门公布。"));
+            }
+
+            await SearchIntegrationTests.WaitForAsync(secondClient, "银杏古树", r => r.Items.Any(i => i.IndexNo == document.IndexNo));
+            await SearchIntegrationTests.WaitForAsync(firstClient, "银杏古树", r => r.Items.Any(i => i.IndexNo == document.IndexNo));
+        }
+    }
+
+    /// <summary>One application instance: its own data folder (index, node id) on the shared database.</summary>
+    private sealed class Node(TestDatabase database, string name) : WebApplicationFactory<Program>
+    {
+        private readonly string _dataFolder = Path.Combine(database.DataFolder, name);
+
+        protected override void ConfigureWebHost(IWebHostBuilder builder)
+        {
+            Directory.CreateDirectory(_dataFolder);
+            builder.UseEnvironment("Testing");
+            builder.UseSetting("Gongkai:DataFolder", _dataFolder);
+            builder.UseSetting("Gongkai:NodeId", name);
+            builder.UseSetting("Gongkai:Database:Provider", database.Provider);
+            builder.UseSetting("Gongkai:Database:ConnectionString", database.ConnectionString);
+            builder.UseSetting("Gongkai:Demo:Seed", "true");
+        }
+    }
+}
