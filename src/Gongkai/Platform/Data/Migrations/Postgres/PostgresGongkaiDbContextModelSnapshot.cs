@@ -520,6 +520,86 @@ namespace Gongkai.Platform.Data.Migrations.Postgres
                     b.ToTable("outbox", (string)null);
                 });
 
+            modelBuilder.Entity("Gongkai.Publishing.Attachments.AttachmentContent", b =>
+                {
+                    b.Property<int>("AttachmentId")
+                        .HasColumnType("integer");
+
+                    b.Property<byte[]>("Bytes")
+                        .IsRequired()
+                        .HasColumnType("bytea");
+
+                    b.HasKey("AttachmentId");
+
+                    b.ToTable("attachment_contents", (string)null);
+                });
+
+            modelBuilder.Entity("Gongkai.Publishing.Attachments.DocumentAttachment", b =>
+                {
+                    b.Property<int>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("integer");
+
+                    NpgsqlPropertyBuilderExtensions.UseIdentityByDefaultColumn(b.Property<int>("Id"));
+
+                    b.Property<int>("DocumentId")
+                        .HasColumnType("integer");
+
+                    b.Property<string>("FileName")
+                        .IsRequired()
+                        .HasMaxLength(255)
+                        .HasColumnType("character varying(255)");
+
+                    b.Property<string>("FindingsJson")
+                        .IsRequired()
+                        .HasColumnType("text");
+
+                    b.Property<string>("Kind")
+                        .IsRequired()
+                        .HasMaxLength(8)
+                        .HasColumnType("character varying(8)");
+
+                    b.Property<int>("Position")
+                        .HasColumnType("integer");
+
+                    b.Property<string>("Sha256")
+                        .IsRequired()
+                        .HasMaxLength(64)
+                        .HasColumnType("character varying(64)");
+
+                    b.Property<long>("Size")
+                        .HasColumnType("bigint");
+
+                    b.Property<string>("Text")
+                        .IsRequired()
+                        .HasColumnType("text");
+
+                    b.Property<string>("TextProblem")
+                        .HasMaxLength(300)
+                        .HasColumnType("character varying(300)");
+
+                    b.Property<string>("TextStatus")
+                        .IsRequired()
+                        .HasMaxLength(16)
+                        .HasColumnType("character varying(16)");
+
+                    b.Property<bool>("TextTruncated")
+                        .HasColumnType("boolean");
+
+                    b.Property<DateTimeOffset>("UploadedAt")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<string>("UploadedBy")
+                        .HasMaxLength(100)
+                        .HasColumnType("character varying(100)");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("DocumentId", "Position");
+
+                    b.ToTable("document_attachments", (string)null);
+                });
+
             modelBuilder.Entity("Gongkai.Publishing.Catalogue.CatalogueNode", b =>
                 {
                     b.Property<int>("Id")
@@ -842,6 +922,60 @@ namespace Gongkai.Platform.Data.Migrations.Postgres
                     b.ToTable("document_versions", (string)null);
                 });
 
+            modelBuilder.Entity("Gongkai.Publishing.Gazette.GazetteEntry", b =>
+                {
+                    b.Property<int>("IssueId")
+                        .HasColumnType("integer");
+
+                    b.Property<int>("DocumentId")
+                        .HasColumnType("integer");
+
+                    b.Property<int>("Position")
+                        .HasColumnType("integer");
+
+                    b.HasKey("IssueId", "DocumentId");
+
+                    b.HasIndex("DocumentId");
+
+                    b.ToTable("gazette_entries", (string)null);
+                });
+
+            modelBuilder.Entity("Gongkai.Publishing.Gazette.GazetteIssue", b =>
+                {
+                    b.Property<int>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("integer");
+
+                    NpgsqlPropertyBuilderExtensions.UseIdentityByDefaultColumn(b.Property<int>("Id"));
+
+                    b.Property<DateTimeOffset>("CreatedAt")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<DateOnly>("IssuedOn")
+                        .HasColumnType("date");
+
+                    b.Property<int>("Number")
+                        .HasColumnType("integer");
+
+                    b.Property<DateTimeOffset?>("PublishedAt")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<string>("Title")
+                        .IsRequired()
+                        .HasMaxLength(200)
+                        .HasColumnType("character varying(200)");
+
+                    b.Property<int>("Year")
+                        .HasColumnType("integer");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("Year", "Number")
+                        .IsUnique();
+
+                    b.ToTable("gazette_issues", (string)null);
+                });
+
             modelBuilder.Entity("Gongkai.Publishing.Import.ImportedDocument", b =>
                 {
                     b.Property<int>("Id")
@@ -1076,9 +1210,13 @@ namespace Gongkai.Platform.Data.Migrations.Postgres
 
                     b.HasIndex("IdNumber", "ReceivedOn");
 
+                    b.HasIndex("IsClosed", "Id");
+
                     b.HasIndex("AssignedTo", "IsClosed", "DueOn");
 
-                    b.HasIndex("BodyId", "IsClosed", "DueOn");
+                    b.HasIndex("BodyId", "IsClosed", "Id");
+
+                    b.HasIndex("BodyId", "IsClosed", "DueOn", "ReceivedOn");
 
                     b.ToTable("disclosure_requests", (string)null);
                 });
@@ -1191,7 +1329,7 @@ namespace Gongkai.Platform.Data.Migrations.Postgres
 
                     b.HasKey("Id");
 
-                    b.HasIndex("RequestId");
+                    b.HasIndex("RequestId", "Type");
 
                     b.ToTable("disclosure_request_events", (string)null);
                 });
@@ -1427,6 +1565,31 @@ namespace Gongkai.Platform.Data.Migrations.Postgres
                     b.ToTable("document_finding_overrides", (string)null);
                 });
 
+            modelBuilder.Entity("Gongkai.Search.Synonyms.SynonymGroup", b =>
+                {
+                    b.Property<int>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("integer");
+
+                    NpgsqlPropertyBuilderExtensions.UseIdentityByDefaultColumn(b.Property<int>("Id"));
+
+                    b.Property<DateTimeOffset>("UpdatedAt")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<string>("UpdatedBy")
+                        .HasMaxLength(100)
+                        .HasColumnType("character varying(100)");
+
+                    b.Property<string>("Words")
+                        .IsRequired()
+                        .HasMaxLength(300)
+                        .HasColumnType("character varying(300)");
+
+                    b.HasKey("Id");
+
+                    b.ToTable("search_synonyms", (string)null);
+                });
+
             modelBuilder.Entity("Microsoft.AspNetCore.Identity.IdentityRole", b =>
                 {
                     b.Property<string>("Id")
@@ -1578,6 +1741,24 @@ namespace Gongkai.Platform.Data.Migrations.Postgres
                         .IsRequired();
                 });
 
+            modelBuilder.Entity("Gongkai.Publishing.Attachments.AttachmentContent", b =>
+                {
+                    b.HasOne("Gongkai.Publishing.Attachments.DocumentAttachment", null)
+                        .WithOne()
+                        .HasForeignKey("Gongkai.Publishing.Attachments.AttachmentContent", "AttachmentId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+                });
+
+            modelBuilder.Entity("Gongkai.Publishing.Attachments.DocumentAttachment", b =>
+                {
+                    b.HasOne("Gongkai.Publishing.Document", null)
+                        .WithMany()
+                        .HasForeignKey("DocumentId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+                });
+
             modelBuilder.Entity("Gongkai.Publishing.Catalogue.CatalogueNode", b =>
                 {
                     b.HasOne("Gongkai.Organizations.Body", "Body")
@@ -1650,6 +1831,23 @@ namespace Gongkai.Platform.Data.Migrations.Postgres
                         .HasForeignKey("DocumentId")
                         .OnDelete(DeleteBehavior.Cascade)
                         .IsRequired();
+                });
+
+            modelBuilder.Entity("Gongkai.Publishing.Gazette.GazetteEntry", b =>
+                {
+                    b.HasOne("Gongkai.Publishing.Document", "Document")
+                        .WithMany()
+                        .HasForeignKey("DocumentId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired();
+
+                    b.HasOne("Gongkai.Publishing.Gazette.GazetteIssue", null)
+                        .WithMany("Entries")
+                        .HasForeignKey("IssueId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+
+                    b.Navigation("Document");
                 });
 
             modelBuilder.Entity("Gongkai.Publishing.Import.ImportedDocument", b =>
@@ -1822,6 +2020,11 @@ namespace Gongkai.Platform.Data.Migrations.Postgres
             modelBuilder.Entity("Gongkai.Publishing.Document", b =>
                 {
                     b.Navigation("CoIssuers");
+                });
+
+            modelBuilder.Entity("Gongkai.Publishing.Gazette.GazetteIssue", b =>
+                {
+                    b.Navigation("Entries");
                 });
 
             modelBuilder.Entity("Gongkai.Publishing.Interpretation", b =>

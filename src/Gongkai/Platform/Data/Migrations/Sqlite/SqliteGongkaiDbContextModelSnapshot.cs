@@ -505,6 +505,84 @@ namespace Gongkai.Platform.Data.Migrations.Sqlite
                     b.ToTable("outbox", (string)null);
                 });
 
+            modelBuilder.Entity("Gongkai.Publishing.Attachments.AttachmentContent", b =>
+                {
+                    b.Property<int>("AttachmentId")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<byte[]>("Bytes")
+                        .IsRequired()
+                        .HasColumnType("BLOB");
+
+                    b.HasKey("AttachmentId");
+
+                    b.ToTable("attachment_contents", (string)null);
+                });
+
+            modelBuilder.Entity("Gongkai.Publishing.Attachments.DocumentAttachment", b =>
+                {
+                    b.Property<int>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("DocumentId")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("FileName")
+                        .IsRequired()
+                        .HasMaxLength(255)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("FindingsJson")
+                        .IsRequired()
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Kind")
+                        .IsRequired()
+                        .HasMaxLength(8)
+                        .HasColumnType("TEXT");
+
+                    b.Property<int>("Position")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("Sha256")
+                        .IsRequired()
+                        .HasMaxLength(64)
+                        .HasColumnType("TEXT");
+
+                    b.Property<long>("Size")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("Text")
+                        .IsRequired()
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("TextProblem")
+                        .HasMaxLength(300)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("TextStatus")
+                        .IsRequired()
+                        .HasMaxLength(16)
+                        .HasColumnType("TEXT");
+
+                    b.Property<bool>("TextTruncated")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<long>("UploadedAt")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("UploadedBy")
+                        .HasMaxLength(100)
+                        .HasColumnType("TEXT");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("DocumentId", "Position");
+
+                    b.ToTable("document_attachments", (string)null);
+                });
+
             modelBuilder.Entity("Gongkai.Publishing.Catalogue.CatalogueNode", b =>
                 {
                     b.Property<int>("Id")
@@ -819,6 +897,58 @@ namespace Gongkai.Platform.Data.Migrations.Sqlite
                     b.ToTable("document_versions", (string)null);
                 });
 
+            modelBuilder.Entity("Gongkai.Publishing.Gazette.GazetteEntry", b =>
+                {
+                    b.Property<int>("IssueId")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("DocumentId")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("Position")
+                        .HasColumnType("INTEGER");
+
+                    b.HasKey("IssueId", "DocumentId");
+
+                    b.HasIndex("DocumentId");
+
+                    b.ToTable("gazette_entries", (string)null);
+                });
+
+            modelBuilder.Entity("Gongkai.Publishing.Gazette.GazetteIssue", b =>
+                {
+                    b.Property<int>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("INTEGER");
+
+                    b.Property<long>("CreatedAt")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<DateOnly>("IssuedOn")
+                        .HasColumnType("TEXT");
+
+                    b.Property<int>("Number")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<long?>("PublishedAt")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("Title")
+                        .IsRequired()
+                        .HasMaxLength(200)
+                        .HasColumnType("TEXT");
+
+                    b.Property<int>("Year")
+                        .HasColumnType("INTEGER");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("Year", "Number")
+                        .IsUnique();
+
+                    b.ToTable("gazette_issues", (string)null);
+                });
+
             modelBuilder.Entity("Gongkai.Publishing.Import.ImportedDocument", b =>
                 {
                     b.Property<int>("Id")
@@ -1047,9 +1177,13 @@ namespace Gongkai.Platform.Data.Migrations.Sqlite
 
                     b.HasIndex("IdNumber", "ReceivedOn");
 
+                    b.HasIndex("IsClosed", "Id");
+
                     b.HasIndex("AssignedTo", "IsClosed", "DueOn");
 
-                    b.HasIndex("BodyId", "IsClosed", "DueOn");
+                    b.HasIndex("BodyId", "IsClosed", "Id");
+
+                    b.HasIndex("BodyId", "IsClosed", "DueOn", "ReceivedOn");
 
                     b.ToTable("disclosure_requests", (string)null);
                 });
@@ -1158,7 +1292,7 @@ namespace Gongkai.Platform.Data.Migrations.Sqlite
 
                     b.HasKey("Id");
 
-                    b.HasIndex("RequestId");
+                    b.HasIndex("RequestId", "Type");
 
                     b.ToTable("disclosure_request_events", (string)null);
                 });
@@ -1384,6 +1518,29 @@ namespace Gongkai.Platform.Data.Migrations.Sqlite
                     b.ToTable("document_finding_overrides", (string)null);
                 });
 
+            modelBuilder.Entity("Gongkai.Search.Synonyms.SynonymGroup", b =>
+                {
+                    b.Property<int>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("INTEGER");
+
+                    b.Property<long>("UpdatedAt")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("UpdatedBy")
+                        .HasMaxLength(100)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Words")
+                        .IsRequired()
+                        .HasMaxLength(300)
+                        .HasColumnType("TEXT");
+
+                    b.HasKey("Id");
+
+                    b.ToTable("search_synonyms", (string)null);
+                });
+
             modelBuilder.Entity("Microsoft.AspNetCore.Identity.IdentityRole", b =>
                 {
                     b.Property<string>("Id")
@@ -1531,6 +1688,24 @@ namespace Gongkai.Platform.Data.Migrations.Sqlite
                         .IsRequired();
                 });
 
+            modelBuilder.Entity("Gongkai.Publishing.Attachments.AttachmentContent", b =>
+                {
+                    b.HasOne("Gongkai.Publishing.Attachments.DocumentAttachment", null)
+                        .WithOne()
+                        .HasForeignKey("Gongkai.Publishing.Attachments.AttachmentContent", "AttachmentId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+                });
+
+            modelBuilder.Entity("Gongkai.Publishing.Attachments.DocumentAttachment", b =>
+                {
+                    b.HasOne("Gongkai.Publishing.Document", null)
+                        .WithMany()
+                        .HasForeignKey("DocumentId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+                });
+
             modelBuilder.Entity("Gongkai.Publishing.Catalogue.CatalogueNode", b =>
                 {
                     b.HasOne("Gongkai.Organizations.Body", "Body")
@@ -1603,6 +1778,23 @@ namespace Gongkai.Platform.Data.Migrations.Sqlite
                         .HasForeignKey("DocumentId")
                         .OnDelete(DeleteBehavior.Cascade)
                         .IsRequired();
+                });
+
+            modelBuilder.Entity("Gongkai.Publishing.Gazette.GazetteEntry", b =>
+                {
+                    b.HasOne("Gongkai.Publishing.Document", "Document")
+                        .WithMany()
+                        .HasForeignKey("DocumentId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired();
+
+                    b.HasOne("Gongkai.Publishing.Gazette.GazetteIssue", null)
+                        .WithMany("Entries")
+                        .HasForeignKey("IssueId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+
+                    b.Navigation("Document");
                 });
 
             modelBuilder.Entity("Gongkai.Publishing.Import.ImportedDocument", b =>
@@ -1775,6 +1967,11 @@ namespace Gongkai.Platform.Data.Migrations.Sqlite
             modelBuilder.Entity("Gongkai.Publishing.Document", b =>
                 {
                     b.Navigation("CoIssuers");
+                });
+
+            modelBuilder.Entity("Gongkai.Publishing.Gazette.GazetteIssue", b =>
+                {
+                    b.Navigation("Entries");
                 });
 
             modelBuilder.Entity("Gongkai.Publishing.Interpretation", b =>
