@@ -29,7 +29,7 @@ public sealed class RequestStatistics(GongkaiDbContext db)
         // closed before, in or after the year (or open). Table 三 needs nothing finer, so a few dozen rows come back
         // however many requests there are. A request's closing event is its first one of a closing type.
         var groups = await db.Database.SqlQueryRaw<TableThreeOutcomeGroup>(TableThreeSql, bodyId.Value, start, end).ToListAsync(cancellationToken);
-        return TableThree.Build(year, groups.Select(g => (new RequestOutcome(
+        return TableThree.BuildCounted(year, groups.Select(g => (new RequestOutcome(
             g.ApplicantType,
             g.ReceivedBeforeYear == 1 ? start.AddDays(-1) : start,
             g.ClosedPeriod switch { 0 => null, 1 => start.AddDays(-1), 2 => start, _ => end.AddDays(1) },

@@ -39,10 +39,10 @@ public sealed class TableThree
         _ => throw new ArgumentOutOfRangeException(nameof(type), type, "Not a closing event."),
     };
 
-    public static TableThree Build(int year, IEnumerable<RequestOutcome> outcomes) => Build(year, outcomes.Select(o => (o, 1)));
+    public static TableThree Build(int year, IEnumerable<RequestOutcome> outcomes) => BuildCounted(year, outcomes.Select(o => (o, 1)));
 
     /// <summary>Builds the table from outcomes that each stand for <c>Count</c> requests (a grouped query's rows).</summary>
-    public static TableThree Build(int year, IEnumerable<(RequestOutcome Outcome, int Count)> outcomes)
+    public static TableThree BuildCounted(int year, IEnumerable<(RequestOutcome Outcome, int Count)> outcomes)
     {
         var start = new DateOnly(year, 1, 1);
         var end = new DateOnly(year, 12, 31);
