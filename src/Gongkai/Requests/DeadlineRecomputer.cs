@@ -9,7 +9,7 @@ namespace Gongkai.Requests;
 /// queues and reminders follow the new schedule. One node does it for the cluster.</summary>
 public sealed class DeadlineRecomputer(GongkaiDbContext db, CalendarService calendars, CalendarCache cache, RequestDesk desk, ILogger<DeadlineRecomputer> logger) : IChangeLogFollower
 {
-    private const int ChunkSize = 500;
+    private const int ChunkSize = 2000;
 
     public string Name => "requests.deadlines";
 
@@ -28,7 +28,9 @@ public sealed class DeadlineRecomputer(GongkaiDbContext db, CalendarService cale
         await RecomputeOpenAsync(cancellationToken);
     }
 
-    /// <summary>Recomputes all open requests in chunks; returns how many due dates changed.</summary>
+    /// <summary>Recomputes all open requests in chunks; returns how many due dates changed. Each chunk is read without
+    /// tracking (the requests, then their events in one query), walked without the day-by-day wording, and only the
+    /// requests whose outcome changed are attached and saved, in one batched SaveChanges per chunk.</summary>
     public async Task<int> RecomputeOpenAsync(CancellationToken cancellationToken = default)
     {
         var calendar = await calendars.GetCalendarAsync(cancellationToken);
@@ -37,24 +39,34 @@ public sealed class DeadlineRecomputer(GongkaiDbContext db, CalendarService cale
         var lastId = 0;
         while (true)
         {
-            var chunk = await db.Set<DisclosureRequest>().Include(r => r.Events)
+            var chunk = await db.Set<DisclosureRequest>().AsNoTracking()
                 .Where(r => !r.IsClosed && r.Id > lastId).OrderBy(r => r.Id).Take(ChunkSize).ToListAsync(cancellationToken);
             if (chunk.Count == 0)
             {
                 break;
             }
 
+            var ids = chunk.Select(r => r.Id).ToList();
+            var events = (await db.Set<RequestEventRecord>().AsNoTracking().Where(e => ids.Contains(e.RequestId)).ToListAsync(cancellationToken))
+                .ToLookup(e => e.RequestId);
             foreach (var request in chunk)
             {
                 try
                 {
-                    var computed = RequestClock.Compute(RequestDesk.ToClockEvents(request.Events), RequestDesk.RuleSetOf(request), calendar, today);
+                    var computed = RequestClock.Compute(RequestDesk.ToClockEvents(events[request.Id]), RequestDesk.RuleSetOf(request), calendar, today, explain: false);
                     if (computed.DueOn != request.DueOn)
                     {
                         changed++;
                     }
 
+                    var before = (request.DueOn, request.ClockState, request.IsClosed, request.Stage);
+                    db.Attach(request);
                     RequestDesk.Apply(request, computed);
+                    if (before == (request.DueOn, request.ClockState, request.IsClosed, request.Stage))
+                    {
+                        // Unchanged: nothing to write.
+                        db.Entry(request).State = EntityState.Detached;
+                    }
                 }
                 catch (RequestClockException exception)
                 {

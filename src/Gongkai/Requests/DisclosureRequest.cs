@@ -130,7 +130,12 @@ internal sealed class DisclosureRequestConfiguration : IEntityTypeConfiguration<
     {
         builder.ToTable("disclosure_requests");
         builder.HasIndex(r => r.TrackingNumber).IsUnique();
-        builder.HasIndex(r => new { r.BodyId, r.IsClosed, r.DueOn });
+        // The queue walks this in order (open, by due date then receipt) and stops at a page.
+        builder.HasIndex(r => new { r.BodyId, r.IsClosed, r.DueOn, r.ReceivedOn });
+        // Recently closed, newest first, without sorting the body's closed requests.
+        builder.HasIndex(r => new { r.BodyId, r.IsClosed, r.Id });
+        // The deadline recomputation reads the open requests of every body in id order.
+        builder.HasIndex(r => new { r.IsClosed, r.Id });
         builder.HasIndex(r => new { r.BodyId, r.ReceivedOn });
         builder.HasIndex(r => new { r.AssignedTo, r.IsClosed, r.DueOn });
         builder.HasIndex(r => new { r.IdNumber, r.ReceivedOn });
@@ -164,6 +169,8 @@ internal sealed class RequestEventRecordConfiguration : IEntityTypeConfiguration
     public void Configure(EntityTypeBuilder<RequestEventRecord> builder)
     {
         builder.ToTable("disclosure_request_events");
+        // Table 三 finds each request's closing event by request and type.
+        builder.HasIndex(e => new { e.RequestId, e.Type });
         builder.Property(e => e.Type).HasMaxLength(30);
         builder.Property(e => e.FeeMethod).HasMaxLength(20);
         builder.Property(e => e.Decision).HasMaxLength(40);

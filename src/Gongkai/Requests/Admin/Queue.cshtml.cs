@@ -12,6 +12,9 @@ public sealed class QueueModel(Platform.Data.GongkaiDbContext db, BodyScope scop
 {
     public const int DueSoonWorkingDays = 5;
 
+    /// <summary>Open requests listed at most.</summary>
+    public const int PageSize = 200;
+
     public IReadOnlyList<DisclosureRequest> Open { get; private set; } = [];
 
     public IReadOnlyList<DisclosureRequest> RecentlyClosed { get; private set; } = [];
@@ -51,10 +54,16 @@ public sealed class QueueModel(Platform.Data.GongkaiDbContext db, BodyScope scop
             open = open.Where(r => r.DueOn != null && r.DueOn < today);
         }
 
-        // Requests with a due date first (earliest, so overdue ones lead), then stopped clocks by receipt.
-        Open = await open
-            .OrderBy(r => r.DueOn == null).ThenBy(r => r.DueOn).ThenBy(r => r.ReceivedOn)
-            .Take(200).ToListAsync(cancellationToken);
+        // Requests with a due date first (earliest, so overdue ones lead), then stopped clocks by receipt. Two queries
+        // rather than ORDER BY (DueOn IS NULL), which no index can serve: each walks the (BodyId, IsClosed, DueOn,
+        // ReceivedOn) index in order and stops at the page size.
+        var dated = await open.Where(r => r.DueOn != null)
+            .OrderBy(r => r.DueOn).ThenBy(r => r.ReceivedOn).ThenBy(r => r.Id)
+            .Take(PageSize).ToListAsync(cancellationToken);
+        var undated = dated.Count < PageSize && View != "overdue"
+            ? await open.Where(r => r.DueOn == null).OrderBy(r => r.ReceivedOn).ThenBy(r => r.Id).Take(PageSize - dated.Count).ToListAsync(cancellationToken)
+            : [];
+        Open = [.. dated, .. undated];
         RecentlyClosed = View == "overdue" ? [] : await query.Where(r => r.IsClosed).OrderByDescending(r => r.Id).Take(50).ToListAsync(cancellationToken);
         PossibleRepeats = await work.FlaggedAmongAsync(Open, cancellationToken);
     }

@@ -114,7 +114,9 @@ public static class RequestClock
     /// same date in the order given. Throws <see cref="RequestClockException"/> for an invalid list.</summary>
     /// <param name="today">When given, a consultation whose time ran out before today counts as answered by silence
     /// (Art. 34) even if nobody recorded its end; without it an open consultation keeps the clock stopped.</param>
-    public static ClockResult Compute(IEnumerable<RequestEvent> events, RequestRuleSet rules, WorkCalendar calendar, DateOnly? today = null)
+    /// <param name="explain">False to skip the day-by-day explanation (<see cref="ClockResult.Days"/> comes back
+    /// empty): the bulk recomputation needs only the outcome, and wording every day is most of the walk's cost.</param>
+    public static ClockResult Compute(IEnumerable<RequestEvent> events, RequestRuleSet rules, WorkCalendar calendar, DateOnly? today = null, bool explain = true)
     {
         ArgumentNullException.ThrowIfNull(events);
         ArgumentNullException.ThrowIfNull(rules);
@@ -144,7 +146,7 @@ public static class RequestClock
             EnsureCovered(calendar, e.On, RequestEventTypes.ChineseName(e.Type));
         }
 
-        return new Walk(ordered, rules, calendar, today).Run();
+        return new Walk(ordered, rules, calendar, today, explain).Run();
     }
 
     internal static string Iso(DateOnly date) => date.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture);
@@ -170,7 +172,7 @@ public static class RequestClock
     private static string N(int value) => value.ToString(CultureInfo.InvariantCulture);
 
     /// <summary>The state of one walk through the calendar, day by day from receipt.</summary>
-    private sealed class Walk(List<RequestEvent> events, RequestRuleSet rules, WorkCalendar calendar, DateOnly? today)
+    private sealed class Walk(List<RequestEvent> events, RequestRuleSet rules, WorkCalendar calendar, DateOnly? today, bool explain)
     {
         private readonly List<ClockDay> _days = [];
         private readonly List<string> _warnings = [];
@@ -246,7 +248,7 @@ public static class RequestClock
                     }
                 }
 
-                var reason = number is { } n ? $"{DayLabel(day)}，计为第{N(n)}个工作日" : NotCountedReason(day, runningAtStart);
+                var reason = !explain ? "" : number is { } n ? $"{DayLabel(day)}，计为第{N(n)}个工作日" : NotCountedReason(day, runningAtStart);
                 var notes = new List<string>();
                 while (next < events.Count && events[next].On == date)
                 {
@@ -268,7 +270,10 @@ public static class RequestClock
                     _dueOn = null;
                 }
 
-                _days.Add(new ClockDay(date, day.Kind, number, reason, notes));
+                if (explain)
+                {
+                    _days.Add(new ClockDay(date, day.Kind, number, reason, notes));
+                }
 
                 var moreEvents = next < events.Count;
                 if (!moreEvents)

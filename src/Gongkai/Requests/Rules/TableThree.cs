@@ -39,18 +39,30 @@ public sealed class TableThree
         _ => throw new ArgumentOutOfRangeException(nameof(type), type, "Not a closing event."),
     };
 
-    public static TableThree Build(int year, IEnumerable<RequestOutcome> outcomes)
+    public static TableThree Build(int year, IEnumerable<RequestOutcome> outcomes) => BuildCounted(year, outcomes.Select(o => (o, 1)));
+
+    /// <summary>Builds the table from outcomes that each stand for <c>Count</c> requests (a grouped query's rows).</summary>
+    public static TableThree BuildCounted(int year, IEnumerable<(RequestOutcome Outcome, int Count)> outcomes)
     {
         var start = new DateOnly(year, 1, 1);
         var end = new DateOnly(year, 12, 31);
-        var list = outcomes.Where(o => o.ReceivedOn <= end).ToList();
+        var list = outcomes.Where(o => o.Outcome.ReceivedOn <= end).ToList();
         var rows = new List<TableThreeRow>();
+        var types = RequestVocabulary.ApplicantTypes;
 
         TableThreeRow Count(string key, string label, Func<RequestOutcome, bool> predicate)
         {
-            var counts = RequestVocabulary.ApplicantTypes.Select(type => list.Count(o => o.ApplicantType == type && predicate(o))).ToList();
-            counts.Add(counts.Sum());
-            var row = new TableThreeRow(key, label, counts);
+            var counts = new int[types.Count];
+            foreach (var (outcome, count) in list)
+            {
+                var column = IndexOf(types, outcome.ApplicantType);
+                if (column >= 0 && predicate(outcome))
+                {
+                    counts[column] += count;
+                }
+            }
+
+            var row = new TableThreeRow(key, label, [.. counts, counts.Sum()]);
             rows.Add(row);
             return row;
         }
@@ -74,6 +86,19 @@ public sealed class TableThree
         Count("results", "（七）总计", ClosedInYear);
         Count("carried-forward", "四、结转下年度继续办理", o => o.ClosedOn is null || o.ClosedOn > end);
         return new TableThree(year, rows);
+    }
+
+    private static int IndexOf(IReadOnlyList<string> types, string type)
+    {
+        for (var i = 0; i < types.Count; i++)
+        {
+            if (types[i] == type)
+            {
+                return i;
+            }
+        }
+
+        return -1;
     }
 
     /// <summary>The invariants under table 三, per column: 一 + 二 = 三（七） + 四; （七） = （一）…（六）; each group = its

@@ -1210,9 +1210,13 @@ namespace Gongkai.Platform.Data.Migrations.Postgres
 
                     b.HasIndex("IdNumber", "ReceivedOn");
 
+                    b.HasIndex("IsClosed", "Id");
+
                     b.HasIndex("AssignedTo", "IsClosed", "DueOn");
 
-                    b.HasIndex("BodyId", "IsClosed", "DueOn");
+                    b.HasIndex("BodyId", "IsClosed", "Id");
+
+                    b.HasIndex("BodyId", "IsClosed", "DueOn", "ReceivedOn");
 
                     b.ToTable("disclosure_requests", (string)null);
                 });
@@ -1325,7 +1329,7 @@ namespace Gongkai.Platform.Data.Migrations.Postgres
 
                     b.HasKey("Id");
 
-                    b.HasIndex("RequestId");
+                    b.HasIndex("RequestId", "Type");
 
                     b.ToTable("disclosure_request_events", (string)null);
                 });

@@ -1177,9 +1177,13 @@ namespace Gongkai.Platform.Data.Migrations.Sqlite
 
                     b.HasIndex("IdNumber", "ReceivedOn");
 
+                    b.HasIndex("IsClosed", "Id");
+
                     b.HasIndex("AssignedTo", "IsClosed", "DueOn");
 
-                    b.HasIndex("BodyId", "IsClosed", "DueOn");
+                    b.HasIndex("BodyId", "IsClosed", "Id");
+
+                    b.HasIndex("BodyId", "IsClosed", "DueOn", "ReceivedOn");
 
                     b.ToTable("disclosure_requests", (string)null);
                 });
@@ -1288,7 +1292,7 @@ namespace Gongkai.Platform.Data.Migrations.Sqlite
 
                     b.HasKey("Id");
 
-                    b.HasIndex("RequestId");
+                    b.HasIndex("RequestId", "Type");
 
                     b.ToTable("disclosure_request_events", (string)null);
                 });
