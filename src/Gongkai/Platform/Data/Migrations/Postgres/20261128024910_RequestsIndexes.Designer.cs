@@ -12,7 +12,7 @@ using Npgsql.EntityFrameworkCore.PostgreSQL.Metadata;
 namespace Gongkai.Platform.Data.Migrations.Postgres
 {
     [DbContext(typeof(PostgresGongkaiDbContext))]
-    [Migration("20261128021932_RequestsIndexes")]
+    [Migration("20261128024910_RequestsIndexes")]
     partial class RequestsIndexes
     {
         /// <inheritdoc />

@@ -11,7 +11,7 @@ using Microsoft.EntityFrameworkCore.Storage.ValueConversion;
 namespace Gongkai.Platform.Data.Migrations.Sqlite
 {
     [DbContext(typeof(SqliteGongkaiDbContext))]
-    [Migration("20261128021701_RequestsIndexes")]
+    [Migration("20261128024723_RequestsIndexes")]
     partial class RequestsIndexes
     {
         /// <inheritdoc />

@@ -2,11 +2,9 @@
 
 #nullable disable
 
-namespace Gongkai.Platform.Data.Migrations.Postgres
+namespace Gongkai.Platform.Data.Migrations.Sqlite
 {
     /// <inheritdoc />
-    /// <remarks>Only the request indexes: the other tables in the generated diff already have migrations on main
-    /// (its model snapshot lagged behind them). The lead regenerates migrations when merging.</remarks>
     public partial class RequestsIndexes : Migration
     {
         /// <inheritdoc />
