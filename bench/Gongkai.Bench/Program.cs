@@ -22,7 +22,7 @@ internal static class BenchProgram
         if (args is ["search-load", var lawCorpus, var keptIndex])
         {
             SearchLoad.Run(lawCorpus, keptIndex);
-            return;
+            return 0;
         }
 
         BenchmarkSwitcher.FromAssembly(typeof(BenchProgram).Assembly).Run(args);
