@@ -59,10 +59,11 @@ public sealed class DeadlineRecomputer(GongkaiDbContext db, CalendarService cale
                         changed++;
                     }
 
-                    var before = (request.DueOn, request.ClockState, request.IsClosed, request.Stage);
+                    var before = (request.DueOn, request.ClockState, request.IsClosed, request.Stage, request.ClosedOn, request.ClosingDecision);
                     db.Attach(request);
                     RequestDesk.Apply(request, computed);
-                    if (before == (request.DueOn, request.ClockState, request.IsClosed, request.Stage))
+                    RequestDesk.StampClosing(request, events[request.Id]);
+                    if (before == (request.DueOn, request.ClockState, request.IsClosed, request.Stage, request.ClosedOn, request.ClosingDecision))
                     {
                         // Unchanged: nothing to write.
                         db.Entry(request).State = EntityState.Detached;

@@ -86,6 +86,14 @@ public sealed class DisclosureRequest
     /// <summary>The user name of the request officer the case is assigned to; null while unassigned.</summary>
     public string? AssignedTo { get; set; }
 
+    /// <summary>The date of the closing event (reply, transfer, lapse); null while open. Kept on the row, with
+    /// <see cref="ClosingDecision"/>, so table 三 is one GROUP BY over this table (see <see cref="RequestDesk.StampClosing"/>).</summary>
+    public DateOnly? ClosedOn { get; set; }
+
+    /// <summary>The table 三 decision code the request closed with (<see cref="Rules.TableThree.DecisionForFinalEvent"/>);
+    /// null while open.</summary>
+    public string? ClosingDecision { get; set; }
+
     public List<RequestEventRecord> Events { get; set; } = [];
 }
 
@@ -130,16 +138,19 @@ internal sealed class DisclosureRequestConfiguration : IEntityTypeConfiguration<
     {
         builder.ToTable("disclosure_requests");
         builder.HasIndex(r => r.TrackingNumber).IsUnique();
-        // The queue walks this in order (open, by due date then receipt) and stops at a page.
-        builder.HasIndex(r => new { r.BodyId, r.IsClosed, r.DueOn, r.ReceivedOn });
+        // The queue walks this in its sort order (open, by due date, receipt, id) and stops at a page; the id makes
+        // the order total for the keyset ("下一页") on both databases.
+        builder.HasIndex(r => new { r.BodyId, r.IsClosed, r.DueOn, r.ReceivedOn, r.Id });
         // Recently closed, newest first, without sorting the body's closed requests.
         builder.HasIndex(r => new { r.BodyId, r.IsClosed, r.Id });
         // The deadline recomputation reads the open requests of every body in id order.
         builder.HasIndex(r => new { r.IsClosed, r.Id });
-        builder.HasIndex(r => new { r.BodyId, r.ReceivedOn });
-        builder.HasIndex(r => new { r.AssignedTo, r.IsClosed, r.DueOn });
+        // Table 三 for a body-year: requests still open or closed from the year on, read from the index alone.
+        builder.HasIndex(r => new { r.BodyId, r.ClosedOn, r.ReceivedOn, r.ApplicantType, r.ClosingDecision });
+        builder.HasIndex(r => new { r.AssignedTo, r.IsClosed, r.DueOn, r.ReceivedOn, r.Id });
         builder.HasIndex(r => new { r.IdNumber, r.ReceivedOn });
         builder.Property(r => r.AssignedTo).HasMaxLength(100);
+        builder.Property(r => r.ClosingDecision).HasMaxLength(40);
         builder.Property(r => r.TrackingNumber).HasMaxLength(20);
         builder.Property(r => r.CodeHash).HasMaxLength(64);
         builder.Property(r => r.CodeSalt).HasMaxLength(32);

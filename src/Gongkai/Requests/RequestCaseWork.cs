@@ -281,12 +281,15 @@ public sealed class RequestCaseWork(
             audit.Record("request.reply.decision", request.TrackingNumber, $"{old?.FullLabel ?? reply.Decision} → {newDecision!.FullLabel}；理由：{reason!.Trim()}", request.BodyId);
             reply.Decision = newDecision.Code;
             reply.DecisionChangeReason = reason.Trim();
-            // Table 三 reads the decision from the reply event: keep both in step.
+            // The reply event carries the decision too: keep it in step ...
             var replied = await db.Set<RequestEventRecord>().Where(e => e.RequestId == request.Id && e.Type == RequestEventTypes.Code(RequestEventType.Replied)).FirstOrDefaultAsync(cancellationToken);
             if (replied is not null)
             {
                 replied.Decision = newDecision.Code;
             }
+
+            // ... and the request row, which table 三 actually counts.
+            RequestDesk.StampClosing(request, request.Events);
         }
 
         if (text != reply.LetterText)

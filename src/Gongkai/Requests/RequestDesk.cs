@@ -268,6 +268,7 @@ public sealed class RequestDesk(
 
         request.Events.Add(record);
         Apply(request, computed);
+        StampClosing(request, request.Events);
         if (type == RequestEventType.Replied)
         {
             var decision = ReplyDecisions.Find(record.Decision)!;
@@ -352,13 +353,25 @@ public sealed class RequestDesk(
         }
     }
 
+    /// <summary>Copies how the request closed (date and table 三 decision, from its first closing event) onto the row,
+    /// or clears both while it has none. Called in the same unit of work as every change to the events.</summary>
+    public static void StampClosing(DisclosureRequest request, IEnumerable<RequestEventRecord> events)
+    {
+        ArgumentNullException.ThrowIfNull(request);
+        var closing = TableThree.Closing(InRecordedOrder(events).Select(e => (RequestEventTypes.Parse(e.Type)!.Value, e.On, e.Decision)));
+        request.ClosedOn = closing?.ClosedOn;
+        request.ClosingDecision = closing?.DecisionCode;
+    }
+
     public static RequestRuleSet RuleSetOf(DisclosureRequest request) =>
         RequestRuleSets.ByCode(request.RuleSetCode) ?? RequestRuleSets.ForReceipt(request.ReceivedOn);
 
     /// <summary>Events in the order they were recorded (the clock sorts by date, keeping that order within a day).</summary>
     public static IEnumerable<RequestEvent> ToClockEvents(IEnumerable<RequestEventRecord> records) =>
-        records.OrderBy(r => r.RecordedAt).ThenBy(r => r.Id == 0 ? int.MaxValue : r.Id)
-            .Select(r => new RequestEvent(RequestEventTypes.Parse(r.Type)!.Value, r.On, r.WorkingDays));
+        InRecordedOrder(records).Select(r => new RequestEvent(RequestEventTypes.Parse(r.Type)!.Value, r.On, r.WorkingDays));
+
+    private static IEnumerable<RequestEventRecord> InRecordedOrder(IEnumerable<RequestEventRecord> records) =>
+        records.OrderBy(r => r.RecordedAt).ThenBy(r => r.Id == 0 ? int.MaxValue : r.Id);
 
     public static Dictionary<string, string[]> ValidateDraft(EventDraft draft, DateOnly today)
     {

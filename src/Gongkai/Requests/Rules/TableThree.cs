@@ -39,6 +39,22 @@ public sealed class TableThree
         _ => throw new ArgumentOutOfRangeException(nameof(type), type, "Not a closing event."),
     };
 
+    /// <summary>How a request closed, from its events in recorded order: the first closing event's date and its table 三
+    /// decision; null while none exists. The clock allows one closing event, so "first" only guards odd data.</summary>
+    public static (DateOnly ClosedOn, string DecisionCode)? Closing(IEnumerable<(RequestEventType Type, DateOnly On, string? Decision)> eventsInRecordedOrder)
+    {
+        ArgumentNullException.ThrowIfNull(eventsInRecordedOrder);
+        foreach (var (type, on, decision) in eventsInRecordedOrder)
+        {
+            if (type is RequestEventType.Replied or RequestEventType.Transferred or RequestEventType.CorrectionLapsed or RequestEventType.FeeLapsed)
+            {
+                return (on, DecisionForFinalEvent(type, decision));
+            }
+        }
+
+        return null;
+    }
+
     public static TableThree Build(int year, IEnumerable<RequestOutcome> outcomes) => BuildCounted(year, outcomes.Select(o => (o, 1)));
 
     /// <summary>Builds the table from outcomes that each stand for <c>Count</c> requests (a grouped query's rows).</summary>

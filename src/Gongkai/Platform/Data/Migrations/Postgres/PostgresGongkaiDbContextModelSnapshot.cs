@@ -1119,6 +1119,13 @@ namespace Gongkai.Platform.Data.Migrations.Postgres
                         .HasMaxLength(20)
                         .HasColumnType("character varying(20)");
 
+                    b.Property<DateOnly?>("ClosedOn")
+                        .HasColumnType("date");
+
+                    b.Property<string>("ClosingDecision")
+                        .HasMaxLength(40)
+                        .HasColumnType("character varying(40)");
+
                     b.Property<string>("CodeHash")
                         .IsRequired()
                         .HasMaxLength(64)
@@ -1206,17 +1213,17 @@ namespace Gongkai.Platform.Data.Migrations.Postgres
                     b.HasIndex("TrackingNumber")
                         .IsUnique();
 
-                    b.HasIndex("BodyId", "ReceivedOn");
-
                     b.HasIndex("IdNumber", "ReceivedOn");
 
                     b.HasIndex("IsClosed", "Id");
 
-                    b.HasIndex("AssignedTo", "IsClosed", "DueOn");
-
                     b.HasIndex("BodyId", "IsClosed", "Id");
 
-                    b.HasIndex("BodyId", "IsClosed", "DueOn", "ReceivedOn");
+                    b.HasIndex("AssignedTo", "IsClosed", "DueOn", "ReceivedOn", "Id");
+
+                    b.HasIndex("BodyId", "ClosedOn", "ReceivedOn", "ApplicantType", "ClosingDecision");
+
+                    b.HasIndex("BodyId", "IsClosed", "DueOn", "ReceivedOn", "Id");
 
                     b.ToTable("disclosure_requests", (string)null);
                 });

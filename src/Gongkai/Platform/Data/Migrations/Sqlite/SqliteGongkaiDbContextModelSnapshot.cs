@@ -1086,6 +1086,13 @@ namespace Gongkai.Platform.Data.Migrations.Sqlite
                         .HasMaxLength(20)
                         .HasColumnType("TEXT");
 
+                    b.Property<DateOnly?>("ClosedOn")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("ClosingDecision")
+                        .HasMaxLength(40)
+                        .HasColumnType("TEXT");
+
                     b.Property<string>("CodeHash")
                         .IsRequired()
                         .HasMaxLength(64)
@@ -1173,17 +1180,17 @@ namespace Gongkai.Platform.Data.Migrations.Sqlite
                     b.HasIndex("TrackingNumber")
                         .IsUnique();
 
-                    b.HasIndex("BodyId", "ReceivedOn");
-
                     b.HasIndex("IdNumber", "ReceivedOn");
 
                     b.HasIndex("IsClosed", "Id");
 
-                    b.HasIndex("AssignedTo", "IsClosed", "DueOn");
-
                     b.HasIndex("BodyId", "IsClosed", "Id");
 
-                    b.HasIndex("BodyId", "IsClosed", "DueOn", "ReceivedOn");
+                    b.HasIndex("AssignedTo", "IsClosed", "DueOn", "ReceivedOn", "Id");
+
+                    b.HasIndex("BodyId", "ClosedOn", "ReceivedOn", "ApplicantType", "ClosingDecision");
+
+                    b.HasIndex("BodyId", "IsClosed", "DueOn", "ReceivedOn", "Id");
 
                     b.ToTable("disclosure_requests", (string)null);
                 });

@@ -1,0 +1,94 @@
+﻿using System;
+using Microsoft.EntityFrameworkCore.Migrations;
+
+#nullable disable
+
+namespace Gongkai.Platform.Data.Migrations.Sqlite
+{
+    /// <inheritdoc />
+    public partial class RequestsOutcome : Migration
+    {
+        /// <inheritdoc />
+        protected override void Up(MigrationBuilder migrationBuilder)
+        {
+            migrationBuilder.DropIndex(
+                name: "IX_disclosure_requests_AssignedTo_IsClosed_DueOn",
+                table: "disclosure_requests");
+
+            migrationBuilder.DropIndex(
+                name: "IX_disclosure_requests_BodyId_IsClosed_DueOn_ReceivedOn",
+                table: "disclosure_requests");
+
+            migrationBuilder.DropIndex(
+                name: "IX_disclosure_requests_BodyId_ReceivedOn",
+                table: "disclosure_requests");
+
+            migrationBuilder.AddColumn<DateOnly>(
+                name: "ClosedOn",
+                table: "disclosure_requests",
+                type: "TEXT",
+                nullable: true);
+
+            migrationBuilder.AddColumn<string>(
+                name: "ClosingDecision",
+                table: "disclosure_requests",
+                type: "TEXT",
+                maxLength: 40,
+                nullable: true);
+
+            migrationBuilder.CreateIndex(
+                name: "IX_disclosure_requests_AssignedTo_IsClosed_DueOn_ReceivedOn_Id",
+                table: "disclosure_requests",
+                columns: new[] { "AssignedTo", "IsClosed", "DueOn", "ReceivedOn", "Id" });
+
+            migrationBuilder.CreateIndex(
+                name: "IX_disclosure_requests_BodyId_ClosedOn_ReceivedOn_ApplicantType_ClosingDecision",
+                table: "disclosure_requests",
+                columns: new[] { "BodyId", "ClosedOn", "ReceivedOn", "ApplicantType", "ClosingDecision" });
+
+            migrationBuilder.CreateIndex(
+                name: "IX_disclosure_requests_BodyId_IsClosed_DueOn_ReceivedOn_Id",
+                table: "disclosure_requests",
+                columns: new[] { "BodyId", "IsClosed", "DueOn", "ReceivedOn", "Id" });
+        }
+
+        /// <inheritdoc />
+        protected override void Down(MigrationBuilder migrationBuilder)
+        {
+            migrationBuilder.DropIndex(
+                name: "IX_disclosure_requests_AssignedTo_IsClosed_DueOn_ReceivedOn_Id",
+                table: "disclosure_requests");
+
+            migrationBuilder.DropIndex(
+                name: "IX_disclosure_requests_BodyId_ClosedOn_ReceivedOn_ApplicantType_ClosingDecision",
+                table: "disclosure_requests");
+
+            migrationBuilder.DropIndex(
+                name: "IX_disclosure_requests_BodyId_IsClosed_DueOn_ReceivedOn_Id",
+                table: "disclosure_requests");
+
+            migrationBuilder.DropColumn(
+                name: "ClosedOn",
+                table: "disclosure_requests");
+
+            migrationBuilder.DropColumn(
+                name: "ClosingDecision",
+                table: "disclosure_requests");
+
+            migrationBuilder.CreateIndex(
+                name: "IX_disclosure_requests_AssignedTo_IsClosed_DueOn",
+                table: "disclosure_requests",
+                columns: new[] { "AssignedTo", "IsClosed", "DueOn" });
+
+            migrationBuilder.CreateIndex(
+                name: "IX_disclosure_requests_BodyId_IsClosed_DueOn_ReceivedOn",
+                table: "disclosure_requests",
+                columns: new[] { "BodyId", "IsClosed", "DueOn", "ReceivedOn" });
+
+            migrationBuilder.CreateIndex(
+                name: "IX_disclosure_requests_BodyId_ReceivedOn",
+                table: "disclosure_requests",
+                columns: new[] { "BodyId", "ReceivedOn" });
+        }
+    }
+}

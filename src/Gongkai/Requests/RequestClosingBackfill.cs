@@ -1,0 +1,56 @@
+using Gongkai.Platform.Data;
+using Microsoft.EntityFrameworkCore;
+
+namespace Gongkai.Requests;
+
+/// <summary>Stamps the closing date and decision (<see cref="DisclosureRequest.ClosedOn"/>,
+/// <see cref="DisclosureRequest.ClosingDecision"/>) onto requests closed before those columns existed, so table 三
+/// counts them. Runs on every start; once done it is one indexed query that finds nothing.</summary>
+public sealed class RequestClosingBackfill(ILogger<RequestClosingBackfill> logger) : IStartupSeeder
+{
+    private const int ChunkSize = 2000;
+
+    public int Order => 700;
+
+    public async Task SeedAsync(IServiceProvider services, bool demo, CancellationToken cancellationToken)
+    {
+        var db = services.GetRequiredService<GongkaiDbContext>();
+        var stamped = await RunAsync(db, cancellationToken);
+        if (stamped > 0)
+        {
+            logger.LogInformation("Stamped the closing outcome of {Count} request(s) closed before it was stored.", stamped);
+        }
+    }
+
+    /// <summary>Stamps every closed request that has no stored closing date yet; returns how many were stamped. The
+    /// same rule as every live write (<see cref="RequestDesk.StampClosing"/>), in chunks read without tracking.</summary>
+    public static async Task<int> RunAsync(GongkaiDbContext db, CancellationToken cancellationToken = default)
+    {
+        ArgumentNullException.ThrowIfNull(db);
+        var stamped = 0;
+        var lastId = 0;
+        while (true)
+        {
+            var chunk = await db.Set<DisclosureRequest>().AsNoTracking()
+                .Where(r => r.IsClosed && r.ClosedOn == null && r.Id > lastId).OrderBy(r => r.Id).Take(ChunkSize).ToListAsync(cancellationToken);
+            if (chunk.Count == 0)
+            {
+                return stamped;
+            }
+
+            var ids = chunk.Select(r => r.Id).ToList();
+            var events = (await db.Set<RequestEventRecord>().AsNoTracking().Where(e => ids.Contains(e.RequestId)).ToListAsync(cancellationToken))
+                .ToLookup(e => e.RequestId);
+            foreach (var request in chunk)
+            {
+                db.Attach(request);
+                RequestDesk.StampClosing(request, events[request.Id]);
+                stamped += request.ClosedOn is null ? 0 : 1;
+            }
+
+            lastId = chunk[^1].Id;
+            await db.SaveChangesAsync(cancellationToken);
+            db.ChangeTracker.Clear();
+        }
+    }
+}
