@@ -10,7 +10,7 @@ internal static class BenchProgram
         // Wall-clock scenarios (a seeded database, a corpus load); everything else is BenchmarkDotNet.
         if (args is ["requests", ..])
         {
-            return await RequestsScenario.RunAsync();
+            return await RequestsScenario.RunAsync(args);
         }
 
         if (args is ["search-load", var corpus])

@@ -40,7 +40,7 @@ public sealed class DeadlineRecomputer(GongkaiDbContext db, CalendarService cale
         while (true)
         {
             var chunk = await db.Set<DisclosureRequest>().AsNoTracking()
-                .Where(r => !r.IsClosed && r.Id > lastId).OrderBy(r => r.Id).Take(ChunkSize).ToListAsync(cancellationToken);
+                .WhereOpen().Where(r => r.Id > lastId).OrderBy(r => r.Id).Take(ChunkSize).ToListAsync(cancellationToken);
             if (chunk.Count == 0)
             {
                 break;

@@ -189,3 +189,14 @@ internal sealed class RequestEventRecordConfiguration : IEntityTypeConfiguration
         builder.Property(e => e.RecordedBy).HasMaxLength(100);
     }
 }
+
+/// <summary>Filters on <see cref="DisclosureRequest.IsClosed"/> that indexes can serve. EF writes <c>!r.IsClosed</c> as
+/// <c>NOT "IsClosed"</c>, which SQLite cannot match to an index column (so the queue sorted every request of the body);
+/// a comparison with a parameter, <c>"IsClosed" = @p</c>, is an index equality on SQLite and PostgreSQL alike.</summary>
+public static class DisclosureRequestQueries
+{
+    public static IQueryable<DisclosureRequest> WhereOpen(this IQueryable<DisclosureRequest> requests) => WhereClosed(requests, false);
+
+    public static IQueryable<DisclosureRequest> WhereClosed(this IQueryable<DisclosureRequest> requests, bool closed = true) =>
+        requests.Where(r => r.IsClosed == closed);
+}

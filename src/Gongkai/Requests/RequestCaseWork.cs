@@ -76,10 +76,11 @@ public sealed class RequestCaseWork(
             .Select(m => new DuplicateHint(m.Other.TrackingNumber, m.Other.ReceivedOn, m.Similarity)).ToList();
     }
 
-    /// <summary>Which of <paramref name="requests"/> have a possible repeat under the same ID number, for flags in the
-    /// queue (an indexed lookup; the case page also matches name + phone).</summary>
-    public async Task<HashSet<int>> FlaggedAmongAsync(IReadOnlyList<DisclosureRequest> requests, CancellationToken cancellationToken = default)
+    /// <summary>Which of the listed requests (by id, with their fingerprints) have a possible repeat under the same ID
+    /// number, for flags in the queue (one indexed lookup; the case page also matches name + phone).</summary>
+    public async Task<HashSet<int>> FlaggedAmongAsync(IReadOnlyList<(int Id, ApplicationFingerprint Fingerprint)> requests, CancellationToken cancellationToken = default)
     {
+        ArgumentNullException.ThrowIfNull(requests);
         var flagged = new HashSet<int>();
         if (requests.Count == 0)
         {
@@ -87,19 +88,19 @@ public sealed class RequestCaseWork(
         }
 
         var rule = new DuplicateRule(options.Value.DuplicateWindowDays, options.Value.DuplicateSimilarity);
-        var ids = requests.Select(r => r.IdNumber).Distinct().ToList();
-        var from = requests.Min(r => r.ReceivedOn).AddDays(-rule.WindowDays);
-        var to = requests.Max(r => r.ReceivedOn).AddDays(rule.WindowDays);
+        var ids = requests.Select(r => r.Fingerprint.IdNumber).Distinct().ToList();
+        var from = requests.Min(r => r.Fingerprint.ReceivedOn).AddDays(-rule.WindowDays);
+        var to = requests.Max(r => r.Fingerprint.ReceivedOn).AddDays(rule.WindowDays);
         var candidates = await db.Set<DisclosureRequest>().AsNoTracking()
             .Where(r => ids.Contains(r.IdNumber) && r.ReceivedOn >= from && r.ReceivedOn <= to)
             .Select(r => new ApplicationFingerprint(r.TrackingNumber, r.IdNumber, r.ApplicantName, r.Phone, r.Description, r.ReceivedOn))
             .ToListAsync(cancellationToken);
         var byId = candidates.ToLookup(c => c.IdNumber);
-        foreach (var request in requests)
+        foreach (var (id, fingerprint) in requests)
         {
-            if (rule.Matches(Fingerprint(request), byId[request.IdNumber]).Count > 0)
+            if (rule.Matches(fingerprint, byId[fingerprint.IdNumber]).Count > 0)
             {
-                flagged.Add(request.Id);
+                flagged.Add(id);
             }
         }
 

@@ -32,7 +32,7 @@ public sealed class RequestClosingBackfill(ILogger<RequestClosingBackfill> logge
         while (true)
         {
             var chunk = await db.Set<DisclosureRequest>().AsNoTracking()
-                .Where(r => r.IsClosed && r.ClosedOn == null && r.Id > lastId).OrderBy(r => r.Id).Take(ChunkSize).ToListAsync(cancellationToken);
+                .WhereClosed().Where(r => r.ClosedOn == null && r.Id > lastId).OrderBy(r => r.Id).Take(ChunkSize).ToListAsync(cancellationToken);
             if (chunk.Count == 0)
             {
                 return stamped;

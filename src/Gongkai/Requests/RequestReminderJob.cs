@@ -30,7 +30,7 @@ public sealed class RequestReminderJob(
         // 5 working days never span more than a few weeks, even across the Spring Festival.
         var horizon = today.AddDays(40);
         var open = await db.Set<DisclosureRequest>().AsNoTracking()
-            .Where(r => !r.IsClosed && r.DueOn != null && r.DueOn >= today && r.DueOn <= horizon)
+            .WhereOpen().Where(r => r.DueOn != null && r.DueOn >= today && r.DueOn <= horizon)
             .Select(r => new { r.Id, r.TrackingNumber, r.BodyId, r.AssignedTo, DueOn = r.DueOn!.Value })
             .ToListAsync(cancellationToken);
         var officers = (await users.GetUsersInRoleAsync(StaffRoles.RequestOfficer)).ToList();
