@@ -23,7 +23,7 @@ public sealed class RequestClosingBackfill(ILogger<RequestClosingBackfill> logge
     }
 
     /// <summary>Stamps every closed request that has no stored closing date yet; returns how many were stamped. The
-    /// same rule as every live write (<see cref="RequestDesk.StampClosing"/>), in chunks read without tracking.</summary>
+    /// same rule as every live write (<see cref="RequestDesk.StampClosing"/>), in chunks.</summary>
     public static async Task<int> RunAsync(GongkaiDbContext db, CancellationToken cancellationToken = default)
     {
         ArgumentNullException.ThrowIfNull(db);
@@ -31,7 +31,8 @@ public sealed class RequestClosingBackfill(ILogger<RequestClosingBackfill> logge
         var lastId = 0;
         while (true)
         {
-            var chunk = await db.Set<DisclosureRequest>().AsNoTracking()
+            // Tracked (not attached later): the caller's context may already track some of these rows.
+            var chunk = await db.Set<DisclosureRequest>()
                 .WhereClosed().Where(r => r.ClosedOn == null && r.Id > lastId).OrderBy(r => r.Id).Take(ChunkSize).ToListAsync(cancellationToken);
             if (chunk.Count == 0)
             {
@@ -43,14 +44,16 @@ public sealed class RequestClosingBackfill(ILogger<RequestClosingBackfill> logge
                 .ToLookup(e => e.RequestId);
             foreach (var request in chunk)
             {
-                db.Attach(request);
                 RequestDesk.StampClosing(request, events[request.Id]);
                 stamped += request.ClosedOn is null ? 0 : 1;
             }
 
             lastId = chunk[^1].Id;
             await db.SaveChangesAsync(cancellationToken);
-            db.ChangeTracker.Clear();
+            foreach (var request in chunk)
+            {
+                db.Entry(request).State = EntityState.Detached;
+            }
         }
     }
 }
