@@ -267,8 +267,12 @@ public sealed class GenerationBuilder : IDisposable
 
     public void Add(SearchDocument document) => _writer.AddDocument(SearchFields.ToLucene(document));
 
+    /// <summary>Merges what was written into one segment and commits it. One segment because every query pays per segment
+    /// (each term looked up, each scorer and collector set up once per segment): on the law corpus a query took about
+    /// half the time on one segment as on four (docs/PERFORMANCE.md, Search); the merge adds a few seconds to a rebuild.</summary>
     public void Commit(long position)
     {
+        _writer.ForceMerge(1);
         _writer.SetCommitData(new Dictionary<string, string> { [SearchIndex.PositionKey] = position.ToString(CultureInfo.InvariantCulture) });
         _writer.Commit();
     }
