@@ -218,12 +218,14 @@ public sealed class SearchIndex : IDisposable
             }
         }
 
+        /// <summary>Visible first (a near-real-time reopen from the writer), then durable: searchers need not wait for
+        /// the fsync. A crash in between loses nothing: the committed position is older, so the rows are applied again.</summary>
         public void Commit(long position)
         {
+            Searchers.MaybeRefreshBlocking();
             _writer.SetCommitData(new Dictionary<string, string> { [PositionKey] = position.ToString(CultureInfo.InvariantCulture) });
             _writer.Commit();
             Position = position;
-            Searchers.MaybeRefreshBlocking();
         }
 
         public void Dispose()
