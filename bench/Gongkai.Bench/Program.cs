@@ -13,6 +13,15 @@ internal static class BenchProgram
             return await RequestsScenario.RunAsync(args);
         }
 
+        if (args is ["search-visibility", .. var options])
+        {
+            var corpusAt = Array.IndexOf(options, "--corpus");
+            var postgresAt = Array.IndexOf(options, "postgres");
+            return await SearchVisibility.RunAsync(
+                corpusAt >= 0 && corpusAt + 1 < options.Length ? options[corpusAt + 1] : null,
+                postgresAt >= 0 && postgresAt + 1 < options.Length ? options[postgresAt + 1] : null);
+        }
+
         if (args is ["search-load", var corpus])
         {
             SearchLoad.Run(corpus);

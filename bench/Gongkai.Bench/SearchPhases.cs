@@ -6,12 +6,15 @@ using Gongkai.Search.Querying;
 using Lucene.Net.Index;
 using Lucene.Net.Search;
 using Lucene.Net.Store;
+using Lucene.Net.Util;
 
 namespace Gongkai.Bench;
 
 /// <summary>
-/// Where one query's time goes, measured on one thread (no contention) over the same queries as the load run: matching
-/// and ranking alone, facet counting, loading the stored fields of the page's hits, and building the snippets.
+/// Where one query's time goes, measured on one thread (no contention) over the same queries as the load run, following
+/// the steps of <see cref="SearchExecutor"/>: building the query, the one collector pass (top 10 by score, validity and
+/// date, plus facet counts), reading the page's hits from doc values, building their snippets; and the whole search as
+/// the API runs it, with the bytes it allocates.
 /// </summary>
 internal static class SearchPhases
 {
@@ -22,55 +25,67 @@ internal static class SearchPhases
         using var reader = DirectoryReader.Open(directory);
         var searcher = new IndexSearcher(reader) { Similarity = Bm25SearcherFactory.Similarity };
         using var analyzer = new ChineseBigramAnalyzer();
+        var sort = new Sort(SortField.FIELD_SCORE, new SortField(SearchFields.ValidityRank, SortFieldType.INT64), new SortField(SearchFields.Published, SortFieldType.INT64, reverse: true));
         var phases = new double[5];
+        var whole = new List<double>();
+        long allocated = 0;
         var rounds = 0;
-        for (var round = 0; round < 4; round++)
+        for (var round = 0; round < 6; round++)
         {
             foreach (var q in queries)
             {
                 var t0 = Stopwatch.GetTimestamp();
                 var text = QueryText.Parse(q);
                 var query = SearchQueryBuilder.Build(text, q, analyzer, SynonymSet.Defaults, out _);
-                var sort = new Sort(SortField.FIELD_SCORE, new SortField(SearchFields.ValidityRank, SortFieldType.INT64), new SortField(SearchFields.Published, SortFieldType.INT64, reverse: true));
                 var t1 = Stopwatch.GetTimestamp();
-                var top = TopFieldCollector.Create(sort, 10, fillFields: true, trackDocScores: true, trackMaxScore: false, docsScoredInOrder: false);
-                searcher.Search(query, top);
-                var t2 = Stopwatch.GetTimestamp();
+                var top = TopFieldCollector.Create(sort, 10, fillFields: true, trackDocScores: true, trackMaxScore: false, docsScoredInOrder: true);
                 var facets = new FacetCounter();
-                searcher.Search(query, facets);
+                searcher.Search(query, MultiCollector.Wrap(top, facets));
                 facets.Result();
-                var t3 = Stopwatch.GetTimestamp();
+                var t2 = Stopwatch.GetTimestamp();
                 var docs = top.GetTopDocs(0, 10);
                 var leaves = reader.Leaves;
-                var bodies = docs.ScoreDocs.Select(d =>
+                var bodies = new List<BytesRef>();
+                foreach (var d in docs.ScoreDocs)
                 {
                     var leaf = leaves[ReaderUtil.SubIndex(d.Doc, leaves)];
-                    var bytes = new Lucene.Net.Util.BytesRef();
-                    SearchFields.TryReadBodyText(leaf.AtomicReader.GetBinaryDocValues(SearchFields.BodyText), d.Doc - leaf.DocBase, bytes);
-                    searcher.Doc(d.Doc, SearchFields.HitFields);
-                    return bytes;
-                }).ToList();
-                var t4 = Stopwatch.GetTimestamp();
+                    var hit = new BytesRef();
+                    leaf.AtomicReader.GetBinaryDocValues(SearchFields.Hit).Get(d.Doc - leaf.DocBase, hit);
+                    HitRecord.Decode(hit.Bytes.AsSpan(hit.Offset, hit.Length));
+                    var body = new BytesRef();
+                    SearchFields.TryReadBodyText(leaf.AtomicReader.GetBinaryDocValues(SearchFields.BodyText), d.Doc - leaf.DocBase, body);
+                    bodies.Add(body);
+                }
+
+                var t3 = Stopwatch.GetTimestamp();
                 var words = SearchQueryBuilder.HighlightWords(text, SynonymSet.Defaults);
                 foreach (var body in bodies)
                 {
                     SnippetBuilder.Build(SearchFields.BodyChars(body), words);
                 }
 
+                var t4 = Stopwatch.GetTimestamp();
+                var before = GC.GetAllocatedBytesForCurrentThread();
+                SearchExecutor.Execute(searcher, analyzer, new SearchRequest(q), SynonymSet.Defaults);
                 var t5 = Stopwatch.GetTimestamp();
                 if (round > 0)
                 {
+                    allocated += GC.GetAllocatedBytesForCurrentThread() - before;
                     phases[0] += Stopwatch.GetElapsedTime(t0, t1).TotalMilliseconds;
                     phases[1] += Stopwatch.GetElapsedTime(t1, t2).TotalMilliseconds;
                     phases[2] += Stopwatch.GetElapsedTime(t2, t3).TotalMilliseconds;
                     phases[3] += Stopwatch.GetElapsedTime(t3, t4).TotalMilliseconds;
                     phases[4] += Stopwatch.GetElapsedTime(t4, t5).TotalMilliseconds;
+                    whole.Add(Stopwatch.GetElapsedTime(t4, t5).TotalMilliseconds);
                     rounds++;
                 }
             }
         }
 
+        whole.Sort();
         Console.WriteLine(string.Create(CultureInfo.InvariantCulture,
-            $"one thread, mean per query: build query {phases[0] / rounds:F2} ms, match+rank top 10 {phases[1] / rounds:F2} ms, facets (separate pass) {phases[2] / rounds:F2} ms, load stored hits {phases[3] / rounds:F2} ms, snippets {phases[4] / rounds:F2} ms"));
+            $"one thread, {reader.Leaves.Count} segment(s), mean per query: build query {phases[0] / rounds:F3} ms, match+rank top 10 with facets (one pass) {phases[1] / rounds:F3} ms, read 10 hits from doc values {phases[2] / rounds:F3} ms, 10 snippets {phases[3] / rounds:F3} ms"));
+        Console.WriteLine(string.Create(CultureInfo.InvariantCulture,
+            $"one thread, whole search as the API runs it: mean {phases[4] / rounds:F3} ms, p50 {SearchLoad.Percentile(whole, 0.5):F3} ms, p99 {SearchLoad.Percentile(whole, 0.99):F3} ms; {allocated / rounds / 1024.0:F0} KB allocated per query"));
     }
 }

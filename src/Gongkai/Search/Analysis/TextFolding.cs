@@ -13,9 +13,44 @@ public static class TextFolding
 {
     private static readonly FrozenDictionary<char, char> TraditionalToSimplified = LoadTable();
 
+    /// <summary>Every UTF-16 unit's folded form (128 KB): one array read per character, where the dictionary lookup
+    /// per CJK character cost more than the rest of a snippet (docs/PERFORMANCE.md, Search).</summary>
+    private static readonly char[] Folded = BuildFoldedTable();
+
+    /// <summary>For each folded character, every character that folds to it (itself first): 献 → 献獻, a → aAａＡ.</summary>
+    private static readonly FrozenDictionary<char, string> Sources = BuildSources();
+
     public static int TableSize => TraditionalToSimplified.Count;
 
-    public static char Fold(char c)
+    public static char Fold(char c) => Folded[c];
+
+    public static string Fold(string text)
+    {
+        ArgumentNullException.ThrowIfNull(text);
+        return string.Create(text.Length, text, static (span, source) =>
+        {
+            var table = Folded;
+            for (var i = 0; i < source.Length; i++)
+            {
+                span[i] = table[source[i]];
+            }
+        });
+    }
+
+    public static void FoldInPlace(Span<char> text)
+    {
+        var table = Folded;
+        for (var i = 0; i < text.Length; i++)
+        {
+            text[i] = table[text[i]];
+        }
+    }
+
+    /// <summary>The characters that fold to <paramref name="folded"/>, itself included (a one-character string when
+    /// nothing else folds to it), so unfolded text can be searched for a folded word without folding the text.</summary>
+    public static string SourcesOf(char folded) => Sources.TryGetValue(folded, out var sources) ? sources : folded.ToString();
+
+    private static char FoldSlowly(char c)
     {
         if (c is >= '\uFF01' and <= '\uFF5E')
         {
@@ -33,24 +68,30 @@ public static class TextFolding
         return c is >= 'A' and <= 'Z' ? (char)(c + 32) : c;
     }
 
-    public static string Fold(string text)
+    private static char[] BuildFoldedTable()
     {
-        ArgumentNullException.ThrowIfNull(text);
-        return string.Create(text.Length, text, static (span, source) =>
+        var table = new char[char.MaxValue + 1];
+        for (var c = 0; c <= char.MaxValue; c++)
         {
-            for (var i = 0; i < source.Length; i++)
-            {
-                span[i] = Fold(source[i]);
-            }
-        });
+            table[c] = FoldSlowly((char)c);
+        }
+
+        return table;
     }
 
-    public static void FoldInPlace(Span<char> text)
+    private static FrozenDictionary<char, string> BuildSources()
     {
-        for (var i = 0; i < text.Length; i++)
+        var sources = new Dictionary<char, string>();
+        for (var c = 0; c <= char.MaxValue; c++)
         {
-            text[i] = Fold(text[i]);
+            var folded = Folded[c];
+            if (folded != c)
+            {
+                sources[folded] = (sources.TryGetValue(folded, out var known) ? known : folded.ToString()) + (char)c;
+            }
         }
+
+        return sources.ToFrozenDictionary();
     }
 
     /// <summary>The table is data (an embedded text file of "繁简" pairs), not code.</summary>

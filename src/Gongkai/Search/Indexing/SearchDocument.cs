@@ -1,4 +1,5 @@
 using System.Globalization;
+using System.Text;
 using Gongkai.Search.Analysis;
 using System.Runtime.InteropServices;
 using Lucene.Net.Documents;
@@ -52,12 +53,16 @@ public static class SearchFields
     public const string Published = "published";
     public const string Url = "url";
 
+    /// <summary>What a result shows, as one binary doc value per document (<see cref="HitRecord"/>): reading it is a
+    /// seek and a copy of ~200 bytes, where stored fields decompress a 16 KB block per hit (docs/PERFORMANCE.md, Search).</summary>
+    public const string Hit = "hit";
+
     /// <summary>Facet fields carry doc values; the body facet stores "code\u001Fname" so counts can show names.</summary>
     public const string FacetSeparator = "\u001F";
 
     public static string FacetField(string name) => "f_" + name;
 
-    /// <summary>The stored fields a result shows (everything stored except an older index's stored body).</summary>
+    /// <summary>The stored fields a result showed in an index written before <see cref="Hit"/> existed (read only as a fallback).</summary>
     public static readonly ISet<string> HitFields = new HashSet<string>(StringComparer.Ordinal)
     {
         Id, Title, Url, DocNumberText, BodyCode, BodyName, Type, Published, Validity,
@@ -90,22 +95,21 @@ public static class SearchFields
     public static Document ToLucene(SearchDocument source)
     {
         var year = ChinaYear(source.PublishedAt).ToString(CultureInfo.InvariantCulture);
+        // Nothing is stored: what a result shows comes from doc values (hit, published, body_text).
         var document = new Document
         {
-            new StringField(Id, source.IndexNo, Field.Store.YES),
-            new TextField(Title, source.Title, Field.Store.YES),
+            new StringField(Id, source.IndexNo, Field.Store.NO),
+            new TextField(Title, source.Title, Field.Store.NO),
             new TextField(Body, source.Text, Field.Store.NO),
             new BinaryDocValuesField(BodyText, new BytesRef(MemoryMarshal.AsBytes(source.Text.AsSpan()).ToArray())),
-            new StringField(BodyCode, source.BodyCode, Field.Store.YES),
-            new StoredField(BodyName, source.BodyName),
-            new StringField(Type, source.DocumentType, Field.Store.YES),
+            new BinaryDocValuesField(Hit, new BytesRef(HitRecord.Encode(source))),
+            new StringField(BodyCode, source.BodyCode, Field.Store.NO),
+            new StringField(Type, source.DocumentType, Field.Store.NO),
             new StringField(Subject, source.Subject, Field.Store.NO),
             new StringField(Year, year, Field.Store.NO),
-            new StringField(Validity, source.Validity, Field.Store.YES),
-            new StoredField(Url, source.Url),
+            new StringField(Validity, source.Validity, Field.Store.NO),
             new NumericDocValuesField(ValidityRank, source.IsCurrentlyValid ? 0 : 1),
             new NumericDocValuesField(Published, source.PublishedAt.ToUnixTimeSeconds()),
-            new StoredField(Published, source.PublishedAt.ToUnixTimeSeconds()),
             new SortedDocValuesField(FacetField("body"), new BytesRef(source.BodyCode + FacetSeparator + source.BodyName)),
             new SortedDocValuesField(FacetField("type"), new BytesRef(source.DocumentType)),
             new SortedDocValuesField(FacetField("subject"), new BytesRef(source.Subject)),
@@ -120,7 +124,6 @@ public static class SearchFields
         if (source.DocNumber is { Length: > 0 } docNumber)
         {
             document.Add(new StringField(DocNumber, DocNumberForm.Normalise(docNumber), Field.Store.NO));
-            document.Add(new StoredField(DocNumberText, docNumber));
         }
 
         foreach (var text in source.Attachments)
@@ -129,5 +132,38 @@ public static class SearchFields
         }
 
         return document;
+    }
+}
+
+/// <summary>
+/// The fields a result shows, packed for <see cref="SearchFields.Hit"/>: UTF-8, separated by U+001F (removed from the
+/// values, where it has no business anyway). The publication time comes from the <c>published</c> doc values.
+/// </summary>
+public sealed record HitRecord(string IndexNo, string Title, string Url, string? DocNumber, string BodyCode, string BodyName, string DocumentType, string Validity)
+{
+    private const byte Separator = 0x1F;
+    private const int FieldCount = 8;
+
+    public static byte[] Encode(SearchDocument source) => Encoding.UTF8.GetBytes(string.Join('\u001F',
+        new[] { source.IndexNo, source.Title, source.Url, source.DocNumber ?? "", source.BodyCode, source.BodyName, source.DocumentType, source.Validity }
+            .Select(v => v.Replace('\u001F', ' '))));
+
+    /// <summary>Reads the record from its bytes; null when they are not one (never written by <see cref="Encode"/>).</summary>
+    public static HitRecord? Decode(ReadOnlySpan<byte> bytes)
+    {
+        var values = new string[FieldCount];
+        for (var i = 0; i < FieldCount; i++)
+        {
+            var end = bytes.IndexOf(Separator);
+            if ((end < 0) != (i == FieldCount - 1))
+            {
+                return null;
+            }
+
+            values[i] = Encoding.UTF8.GetString(end < 0 ? bytes : bytes[..end]);
+            bytes = end < 0 ? [] : bytes[(end + 1)..];
+        }
+
+        return new HitRecord(values[0], values[1], values[2], values[3].Length == 0 ? null : values[3], values[4], values[5], values[6], values[7]);
     }
 }

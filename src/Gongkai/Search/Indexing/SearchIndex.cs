@@ -218,12 +218,14 @@ public sealed class SearchIndex : IDisposable
             }
         }
 
+        /// <summary>Visible first (a near-real-time reopen from the writer), then durable: searchers need not wait for
+        /// the fsync. A crash in between loses nothing: the committed position is older, so the rows are applied again.</summary>
         public void Commit(long position)
         {
+            Searchers.MaybeRefreshBlocking();
             _writer.SetCommitData(new Dictionary<string, string> { [PositionKey] = position.ToString(CultureInfo.InvariantCulture) });
             _writer.Commit();
             Position = position;
-            Searchers.MaybeRefreshBlocking();
         }
 
         public void Dispose()
@@ -267,8 +269,12 @@ public sealed class GenerationBuilder : IDisposable
 
     public void Add(SearchDocument document) => _writer.AddDocument(SearchFields.ToLucene(document));
 
+    /// <summary>Merges what was written into one segment and commits it. One segment because every query pays per segment
+    /// (each term looked up, each scorer and collector set up once per segment): on the law corpus a query took about
+    /// half the time on one segment as on four (docs/PERFORMANCE.md, Search); the merge adds a few seconds to a rebuild.</summary>
     public void Commit(long position)
     {
+        _writer.ForceMerge(1);
         _writer.SetCommitData(new Dictionary<string, string> { [SearchIndex.PositionKey] = position.ToString(CultureInfo.InvariantCulture) });
         _writer.Commit();
     }

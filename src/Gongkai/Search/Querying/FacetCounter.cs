@@ -18,7 +18,8 @@ internal sealed class FacetCounter : ICollector
     private readonly SortedDocValues?[] _values = new SortedDocValues?[SearchFields.FacetNames.Length];
     private readonly int[]?[] _counts = new int[]?[SearchFields.FacetNames.Length];
 
-    public bool AcceptsDocsOutOfOrder => true;
+    /// <summary>False, so the search scores in document order (see <see cref="SearchExecutor"/>).</summary>
+    public bool AcceptsDocsOutOfOrder => false;
 
     public void SetScorer(Scorer scorer)
     {

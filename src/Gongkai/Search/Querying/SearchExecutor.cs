@@ -38,36 +38,68 @@ internal static class SearchExecutor
             // Equal relevance: currently valid before repealed or expired, then newer first.
             : new Sort(SortField.FIELD_SCORE, new SortField(SearchFields.ValidityRank, SortFieldType.INT64), new SortField(SearchFields.Published, SortFieldType.INT64, reverse: true));
 
-        var top = TopFieldCollector.Create(sort, skip + size, fillFields: true, trackDocScores: true, trackMaxScore: false, docsScoredInOrder: false);
+        // In document order on purpose: a collector that accepts documents out of order lets Lucene score the nested
+        // boolean query with BooleanScorer, whose bucket table (2,048 objects per nested clause per segment) made up most
+        // of a query's allocations and a third of its time (docs/PERFORMANCE.md, Search).
+        var top = TopFieldCollector.Create(sort, skip + size, fillFields: true, trackDocScores: true, trackMaxScore: false, docsScoredInOrder: true);
         var facets = new FacetCounter();
         searcher.Search(query, filter, MultiCollector.Wrap(top, facets));
         var docs = top.GetTopDocs(skip, size);
         var words = SearchQueryBuilder.HighlightWords(text, synonyms);
         var hits = new List<SearchHit>(docs.ScoreDocs.Length);
         var leaves = searcher.IndexReader.Leaves;
-        var scratch = new BytesRef();
         foreach (var scoreDoc in docs.ScoreDocs)
         {
             var leaf = leaves[ReaderUtil.SubIndex(scoreDoc.Doc, leaves)];
-            var inDocValues = SearchFields.TryReadBodyText(leaf.AtomicReader.GetBinaryDocValues(SearchFields.BodyText), scoreDoc.Doc - leaf.DocBase, scratch);
-            var stored = searcher.Doc(scoreDoc.Doc, inDocValues ? SearchFields.HitFields : WithStoredBody);
-            string Get(string field) => stored.Get(field, CultureInfo.InvariantCulture);
-            var snippet = inDocValues ? SnippetBuilder.Build(SearchFields.BodyChars(scratch), words) : SnippetBuilder.Build(Get(SearchFields.Body) ?? "", words);
-            hits.Add(new SearchHit(
-                Get(SearchFields.Id),
-                Get(SearchFields.Title),
-                Get(SearchFields.Url),
-                snippet,
-                Get(SearchFields.DocNumberText),
-                Get(SearchFields.BodyCode),
-                Get(SearchFields.BodyName),
-                Get(SearchFields.Type),
-                SearchFields.ChinaDate(DateTimeOffset.FromUnixTimeSeconds(stored.GetField(SearchFields.Published).GetInt64Value() ?? 0)),
-                Get(SearchFields.Validity),
-                float.IsNaN(scoreDoc.Score) ? 0 : scoreDoc.Score));
+            var score = float.IsNaN(scoreDoc.Score) ? 0 : scoreDoc.Score;
+            hits.Add(ReadHit(leaf.AtomicReader, scoreDoc.Doc - leaf.DocBase, words, score) ?? ReadStoredHit(searcher, scoreDoc.Doc, leaf, words, score));
         }
 
         return new SearchResult(top.TotalHits, hits, facets.Result(), docNumber, (page - 1) * size > SearchRequest.MaxResultWindow);
+    }
+
+    /// <summary>A hit from doc values alone (<see cref="SearchFields.Hit"/>, published, body text); null for a segment
+    /// written before they existed.</summary>
+    private static SearchHit? ReadHit(AtomicReader reader, int doc, IReadOnlyList<string> words, float score)
+    {
+        if (reader.GetBinaryDocValues(SearchFields.Hit) is not { } hitValues || reader.GetNumericDocValues(SearchFields.Published) is not { } published)
+        {
+            return null;
+        }
+
+        var bytes = new BytesRef();
+        hitValues.Get(doc, bytes);
+        if (HitRecord.Decode(bytes.Bytes.AsSpan(bytes.Offset, bytes.Length)) is not { } hit
+            || !SearchFields.TryReadBodyText(reader.GetBinaryDocValues(SearchFields.BodyText), doc, bytes))
+        {
+            return null;
+        }
+
+        return new SearchHit(hit.IndexNo, hit.Title, hit.Url, SnippetBuilder.Build(SearchFields.BodyChars(bytes), words), hit.DocNumber, hit.BodyCode,
+            hit.BodyName, hit.DocumentType, SearchFields.ChinaDate(DateTimeOffset.FromUnixTimeSeconds(published.Get(doc))), hit.Validity, score);
+    }
+
+    /// <summary>A hit in a segment written before the shown fields moved to doc values: read from stored fields (and the
+    /// body from stored fields too when it predates <see cref="SearchFields.BodyText"/>). Serves until the next reindex.</summary>
+    private static SearchHit ReadStoredHit(IndexSearcher searcher, int docId, AtomicReaderContext leaf, IReadOnlyList<string> words, float score)
+    {
+        var scratch = new BytesRef();
+        var inDocValues = SearchFields.TryReadBodyText(leaf.AtomicReader.GetBinaryDocValues(SearchFields.BodyText), docId - leaf.DocBase, scratch);
+        var stored = searcher.Doc(docId, inDocValues ? SearchFields.HitFields : WithStoredBody);
+        string Get(string field) => stored.Get(field, CultureInfo.InvariantCulture);
+        var snippet = inDocValues ? SnippetBuilder.Build(SearchFields.BodyChars(scratch), words) : SnippetBuilder.Build(Get(SearchFields.Body) ?? "", words);
+        return new SearchHit(
+            Get(SearchFields.Id),
+            Get(SearchFields.Title),
+            Get(SearchFields.Url),
+            snippet,
+            Get(SearchFields.DocNumberText),
+            Get(SearchFields.BodyCode),
+            Get(SearchFields.BodyName),
+            Get(SearchFields.Type),
+            SearchFields.ChinaDate(DateTimeOffset.FromUnixTimeSeconds(stored.GetField(SearchFields.Published).GetInt64Value() ?? 0)),
+            Get(SearchFields.Validity),
+            score);
     }
 
     /// <summary>An index written before the body moved to doc values still has it stored.</summary>
