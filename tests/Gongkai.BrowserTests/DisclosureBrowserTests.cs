@@ -75,6 +75,7 @@ public sealed partial class DisclosureBrowserTests(BrowserFixture fixture)
 
         await visitor.GetByRole(AriaRole.Link, new() { Name = Title }).ClickAsync();
         await Assertions.Expect(visitor.GetByRole(AriaRole.Heading, new() { Name = Title, Level = 1 })).ToBeVisibleAsync();
+        var documentUrl = visitor.Url;
         var text = await visitor.InnerTextAsync("main");
         Assert.Contains($"绵府规〔{year}〕7号", text, StringComparison.Ordinal);
         Assert.Contains("索引号", text, StringComparison.Ordinal);
@@ -85,7 +86,6 @@ public sealed partial class DisclosureBrowserTests(BrowserFixture fixture)
         await BrowserFixture.AssertAccessibleAsync(visitor);
 
         // 更正: the editor corrects the title on the correction form; the public page shows the change and reason.
-        var documentUrl = visitor.Url;
         await editor.GotoAsync($"/admin/documents/{id}");
         await editor.GetByRole(AriaRole.Link, new() { Name = "更正", Exact = true }).ClickAsync();
         await editor.GetByLabel("标题（必填）", new() { Exact = true }).FillAsync(Title + "（修订稿）");
