@@ -3,7 +3,8 @@
 # measured in one run with interleaved rounds (wrk -t2 -c32 -d15s on loopback). Needs wrk and nginx
 # (apt-get install wrk nginx-light). Usage: bench/serve-vs-nginx.sh [rounds] [page-path]
 # IMPORT=<folder> first imports a Markdown corpus into the fresh database (e.g. IMPORT=../shared/corpus/laws);
-# the page path "document" then means the page of the newest published document.
+# the page path "document" then means the page of the newest published document, "document:<year>" the newest
+# published in that year (e.g. document:2020 picks an imported law rather than a demo document).
 set -euo pipefail
 cd "$(dirname "$0")/.."
 rounds=${1:-3}
@@ -14,17 +15,22 @@ app_port=5910; nginx_port=5911
 dotnet publish src/Gongkai -c Release -o "$work/app" -nologo -v quiet >/dev/null
 if [ -n "${IMPORT:-}" ]; then
   corpus=$(realpath "$IMPORT")
-  (cd "$work" && ASPNETCORE_ENVIRONMENT=Production Gongkai__DataFolder="$work/data" dotnet app/Gongkai.dll import "$corpus" | tail -3)
+  (cd "$work/app" && ASPNETCORE_ENVIRONMENT=Production Gongkai__DataFolder="$work/data" dotnet Gongkai.dll import "$corpus" | tail -1)
 fi
-(cd "$work" && ASPNETCORE_ENVIRONMENT=Production Gongkai__DataFolder="$work/data" \
-  dotnet app/Gongkai.dll --urls "http://127.0.0.1:$app_port" >"$work/app.log" 2>&1) &
+# exec: $! is then the server itself, so the cleanup stops it (a killed subshell would leave it serving the port).
+# The app's folder is the working directory so that it is the content root: appsettings.json (log levels, site
+# settings) applies, as in a deployment; from elsewhere every request and SQL command would be logged.
+(cd "$work/app" && exec env ASPNETCORE_ENVIRONMENT=Production Gongkai__DataFolder="$work/data" \
+  dotnet Gongkai.dll --urls "http://127.0.0.1:$app_port" >"$work/app.log" 2>&1) &
 app_pid=$!
+if curl -fs "http://127.0.0.1:$app_port/readyz" >/dev/null 2>&1; then echo "port $app_port is already in use" >&2; exit 1; fi
 cleanup() { kill $app_pid 2>/dev/null || true; [ -f "$work/nginx.pid" ] && kill "$(cat "$work/nginx.pid")" 2>/dev/null || true; rm -rf "$work"; }
 trap cleanup EXIT
 for _ in $(seq 1 150); do curl -fs "http://127.0.0.1:$app_port/readyz" >/dev/null 2>&1 && break; sleep 0.2; done
 
-if [ "$page" = document ]; then
-  page=$(curl -fs "http://127.0.0.1:$app_port/api/v1/documents?size=1" | python3 -c 'import json,sys; d=json.load(sys.stdin); print(d["items"][0]["url"])')
+if [ "${page%%:*}" = document ]; then
+  year=""; [ "$page" != document ] && year="&year=${page#document:}"
+  page=$(curl -fs "http://127.0.0.1:$app_port/api/v1/documents?size=1$year" | python3 -c 'import json,sys; d=json.load(sys.stdin); print(d["items"][0]["url"])')
 fi
 mkdir -p "$work/www"
 curl -fs "http://127.0.0.1:$app_port$page" -o "$work/www/page.html"

@@ -75,6 +75,7 @@ public sealed partial class DisclosureBrowserTests(BrowserFixture fixture)
 
         await visitor.GetByRole(AriaRole.Link, new() { Name = Title }).ClickAsync();
         await Assertions.Expect(visitor.GetByRole(AriaRole.Heading, new() { Name = Title, Level = 1 })).ToBeVisibleAsync();
+        var documentUrl = visitor.Url;
         var text = await visitor.InnerTextAsync("main");
         Assert.Contains($"绵府规〔{year}〕7号", text, StringComparison.Ordinal);
         Assert.Contains("索引号", text, StringComparison.Ordinal);
@@ -83,6 +84,18 @@ public sealed partial class DisclosureBrowserTests(BrowserFixture fixture)
         await visitor.GetByRole(AriaRole.Link, new() { Name = "《" + Title + "》政策解读" }).ClickAsync();
         await Assertions.Expect(visitor.Locator("main")).ToContainTextAsync(InterpretationText);
         await BrowserFixture.AssertAccessibleAsync(visitor);
+
+        // 更正: the editor corrects the title on the correction form; the public page shows the change and reason.
+        await editor.GotoAsync($"/admin/documents/{id}");
+        await editor.GetByRole(AriaRole.Link, new() { Name = "更正", Exact = true }).ClickAsync();
+        await editor.GetByLabel("标题（必填）", new() { Exact = true }).FillAsync(Title + "（修订稿）");
+        await editor.GetByLabel("更正理由（必填，将在公开页面显示）").FillAsync("标题漏写修订稿字样");
+        await BrowserFixture.AssertAccessibleAsync(editor);
+        await editor.GetByRole(AriaRole.Button, new() { Name = "保存更正" }).ClickAsync();
+        await Assertions.Expect(editor).ToHaveURLAsync(DocumentPage());
+        await visitor.GotoAsync(documentUrl);
+        await Assertions.Expect(visitor.GetByRole(AriaRole.Heading, new() { Name = Title + "（修订稿）", Level = 1 })).ToBeVisibleAsync();
+        await Assertions.Expect(visitor.Locator("section.document-corrections")).ToContainTextAsync("更正：标题漏写修订稿字样（更正项目：标题）");
     }
 
     [GeneratedRegex(@"/admin/documents/(\d+)$")]

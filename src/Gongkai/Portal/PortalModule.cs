@@ -1,3 +1,5 @@
+using Gongkai.Platform.Data;
+
 namespace Gongkai.Portal;
 
 /// <summary>The public site's shell: layout, home page, 政府信息公开 column, elderly/accessible mode, site map.</summary>
@@ -6,6 +8,7 @@ internal static class PortalModule
     public static WebApplicationBuilder AddPortal(this WebApplicationBuilder builder)
     {
         builder.Services.AddPublicCachePolicies();
+        builder.Services.AddChangeLogFollower<PublicCacheFollower>();
         return builder;
     }
 

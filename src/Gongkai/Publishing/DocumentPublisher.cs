@@ -27,7 +27,7 @@ public sealed record DocumentDraft(
 /// row and the change-log entry in the caller's unit of work, and evicts cached public pages after saving.
 /// </summary>
 public sealed class DocumentPublisher(GongkaiDbContext db, AuditLog audit, TimeProvider clock, IOutputCacheStore cache,
-    CalendarService calendars, IOptions<PublishingOptions> options)
+    CalendarService calendars, IOptions<PublishingOptions> options, IndexNumberAllocator indexNumbers)
 {
     public const string PublishedChange = "document.published";
     public const string CorrectedChange = "document.corrected";
@@ -83,10 +83,7 @@ public sealed class DocumentPublisher(GongkaiDbContext db, AuditLog audit, TimeP
             var body = await db.Set<Body>().AsNoTracking().SingleOrDefaultAsync(b => b.Id == document.BodyId, cancellationToken)
                 ?? throw new ArgumentException($"Body {document.BodyId} does not exist.", nameof(document));
             var year = PublishingTime.ChinaDate(at).Year;
-            var prefix = IndexNumber.Prefix(body.CreditCode, year);
-            var taken = await db.Set<Document>().Where(d => d.IndexNo!.StartsWith(prefix)).Select(d => d.IndexNo!).ToListAsync(cancellationToken);
-            taken.AddRange(db.ChangeTracker.Entries<Document>().Select(e => e.Entity.IndexNo).OfType<string>().Where(i => i.StartsWith(prefix, StringComparison.Ordinal)));
-            document.IndexNo = IndexNumber.Format(body.CreditCode, year, taken.Select(i => IndexNumber.SequenceOf(i, prefix)).DefaultIfEmpty(0).Max() + 1);
+            document.IndexNo = IndexNumber.Format(body.CreditCode, year, await indexNumbers.ReserveAsync(body, year, cancellationToken: cancellationToken));
         }
 
         document.Status = DocumentStatus.Published;

@@ -17,7 +17,7 @@ public sealed record DocumentListItem(string IndexNo, string Title, string? DocN
 public sealed record DocumentList(int Total, IReadOnlyList<DocumentListItem> Items);
 
 /// <summary>A correction as the public sees it.</summary>
-public sealed record CorrectionView(int Version, string CorrectedOn, string? Reason);
+public sealed record CorrectionView(int Version, string CorrectedOn, string? Reason, IReadOnlyList<string> Changed);
 
 /// <summary>A public document. A withdrawn one has <c>withdrawn</c> set with the reason, and no text.</summary>
 public sealed record PublicDocumentView(
@@ -134,7 +134,7 @@ internal static class PublishingApi
             d.IndexNo!, d.Title, d.DocNumber, d.Body!.Name, d.CoIssuers.Select(c => c.Body!.Name).ToList(), d.DocumentType, d.Subject,
             Date(d.SignedOn), Date(PublishingTime.ChinaDate(d.PublishedAt!.Value))!, DocumentCatalog.ChineseName(d.Validity), found.SupersededByIndexNo,
             d.Keywords, found.IsWithdrawn ? null : d.BodyHtml, hash,
-            found.Corrections.Select(c => new CorrectionView(c.Number, Date(PublishingTime.ChinaDate(c.PublishedAt))!, c.Reason)).ToList(),
+            found.Corrections.Select(c => new CorrectionView(c.Number, Date(PublishingTime.ChinaDate(c.PublishedAt))!, c.Reason, c.Changed)).ToList(),
             found.IsWithdrawn, d.WithdrawalReason));
     }
 

@@ -16,6 +16,7 @@ internal static class PublishingModule
     {
         var services = builder.Services;
         services.AddOptions<PublishingOptions>().BindConfiguration(PublishingOptions.Section);
+        services.AddScoped<IndexNumberAllocator>();
         services.AddScoped<DocumentPublisher>();
         services.AddScoped<DocumentDesk>();
         services.AddScoped<PublishedDocuments>();

@@ -2,10 +2,14 @@ using System.Net;
 using System.Net.Http.Json;
 using System.Text.Json;
 using Gongkai.Organizations;
+using Gongkai.Platform.Data;
 using Gongkai.Platform.Identity;
+using Gongkai.Publishing;
+using Gongkai.Publishing.Rules;
 using Gongkai.Tests.Infrastructure;
 using Microsoft.AspNetCore.Mvc.Testing;
 using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.DependencyInjection;
 
 namespace Gongkai.Tests.Portal;
 
@@ -56,5 +60,55 @@ public sealed class PublicCacheTests(TestAuthFactory factory) : IClassFixture<Te
         Assert.Equal(HttpStatusCode.Redirect, response.StatusCode);
         Assert.Contains("<body class=\"elderly\">", await second.GetStringAsync(new Uri("/site-map", UriKind.Relative)), StringComparison.Ordinal);
         Assert.DoesNotContain("<body class=\"elderly\">", await first.GetStringAsync(new Uri("/site-map", UriKind.Relative)), StringComparison.Ordinal);
+    }
+
+    private async Task<Document> PublishAsync(string title)
+    {
+        var db = factory.NewDbContext(out var scope);
+        using (scope)
+        {
+            var body = await db.Set<Body>().SingleAsync(b => b.Code == "myszf");
+            return await scope.ServiceProvider.GetRequiredService<DocumentPublisher>().PublishAsync(
+                new DocumentDraft(title, null, body.Id, Gongkai.Publishing.DocumentCatalog.Notice, "综合政务", new DateOnly(2024, 5, 1), "缓存测试正文。"));
+        }
+    }
+
+    [Fact]
+    public async Task A_cached_document_page_turns_into_the_tombstone_at_once_on_the_node_that_withdrew_it()
+    {
+        var document = await PublishAsync("缓存后撤回的通知");
+        using var visitor = factory.CreateClient();
+        var url = new Uri("/documents/" + document.IndexNo, UriKind.Relative);
+        Assert.Contains("缓存测试正文", await visitor.GetStringAsync(url), StringComparison.Ordinal);
+
+        using var final = await factory.CreateStaffClientAsync("cache.final", StaffRoles.FinalReviewer);
+        (await final.PostAsJsonAsync($"/api/v1/documents/{document.Id}/withdraw", new WithdrawalRequest("缓存撤回测试"))).EnsureSuccessStatusCode();
+
+        var page = await visitor.GetStringAsync(url);
+        Assert.Contains("撤回理由：缓存撤回测试", page, StringComparison.Ordinal);
+        Assert.DoesNotContain("缓存测试正文", page, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task A_change_saved_on_another_node_reaches_the_cached_page_when_the_follower_sees_its_change_log_row()
+    {
+        var document = await PublishAsync("另一节点更正的通知");
+        using var visitor = factory.CreateClient();
+        var url = new Uri("/documents/" + document.IndexNo, UriKind.Relative);
+        await visitor.GetStringAsync(url);
+
+        // Another node corrects the document: the row changes and a change-log row is written, but this node's cache is not told directly.
+        var db = factory.NewDbContext(out var scope);
+        using (scope)
+        {
+            await db.Set<Document>().Where(d => d.Id == document.Id).ExecuteUpdateAsync(s => s.SetProperty(d => d.Title, "另一节点已更正的通知"));
+            Assert.Contains("<h1 id=\"document-title\">另一节点更正的通知</h1>", await visitor.GetStringAsync(url), StringComparison.Ordinal);
+
+            var follower = scope.ServiceProvider.GetServices<IChangeLogFollower>().Single(f => f.Name == "public-cache");
+            await follower.ApplyAsync([new ChangeLogEntry { Kind = DocumentPublisher.CorrectedChange, Entity = "document", EntityId = document.IndexNo!, BodyId = document.BodyId }],
+                CancellationToken.None);
+        }
+
+        Assert.Contains("<h1 id=\"document-title\">另一节点已更正的通知</h1>", await visitor.GetStringAsync(url), StringComparison.Ordinal);
     }
 }

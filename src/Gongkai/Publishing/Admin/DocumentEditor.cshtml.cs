@@ -36,6 +36,12 @@ public sealed class DocumentForm
     /// <summary>The id of the catalogue node (主动公开目录), empty for none.</summary>
     public string? CatalogueNode { get; set; }
 
+    /// <summary>有效性 by its API name (valid, repealed…); only the correction form shows it, a draft is valid.</summary>
+    public string? Validity { get; set; }
+
+    /// <summary>The 索引号 of the repealing or revising document; only the correction form shows it.</summary>
+    public string? SupersededBy { get; set; }
+
     public static DocumentForm From(Document document) => new()
     {
         CatalogueNode = document.CatalogueNodeId?.ToString(CultureInfo.InvariantCulture),
@@ -49,6 +55,8 @@ public sealed class DocumentForm
         Keywords = document.Keywords,
         CoIssuers = string.Join(", ", document.CoIssuers.Select(c => c.Body?.Code).OfType<string>()),
         BodyHtml = document.BodyHtml,
+        Validity = document.Validity.ToString(),
+        SupersededBy = document.SupersededBy?.IndexNo,
     };
 
     /// <summary>The input, or errors for dates that are not dates.</summary>
@@ -71,14 +79,36 @@ public sealed class DocumentForm
             return null;
         }
 
+        var validity = DocumentValidity.Valid;
+        if (!string.IsNullOrWhiteSpace(Validity))
+        {
+            if (DocumentCatalog.ParseValidity(Validity.Trim()) is { } parsed)
+            {
+                validity = parsed;
+            }
+            else
+            {
+                errors["validity"] = [$"有效性“{Validity}”不在可选范围内。"];
+            }
+        }
+
         var input = new DocumentInput(Title, DocNumber, DocumentType, Subject, Date("signedOn", "成文日期", SignedOn), BodyHtml, Keywords,
             Date("effectiveOn", "施行日期", EffectiveOn), Date("expiresOn", "失效日期", ExpiresOn),
             (CoIssuers ?? "").Split([',', '，', ' ', '、'], StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries),
+            Validity: validity, SupersededBy: SupersededBy,
             CatalogueNode: int.TryParse(CatalogueNode, NumberStyles.None, CultureInfo.InvariantCulture, out var node) ? node : null);
         return (input, errors);
     }
 
     private static string? Format(DateOnly? date) => date?.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture);
+}
+
+/// <summary>What the shared document fields (_DocumentFields.cshtml) show: the form as typed, its errors, the body's
+/// catalogue nodes, and whether validity and the superseding document are offered (corrections only).</summary>
+public sealed record DocumentFieldsView(DocumentForm Form, IReadOnlyDictionary<string, string[]> Errors, IReadOnlyList<(int Id, string Label)> CatalogueOptions,
+    bool ShowValidity)
+{
+    public string[] ErrorsFor(string field) => Errors.TryGetValue(field, out var messages) ? messages : [];
 }
 
 /// <summary>New and edit form of a draft. Bad input comes back with Chinese messages beside the fields and everything
@@ -164,7 +194,13 @@ public sealed class DocumentEditorModel(GongkaiDbContext db, DocumentDesk desk, 
             return;
         }
 
-        var tree = await catalogue.TreeAsync(bodyId.Value, includeHidden: false, cancellationToken);
+        CatalogueOptions = await CatalogueOptionsAsync(catalogue, bodyId.Value, cancellationToken);
+    }
+
+    /// <summary>The body's visible catalogue nodes, depth first, labelled with their path.</summary>
+    public static async Task<IReadOnlyList<(int Id, string Label)>> CatalogueOptionsAsync(Catalogue.CatalogueDesk catalogue, int bodyId, CancellationToken cancellationToken)
+    {
+        var tree = await catalogue.TreeAsync(bodyId, includeHidden: false, cancellationToken);
         var options = new List<(int, string)>();
         void Walk(IReadOnlyList<Catalogue.CatalogueTreeNode> nodes, string prefix)
         {
@@ -177,6 +213,6 @@ public sealed class DocumentEditorModel(GongkaiDbContext db, DocumentDesk desk, 
         }
 
         Walk(tree, "");
-        CatalogueOptions = options;
+        return options;
     }
 }

@@ -28,6 +28,9 @@ public sealed class DocumentReviewModel(GongkaiDbContext db, DocumentDesk desk, 
 
     public bool MayEdit { get; private set; }
 
+    /// <summary>Editors correct (更正) a published document on its own form.</summary>
+    public bool MayCorrect { get; private set; }
+
     /// <summary>Editors may add an interpretation until the document is withdrawn.</summary>
     public bool MayInterpret { get; private set; }
 
@@ -120,6 +123,7 @@ public sealed class DocumentReviewModel(GongkaiDbContext db, DocumentDesk desk, 
         MyStage = ReviewWorkflow.StageAwaited(Document.Status) is { } awaited && stages.Contains(awaited) ? awaited : null;
         MayPublishOrWithdraw = stages.Contains(ReviewStage.Final);
         MayEdit = RolePermissions.RolesGranting(Permissions.EditDocuments).Any(User.IsInRole) && ReviewWorkflow.IsEditable(Document.Status);
+        MayCorrect = RolePermissions.RolesGranting(Permissions.EditDocuments).Any(User.IsInRole) && Document.Status == DocumentStatus.Published;
         MayInterpret = RolePermissions.RolesGranting(Permissions.EditDocuments).Any(User.IsInRole) && Document.Status != DocumentStatus.Withdrawn;
         if (Document.SignedOn is { } signedOn)
         {

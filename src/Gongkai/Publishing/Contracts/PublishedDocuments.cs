@@ -33,9 +33,13 @@ public sealed record InterpretationSummary(int Id, string Title, InterpretationK
 /// <summary>An interpretation page: the interpretation and the public documents it explains.</summary>
 public sealed record PublicInterpretation(Interpretation Interpretation, IReadOnlyList<DocumentSummary> Policies);
 
+/// <summary>A correction as shown publicly: when, why, and which fields it changed against the version before it
+/// (empty when only metadata outside the snapshot changed, such as validity).</summary>
+public sealed record PublicCorrection(int Number, DateTimeOffset PublishedAt, string? Reason, IReadOnlyList<string> Changed);
+
 /// <summary>A public document page: the document (published, or withdrawn as a tombstone), its corrections and the
 /// document that repealed or revised it.</summary>
-public sealed record PublicDocument(Document Document, IReadOnlyList<DocumentVersion> Corrections, string? SupersededByIndexNo, string? SupersededByTitle,
+public sealed record PublicDocument(Document Document, IReadOnlyList<PublicCorrection> Corrections, string? SupersededByIndexNo, string? SupersededByTitle,
     IReadOnlyList<InterpretationSummary> Interpretations)
 {
     public bool IsWithdrawn => Document.Status == DocumentStatus.Withdrawn;
@@ -124,8 +128,20 @@ public sealed class PublishedDocuments(GongkaiDbContext db)
             return null;
         }
 
-        var corrections = await db.Set<DocumentVersion>().AsNoTracking()
-            .Where(v => v.DocumentId == document.Id && v.Kind == DocumentVersion.Corrected).OrderBy(v => v.Number).ToListAsync(cancellationToken);
+        // Only a corrected document has more than one version; the versions are compared to show what changed.
+        var corrections = new List<PublicCorrection>();
+        if (document.CurrentVersion > 1)
+        {
+            var versions = await db.Set<DocumentVersion>().AsNoTracking().Where(v => v.DocumentId == document.Id).OrderBy(v => v.Number).ToListAsync(cancellationToken);
+            for (var i = 1; i < versions.Count; i++)
+            {
+                if (versions[i].Kind == DocumentVersion.Corrected)
+                {
+                    corrections.Add(new PublicCorrection(versions[i].Number, versions[i].PublishedAt, versions[i].Reason, VersionChanges.Between(versions[i - 1], versions[i])));
+                }
+            }
+        }
+
         var superseding = document.SupersededById is { } id
             ? await db.Set<Document>().AsNoTracking().Where(d => d.Id == id && d.Status == DocumentStatus.Published)
                 .Select(d => new { d.IndexNo, d.Title }).SingleOrDefaultAsync(cancellationToken)

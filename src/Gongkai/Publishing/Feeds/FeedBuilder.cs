@@ -11,8 +11,9 @@ using Microsoft.EntityFrameworkCore;
 
 namespace Gongkai.Publishing.Feeds;
 
-/// <summary>What a feed covers: the whole site, one body, or one document type.</summary>
-public sealed record FeedScope(string Id, string Title, int? BodyId = null, string? DocumentType = null);
+/// <summary>What a feed covers: the whole site, one body, one document type, or one catalogue node (the documents
+/// filed in <see cref="NodeIds"/>: the node and its visible sub-nodes, as its listing page shows them).</summary>
+public sealed record FeedScope(string Id, string Title, int? BodyId = null, string? DocumentType = null, IReadOnlyCollection<int>? NodeIds = null);
 
 public sealed record FeedItem(string IndexNo, string Title, string? DocNumber, string BodyName, string DocumentType, DateTimeOffset PublishedAt, DateTimeOffset UpdatedAt, string Summary);
 
@@ -28,6 +29,11 @@ public sealed class FeedBuilder(GongkaiDbContext db)
         if (scope.BodyId is { } bodyId)
         {
             query = query.Where(d => d.BodyId == bodyId || d.CoIssuers.Any(c => c.BodyId == bodyId));
+        }
+
+        if (scope.NodeIds is { } nodeIds)
+        {
+            query = query.Where(d => d.CatalogueNodeId != null && nodeIds.Contains(d.CatalogueNodeId.Value));
         }
 
         if (scope.DocumentType is { } type)

@@ -5,6 +5,7 @@ using Gongkai.Organizations;
 using Gongkai.Platform.Data;
 using Gongkai.Platform.Web;
 using Gongkai.Portal;
+using Gongkai.Publishing.Catalogue;
 using Gongkai.Publishing.Contracts;
 using Gongkai.Publishing.Rules;
 using Microsoft.AspNetCore.Http.HttpResults;
@@ -13,7 +14,7 @@ using Microsoft.EntityFrameworkCore;
 
 namespace Gongkai.Publishing.Feeds;
 
-/// <summary>Feeds and crawlers: Atom and JSON Feed (site, per body, per document type), sitemap index and parts,
+/// <summary>Feeds and crawlers: Atom and JSON Feed (site, per body, per catalogue node, per document type), sitemap index and parts,
 /// robots.txt. Responses are output-cached under the documents tag, which publication, correction and withdrawal evict.</summary>
 internal static class FeedsModule
 {
@@ -41,6 +42,12 @@ internal static class FeedsModule
             await BodyScopeAsync(code, "atom.xml", directory, ct) is { } scope ? await AtomAsync(http, builder, site, scope, ct) : NotFound("机构", code));
         feeds.MapGet("/bodies/{code}/feed.json", async (string code, HttpContext http, FeedBuilder builder, SiteContext site, BodyDirectory directory, CancellationToken ct) =>
             await BodyScopeAsync(code, "feed.json", directory, ct) is { } scope ? await JsonAsync(http, builder, site, scope, ct) : NotFound("机构", code));
+        feeds.MapGet("/bodies/{code}/nodes/{node:int}/atom.xml", async (string code, int node, HttpContext http, FeedBuilder builder, SiteContext site, BodyDirectory directory,
+            CatalogueDesk catalogue, CancellationToken ct) =>
+            await NodeScopeAsync(code, node, "atom.xml", directory, catalogue, ct) is { } scope ? await AtomAsync(http, builder, site, scope, ct) : NotFound("目录栏目", code + "/" + node));
+        feeds.MapGet("/bodies/{code}/nodes/{node:int}/feed.json", async (string code, int node, HttpContext http, FeedBuilder builder, SiteContext site, BodyDirectory directory,
+            CatalogueDesk catalogue, CancellationToken ct) =>
+            await NodeScopeAsync(code, node, "feed.json", directory, catalogue, ct) is { } scope ? await JsonAsync(http, builder, site, scope, ct) : NotFound("目录栏目", code + "/" + node));
         feeds.MapGet("/types/{type}/atom.xml", async (string type, HttpContext http, FeedBuilder builder, SiteContext site, CancellationToken ct) =>
             TypeScope(type, "atom.xml") is { } scope ? await AtomAsync(http, builder, site, scope, ct) : NotFound("文件类型", type));
         feeds.MapGet("/types/{type}/feed.json", async (string type, HttpContext http, FeedBuilder builder, SiteContext site, CancellationToken ct) =>
@@ -83,6 +90,22 @@ internal static class FeedsModule
         (await directory.LoadAsync(ct)).FindByCode(code) is { } body
             ? new FeedScope($"/feeds/bodies/{Uri.EscapeDataString(body.Code)}/{file}", $"{body.Name} 最新文件", BodyId: body.Id)
             : null;
+
+    /// <summary>The address of a catalogue node's Atom feed, announced on the node's listing page.</summary>
+    public static string NodeAtomPath(string bodyCode, int nodeId) =>
+        string.Create(CultureInfo.InvariantCulture, $"/feeds/bodies/{Uri.EscapeDataString(bodyCode)}/nodes/{nodeId}/atom.xml");
+
+    /// <summary>A visible node of the body with its visible sub-nodes; hidden or foreign nodes have no feed, like their listing page.</summary>
+    private static async Task<FeedScope?> NodeScopeAsync(string code, int nodeId, string file, BodyDirectory directory, CatalogueDesk catalogue, CancellationToken ct)
+    {
+        if ((await directory.LoadAsync(ct)).FindByCode(code) is not { } body || await catalogue.PublicSubtreeAsync(nodeId, body.Id, ct) is not { } subtree)
+        {
+            return null;
+        }
+
+        var path = NodeAtomPath(body.Code, nodeId);
+        return new FeedScope(path[..^"atom.xml".Length] + file, $"{body.Name} {subtree.Node.Name}", NodeIds: subtree.Ids);
+    }
 
     private static FeedScope? TypeScope(string type, string file) =>
         DocumentCatalog.Types.Contains(type) ? new FeedScope($"/feeds/types/{Uri.EscapeDataString(type)}/{file}", $"最新{type}", DocumentType: type) : null;

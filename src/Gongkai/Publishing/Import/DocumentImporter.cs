@@ -36,12 +36,14 @@ public interface IImportProgress
 /// missing). A file imported before (same body and source key) is left alone when unchanged, and otherwise
 /// updated as a correction (更正: a new version with the reason “重新导入”). Bad files are reported and skipped.</para>
 /// <para>Speed: files are parsed on all cores a batch at a time; documents are inserted <see cref="BatchSize"/> per
-/// save with change detection off and the change tracker cleared between batches; existing keys, catalogue
-/// paths and index-number sequences are loaded once, so there is no query per file.</para>
+/// save with change detection off and the change tracker cleared between batches; existing keys and catalogue
+/// paths are loaded once, so there is no query per file. 索引号 come from <see cref="IndexNumberAllocator"/>, the
+/// publisher's allocator, one block per batch and year reserved just before the batch is saved, so documents
+/// published while an import runs never collide with it.</para>
 /// <para>Imported documents get no publication deadline (they were published elsewhere, often years before the
 /// calendar begins).</para>
 /// </summary>
-public sealed class DocumentImporter(GongkaiDbContext db, AuditLog audit, TimeProvider clock, IOutputCacheStore cache)
+public sealed class DocumentImporter(GongkaiDbContext db, AuditLog audit, TimeProvider clock, IOutputCacheStore cache, IndexNumberAllocator indexNumbers)
 {
     public const int BatchSize = 200;
     public const string Actor = "导入";
@@ -157,12 +159,18 @@ public sealed class DocumentImporter(GongkaiDbContext db, AuditLog audit, TimePr
             return 0;
         }
 
-        var documents = files.Select(file =>
+        var years = files.Select(file => PublishingTime.ChinaDate(PublicationTime(file, now)).Year).ToList();
+        var next = new Dictionary<int, int>();
+        foreach (var (year, count) in years.CountBy(y => y))
+        {
+            next[year] = await indexNumbers.ReserveAsync(body, year, count, cancellationToken);
+        }
+
+        var documents = files.Select((file, i) =>
         {
             var at = PublicationTime(file, now);
-            var year = PublishingTime.ChinaDate(at).Year;
-            var sequence = state.Sequences.GetValueOrDefault(year) + 1;
-            state.Sequences[year] = sequence;
+            var year = years[i];
+            var sequence = next[year]++;
             return new Document
             {
                 IndexNo = IndexNumber.Format(body.CreditCode, year, sequence),
@@ -302,19 +310,7 @@ public sealed class DocumentImporter(GongkaiDbContext db, AuditLog audit, TimePr
             byPath.TryAdd(path, new KnownNode(node.Id, node.ParentId, node.Order, node.AllowedTypes));
         }
 
-        var prefix = CreditCode.FormatOrganizationCode(body.CreditCode) + "/";
-        var indexNumbers = await db.Set<Document>().AsNoTracking().Where(d => d.IndexNo != null && d.IndexNo.StartsWith(prefix)).Select(d => d.IndexNo!).ToListAsync(cancellationToken);
-        var sequences = new Dictionary<int, int>();
-        foreach (var indexNo in indexNumbers)
-        {
-            if (indexNo.Length > prefix.Length + 4 && int.TryParse(indexNo.AsSpan(prefix.Length, 4), NumberStyles.None, CultureInfo.InvariantCulture, out var year))
-            {
-                var sequence = IndexNumber.SequenceOf(indexNo, IndexNumber.Prefix(body.CreditCode, year));
-                sequences[year] = Math.Max(sequences.GetValueOrDefault(year), sequence);
-            }
-        }
-
-        return new ImportState(existing.ToDictionary(e => e.KeyHash, e => new ExistingImport(e.DocumentId, e.ContentHash), StringComparer.Ordinal), byPath, sequences);
+        return new ImportState(existing.ToDictionary(e => e.KeyHash, e => new ExistingImport(e.DocumentId, e.ContentHash), StringComparer.Ordinal), byPath);
     }
 
     /// <summary>Publication time of an imported document: its issue date at midnight China time, else now.</summary>
@@ -327,7 +323,7 @@ public sealed class DocumentImporter(GongkaiDbContext db, AuditLog audit, TimePr
 
     private sealed record KnownNode(int Id, int? ParentId, int Order, string? AllowedTypes);
 
-    private sealed record ImportState(Dictionary<string, ExistingImport> Existing, Dictionary<string, KnownNode> Nodes, Dictionary<int, int> Sequences)
+    private sealed record ImportState(Dictionary<string, ExistingImport> Existing, Dictionary<string, KnownNode> Nodes)
     {
         public HashSet<string> SeenKeys { get; } = new(StringComparer.Ordinal);
     }

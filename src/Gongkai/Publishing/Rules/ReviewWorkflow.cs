@@ -184,6 +184,9 @@ public static class ReviewWorkflow
             ? new(DocumentStatus.Published, "published", null)
             : WorkflowResult.Conflict(document.Status, $"只有待定时发布的文件可以立即发布（当前状态：{ChineseName(document.Status)}）。");
 
+    /// <summary>The longest correction reason kept (the version's column).</summary>
+    public const int MaxReasonLength = 1000;
+
     /// <summary>更正: a published document gets a new version; the reason is shown publicly.</summary>
     public static WorkflowResult Correct(ReviewSubject document, string? reason)
     {
@@ -192,8 +195,13 @@ public static class ReviewWorkflow
             return WorkflowResult.Conflict(document.Status, $"只有已发布的文件可以更正（当前状态：{ChineseName(document.Status)}）。");
         }
 
-        return string.IsNullOrWhiteSpace(reason)
-            ? WorkflowResult.Refuse(document.Status, "请填写更正说明。")
+        if (string.IsNullOrWhiteSpace(reason))
+        {
+            return WorkflowResult.Refuse(document.Status, "请填写更正说明。");
+        }
+
+        return reason.Trim().Length > MaxReasonLength
+            ? WorkflowResult.Refuse(document.Status, $"更正说明不能超过 {MaxReasonLength} 个字。")
             : new(DocumentStatus.Published, "corrected", null);
     }
 

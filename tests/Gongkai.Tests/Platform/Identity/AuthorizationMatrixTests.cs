@@ -66,6 +66,7 @@ public sealed partial class AuthorizationMatrixTests(StaffTestHost host, ITestOu
         ["GET /admin/documents/edit/{id:int?}"] = Access.Permission(Permissions.EditDocuments),
         ["GET /admin/documents/{id:int}/findings"] = Access.Staff,
         ["GET /admin/documents/{id:int}/interpretation"] = Access.Permission(Permissions.EditDocuments),
+        ["GET /admin/documents/{id:int}/correct"] = Access.Permission(Permissions.EditDocuments),
         ["GET /admin/requests"] = Access.Permission(Permissions.HandleRequests),
         ["GET /admin/requests/{trackingNumber}"] = Access.Permission(Permissions.HandleRequests),
         ["GET /admin/requests/{trackingNumber}/letter"] = Access.Permission(Permissions.HandleRequests),
@@ -150,6 +151,8 @@ public sealed partial class AuthorizationMatrixTests(StaffTestHost host, ITestOu
         ["GET /feeds/feed.json"] = Access.Anonymous,
         ["GET /feeds/bodies/{code}/atom.xml"] = Access.Anonymous,
         ["GET /feeds/bodies/{code}/feed.json"] = Access.Anonymous,
+        ["GET /feeds/bodies/{code}/nodes/{node:int}/atom.xml"] = Access.Anonymous,
+        ["GET /feeds/bodies/{code}/nodes/{node:int}/feed.json"] = Access.Anonymous,
         ["GET /feeds/types/{type}/atom.xml"] = Access.Anonymous,
         ["GET /feeds/types/{type}/feed.json"] = Access.Anonymous,
         ["GET /sitemap.xml"] = Access.Anonymous,
@@ -174,6 +177,7 @@ public sealed partial class AuthorizationMatrixTests(StaffTestHost host, ITestOu
         ["number"] = "1",
         ["type"] = "通知公告",
         ["part"] = "1",
+        ["node"] = "1",
     };
 
     private const string UnenrolledSystemAdmin = "system-admin（未启用两步验证）";

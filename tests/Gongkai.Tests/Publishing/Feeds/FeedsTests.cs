@@ -111,6 +111,53 @@ public sealed class FeedsTests(TestAuthFactory factory) : IClassFixture<TestAuth
         Assert.DoesNotContain("/documents/" + indexNo, await SitemapUrlsAsync(visitor));
     }
 
+    [Fact]
+    public async Task A_catalogue_node_feed_carries_the_documents_of_the_node_and_its_sub_nodes_is_announced_and_loses_a_withdrawn_one()
+    {
+        int parentId, childId, hiddenId;
+        using (var scope = factory.Services.CreateScope())
+        {
+            var db = scope.ServiceProvider.GetRequiredService<GongkaiDbContext>();
+            var myszf = await db.Set<Gongkai.Organizations.Body>().SingleAsync(b => b.Code == "myszf");
+            var parent = new Gongkai.Publishing.Catalogue.CatalogueNode { BodyId = myszf.Id, Name = "订阅测试栏目" };
+            var hidden = new Gongkai.Publishing.Catalogue.CatalogueNode { BodyId = myszf.Id, Name = "隐藏的订阅测试栏目", Hidden = true };
+            db.AddRange(parent, hidden);
+            await db.SaveChangesAsync();
+            var child = new Gongkai.Publishing.Catalogue.CatalogueNode { BodyId = myszf.Id, Name = "订阅测试子栏目", ParentId = parent.Id };
+            db.Add(child);
+            await db.SaveChangesAsync();
+            (parentId, childId, hiddenId) = (parent.Id, child.Id, hidden.Id);
+        }
+
+        using var editor = await factory.CreateStaffClientAsync("editor.node-feed", StaffRoles.Editor);
+        using var created = await editor.PostAsJsonAsync("/api/v1/documents/", new CreateDocumentRequest(
+            new DocumentInput("归入子栏目的通知", null, DocumentCatalog.Notice, "综合政务", new DateOnly(2024, 9, 27), "<p>栏目订阅正文。</p>", CatalogueNode: childId)));
+        Assert.Equal(HttpStatusCode.Created, created.StatusCode);
+        var id = JsonDocument.Parse(await created.Content.ReadAsStringAsync()).RootElement.GetProperty("id").GetInt32();
+        (await editor.PostAsync(new Uri($"/api/v1/documents/{id}/submit", UriKind.Relative), null)).EnsureSuccessStatusCode();
+        foreach (var (stage, role) in new[] { ("first", StaffRoles.FirstReviewer), ("second", StaffRoles.SecondReviewer), ("final", StaffRoles.FinalReviewer) })
+        {
+            using var reviewer = await factory.CreateStaffClientAsync($"node-feed-{stage}", role);
+            (await reviewer.PostAsJsonAsync($"/api/v1/documents/{id}/review/{stage}", new ReviewRequest("approve", null))).EnsureSuccessStatusCode();
+        }
+
+        using var visitor = factory.CreateClient();
+        var parentFeed = ParseAtom(await visitor.GetStringAsync(new Uri($"/feeds/bodies/myszf/nodes/{parentId}/atom.xml", UriKind.Relative)));
+        var childFeed = ParseAtom(await visitor.GetStringAsync(new Uri($"/feeds/bodies/myszf/nodes/{childId}/atom.xml", UriKind.Relative)));
+        Assert.Equal(["归入子栏目的通知"], parentFeed.Items.Select(i => i.Title.Text));
+        Assert.Equal(["归入子栏目的通知"], childFeed.Items.Select(i => i.Title.Text));
+        Assert.Equal(HttpStatusCode.NotFound, (await visitor.GetAsync(new Uri($"/feeds/bodies/myszf/nodes/{hiddenId}/atom.xml", UriKind.Relative))).StatusCode);
+        Assert.Equal(HttpStatusCode.NotFound, (await visitor.GetAsync(new Uri($"/feeds/bodies/myczj/nodes/{parentId}/atom.xml", UriKind.Relative))).StatusCode);
+
+        var listing = await visitor.GetStringAsync(new Uri($"/bodies/myszf/xxgk?node={parentId}", UriKind.Relative));
+        Assert.Contains($"<link rel=\"alternate\" type=\"application/atom+xml\" title=\"绵阳市人民政府 订阅测试栏目 最新文件\" href=\"/feeds/bodies/myszf/nodes/{parentId}/atom.xml\">", listing, StringComparison.Ordinal);
+
+        using var final = await factory.CreateStaffClientAsync("node-feed-final", StaffRoles.FinalReviewer);
+        (await final.PostAsJsonAsync($"/api/v1/documents/{id}/withdraw", new WithdrawalRequest("归类有误"))).EnsureSuccessStatusCode();
+
+        Assert.Empty(ParseAtom(await visitor.GetStringAsync(new Uri($"/feeds/bodies/myszf/nodes/{parentId}/atom.xml", UriKind.Relative))).Items);
+    }
+
     private static async Task<List<string>> SitemapUrlsAsync(HttpClient visitor)
     {
         XNamespace sm = "http://www.sitemaps.org/schemas/sitemap/0.9";

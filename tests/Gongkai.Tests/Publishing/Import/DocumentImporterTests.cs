@@ -127,6 +127,54 @@ public sealed class DocumentImporterTests(GongkaiFactory factory) : IClassFixtur
         Assert.Null(await ImportCommand.FindBodyAsync(scope.ServiceProvider.GetRequiredService<GongkaiDbContext>(), "nosuchbody", CancellationToken.None));
     }
 
+    [Fact]
+    public async Task A_document_published_while_an_import_runs_gets_its_own_index_number_and_the_import_goes_on()
+    {
+        for (var i = 1; i <= DocumentImporter.BatchSize + 50; i++)
+        {
+            Write($"交错/第{i:D3}号.md", $"---\ntitle: 交错导入测试文件第{i}号\ncategory: 交错测试\nissued: 2021-03-01\n---\n\n第{i}号文件正文。\n");
+        }
+
+        using var scope = factory.Services.CreateScope();
+        var db = scope.ServiceProvider.GetRequiredService<GongkaiDbContext>();
+        var body = await db.Set<Body>().AsNoTracking().SingleAsync(b => b.Code == "myszfb");
+        string? published = null;
+        // After the first batch is saved, a publication on another unit of work (another request) takes a number.
+        var progress = new CallbackProgress(() => published ??= Task.Run(async () =>
+        {
+            using var other = factory.Services.CreateScope();
+            var document = await other.ServiceProvider.GetRequiredService<DocumentPublisher>().PublishAsync(
+                new DocumentDraft("导入期间发布的通知", null, body.Id, DocumentCatalog.Notice, "综合政务", new DateOnly(2021, 5, 31), "导入期间发布。"),
+                new DateTimeOffset(2021, 6, 1, 9, 0, 0, TimeSpan.FromHours(8)));
+            return document.IndexNo!;
+        }).GetAwaiter().GetResult());
+
+        var summary = await scope.ServiceProvider.GetRequiredService<DocumentImporter>().ImportAsync(_folder, body, progress);
+
+        Assert.Equal(DocumentImporter.BatchSize + 50, summary.Imported);
+        var prefix = IndexNumber.Prefix(body.CreditCode, 2021);
+        var numbers = await db.Set<Document>().AsNoTracking().Where(d => d.BodyId == body.Id && d.IndexNo!.StartsWith(prefix))
+            .Select(d => new { d.IndexNo, d.Title }).ToListAsync();
+        Assert.Equal(DocumentImporter.BatchSize + 51, numbers.Select(n => n.IndexNo).Distinct().Count());
+        // The first batch took 1–200, the publication 201, the rest of the import 202 onwards.
+        Assert.Equal(IndexNumber.Format(body.CreditCode, 2021, DocumentImporter.BatchSize + 1), published);
+        Assert.Equal(published, numbers.Single(n => n.Title == "导入期间发布的通知").IndexNo);
+        Assert.Equal(IndexNumber.Format(body.CreditCode, 2021, DocumentImporter.BatchSize + 51), numbers.Max(n => n.IndexNo));
+    }
+
+    private sealed class CallbackProgress(Action afterFirstBatch) : IImportProgress
+    {
+        public void Started(int total)
+        {
+        }
+
+        public void Advanced(int done) => afterFirstBatch();
+
+        public void Rejected(ImportRejection rejection)
+        {
+        }
+    }
+
     private sealed class RecordingProgress : IImportProgress
     {
         public int Total { get; private set; }

@@ -1,0 +1,96 @@
+using Gongkai.Platform.Data;
+using Gongkai.Platform.Identity;
+using Microsoft.AspNetCore.Authorization;
+using Microsoft.AspNetCore.Mvc;
+using Microsoft.AspNetCore.Mvc.RazorPages;
+using Gongkai.Publishing.Rules;
+using Microsoft.EntityFrameworkCore;
+
+namespace Gongkai.Publishing.Admin;
+
+/// <summary>更正 of a published document: the fields prefilled with what the public sees, a required reason, and on
+/// saving a new immutable version through <see cref="DocumentDesk.CorrectAsync"/> (the same rules, safeguards gate and
+/// audit as the API). Bad input comes back with Chinese messages and everything typed kept.</summary>
+[Authorize(Policy = Permissions.EditDocuments)]
+public sealed class DocumentCorrectionModel(GongkaiDbContext db, DocumentDesk desk, BodyScope scope, Catalogue.CatalogueDesk catalogue) : PageModel
+{
+    public int DocumentId { get; private set; }
+
+    public string? IndexNo { get; private set; }
+
+    public IReadOnlyList<(int Id, string Label)> CatalogueOptions { get; private set; } = [];
+
+    [BindProperty]
+    public DocumentForm Form { get; set; } = new();
+
+    /// <summary>Shown publicly on the document page beside the change.</summary>
+    [BindProperty]
+    public string? Reason { get; set; }
+
+    public IReadOnlyDictionary<string, string[]> Errors { get; private set; } = new Dictionary<string, string[]>();
+
+    public string[] ErrorsFor(string field) => Errors.TryGetValue(field, out var messages) ? messages : [];
+
+    public async Task<IActionResult> OnGetAsync(int id, CancellationToken cancellationToken)
+    {
+        var document = await LoadAsync(id, cancellationToken);
+        if (document is null)
+        {
+            return NotFound();
+        }
+
+        if (document.Status != DocumentStatus.Published)
+        {
+            return Redirect($"/admin/documents/{id}");
+        }
+
+        Form = DocumentForm.From(document);
+        return Page();
+    }
+
+    public async Task<IActionResult> OnPostAsync(int id, CancellationToken cancellationToken)
+    {
+        if (await LoadAsync(id, cancellationToken) is null)
+        {
+            return NotFound();
+        }
+
+        var (input, formErrors) = Form.ToInput();
+        if (formErrors.Count > 0)
+        {
+            return Fail("更正内容有误，请按提示修改。", formErrors);
+        }
+
+        var result = await desk.CorrectAsync(User, id, input, Reason, cancellationToken);
+        return result.Outcome switch
+        {
+            DeskOutcome.Done => Redirect($"/admin/documents/{id}"),
+            DeskOutcome.NotFound => NotFound(),
+            DeskOutcome.Forbidden => Forbid(),
+            _ => Fail(result.Message ?? "更正未成功。", result.Errors),
+        };
+    }
+
+    private PageResult Fail(string message, IReadOnlyDictionary<string, string[]>? errors)
+    {
+        Errors = errors ?? new Dictionary<string, string[]>();
+        ModelState.AddModelError(string.Empty, message);
+        return Page();
+    }
+
+    /// <summary>The document when it exists and the user may act for its body; also fills the page's context.</summary>
+    private async Task<Document?> LoadAsync(int id, CancellationToken cancellationToken)
+    {
+        var document = await db.Set<Document>().AsNoTracking().Include(d => d.CoIssuers).ThenInclude(c => c.Body).Include(d => d.SupersededBy)
+            .SingleOrDefaultAsync(d => d.Id == id, cancellationToken);
+        if (document is null || !await scope.MayActForAsync(User, document.BodyId, cancellationToken))
+        {
+            return null;
+        }
+
+        DocumentId = id;
+        IndexNo = document.IndexNo;
+        CatalogueOptions = await DocumentEditorModel.CatalogueOptionsAsync(catalogue, document.BodyId, cancellationToken);
+        return document;
+    }
+}
