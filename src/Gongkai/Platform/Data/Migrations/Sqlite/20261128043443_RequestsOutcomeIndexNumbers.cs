@@ -6,7 +6,7 @@ using Microsoft.EntityFrameworkCore.Migrations;
 namespace Gongkai.Platform.Data.Migrations.Sqlite
 {
     /// <inheritdoc />
-    public partial class RequestsOutcome : Migration
+    public partial class RequestsOutcomeIndexNumbers : Migration
     {
         /// <inheritdoc />
         protected override void Up(MigrationBuilder migrationBuilder)
@@ -36,6 +36,25 @@ namespace Gongkai.Platform.Data.Migrations.Sqlite
                 maxLength: 40,
                 nullable: true);
 
+            migrationBuilder.CreateTable(
+                name: "index_number_sequences",
+                columns: table => new
+                {
+                    BodyId = table.Column<int>(type: "INTEGER", nullable: false),
+                    Year = table.Column<int>(type: "INTEGER", nullable: false),
+                    Last = table.Column<int>(type: "INTEGER", nullable: false)
+                },
+                constraints: table =>
+                {
+                    table.PrimaryKey("PK_index_number_sequences", x => new { x.BodyId, x.Year });
+                    table.ForeignKey(
+                        name: "FK_index_number_sequences_bodies_BodyId",
+                        column: x => x.BodyId,
+                        principalTable: "bodies",
+                        principalColumn: "Id",
+                        onDelete: ReferentialAction.Cascade);
+                });
+
             migrationBuilder.CreateIndex(
                 name: "IX_disclosure_requests_AssignedTo_IsClosed_DueOn_ReceivedOn_Id",
                 table: "disclosure_requests",
@@ -55,6 +74,9 @@ namespace Gongkai.Platform.Data.Migrations.Sqlite
         /// <inheritdoc />
         protected override void Down(MigrationBuilder migrationBuilder)
         {
+            migrationBuilder.DropTable(
+                name: "index_number_sequences");
+
             migrationBuilder.DropIndex(
                 name: "IX_disclosure_requests_AssignedTo_IsClosed_DueOn_ReceivedOn_Id",
                 table: "disclosure_requests");

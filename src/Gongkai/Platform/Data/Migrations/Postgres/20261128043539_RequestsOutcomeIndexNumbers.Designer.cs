@@ -12,8 +12,8 @@ using Npgsql.EntityFrameworkCore.PostgreSQL.Metadata;
 namespace Gongkai.Platform.Data.Migrations.Postgres
 {
     [DbContext(typeof(PostgresGongkaiDbContext))]
-    [Migration("20261128033704_RequestsOutcome")]
-    partial class RequestsOutcome
+    [Migration("20261128043539_RequestsOutcomeIndexNumbers")]
+    partial class RequestsOutcomeIndexNumbers
     {
         /// <inheritdoc />
         protected override void BuildTargetModel(ModelBuilder modelBuilder)
@@ -1024,6 +1024,22 @@ namespace Gongkai.Platform.Data.Migrations.Postgres
                     b.ToTable("document_imports", (string)null);
                 });
 
+            modelBuilder.Entity("Gongkai.Publishing.IndexNumberSequence", b =>
+                {
+                    b.Property<int>("BodyId")
+                        .HasColumnType("integer");
+
+                    b.Property<int>("Year")
+                        .HasColumnType("integer");
+
+                    b.Property<int>("Last")
+                        .HasColumnType("integer");
+
+                    b.HasKey("BodyId", "Year");
+
+                    b.ToTable("index_number_sequences", (string)null);
+                });
+
             modelBuilder.Entity("Gongkai.Publishing.Interpretation", b =>
                 {
                     b.Property<int>("Id")
@@ -1871,6 +1887,15 @@ namespace Gongkai.Platform.Data.Migrations.Postgres
                     b.HasOne("Gongkai.Publishing.Document", null)
                         .WithMany()
                         .HasForeignKey("DocumentId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+                });
+
+            modelBuilder.Entity("Gongkai.Publishing.IndexNumberSequence", b =>
+                {
+                    b.HasOne("Gongkai.Organizations.Body", null)
+                        .WithMany()
+                        .HasForeignKey("BodyId")
                         .OnDelete(DeleteBehavior.Cascade)
                         .IsRequired();
                 });
