@@ -18,11 +18,11 @@ url="http://127.0.0.1:$port"
 
 dotnet publish src/Gongkai -c Release -o "$work/app" -nologo -v quiet >/dev/null
 started=$(date +%s)
-(cd "$work" && ASPNETCORE_ENVIRONMENT=Production Gongkai__DataFolder="$work/data" dotnet app/Gongkai.dll import "$corpus" | tail -1) \
+(cd "$work/app" && ASPNETCORE_ENVIRONMENT=Production Gongkai__DataFolder="$work/data" dotnet Gongkai.dll import "$corpus" | tail -1) \
   || echo "import reported rejected files (exit code $?); measuring on what was imported"
 echo "import: $(( $(date +%s) - started )) s"
-(cd "$work" && ASPNETCORE_ENVIRONMENT=Production Gongkai__DataFolder="$work/data" \
-  dotnet app/Gongkai.dll --urls "$url" >"$work/app.log" 2>&1) &
+(cd "$work/app" && ASPNETCORE_ENVIRONMENT=Production Gongkai__DataFolder="$work/data" \
+  dotnet Gongkai.dll --urls "$url" >"$work/app.log" 2>&1) &
 app_pid=$!
 cleanup() { kill "$app_pid" 2>/dev/null || true; wait "$app_pid" 2>/dev/null || true; rm -rf "$work"; }
 trap cleanup EXIT

@@ -16,8 +16,8 @@ dotnet publish src/Gongkai -c Release "${flags[@]}" -o "$work/app" -nologo -v qu
 run_once() {
   local start end pid
   start=$(date +%s%N)
-  (cd "$work" && ASPNETCORE_ENVIRONMENT=Production Gongkai__DataFolder="$work/data" \
-    exec dotnet app/Gongkai.dll --urls "http://127.0.0.1:$port" >"$work/app.log" 2>&1) &
+  (cd "$work/app" && ASPNETCORE_ENVIRONMENT=Production Gongkai__DataFolder="$work/data" \
+    exec dotnet Gongkai.dll --urls "http://127.0.0.1:$port" >"$work/app.log" 2>&1) &
   pid=$!
   until curl -fs "http://127.0.0.1:$port$page" -o /dev/null 2>/dev/null; do sleep 0.02; done
   end=$(date +%s%N)
