@@ -21,7 +21,8 @@ started=$(date +%s)
 (cd "$work/app" && ASPNETCORE_ENVIRONMENT=Production Gongkai__DataFolder="$work/data" dotnet Gongkai.dll import "$corpus" | tail -1) \
   || echo "import reported rejected files (exit code $?); measuring on what was imported"
 echo "import: $(( $(date +%s) - started )) s"
-(cd "$work/app" && ASPNETCORE_ENVIRONMENT=Production Gongkai__DataFolder="$work/data" \
+# exec: $! is then the server itself, so the cleanup stops it (killing the subshell would leave it serving).
+(cd "$work/app" && exec env ASPNETCORE_ENVIRONMENT=Production Gongkai__DataFolder="$work/data" \
   dotnet Gongkai.dll --urls "$url" >"$work/app.log" 2>&1) &
 app_pid=$!
 cleanup() { kill "$app_pid" 2>/dev/null || true; wait "$app_pid" 2>/dev/null || true; rm -rf "$work"; }
@@ -66,7 +67,7 @@ end
 LUA
 
 curl -fs "$url/api/v1/search?q=%E4%BD%8E%E4%BF%9D" | python3 -c 'import json,sys; r=json.load(sys.stdin); print("sample: 低保 →", r["total"], "hits,", len(r["items"]), "items, facets:", ", ".join(r["facets"]))'
-wrk -t2 -c8 -d5s -s "$work/queries.lua" "$url" >/dev/null # warm-up
+wrk -t2 -c8 -d10s -s "$work/queries.lua" "$url" >/dev/null # warm-up
 load_before=$(cut -d' ' -f1-3 /proc/loadavg)
 wrk -t2 -c8 -d"$duration" --latency -s "$work/queries.lua" "$url" | tee "$work/wrk.txt"
 load_after=$(cut -d' ' -f1-3 /proc/loadavg)

@@ -27,6 +27,13 @@ if curl -fs "http://127.0.0.1:$app_port/readyz" >/dev/null 2>&1; then echo "port
 cleanup() { kill $app_pid 2>/dev/null || true; [ -f "$work/nginx.pid" ] && kill "$(cat "$work/nginx.pid")" 2>/dev/null || true; rm -rf "$work"; }
 trap cleanup EXIT
 for _ in $(seq 1 150); do curl -fs "http://127.0.0.1:$app_port/readyz" >/dev/null 2>&1 && break; sleep 0.2; done
+# After an import the search index is built in the background on first start (≈ 20–30 s for the corpus): wait for it,
+# or the first round measures the page while the indexer takes a core.
+for _ in $(seq 1 600); do
+  curl -fs "http://127.0.0.1:$app_port/api/v1/search/status" \
+    | python3 -c 'import json,sys; s=json.load(sys.stdin); sys.exit(0 if s["pending"]==0 and s["documents"]>0 else 1)' && break
+  sleep 0.5
+done
 
 if [ "${page%%:*}" = document ]; then
   year=""; [ "$page" != document ] && year="&year=${page#document:}"
