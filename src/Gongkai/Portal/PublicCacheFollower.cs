@@ -17,7 +17,7 @@ internal sealed class PublicCacheFollower(IOutputCacheStore cache) : IChangeLogF
 
     public async Task ApplyAsync(IReadOnlyList<ChangeLogEntry> batch, CancellationToken cancellationToken)
     {
-        if (batch.Any(e => e.Entity is "document" or "catalogue" or "catalogue-node"))
+        if (batch.Any(e => e.Entity is "document" or "interpretation" or "catalogue" or "catalogue-node"))
         {
             await cache.EvictByTagAsync(PublicCache.DocumentsTag, cancellationToken);
         }

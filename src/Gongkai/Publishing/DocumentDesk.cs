@@ -335,6 +335,8 @@ public sealed class DocumentDesk(GongkaiDbContext db, BodyScope scope, AuditLog 
         };
         db.Add(interpretation);
         audit.Record("interpretation.created", "documents:" + string.Join(',', ids), interpretation.Title, bodyId: interpretation.BodyId);
+        // Other nodes' cached policy pages list their interpretations; the change log tells them to refresh.
+        db.RecordChange("interpretation.created", "interpretation", string.Join(',', ids), interpretation.BodyId);
         await publisher.SaveAndEvictAsync(cancellationToken);
         return new(DeskOutcome.Done, interpretation, null);
     }

@@ -111,4 +111,34 @@ public sealed class PublicCacheTests(TestAuthFactory factory) : IClassFixture<Te
 
         Assert.Contains("<h1 id=\"document-title\">另一节点已更正的通知</h1>", await visitor.GetStringAsync(url), StringComparison.Ordinal);
     }
+
+    [Fact]
+    public async Task An_interpretation_added_on_another_node_reaches_the_cached_policy_page_through_its_change_log_row()
+    {
+        var document = await PublishAsync("另一节点解读的通知");
+        using var visitor = factory.CreateClient();
+        var url = new Uri("/documents/" + document.IndexNo, UriKind.Relative);
+        await visitor.GetStringAsync(url);
+
+        using var editor = await factory.CreateStaffClientAsync("editor.myszf", StaffRoles.Editor);
+        using var created = await editor.PostAsJsonAsync("/api/v1/interpretations/",
+            new InterpretationInput("《另一节点解读的通知》解读", InterpretationKind.Text, "<p>解读正文</p>", null, null, [document.Id]));
+        Assert.Equal(HttpStatusCode.Created, created.StatusCode);
+        Assert.Contains("《另一节点解读的通知》解读", await visitor.GetStringAsync(url), StringComparison.Ordinal);
+
+        var db = factory.NewDbContext(out var scope);
+        using (scope)
+        {
+            // The row the desk wrote is what other nodes follow; replay it here after an edit this node's cache has not seen.
+            var row = await db.Set<ChangeLogEntry>().AsNoTracking().Where(e => e.Entity == "interpretation").OrderByDescending(e => e.Id).FirstAsync();
+            Assert.Equal(document.Id.ToString(System.Globalization.CultureInfo.InvariantCulture), row.EntityId);
+            await db.Set<Interpretation>().Where(i => i.Title == "《另一节点解读的通知》解读").ExecuteUpdateAsync(s => s.SetProperty(i => i.Title, "《另一节点解读的通知》图解"));
+            Assert.DoesNotContain("《另一节点解读的通知》图解", await visitor.GetStringAsync(url), StringComparison.Ordinal);
+
+            var follower = scope.ServiceProvider.GetServices<IChangeLogFollower>().Single(f => f.Name == "public-cache");
+            await follower.ApplyAsync([row], CancellationToken.None);
+        }
+
+        Assert.Contains("《另一节点解读的通知》图解", await visitor.GetStringAsync(url), StringComparison.Ordinal);
+    }
 }

@@ -3,7 +3,6 @@ using Gongkai.Platform.Audit;
 using Gongkai.Platform.Data;
 using Gongkai.Portal;
 using Gongkai.Publishing.Rules;
-using Microsoft.AspNetCore.OutputCaching;
 using Microsoft.EntityFrameworkCore;
 
 namespace Gongkai.Publishing.Gazette;
@@ -59,11 +58,9 @@ public sealed record GazetteResult(bool Succeeded, GazetteIssue? Issue, string? 
 }
 
 /// <summary>Staff work on gazette issues: create, add published documents, reorder, remove, publish. Every change is
-/// audited in the same unit of work and evicts the cached public pages.</summary>
-public sealed class GazetteDesk(GongkaiDbContext db, AuditLog audit, TimeProvider clock, IOutputCacheStore cache)
+/// audited in the same unit of work. The gazette pages are not output-cached, so nothing needs evicting.</summary>
+public sealed class GazetteDesk(GongkaiDbContext db, AuditLog audit, TimeProvider clock)
 {
-    public const string CacheTag = "gazette";
-
     public async Task<GazetteResult> CreateAsync(int? year, int? number, DateOnly? issuedOn, string? title, CancellationToken cancellationToken = default)
     {
         var errors = GazetteRules.Validate(year, number, issuedOn, title);
@@ -177,11 +174,7 @@ public sealed class GazetteDesk(GongkaiDbContext db, AuditLog audit, TimeProvide
         return GazetteResult.Done(issue);
     }
 
-    private async Task SaveAsync(CancellationToken cancellationToken)
-    {
-        await db.SaveChangesAsync(cancellationToken);
-        await cache.EvictByTagAsync(CacheTag, cancellationToken);
-    }
+    private Task SaveAsync(CancellationToken cancellationToken) => db.SaveChangesAsync(cancellationToken);
 
     private static string Target(GazetteIssue issue) => $"gazette:{issue.Year}-{issue.Number}";
 }
