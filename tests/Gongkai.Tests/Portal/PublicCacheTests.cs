@@ -93,6 +93,7 @@ public sealed class PublicCacheTests(TestAuthFactory factory) : IClassFixture<Te
     public async Task A_change_saved_on_another_node_reaches_the_cached_page_when_the_follower_sees_its_change_log_row()
     {
         var document = await PublishAsync("另一节点更正的通知");
+        await WaitForCacheFollowerAsync();
         using var visitor = factory.CreateClient();
         var url = new Uri("/documents/" + document.IndexNo, UriKind.Relative);
         await visitor.GetStringAsync(url);
@@ -112,6 +113,29 @@ public sealed class PublicCacheTests(TestAuthFactory factory) : IClassFixture<Te
         Assert.Contains("<h1 id=\"document-title\">另一节点已更正的通知</h1>", await visitor.GetStringAsync(url), StringComparison.Ordinal);
     }
 
+    /// <summary>Waits until this node's public-cache follower has applied every change-log row written so far, so its own
+    /// eviction of them cannot land between a test's reads.</summary>
+    private async Task WaitForCacheFollowerAsync()
+    {
+        var db = factory.NewDbContext(out var scope);
+        using (scope)
+        {
+            var last = await db.Set<ChangeLogEntry>().MaxAsync(e => (long?)e.Id) ?? 0;
+            for (var attempt = 0; attempt < 200; attempt++)
+            {
+                var positions = await db.Set<ChangeLogCursor>().AsNoTracking().Where(c => c.Follower.Contains("public-cache")).Select(c => c.Position).ToListAsync();
+                if (positions.Count > 0 && positions.All(p => p >= last))
+                {
+                    return;
+                }
+
+                await Task.Delay(50);
+            }
+        }
+
+        Assert.Fail("The public-cache follower did not catch up with the change log within 10 s.");
+    }
+
     [Fact]
     public async Task An_interpretation_added_on_another_node_reaches_the_cached_policy_page_through_its_change_log_row()
     {
@@ -124,6 +148,7 @@ public sealed class PublicCacheTests(TestAuthFactory factory) : IClassFixture<Te
         using var created = await editor.PostAsJsonAsync("/api/v1/interpretations/",
             new InterpretationInput("《另一节点解读的通知》解读", InterpretationKind.Text, "<p>解读正文</p>", null, null, [document.Id]));
         Assert.Equal(HttpStatusCode.Created, created.StatusCode);
+        await WaitForCacheFollowerAsync();
         Assert.Contains("《另一节点解读的通知》解读", await visitor.GetStringAsync(url), StringComparison.Ordinal);
 
         var db = factory.NewDbContext(out var scope);

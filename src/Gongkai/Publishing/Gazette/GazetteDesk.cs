@@ -77,7 +77,7 @@ public sealed class GazetteDesk(GongkaiDbContext db, AuditLog audit, TimeProvide
         var issue = new GazetteIssue { Year = year!.Value, Number = number!.Value, IssuedOn = issuedOn!.Value, Title = title!.Trim(), CreatedAt = clock.GetUtcNow() };
         db.Add(issue);
         audit.Record("gazette.created", Target(issue), issue.Title);
-        await SaveAsync(cancellationToken);
+        await db.SaveChangesAsync(cancellationToken);
         return GazetteResult.Done(issue);
     }
 
@@ -170,11 +170,9 @@ public sealed class GazetteDesk(GongkaiDbContext db, AuditLog audit, TimeProvide
             return GazetteResult.Fail(problem);
         }
 
-        await SaveAsync(cancellationToken);
+        await db.SaveChangesAsync(cancellationToken);
         return GazetteResult.Done(issue);
     }
-
-    private Task SaveAsync(CancellationToken cancellationToken) => db.SaveChangesAsync(cancellationToken);
 
     private static string Target(GazetteIssue issue) => $"gazette:{issue.Year}-{issue.Number}";
 }
