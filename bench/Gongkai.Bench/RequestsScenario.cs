@@ -55,7 +55,7 @@ internal static partial class RequestsScenario
 
             var results = await MeasureAsync(folder, postgres is null ? null : new NpgsqlConnectionStringBuilder(postgres) { Database = database }.ConnectionString);
             Console.WriteLine();
-            Console.WriteLine($"summary ({(postgres is null ? "SQLite" : "PostgreSQL")}, {Total:N0} requests, load average {LoadAverage()}):");
+            Console.WriteLine($"summary ({(postgres is null ? "SQLite" : "PostgreSQL")}, {Total:N0} requests, load average {BenchMachine.LoadAverage()}):");
             foreach (var line in results)
             {
                 Console.WriteLine("  " + line);
@@ -86,7 +86,7 @@ internal static partial class RequestsScenario
     {
         await using var factory = new WebApplicationFactory<Program>().WithWebHostBuilder(builder =>
         {
-            builder.UseContentRoot(ApplicationFolder());
+            builder.UseContentRoot(BenchMachine.ApplicationFolder());
             builder.UseEnvironment("Production");
             builder.UseSetting("Gongkai:DataFolder", folder);
             if (postgres is not null)
@@ -204,34 +204,6 @@ internal static partial class RequestsScenario
         await connection.OpenAsync();
         await using var command = new NpgsqlCommand(sql, connection);
         await command.ExecuteNonQueryAsync();
-    }
-
-    /// <summary>The 1-, 5- and 15-minute load averages, so a recorded number says how busy the machine was.</summary>
-    private static string LoadAverage()
-    {
-        try
-        {
-            return string.Join(" ", File.ReadAllText("/proc/loadavg").Split(' ').Take(3));
-        }
-        catch (IOException)
-        {
-            return "unknown";
-        }
-    }
-
-    /// <summary>src/Gongkai, found upwards from the working directory (the application's content root).</summary>
-    private static string ApplicationFolder()
-    {
-        for (var folder = new DirectoryInfo(Directory.GetCurrentDirectory()); folder is not null; folder = folder.Parent)
-        {
-            var candidate = Path.Combine(folder.FullName, "src", "Gongkai");
-            if (Directory.Exists(candidate))
-            {
-                return candidate;
-            }
-        }
-
-        throw new InvalidOperationException("Run from the repository (src/Gongkai not found above the working directory).");
     }
 
     private static async Task SignInAsync(HttpClient client, string userName)

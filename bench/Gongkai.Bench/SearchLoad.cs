@@ -66,9 +66,6 @@ internal static class SearchLoad
     }
 
     /// <summary>The 1-, 5- and 15-minute load averages, to say how busy the machine was while measuring.</summary>
-    internal static string LoadAverage() =>
-        File.Exists("/proc/loadavg") ? string.Join(' ', File.ReadAllText("/proc/loadavg").Split(' ').Take(3)) : "unknown";
-
     private static string CopyIndex(string root)
     {
         var copy = Path.Combine(Path.GetTempPath(), "gongkai-bench-search", Guid.NewGuid().ToString("N"));
@@ -107,13 +104,13 @@ internal static class SearchLoad
         SearchIndex.PublishGeneration(root, name);
         var size = new DirectoryInfo(Path.Combine(root, name)).EnumerateFiles("*", SearchOption.AllDirectories).Sum(f => f.Length);
         Console.WriteLine(string.Create(CultureInfo.InvariantCulture,
-            $"indexed {documents} documents ({bytes / 1048576.0:F1} MB) in {indexTime.TotalSeconds:F1} s (target ≤ 45 s), merged into one segment; index {size / 1048576.0:F1} MB; peak working set {Process.GetCurrentProcess().PeakWorkingSet64 / 1048576.0:F0} MB; load average {LoadAverage()}"));
+            $"indexed {documents} documents ({bytes / 1048576.0:F1} MB) in {indexTime.TotalSeconds:F1} s (target ≤ 45 s), merged into one segment; index {size / 1048576.0:F1} MB; peak working set {Process.GetCurrentProcess().PeakWorkingSet64 / 1048576.0:F0} MB; load average {BenchMachine.LoadAverage()}"));
     }
 
     private static void MeasureQueries(SearchIndex index)
     {
         var latencies = new List<double>[8];
-        var loadBefore = LoadAverage();
+        var loadBefore = BenchMachine.LoadAverage();
         var collections = GC.CollectionCount(0);
         var until = DateTime.UtcNow.AddSeconds(20);
         Parallel.For(0, 8, new ParallelOptions { MaxDegreeOfParallelism = 8 }, client =>
@@ -132,7 +129,7 @@ internal static class SearchLoad
         var p50 = Percentile(all, 0.50);
         var p99 = Percentile(all, 0.99);
         Console.WriteLine(string.Create(CultureInfo.InvariantCulture,
-            $"8 clients, 2–4-character queries with facets, top 10 with snippets: {all.Count} queries in 20 s ({all.Count / 20.0:F0}/s); p50 {p50:F2} ms, p99 {p99:F2} ms (target p50 ≤ 5, p99 ≤ 25: {(p50 <= 5 && p99 <= 25 ? "met" : "NOT met")}); {collections} gen-0 collections; load average {loadBefore} before, {LoadAverage()} after"));
+            $"8 clients, 2–4-character queries with facets, top 10 with snippets: {all.Count} queries in 20 s ({all.Count / 20.0:F0}/s); p50 {p50:F2} ms, p99 {p99:F2} ms (target p50 ≤ 5, p99 ≤ 25: {(p50 <= 5 && p99 <= 25 ? "met" : "NOT met")}); {collections} gen-0 collections; load average {loadBefore} before, {BenchMachine.LoadAverage()} after"));
     }
 
     private static void MeasureVisibility(SearchIndex index)

@@ -49,7 +49,7 @@ internal static class SearchVisibility
                 (provider, connection) = ("Postgres", new NpgsqlConnectionStringBuilder(postgresAdmin) { Database = database }.ConnectionString);
             }
 
-            Console.WriteLine($"database: {provider}; load average {SearchLoad.LoadAverage()}");
+            Console.WriteLine($"database: {provider}; load average {BenchMachine.LoadAverage()}");
             await using var first = Node(folder, "node-a", provider, connection);
             await WaitUntilCaughtUpAsync(first.Services);
             if (corpus is not null)
@@ -100,7 +100,7 @@ internal static class SearchVisibility
         Directory.CreateDirectory(data);
         return new WebApplicationFactory<Program>().WithWebHostBuilder(builder =>
         {
-            builder.UseContentRoot(ApplicationFolder());
+            builder.UseContentRoot(BenchMachine.ApplicationFolder());
             builder.UseEnvironment("Production");
             builder.UseSetting("Gongkai:DataFolder", data);
             builder.UseSetting("Gongkai:NodeId", name);
@@ -202,20 +202,6 @@ internal static class SearchVisibility
     {
         var p99 = SearchLoad.Percentile(sorted, 0.99);
         Console.WriteLine(string.Create(CultureInfo.InvariantCulture,
-            $"publish-to-searchable, {what}, {sorted.Count} documents: p50 {SearchLoad.Percentile(sorted, 0.5):F0} ms, p99 {p99:F0} ms, max {sorted[^1]:F0} ms (target p99 ≤ {targetP99:F0} ms: {(p99 <= targetP99 ? "met" : "NOT met")}); load average {SearchLoad.LoadAverage()}"));
-    }
-
-    private static string ApplicationFolder()
-    {
-        for (var folder = new DirectoryInfo(Directory.GetCurrentDirectory()); folder is not null; folder = folder.Parent)
-        {
-            var candidate = Path.Combine(folder.FullName, "src", "Gongkai");
-            if (Directory.Exists(candidate))
-            {
-                return candidate;
-            }
-        }
-
-        throw new InvalidOperationException("Run from the repository (src/Gongkai not found above the working directory).");
+            $"publish-to-searchable, {what}, {sorted.Count} documents: p50 {SearchLoad.Percentile(sorted, 0.5):F0} ms, p99 {p99:F0} ms, max {sorted[^1]:F0} ms (target p99 ≤ {targetP99:F0} ms: {(p99 <= targetP99 ? "met" : "NOT met")}); load average {BenchMachine.LoadAverage()}"));
     }
 }
