@@ -128,7 +128,7 @@ internal static class SearchVisibility
         while (true)
         {
             await using var scope = services.CreateAsyncScope();
-            var (documents, pending) = await scope.ServiceProvider.GetRequiredService<SearchService>().StatusAsync(CancellationToken.None);
+            var (documents, pending) = await scope.ServiceProvider.GetRequiredService<SearchService>().StatusAsync(scope.ServiceProvider.GetRequiredService<ChangeLogReader>(), CancellationToken.None);
             if (documents > 0 && pending == 0)
             {
                 Console.WriteLine($"index caught up: {documents} documents after {watch.Elapsed.TotalSeconds:F1} s");

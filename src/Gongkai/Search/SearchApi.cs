@@ -1,4 +1,5 @@
 using System.Globalization;
+using Gongkai.Platform.Data;
 using Gongkai.Search.Querying;
 using Microsoft.AspNetCore.Http.HttpResults;
 
@@ -80,9 +81,9 @@ internal static class SearchApi
     }
 
     /// <summary>This node's index: documents it holds, change-log rows it has not applied yet.</summary>
-    private static async Task<Ok<SearchStatus>> StatusAsync(SearchService service, CancellationToken cancellationToken)
+    private static async Task<Ok<SearchStatus>> StatusAsync(SearchService service, ChangeLogReader log, CancellationToken cancellationToken)
     {
-        var (documents, pending) = await service.StatusAsync(cancellationToken);
+        var (documents, pending) = await service.StatusAsync(log, cancellationToken);
         return TypedResults.Ok(new SearchStatus(documents, pending));
     }
 }

@@ -22,7 +22,7 @@ internal static class SearchModule
         services.AddScoped<SearchProjection>();
         services.AddScoped<IndexUpdater>();
         services.AddScoped<Reindexer>();
-        services.AddScoped<SearchService>();
+        services.AddSingleton<SearchService>();
         services.AddScoped<SynonymEditor>();
         services.AddScoped<IStartupSeeder, SynonymSeeder>();
         services.AddChangeLogFollower<SearchFollower>();
