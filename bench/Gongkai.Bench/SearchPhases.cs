@@ -21,7 +21,7 @@ internal static class SearchPhases
     public static void Print(string root, string[] queries)
     {
         var name = SearchIndex.CurrentGenerationName(root) ?? throw new InvalidOperationException("no index");
-        using var directory = FSDirectory.Open(Path.Combine(root, name));
+        using var directory = new NIOFSDirectory(Path.Combine(root, name));
         using var reader = DirectoryReader.Open(directory);
         var searcher = new IndexSearcher(reader) { Similarity = Bm25SearcherFactory.Similarity };
         using var analyzer = new ChineseBigramAnalyzer();

@@ -69,15 +69,29 @@ internal static class SearchExecutor
 
         var bytes = new BytesRef();
         hitValues.Get(doc, bytes);
+        var body = t_bodyScratch ??= new BytesRef();
         if (HitRecord.Decode(bytes.Bytes.AsSpan(bytes.Offset, bytes.Length)) is not { } hit
-            || !SearchFields.TryReadBodyText(reader.GetBinaryDocValues(SearchFields.BodyText), doc, bytes))
+            || !SearchFields.TryReadBodyText(reader.GetBinaryDocValues(SearchFields.BodyText), doc, body))
         {
             return null;
         }
 
-        return new SearchHit(hit.IndexNo, hit.Title, hit.Url, SnippetBuilder.Build(SearchFields.BodyChars(bytes), words), hit.DocNumber, hit.BodyCode,
+        var snippet = SnippetBuilder.Build(SearchFields.BodyChars(body), words);
+        if (body.Bytes.Length > MaxKeptScratch)
+        {
+            t_bodyScratch = null; // one very long document should not pin its buffer to this thread
+        }
+
+        return new SearchHit(hit.IndexNo, hit.Title, hit.Url, snippet, hit.DocNumber, hit.BodyCode,
             hit.BodyName, hit.DocumentType, SearchFields.ChinaDate(DateTimeOffset.FromUnixTimeSeconds(published.Get(doc))), hit.Validity, score);
     }
+
+    /// <summary>Where this thread reads hits' bodies (<see cref="BodyTextValues"/> fills it in place), so a page of
+    /// results allocates no copy of ten bodies.</summary>
+    [ThreadStatic]
+    private static BytesRef? t_bodyScratch;
+
+    private const int MaxKeptScratch = 1 << 20;
 
     /// <summary>A hit in a segment written before the shown fields moved to doc values: read from stored fields (and the
     /// body from stored fields too when it predates <see cref="SearchFields.BodyText"/>). Serves until the next reindex.</summary>

@@ -1,3 +1,4 @@
+using System.Runtime.InteropServices;
 using System.Text;
 using Gongkai.Search.Analysis;
 
@@ -27,10 +28,50 @@ public static class SnippetBuilder
             return "";
         }
 
-        var found = new List<Match>();
+        var scratch = t_scratch ??= new Scratch();
+        var found = scratch.Found;
+        var marks = scratch.Marks;
+        found.Clear();
         Find(text, words, found);
-        var marks = Merge(found);
-        return Render(text, marks, BestWindowStart(found, marks, text.Length, length), length);
+        Merge(found, marks);
+        var snippet = Render(text, marks, BestWindowStart(found, marks, scratch.MarkedBefore(marks), text.Length, length), length);
+        if (found.Capacity > MaxKeptMatches)
+        {
+            t_scratch = null; // a text full of one common word should not pin its lists to this thread
+        }
+
+        return snippet;
+    }
+
+    /// <summary>This thread's working lists: the occurrences of a long text run to thousands, and a page builds ten snippets.</summary>
+    [ThreadStatic]
+    private static Scratch? t_scratch;
+
+    private const int MaxKeptMatches = 1 << 16;
+
+    private sealed class Scratch
+    {
+        private int[] _before = new int[256];
+
+        public List<Match> Found { get; } = new(256);
+
+        public List<Match> Marks { get; } = new(256);
+
+        /// <summary>Marked characters before each stretch, so a window's count is two binary searches away.</summary>
+        public int[] MarkedBefore(List<Match> marks)
+        {
+            if (_before.Length < marks.Count + 1)
+            {
+                _before = new int[marks.Count + 1];
+            }
+
+            for (var i = 0; i < marks.Count; i++)
+            {
+                _before[i + 1] = _before[i] + marks[i].End - marks[i].Start;
+            }
+
+            return _before;
+        }
     }
 
     /// <summary>One occurrence of a word in the text, as start and end (exclusive) offsets.</summary>
@@ -105,10 +146,10 @@ public static class SnippetBuilder
     }
 
     /// <summary>The marked stretches: the occurrences sorted, overlapping or touching ones joined.</summary>
-    private static List<Match> Merge(List<Match> found)
+    private static void Merge(List<Match> found, List<Match> merged)
     {
         found.Sort(static (a, b) => a.Start != b.Start ? a.Start.CompareTo(b.Start) : a.End.CompareTo(b.End));
-        var merged = new List<Match>(found.Count);
+        merged.Clear();
         foreach (var match in found)
         {
             if (merged.Count > 0 && match.Start <= merged[^1].End)
@@ -120,8 +161,6 @@ public static class SnippetBuilder
                 merged.Add(match);
             }
         }
-
-        return merged;
     }
 
     private static string Render(ReadOnlySpan<char> text, List<Match> marks, int begin, int length)
@@ -194,26 +233,23 @@ public static class SnippetBuilder
     }
 
     /// <summary>Tries the first <see cref="MaxCandidateStarts"/> distinct match starts and keeps the window covering the
-    /// most marked characters (the earliest on a tie); starts a little before it.</summary>
-    private static int BestWindowStart(List<Match> found, List<Match> marks, int textLength, int length)
+    /// most marked characters (the earliest on a tie); starts a little before it. Windows only move right, so the marked
+    /// stretches at their two edges are followed with two cursors rather than searched for.</summary>
+    private static int BestWindowStart(List<Match> found, List<Match> marks, int[] before, int textLength, int length)
     {
         if (found.Count == 0)
         {
             return 0;
         }
 
-        // Marked characters before each stretch, so a window's count is two binary searches away.
-        var before = new int[marks.Count + 1];
-        for (var i = 0; i < marks.Count; i++)
-        {
-            before[i + 1] = before[i] + marks[i].End - marks[i].Start;
-        }
-
+        var stretches = CollectionsMarshal.AsSpan(marks);
         var best = found[0].Start;
         var bestScore = -1;
         var tried = 0;
         var previous = -1;
-        foreach (var match in found)
+        var first = 0; // the first stretch ending after the window's start
+        var last = 0; // the first stretch ending after the window's end
+        foreach (var match in CollectionsMarshal.AsSpan(found))
         {
             if (match.Start == previous)
             {
@@ -226,53 +262,37 @@ public static class SnippetBuilder
                 break;
             }
 
-            var score = MarkedWithin(marks, before, match.Start, Math.Min(textLength, match.Start + length));
+            var from = match.Start;
+            var to = Math.Min(textLength, from + length);
+            while (first < stretches.Length && stretches[first].End <= from)
+            {
+                first++;
+            }
+
+            while (last < stretches.Length && stretches[last].End <= to)
+            {
+                last++;
+            }
+
+            // Stretches [first, last) end inside the window (the first may begin before it); stretch last may reach into it.
+            var score = before[last] - before[first];
+            if (first < last && stretches[first].Start < from)
+            {
+                score -= from - stretches[first].Start;
+            }
+
+            if (last < stretches.Length && stretches[last].Start < to)
+            {
+                score += to - Math.Max(from, stretches[last].Start);
+            }
+
             if (score > bestScore)
             {
                 bestScore = score;
-                best = match.Start;
+                best = from;
             }
         }
 
         return Math.Max(0, Math.Min(best - 10, textLength - length));
-    }
-
-    /// <summary>How many characters in [<paramref name="from"/>, <paramref name="to"/>) are marked.</summary>
-    private static int MarkedWithin(List<Match> marks, int[] before, int from, int to)
-    {
-        var first = FirstEndingAfter(marks, from);
-        var last = FirstEndingAfter(marks, to); // stretches [first, last) end inside the window; stretch last may reach into it
-        var count = before[last] - before[first];
-        if (first < last && marks[first].Start < from)
-        {
-            count -= from - marks[first].Start;
-        }
-
-        if (last < marks.Count && marks[last].Start < to)
-        {
-            count += to - Math.Max(from, marks[last].Start);
-        }
-
-        return count;
-    }
-
-    /// <summary>The first marked stretch ending after <paramref name="offset"/> (marks.Count when none).</summary>
-    private static int FirstEndingAfter(List<Match> marks, int offset)
-    {
-        int low = 0, high = marks.Count;
-        while (low < high)
-        {
-            var middle = (low + high) >>> 1;
-            if (marks[middle].End <= offset)
-            {
-                low = middle + 1;
-            }
-            else
-            {
-                high = middle;
-            }
-        }
-
-        return low;
     }
 }
