@@ -3,6 +3,7 @@ using Lucene.Net.Codecs.Lucene46;
 using Lucene.Net.Index;
 using Lucene.Net.Store;
 using Lucene.Net.Util;
+using Microsoft.Win32.SafeHandles;
 
 namespace Gongkai.Search.Indexing;
 
@@ -134,29 +135,52 @@ internal sealed class BodyTextConsumer : DocValuesConsumer
 internal sealed class BodyTextProducer : DocValuesProducer
 {
     private readonly IndexInput _data;
-    private readonly Dictionary<int, (long Start, long Offsets)> _fields = [];
+    private readonly SafeFileHandle? _file;
+    private readonly Dictionary<int, (long Start, long[] Ends)> _fields = [];
     private readonly int _documents;
 
     public BodyTextProducer(SegmentReadState state)
     {
         _documents = state.SegmentInfo.DocCount;
+        var entries = new List<(int Field, long Start, long Offsets)>();
         using (var meta = state.Directory.OpenChecksumInput(BodyTextDocValuesFormat.FileName(state.SegmentInfo, state.SegmentSuffix, BodyTextDocValuesFormat.MetaExtension), state.Context))
         {
             CodecUtil.CheckHeader(meta, BodyTextDocValuesFormat.MetaCodec, BodyTextDocValuesFormat.Version, BodyTextDocValuesFormat.Version);
             for (var field = meta.ReadVInt32(); field != -1; field = meta.ReadVInt32())
             {
-                _fields[field] = (meta.ReadInt64(), meta.ReadInt64());
+                entries.Add((field, meta.ReadInt64(), meta.ReadInt64()));
             }
 
             CodecUtil.CheckFooter(meta);
         }
 
-        _data = state.Directory.OpenInput(BodyTextDocValuesFormat.FileName(state.SegmentInfo, state.SegmentSuffix, BodyTextDocValuesFormat.DataExtension), state.Context);
+        var dataName = BodyTextDocValuesFormat.FileName(state.SegmentInfo, state.SegmentSuffix, BodyTextDocValuesFormat.DataExtension);
+        _data = state.Directory.OpenInput(dataName, state.Context);
         var succeeded = false;
         try
         {
             CodecUtil.CheckHeader(_data, BodyTextDocValuesFormat.DataCodec, BodyTextDocValuesFormat.Version, BodyTextDocValuesFormat.Version);
             CodecUtil.RetrieveChecksum(_data); // a truncated file fails here rather than on a search
+            foreach (var (field, start, offsets) in entries)
+            {
+                // The document offsets are small (8 bytes a document) and kept in memory, so a read is one positional read.
+                var ends = new long[_documents + 1];
+                _data.Seek(offsets);
+                for (var i = 0; i < ends.Length; i++)
+                {
+                    ends[i] = _data.ReadInt64();
+                }
+
+                _fields[field] = (start, ends);
+            }
+
+            // A segment in its own files (not packed into a compound file) is read straight from the file: one system call
+            // a value, without the buffered input's locking and length checks.
+            if (state.Directory is FSDirectory folder && File.Exists(Path.Combine(folder.Directory.FullName, dataName)))
+            {
+                _file = File.OpenHandle(Path.Combine(folder.Directory.FullName, dataName), FileMode.Open, FileAccess.Read, FileShare.ReadWrite | FileShare.Delete);
+            }
+
             succeeded = true;
         }
         finally
@@ -171,7 +195,7 @@ internal sealed class BodyTextProducer : DocValuesProducer
     /// <summary>A reader of its own (an input is not thread-safe; Lucene asks once per thread and segment).</summary>
     public override BinaryDocValues GetBinary(FieldInfo field) =>
         _fields.TryGetValue(field.Number, out var place)
-            ? new BodyTextValues((IndexInput)_data.Clone(), place.Start, place.Offsets)
+            ? new BodyTextValues(_file, _file is null ? (IndexInput)_data.Clone() : null, place.Start, place.Ends)
             : throw new InvalidOperationException($"{field.Name}: no body-text values in this segment");
 
     public override IBits GetDocsWithField(FieldInfo field) => new Bits.MatchAllBits(_documents);
@@ -182,7 +206,7 @@ internal sealed class BodyTextProducer : DocValuesProducer
 
     public override SortedSetDocValues GetSortedSet(FieldInfo field) => throw new NotSupportedException(field.Name);
 
-    public override long RamBytesUsed() => _fields.Count * 32L;
+    public override long RamBytesUsed() => _fields.Values.Sum(f => f.Ends.Length * 8L);
 
     public override void CheckIntegrity() => CodecUtil.ChecksumEntireFile(_data);
 
@@ -190,27 +214,41 @@ internal sealed class BodyTextProducer : DocValuesProducer
     {
         if (disposing)
         {
+            _file?.Dispose();
             _data.Dispose();
         }
     }
 }
 
 /// <summary>Reads a value into the caller's <see cref="BytesRef"/>, reusing its array when it is large enough (only this
-/// project reads the field, and every reader copies or decodes the value before the next read).</summary>
-internal sealed class BodyTextValues(IndexInput data, long start, long offsets) : BinaryDocValues
+/// project reads the field, and every reader copies or decodes the value before the next read). Reads from the file
+/// handle when there is one (thread-safe positional reads), otherwise from this reader's own clone of the input.</summary>
+internal sealed class BodyTextValues(SafeFileHandle? file, IndexInput? input, long start, long[] ends) : BinaryDocValues
 {
     public override void Get(int docID, BytesRef result)
     {
-        data.Seek(offsets + 8L * docID);
-        var from = data.ReadInt64();
-        var length = checked((int)(data.ReadInt64() - from));
+        var from = ends[docID];
+        var length = checked((int)(ends[docID + 1] - from));
         if (result.Bytes.Length < length)
         {
             result.Bytes = new byte[ArrayUtil.Oversize(length, 1)];
         }
 
-        data.Seek(start + from);
-        data.ReadBytes(result.Bytes, 0, length);
+        if (file is not null)
+        {
+            var read = 0;
+            while (read < length)
+            {
+                var n = RandomAccess.Read(file, result.Bytes.AsSpan(read, length - read), start + from + read);
+                read += n > 0 ? n : throw new EndOfStreamException($"body text of document {docID} ends early");
+            }
+        }
+        else
+        {
+            input!.Seek(start + from);
+            input.ReadBytes(result.Bytes, 0, length);
+        }
+
         result.Offset = 0;
         result.Length = length;
     }
