@@ -32,9 +32,9 @@ internal sealed class SearchCodec : Lucene46Codec
 /// <summary>
 /// Binary doc values that read into the caller's buffer. Lucene's own format allocates a new array for every value it
 /// reads; a search reads the whole body of each hit on the page to build its snippet, and those arrays (tens of
-/// kilobytes each, ten per request) were half of what a search allocated and kept the collector busy a quarter of the
-/// time under load (docs/PERFORMANCE.md, Search). Layout per field: the values back to back, then one offset per
-/// document plus the end (8 bytes each). A document without a value reads as empty.
+/// kilobytes each, ten per request) were half of what a search allocated (docs/PERFORMANCE.md, Search). Layout per
+/// field: the values back to back, then one offset per document plus the end (8 bytes each). A document without a
+/// value reads as empty.
 /// </summary>
 [DocValuesFormatName("GongkaiText")]
 internal sealed class BodyTextDocValuesFormat : DocValuesFormat

@@ -4,7 +4,6 @@ using Gongkai.Search.Querying;
 using Lucene.Net.Index;
 using Lucene.Net.Search;
 using LuceneDirectory = Lucene.Net.Store.Directory;
-using FSDirectory = Lucene.Net.Store.FSDirectory;
 using Lucene.Net.Store;
 
 namespace Gongkai.Search.Indexing;

@@ -57,7 +57,7 @@ public static class SnippetBuilder
 
         public List<Match> Marks { get; } = new(256);
 
-        /// <summary>Marked characters before each stretch, so a window's count is two binary searches away.</summary>
+        /// <summary>Marked characters before each stretch, so a window's count is one subtraction plus its two edges.</summary>
         public int[] MarkedBefore(List<Match> marks)
         {
             if (_before.Length < marks.Count + 1)
