@@ -1,5 +1,5 @@
 using BenchmarkDotNet.Attributes;
-using Gongkai.Platform.Calendar;
+using Gongkai.Calendar;
 
 namespace Gongkai.Bench;
 

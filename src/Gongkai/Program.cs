@@ -1,4 +1,5 @@
 using Gongkai.Admin;
+using Gongkai.Calendar;
 using Gongkai.Organizations;
 using Gongkai.Platform;
 using Gongkai.Platform.Cli;
@@ -7,12 +8,13 @@ using Gongkai.Publishing;
 using Gongkai.Safeguards;
 using Gongkai.Requests;
 using Gongkai.Search;
+using Gongkai.Staff;
 
 // Gongkai reads top to bottom like a table of contents: each module registers its services and maps its
 // pages and endpoints explicitly. Admin verbs (`gongkai import …`) share the same application and configuration.
-if (GongkaiCommandLine.IsAdminVerb(args))
+if (GongkaiCommandLine.IsAdminVerb(args, Program.AdminVerbs))
 {
-    return await GongkaiCommandLine.RunAsync(args, CreateApplication);
+    return await GongkaiCommandLine.RunAsync(args, Program.AdminVerbs, CreateApplication);
 }
 
 var application = CreateApplication(GongkaiCommandLine.ServeArguments(args));
@@ -23,7 +25,9 @@ static WebApplication CreateApplication(string[] args)
 {
     var builder = WebApplication.CreateBuilder(args);
 
-    builder.AddPlatform();          // data + change log, identity, audit, calendar, jobs, notifications, web conventions
+    builder.AddPlatform();          // plumbing: data + change log, audit, jobs, notifications, web conventions, PDF, telemetry
+    builder.AddCalendar();          // the working-day calendar: official holidays as data, the working-day rule
+    builder.AddStaff();             // staff identity, roles and permissions, body scope, sign-in with 2FA, tokens
     builder.AddOrganizations();     // bodies, their hierarchy, public profiles and 政府信息公开指南
     builder.AddPublishing();        // published documents (主动公开), their list, pages and API
     builder.AddSafeguards();        // before publication: personal data masked, wording and outdated names checked
@@ -36,6 +40,8 @@ static WebApplication CreateApplication(string[] args)
 
     app.UsePlatform();
     app.MapPlatform();
+    app.MapCalendar();
+    app.MapStaff();
     app.MapOrganizations();
     app.MapPublishing();
     app.MapSafeguards();
@@ -48,4 +54,15 @@ static WebApplication CreateApplication(string[] args)
 }
 
 /// <summary>Entry point type, public so integration tests can host the application.</summary>
-public partial class Program;
+public partial class Program
+{
+    /// <summary>The executable's admin verbs, each contributed by the module that owns it.</summary>
+    internal static AdminVerb[] AdminVerbs { get; } =
+    [
+        .. GongkaiCommandLine.PlatformVerbs,   // migrate
+        .. CalendarModule.AdminVerbs,          // calendar import|show
+        .. StaffModule.AdminVerbs,             // token create|list|revoke
+        .. PublishingModule.AdminVerbs,        // import <folder>
+        .. SearchModule.AdminVerbs,            // reindex
+    ];
+}

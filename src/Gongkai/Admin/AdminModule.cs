@@ -1,5 +1,4 @@
 using Gongkai.Platform.Audit;
-using Gongkai.Platform.Identity;
 
 namespace Gongkai.Admin;
 
@@ -15,7 +14,6 @@ internal static class AdminModule
 
     public static WebApplication MapAdmin(this WebApplication app)
     {
-        app.MapStaffSessionApi();
         app.MapAuditApi();
         return app;
     }

@@ -1,4 +1,4 @@
-using Gongkai.Platform.Identity;
+using Gongkai.Staff;
 
 namespace Gongkai.Admin;
 

@@ -2,7 +2,7 @@ using System.Security.Claims;
 using System.Text;
 using Gongkai.Platform.Audit;
 using Gongkai.Platform.Data;
-using Gongkai.Platform.Identity;
+using Gongkai.Staff;
 using Gongkai.Portal;
 using Microsoft.AspNetCore.Authorization;
 using Microsoft.AspNetCore.OutputCaching;

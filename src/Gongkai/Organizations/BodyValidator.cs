@@ -1,5 +1,5 @@
 using System.Text.RegularExpressions;
-using Gongkai.Platform.Identity;
+using Gongkai.Staff;
 
 namespace Gongkai.Organizations;
 

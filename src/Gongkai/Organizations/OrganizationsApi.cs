@@ -1,5 +1,5 @@
 using System.Security.Claims;
-using Gongkai.Platform.Identity;
+using Gongkai.Staff;
 using Gongkai.Portal;
 using Microsoft.AspNetCore.Http.HttpResults;
 

@@ -1,9 +1,7 @@
 using System.Text.Encodings.Web;
 using System.Text.Unicode;
 using Gongkai.Platform.Audit;
-using Gongkai.Platform.Calendar;
 using Gongkai.Platform.Data;
-using Gongkai.Platform.Identity;
 using Gongkai.Platform.Jobs;
 using Gongkai.Platform.Notifications;
 using Gongkai.Platform.Pdf;
@@ -33,8 +31,6 @@ internal static class PlatformModule
         services.AddGongkaiJobs();
         services.AddGongkaiNotifications();
 
-        services.AddGongkaiIdentity();
-        services.AddGongkaiCalendar();
         services.AddGongkaiPdf();
 
         // Razor's default encoder escapes every Chinese character (&#x653F;), making pages 2.5× larger and
@@ -85,7 +81,6 @@ internal static class PlatformModule
         app.MapOpenApi("/openapi/{documentName}.json");
         app.MapHealthChecks("/healthz", new() { Predicate = _ => false });
         app.MapHealthChecks("/readyz", new() { Predicate = check => check.Tags.Contains("ready") });
-        app.MapCalendar();
         app.MapGongkaiChangeLog();
         app.MapRazorPages();
         return app;

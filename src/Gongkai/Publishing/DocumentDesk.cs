@@ -2,7 +2,7 @@ using System.Security.Claims;
 using Gongkai.Organizations;
 using Gongkai.Platform.Audit;
 using Gongkai.Platform.Data;
-using Gongkai.Platform.Identity;
+using Gongkai.Staff;
 using Gongkai.Publishing.Rules;
 using Gongkai.Safeguards.Review;
 using Microsoft.EntityFrameworkCore;

@@ -1,6 +1,6 @@
 using Gongkai.Organizations;
 using Gongkai.Platform.Audit;
-using Gongkai.Platform.Calendar;
+using Gongkai.Calendar;
 using Gongkai.Platform.Data;
 using Gongkai.Portal;
 using Gongkai.Publishing.Rules;

@@ -2,7 +2,7 @@ using System.Globalization;
 using System.Security.Claims;
 using Gongkai.Organizations;
 using Gongkai.Platform.Data;
-using Gongkai.Platform.Identity;
+using Gongkai.Staff;
 using Gongkai.Portal;
 using Gongkai.Publishing.Contracts;
 using Gongkai.Publishing.Rules;

@@ -1,3 +1,4 @@
+using Gongkai.Platform.Cli;
 using Gongkai.Platform.Data;
 using Gongkai.Platform.Jobs;
 using Gongkai.Publishing.Catalogue;
@@ -12,6 +13,9 @@ namespace Gongkai.Publishing;
 /// <summary>主动公开: documents from draft through three-stage review to publication, correction and withdrawal; public lists and pages.</summary>
 internal static class PublishingModule
 {
+    /// <summary><c>import</c>: publish a folder of Markdown files as documents of a body.</summary>
+    public static IEnumerable<AdminVerb> AdminVerbs { get; } = [new("import", Import.ImportCommand.Create)];
+
     public static WebApplicationBuilder AddPublishing(this WebApplicationBuilder builder)
     {
         var services = builder.Services;

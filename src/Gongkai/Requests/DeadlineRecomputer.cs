@@ -1,4 +1,4 @@
-using Gongkai.Platform.Calendar;
+using Gongkai.Calendar;
 using Gongkai.Platform.Data;
 using Gongkai.Requests.Rules;
 using Microsoft.EntityFrameworkCore;

@@ -7,7 +7,7 @@ public static class RequestPresentation
 {
     /// <summary>"2024年10月30日（星期三）", or "期限暂停" when there is no date.</summary>
     public static string Date(DateOnly? date) => date is { } d
-        ? string.Create(CultureInfo.InvariantCulture, $"{d.Year}年{d.Month}月{d.Day}日（{Platform.Calendar.DayKinds.WeekdayName(d.DayOfWeek)}）")
+        ? string.Create(CultureInfo.InvariantCulture, $"{d.Year}年{d.Month}月{d.Day}日（{Gongkai.Calendar.DayKinds.WeekdayName(d.DayOfWeek)}）")
         : "期限暂停，暂无截止日期";
 
     /// <summary>The due date of a computed clock, saying so when it waits for next year's holiday schedule.</summary>

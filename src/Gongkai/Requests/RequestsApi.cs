@@ -1,5 +1,5 @@
 using System.Security.Claims;
-using Gongkai.Platform.Identity;
+using Gongkai.Staff;
 using Gongkai.Requests.Rules;
 using Microsoft.AspNetCore.Http.HttpResults;
 
@@ -19,7 +19,7 @@ public sealed record ClockResponse(
     public static ClockResponse From(string trackingNumber, ClockResult clock) => new(
         trackingNumber, clock.DueOn, clock.State.ToString(), clock.StateDescription, clock.Rules.Summary, clock.PeriodWorkingDays,
         clock.ResumesBy, clock.Warnings, RequestClock.Convention,
-        clock.Days.Select(d => new ClockDayResponse(d.Date, Platform.Calendar.DayKinds.Code(d.Kind), d.WorkingDayNumber, d.Reason, d.Events)).ToList());
+        clock.Days.Select(d => new ClockDayResponse(d.Date, Gongkai.Calendar.DayKinds.Code(d.Kind), d.WorkingDayNumber, d.Reason, d.Events)).ToList());
 }
 
 /// <summary>What an applicant sees: status and deadline, never the applicant data itself.</summary>

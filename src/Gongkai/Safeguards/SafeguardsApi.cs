@@ -1,5 +1,5 @@
 using System.Globalization;
-using Gongkai.Platform.Identity;
+using Gongkai.Staff;
 using Microsoft.AspNetCore.Http.HttpResults;
 
 namespace Gongkai.Safeguards;

@@ -1,3 +1,4 @@
+using Gongkai.Platform.Cli;
 using System.CommandLine;
 using Gongkai.Search.Indexing;
 
@@ -6,7 +7,7 @@ namespace Gongkai.Search;
 /// <summary><c>gongkai reindex</c>: rebuilds this node's search index from the database beside the serving one, then swaps.</summary>
 internal static class SearchCommands
 {
-    public static Command Create(Func<Func<IServiceProvider, CancellationToken, Task<int>>, Task<int>> withServices)
+    public static Command Create(WithServices withServices)
     {
         var command = new Command("reindex", "从数据库重建本节点的全文检索索引：新索引建好后原子切换，重建期间旧索引照常服务。");
         command.SetAction((_, _) => withServices(async (services, cancellationToken) =>

@@ -1,3 +1,4 @@
+using Gongkai.Platform.Cli;
 using Gongkai.Platform;
 using Gongkai.Platform.Data;
 using Gongkai.Search.Indexing;
@@ -9,6 +10,9 @@ namespace Gongkai.Search;
 /// <summary>Full-text search: a Lucene index per node that follows the change log, the search API and page, synonyms.</summary>
 internal static class SearchModule
 {
+    /// <summary><c>reindex</c>: rebuild this node's index.</summary>
+    public static IEnumerable<AdminVerb> AdminVerbs { get; } = [new("reindex", SearchCommands.Create)];
+
     public static WebApplicationBuilder AddSearch(this WebApplicationBuilder builder)
     {
         var services = builder.Services;

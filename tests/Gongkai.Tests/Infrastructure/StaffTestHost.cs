@@ -2,7 +2,7 @@ using System.Net;
 using Gongkai.Organizations;
 using Gongkai.Platform;
 using Gongkai.Platform.Data;
-using Gongkai.Platform.Identity;
+using Gongkai.Staff;
 using Microsoft.AspNetCore.Builder;
 using Microsoft.AspNetCore.Hosting;
 using Microsoft.AspNetCore.Http;

@@ -4,7 +4,7 @@ using System.Text.Json;
 using Gongkai.Organizations;
 using Gongkai.Platform.Audit;
 using Gongkai.Platform.Data;
-using Gongkai.Platform.Identity;
+using Gongkai.Staff;
 using Gongkai.Tests.Infrastructure;
 using Microsoft.EntityFrameworkCore;
 

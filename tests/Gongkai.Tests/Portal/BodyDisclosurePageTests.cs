@@ -2,7 +2,7 @@ using System.Net;
 using System.Text.Json;
 using Gongkai.Organizations;
 using Gongkai.Platform.Data;
-using Gongkai.Platform.Identity;
+using Gongkai.Staff;
 using Gongkai.Publishing.Catalogue;
 using Gongkai.Publishing.Import;
 using Gongkai.Tests.Infrastructure;

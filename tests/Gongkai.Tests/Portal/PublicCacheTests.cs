@@ -3,7 +3,7 @@ using System.Net.Http.Json;
 using System.Text.Json;
 using Gongkai.Organizations;
 using Gongkai.Platform.Data;
-using Gongkai.Platform.Identity;
+using Gongkai.Staff;
 using Gongkai.Publishing;
 using Gongkai.Publishing.Rules;
 using Gongkai.Tests.Infrastructure;

@@ -1,9 +1,9 @@
 using System.Net.Http.Json;
 using System.Text.Json;
 using Gongkai.Organizations;
-using Gongkai.Platform.Calendar;
+using Gongkai.Calendar;
 using Gongkai.Platform.Data;
-using Gongkai.Platform.Identity;
+using Gongkai.Staff;
 using Gongkai.Requests;
 using Gongkai.Tests.Infrastructure;
 using Microsoft.EntityFrameworkCore;

@@ -2,7 +2,7 @@ using System.Net;
 using System.Net.Http.Json;
 using System.Text.Json;
 using Gongkai.Organizations;
-using Gongkai.Platform.Calendar;
+using Gongkai.Calendar;
 using Gongkai.Platform.Data;
 using Gongkai.Tests.Infrastructure;
 using Microsoft.EntityFrameworkCore;

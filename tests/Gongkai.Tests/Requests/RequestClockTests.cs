@@ -1,4 +1,4 @@
-using Gongkai.Platform.Calendar;
+using Gongkai.Calendar;
 using Gongkai.Requests.Rules;
 
 namespace Gongkai.Tests.Requests;

@@ -1,6 +1,6 @@
 using Gongkai.Organizations;
 using Gongkai.Platform.Data;
-using Gongkai.Platform.Identity;
+using Gongkai.Staff;
 using Gongkai.Platform.Notifications;
 using Gongkai.Requests;
 using Gongkai.Requests.Rules;

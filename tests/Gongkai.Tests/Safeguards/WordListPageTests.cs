@@ -2,7 +2,7 @@ using System.Net;
 using System.Net.Http.Json;
 using Gongkai.Platform.Audit;
 using Gongkai.Platform.Data;
-using Gongkai.Platform.Identity;
+using Gongkai.Staff;
 using Gongkai.Safeguards;
 using Gongkai.Safeguards.Admin;
 using Gongkai.Safeguards.Wording;

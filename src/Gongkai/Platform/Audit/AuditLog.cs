@@ -1,6 +1,6 @@
 using System.Security.Claims;
 using Gongkai.Platform.Data;
-using Gongkai.Platform.Identity;
+using Gongkai.Staff;
 
 namespace Gongkai.Platform.Audit;
 

@@ -9,37 +9,27 @@ namespace Gongkai.Platform.Cli;
 /// </summary>
 internal static class GongkaiCommandLine
 {
-    /// <summary>An admin verb: a name and a builder of its command, given access to the application's services.</summary>
-    internal sealed record Verb(string Name, Func<Func<Func<IServiceProvider, CancellationToken, Task<int>>, Task<int>>, Command> Create);
-
-    /// <summary>Every admin verb. Modules add theirs here, so the list reads as the console's manual.</summary>
-    private static readonly Verb[] Verbs =
-    [
-        new("migrate", MigrateCommand),
-        new("calendar", Calendar.CalendarCommands.Create),
-        new("token", Identity.TokenCommands.Create),
-        new("reindex", Search.SearchCommands.Create),
-        new("import", Publishing.Import.ImportCommand.Create),
-    ];
+    /// <summary>The platform's own verb; modules contribute theirs through their <c>AdminVerbs</c>, listed in Program.cs.</summary>
+    public static IEnumerable<AdminVerb> PlatformVerbs { get; } = [new("migrate", MigrateCommand)];
 
     private static readonly HashSet<string> HelpWords = ["--help", "-h", "-?", "help", "--version"];
 
-    public static bool IsAdminVerb(string[] args) =>
-        args.Length > 0 && (HelpWords.Contains(args[0]) || Verbs.Any(v => v.Name == args[0]));
+    public static bool IsAdminVerb(string[] args, IReadOnlyCollection<AdminVerb> verbs) =>
+        args.Length > 0 && (HelpWords.Contains(args[0]) || verbs.Any(v => v.Name == args[0]));
 
     /// <summary>The arguments for the web host: <c>serve</c> itself is dropped, everything else passes through
     /// (e.g. <c>--urls</c>, <c>--Gongkai:DataFolder=/srv/gongkai</c>).</summary>
     public static string[] ServeArguments(string[] args) =>
         args.Length > 0 && args[0] == "serve" ? args[1..] : args;
 
-    public static async Task<int> RunAsync(string[] args, Func<string[], WebApplication> createApplication)
+    public static async Task<int> RunAsync(string[] args, IReadOnlyCollection<AdminVerb> verbs, Func<string[], WebApplication> createApplication)
     {
         var root = new RootCommand("Gongkai 政务公开平台。不带子命令（或 serve）启动门户网站；其余子命令为管理命令，与网站共用同一配置。");
         var serve = new Command("serve", "启动门户网站（默认）。其余参数交给 Web 主机，例如 --urls http://127.0.0.1:5000");
         root.Subcommands.Add(serve);
 
         // Each admin verb runs with the application's services after the database is migrated and seeded.
-        async Task<int> WithServices(Func<IServiceProvider, CancellationToken, Task<int>> action)
+        async Task<int> RunWithServices(Func<IServiceProvider, CancellationToken, Task<int>> action)
         {
             await using var app = createApplication([]);
             using var cancellation = new CancellationTokenSource();
@@ -49,15 +39,15 @@ internal static class GongkaiCommandLine
             return await action(scope.ServiceProvider, cancellation.Token);
         }
 
-        foreach (var verb in Verbs)
+        foreach (var verb in verbs)
         {
-            root.Subcommands.Add(verb.Create(WithServices));
+            root.Subcommands.Add(verb.Create(RunWithServices));
         }
 
         return await root.Parse(args).InvokeAsync();
     }
 
-    private static Command MigrateCommand(Func<Func<IServiceProvider, CancellationToken, Task<int>>, Task<int>> withServices)
+    private static Command MigrateCommand(WithServices withServices)
     {
         var command = new Command("migrate", "创建或升级数据库到当前版本（启动网站时也会自动执行），然后退出。");
         command.SetAction((_, _) => withServices((_, _) =>

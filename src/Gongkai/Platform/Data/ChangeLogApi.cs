@@ -1,4 +1,4 @@
-using Gongkai.Platform.Identity;
+using Gongkai.Staff;
 using Gongkai.Platform.Jobs;
 using Microsoft.AspNetCore.Http.HttpResults;
 using Microsoft.EntityFrameworkCore;

@@ -1,4 +1,4 @@
-using Gongkai.Platform.Identity;
+using Gongkai.Staff;
 using Microsoft.AspNetCore.Identity.EntityFrameworkCore;
 using Microsoft.EntityFrameworkCore;
 

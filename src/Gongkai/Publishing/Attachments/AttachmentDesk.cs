@@ -4,7 +4,7 @@ using System.Security.Cryptography;
 using System.Text.Json;
 using Gongkai.Platform.Audit;
 using Gongkai.Platform.Data;
-using Gongkai.Platform.Identity;
+using Gongkai.Staff;
 using Gongkai.Publishing.Rules;
 using Gongkai.Safeguards;
 using Microsoft.EntityFrameworkCore;

@@ -1,6 +1,6 @@
 using System.Security.Claims;
 using Gongkai.Organizations;
-using Gongkai.Platform.Identity;
+using Gongkai.Staff;
 using Gongkai.Portal;
 using Microsoft.AspNetCore.Http.HttpResults;
 

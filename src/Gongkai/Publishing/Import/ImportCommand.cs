@@ -1,3 +1,4 @@
+using Gongkai.Platform.Cli;
 using System.CommandLine;
 using System.Globalization;
 using Gongkai.Organizations;
@@ -11,7 +12,7 @@ namespace Gongkai.Publishing.Import;
 /// updated or unchanged, 1 when some were rejected (each is listed), 2 when nothing could be started.</summary>
 internal static class ImportCommand
 {
-    public static Command Create(Func<Func<IServiceProvider, CancellationToken, Task<int>>, Task<int>> withServices)
+    public static Command Create(WithServices withServices)
     {
         var folder = new Argument<DirectoryInfo>("folder") { Description = "含 Markdown 文件（带 YAML front matter）的文件夹，包括其子文件夹" };
         var body = new Option<string?>("--body") { Description = "发布机构代码，例如 myszf；省略时为最高一级的人民政府" };

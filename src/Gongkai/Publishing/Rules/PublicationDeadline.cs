@@ -1,4 +1,4 @@
-using Gongkai.Platform.Calendar;
+using Gongkai.Calendar;
 
 namespace Gongkai.Publishing.Rules;
 

@@ -1,4 +1,4 @@
-using Gongkai.Platform.Identity;
+using Gongkai.Staff;
 using Gongkai.Requests.Rules;
 using Microsoft.AspNetCore.Authorization;
 using Microsoft.AspNetCore.Mvc;
@@ -35,7 +35,7 @@ public sealed class CaseModel(RequestDesk desk, RequestCaseWork work, Organizati
 
     public IReadOnlyList<RequestAppeal> Appeals { get; private set; } = [];
 
-    public IReadOnlyList<Platform.Identity.StaffUser> Officers { get; private set; } = [];
+    public IReadOnlyList<Gongkai.Staff.StaffUser> Officers { get; private set; } = [];
 
     public IReadOnlyList<DuplicateHint> Duplicates { get; private set; } = [];
 

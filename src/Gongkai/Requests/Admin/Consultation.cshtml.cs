@@ -1,4 +1,4 @@
-using Gongkai.Platform.Identity;
+using Gongkai.Staff;
 using Gongkai.Requests.Rules;
 using Microsoft.AspNetCore.Authorization;
 using Microsoft.AspNetCore.Mvc;
@@ -9,7 +9,7 @@ namespace Gongkai.Requests.Admin;
 /// <summary>The printable letter asking a third party or another agency for its opinion (征求意见函, Arts. 32 and 34),
 /// generated from the recorded consultation event. It names what is asked for, never the applicant.</summary>
 [Authorize(Policy = Permissions.HandleRequests)]
-public sealed class ConsultationModel(RequestDesk desk, Platform.Calendar.CalendarService calendars) : PageModel
+public sealed class ConsultationModel(RequestDesk desk, Gongkai.Calendar.CalendarService calendars) : PageModel
 {
     public DisclosureRequest? Application { get; private set; }
 
@@ -34,7 +34,7 @@ public sealed class ConsultationModel(RequestDesk desk, Platform.Calendar.Calend
         {
             AnswerBy = (await calendars.GetCalendarAsync(cancellationToken)).AddWorkingDays(Consultation.On, WorkingDays).Date;
         }
-        catch (Platform.Calendar.CalendarYearMissingException)
+        catch (Gongkai.Calendar.CalendarYearMissingException)
         {
             AnswerBy = null;
         }

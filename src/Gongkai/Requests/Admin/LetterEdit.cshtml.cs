@@ -1,4 +1,4 @@
-using Gongkai.Platform.Identity;
+using Gongkai.Staff;
 using Microsoft.AspNetCore.Authorization;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Mvc.RazorPages;

@@ -1,5 +1,5 @@
 using System.Globalization;
-using Gongkai.Platform.Identity;
+using Gongkai.Staff;
 using Gongkai.Requests.Rules;
 using Microsoft.AspNetCore.Authorization;
 using Microsoft.AspNetCore.Mvc.RazorPages;
@@ -49,7 +49,7 @@ public sealed record QueueCursor(DateOnly? DueOn, DateOnly ReceivedOn, int Id)
 /// clocks last, a page at a time (keyset: each page continues after the last row of the one before, walking the
 /// (BodyId, IsClosed, DueOn, ReceivedOn, Id) index in order); recently closed requests below the first page.</summary>
 [Authorize(Policy = Permissions.HandleRequests)]
-public sealed class QueueModel(Platform.Data.GongkaiDbContext db, BodyScope scope, RequestDesk desk, Platform.Calendar.CalendarService calendars, RequestCaseWork work) : PageModel
+public sealed class QueueModel(Platform.Data.GongkaiDbContext db, BodyScope scope, RequestDesk desk, Gongkai.Calendar.CalendarService calendars, RequestCaseWork work) : PageModel
 {
     public const int DueSoonWorkingDays = 5;
 
@@ -80,7 +80,7 @@ public sealed class QueueModel(Platform.Data.GongkaiDbContext db, BodyScope scop
     /// <summary>Ids of listed requests that look like a repeat of another application.</summary>
     public IReadOnlySet<int> PossibleRepeats { get; private set; } = new HashSet<int>();
 
-    private Platform.Calendar.WorkCalendar? _calendar;
+    private Gongkai.Calendar.WorkCalendar? _calendar;
 
     public async Task OnGetAsync(string? view, string? after, CancellationToken cancellationToken)
     {
@@ -185,7 +185,7 @@ public sealed class QueueModel(Platform.Data.GongkaiDbContext db, BodyScope scop
         {
             return _calendar!.CountWorkingDaysBetween(Today, due) <= DueSoonWorkingDays;
         }
-        catch (Platform.Calendar.CalendarYearMissingException)
+        catch (Gongkai.Calendar.CalendarYearMissingException)
         {
             return true;
         }

@@ -1,5 +1,5 @@
 using Gongkai.Organizations;
-using Gongkai.Platform.Identity;
+using Gongkai.Staff;
 using Gongkai.Requests.Rules;
 using Microsoft.AspNetCore.Authorization;
 using Microsoft.AspNetCore.Mvc;

@@ -1,5 +1,5 @@
 using System.Globalization;
-using Gongkai.Platform.Calendar;
+using Gongkai.Calendar;
 
 namespace Gongkai.Requests.Rules;
 

@@ -1,6 +1,6 @@
 using Gongkai.Organizations;
 using Gongkai.Platform.Data;
-using Gongkai.Platform.Identity;
+using Gongkai.Staff;
 using Gongkai.Publishing;
 using Gongkai.Safeguards.Links;
 using Microsoft.AspNetCore.Authorization;

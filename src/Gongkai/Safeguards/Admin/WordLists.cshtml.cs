@@ -1,4 +1,4 @@
-using Gongkai.Platform.Identity;
+using Gongkai.Staff;
 using Gongkai.Safeguards.Data;
 using Gongkai.Safeguards.Wording;
 using Microsoft.AspNetCore.Authorization;

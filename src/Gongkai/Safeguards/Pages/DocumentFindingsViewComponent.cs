@@ -1,5 +1,5 @@
 using Gongkai.Platform.Data;
-using Gongkai.Platform.Identity;
+using Gongkai.Staff;
 using Gongkai.Publishing;
 using Gongkai.Safeguards.Review;
 using Microsoft.AspNetCore.Mvc;

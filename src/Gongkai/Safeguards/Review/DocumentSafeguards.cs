@@ -1,7 +1,7 @@
 using System.Security.Claims;
 using Gongkai.Platform.Audit;
 using Gongkai.Platform.Data;
-using Gongkai.Platform.Identity;
+using Gongkai.Staff;
 using Gongkai.Platform.Jobs;
 using Gongkai.Publishing;
 using Gongkai.Safeguards.Links;

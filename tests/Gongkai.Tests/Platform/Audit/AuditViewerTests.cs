@@ -3,7 +3,7 @@ using System.Net.Http.Json;
 using System.Text.Json;
 using Gongkai.Platform.Audit;
 using Gongkai.Platform.Data;
-using Gongkai.Platform.Identity;
+using Gongkai.Staff;
 using Gongkai.Tests.Infrastructure;
 using Microsoft.Extensions.DependencyInjection;
 

@@ -3,9 +3,9 @@ using System.Net.Http.Headers;
 using System.Text;
 using System.Text.Json;
 using Gongkai.Platform.Audit;
-using Gongkai.Platform.Calendar;
+using Gongkai.Calendar;
 using Gongkai.Platform.Data;
-using Gongkai.Platform.Identity;
+using Gongkai.Staff;
 using Gongkai.Tests.Infrastructure;
 using Microsoft.EntityFrameworkCore;
 

@@ -1,4 +1,4 @@
-using Gongkai.Platform.Calendar;
+using Gongkai.Calendar;
 using Microsoft.Extensions.Time.Testing;
 
 namespace Gongkai.Tests.Platform.Calendar;

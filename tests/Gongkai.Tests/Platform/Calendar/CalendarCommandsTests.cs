@@ -1,5 +1,5 @@
 using System.CommandLine;
-using Gongkai.Platform.Calendar;
+using Gongkai.Calendar;
 using Gongkai.Tests.Infrastructure;
 using Microsoft.Extensions.DependencyInjection;
 

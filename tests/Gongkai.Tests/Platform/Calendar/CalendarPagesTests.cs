@@ -1,5 +1,5 @@
 using System.Net;
-using Gongkai.Platform.Identity;
+using Gongkai.Staff;
 using Gongkai.Tests.Infrastructure;
 
 namespace Gongkai.Tests.Platform.Calendar;

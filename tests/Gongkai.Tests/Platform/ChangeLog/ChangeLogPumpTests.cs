@@ -1,7 +1,7 @@
 using System.Net;
 using System.Net.Http.Json;
 using Gongkai.Platform.Data;
-using Gongkai.Platform.Identity;
+using Gongkai.Staff;
 using Gongkai.Platform.Jobs;
 using Gongkai.Tests.Infrastructure;
 using Gongkai.Tests.Platform.Jobs;

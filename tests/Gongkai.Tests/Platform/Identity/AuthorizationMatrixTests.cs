@@ -2,7 +2,7 @@ using System.Globalization;
 using System.Net;
 using System.Text;
 using System.Text.RegularExpressions;
-using Gongkai.Platform.Identity;
+using Gongkai.Staff;
 using Gongkai.Tests.Infrastructure;
 using Microsoft.AspNetCore.Identity;
 using Microsoft.AspNetCore.Routing;
@@ -260,7 +260,7 @@ public sealed partial class AuthorizationMatrixTests(StaffTestHost host, ITestOu
     [Fact]
     public void The_table_names_a_real_permission_for_every_restricted_endpoint()
     {
-        var known = Gongkai.Platform.Identity.RolePermissions.AllPermissions;
+        var known = Gongkai.Staff.RolePermissions.AllPermissions;
         var bad = Expected.Where(e => e.Value.Kind == AccessKind.Permission && !known.Contains(e.Value.Policy)).Select(e => e.Key).ToList();
         Assert.Empty(bad);
     }

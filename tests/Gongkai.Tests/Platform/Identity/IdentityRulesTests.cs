@@ -1,5 +1,5 @@
 using Gongkai.Platform.Audit;
-using Gongkai.Platform.Identity;
+using Gongkai.Staff;
 
 namespace Gongkai.Tests.Platform.Identity;
 

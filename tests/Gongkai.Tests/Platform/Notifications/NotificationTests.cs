@@ -1,6 +1,6 @@
 using System.Net;
 using Gongkai.Platform.Data;
-using Gongkai.Platform.Identity;
+using Gongkai.Staff;
 using Gongkai.Platform.Jobs;
 using Gongkai.Platform.Notifications;
 using Gongkai.Tests.Infrastructure;

@@ -1,5 +1,5 @@
 using Gongkai.Platform.Data;
-using Gongkai.Platform.Identity;
+using Gongkai.Staff;
 using Gongkai.Platform.Notifications;
 using Gongkai.Tests.Infrastructure;
 using Microsoft.Extensions.DependencyInjection;

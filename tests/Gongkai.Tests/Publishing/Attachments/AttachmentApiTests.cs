@@ -3,7 +3,7 @@ using System.Net.Http.Headers;
 using System.Net.Http.Json;
 using System.Text.Json;
 using Gongkai.Platform.Audit;
-using Gongkai.Platform.Identity;
+using Gongkai.Staff;
 using Gongkai.Publishing;
 using Gongkai.Publishing.Attachments;
 using Gongkai.Tests.Infrastructure;

@@ -1,7 +1,7 @@
 using System.Net;
 using Gongkai.Platform.Audit;
 using Gongkai.Platform.Data;
-using Gongkai.Platform.Identity;
+using Gongkai.Staff;
 using Gongkai.Publishing;
 using Gongkai.Publishing.Gazette;
 using Gongkai.Publishing.Rules;

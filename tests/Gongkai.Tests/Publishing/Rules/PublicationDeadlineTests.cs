@@ -1,4 +1,4 @@
-using Gongkai.Platform.Calendar;
+using Gongkai.Calendar;
 using Gongkai.Publishing;
 using Gongkai.Publishing.Rules;
 

@@ -6,7 +6,7 @@ using Microsoft.AspNetCore.Mvc.RazorPages;
 namespace Gongkai.Platform.Audit.Admin;
 
 /// <summary>审计日志: read-only, newest first, filtered and paged. There is deliberately no edit or delete action.</summary>
-[Authorize(Policy = Identity.Permissions.ViewAudit)]
+[Authorize(Policy = Gongkai.Staff.Permissions.ViewAudit)]
 public sealed class AuditLogPageModel(AuditQuery audit) : PageModel
 {
     [BindProperty(SupportsGet = true)]

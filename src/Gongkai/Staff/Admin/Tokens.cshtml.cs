@@ -1,0 +1,72 @@
+using System.ComponentModel.DataAnnotations;
+using Microsoft.AspNetCore.Authorization;
+using Microsoft.AspNetCore.Identity;
+using Microsoft.AspNetCore.Mvc;
+using Microsoft.AspNetCore.Mvc.RazorPages;
+
+namespace Gongkai.Staff.Admin;
+
+/// <summary>One's own personal access tokens: list, create (the secret is shown in this one response only), revoke.</summary>
+[Authorize(Policy = Permissions.Staff)]
+public sealed class TokensModel(UserManager<StaffUser> users, AccessTokenService tokens, TimeProvider clock) : PageModel
+{
+    /// <summary>The lifetimes offered, in days; 0 means no expiry.</summary>
+    public static readonly int[] Lifetimes = [30, 90, 365, 0];
+
+    public List<AccessToken> Tokens { get; private set; } = [];
+
+    /// <summary>Set only in the response to a successful creation.</summary>
+    public string? NewSecret { get; private set; }
+
+    [TempData]
+    public string? Message { get; set; }
+
+    [BindProperty]
+    [Display(Name = "令牌名称（用途）")]
+    [Required(ErrorMessage = "请填写令牌名称，例如“数据报送脚本”。")]
+    [StringLength(AccessTokenService.MaxNameLength, ErrorMessage = "令牌名称不能超过 64 个字符。")]
+    public string Name { get; set; } = "";
+
+    [BindProperty]
+    [Display(Name = "有效期")]
+    public int LifetimeDays { get; set; } = 90;
+
+    public DateTimeOffset Now => clock.GetUtcNow();
+
+    public async Task OnGetAsync(CancellationToken cancellationToken) => await LoadAsync(cancellationToken);
+
+    public async Task<IActionResult> OnPostCreateAsync(CancellationToken cancellationToken)
+    {
+        if (!Lifetimes.Contains(LifetimeDays))
+        {
+            ModelState.AddModelError(nameof(LifetimeDays), "请选择列出的有效期。");
+        }
+
+        var user = await users.GetUserAsync(User);
+        if (user is null)
+        {
+            return Challenge();
+        }
+
+        if (ModelState.IsValid)
+        {
+            var expiresAt = LifetimeDays == 0 ? (DateTimeOffset?)null : clock.GetUtcNow().AddDays(LifetimeDays);
+            var created = await tokens.CreateAsync(user, Name, expiresAt, cancellationToken: cancellationToken);
+            NewSecret = created.Secret;
+            Name = "";
+        }
+
+        await LoadAsync(cancellationToken);
+        return Page();
+    }
+
+    public async Task<IActionResult> OnPostRevokeAsync(int id, CancellationToken cancellationToken)
+    {
+        var revoked = await tokens.RevokeAsync(id, StaffClaims.UserIdOf(User), cancellationToken: cancellationToken);
+        Message = revoked ? "令牌已撤销，使用它的程序将无法再访问接口。" : "找不到该令牌。";
+        return RedirectToPage();
+    }
+
+    private async Task LoadAsync(CancellationToken cancellationToken) =>
+        Tokens = await tokens.ListAsync(StaffClaims.UserIdOf(User) ?? "", cancellationToken);
+}

@@ -1,0 +1,70 @@
+using Gongkai.Platform.Data;
+using Microsoft.AspNetCore.Authentication;
+using Microsoft.AspNetCore.Authorization;
+using Microsoft.AspNetCore.Identity;
+
+namespace Gongkai.Staff;
+
+internal static class IdentityRegistration
+{
+    public static void AddGongkaiIdentity(this IServiceCollection services)
+    {
+        services.AddIdentity<StaffUser, IdentityRole>(identity =>
+            {
+                identity.Password.RequiredLength = 10;
+                identity.Password.RequireNonAlphanumeric = false;
+                identity.Password.RequireUppercase = true;
+                identity.Password.RequireLowercase = true;
+                identity.Password.RequireDigit = true;
+                identity.Lockout.MaxFailedAccessAttempts = 5;
+                identity.Lockout.DefaultLockoutTimeSpan = TimeSpan.FromMinutes(15);
+                identity.Lockout.AllowedForNewUsers = true;
+                identity.User.RequireUniqueEmail = false;
+            })
+            .AddEntityFrameworkStores<GongkaiDbContext>()
+            .AddDefaultTokenProviders()
+            .AddClaimsPrincipalFactory<StaffClaimsPrincipalFactory>();
+
+        // Bearer requests use their access token, everything else the cookie. Identity's own schemes stay as they
+        // are for signing in (the application cookie, the two-factor step's user-id cookie).
+        services.AddAuthentication(authentication =>
+            {
+                authentication.DefaultScheme = StaffSchemes.CookieOrToken;
+                authentication.DefaultAuthenticateScheme = StaffSchemes.CookieOrToken;
+                authentication.DefaultChallengeScheme = StaffSchemes.CookieOrToken;
+                authentication.DefaultForbidScheme = StaffSchemes.CookieOrToken;
+            })
+            .AddPolicyScheme(StaffSchemes.CookieOrToken, "工作人员（Cookie 或访问令牌）", policy => policy.ForwardDefaultSelector = StaffSchemes.Select)
+            .AddScheme<AuthenticationSchemeOptions, AccessTokenAuthenticationHandler>(StaffSchemes.AccessToken, "个人访问令牌", null);
+
+        services.ConfigureApplicationCookie(cookie =>
+        {
+            cookie.LoginPath = "/admin/sign-in";
+            cookie.AccessDeniedPath = "/admin/denied";
+            cookie.Cookie.Name = "gongkai.staff";
+            cookie.Cookie.HttpOnly = true;
+            cookie.Cookie.SameSite = SameSiteMode.Lax;
+            cookie.SlidingExpiration = true;
+            cookie.ExpireTimeSpan = TimeSpan.FromHours(8);
+
+            // Pages keep the redirect to the sign-in and denied pages; API clients get 401/403 problem details.
+            var toSignIn = cookie.Events.OnRedirectToLogin;
+            var toDenied = cookie.Events.OnRedirectToAccessDenied;
+            cookie.Events.OnRedirectToLogin = context =>
+                StaffProblems.IsApiRequest(context.Request) ? StaffProblems.NotSignedInAsync(context.HttpContext) : toSignIn(context);
+            cookie.Events.OnRedirectToAccessDenied = context =>
+                StaffProblems.IsApiRequest(context.Request) ? StaffProblems.ForbiddenAsync(context.HttpContext) : toDenied(context);
+        });
+
+        // A locked or re-roled account loses its open sessions within minutes, not the default half hour.
+        services.Configure<SecurityStampValidatorOptions>(stamp => stamp.ValidationInterval = TimeSpan.FromMinutes(5));
+
+        services.AddAuthorizationBuilder().AddGongkaiPolicies();
+        services.AddSingleton<IAuthorizationMiddlewareResultHandler, TwoFactorEnrolmentResultHandler>();
+        services.AddScoped<BodyScope>();
+        services.AddScoped<AccessTokenService>();
+        services.AddScoped<SignInAudit>();
+        services.AddScoped<StaffAdministration>();
+        services.AddScoped<IStartupSeeder, StaffAccountsSeeder>();
+    }
+}

@@ -1,0 +1,68 @@
+using System.ComponentModel.DataAnnotations;
+using Gongkai.Platform.Web;
+using Microsoft.AspNetCore.Authorization;
+using Microsoft.AspNetCore.Identity;
+using Microsoft.AspNetCore.Mvc;
+using Microsoft.AspNetCore.Mvc.RazorPages;
+using Microsoft.AspNetCore.RateLimiting;
+
+namespace Gongkai.Staff.Pages;
+
+/// <summary>Staff sign-in, step two for users with an authenticator: the six-digit time-based code. The user who
+/// passed step one is remembered by Identity's short-lived two-factor cookie.</summary>
+[AllowAnonymous]
+[EnableRateLimiting(RateLimits.SignIn)]
+public sealed class SignInTwoFactorModel(SignInManager<StaffUser> signIn, UserManager<StaffUser> users, SignInAudit audit) : PageModel
+{
+    [BindProperty]
+    [Display(Name = "动态口令")]
+    [Required(ErrorMessage = "请输入动态口令。")]
+    [StringLength(16, ErrorMessage = "动态口令为六位数字。")]
+    public string Code { get; set; } = "";
+
+    [BindProperty(SupportsGet = true)]
+    public string? ReturnUrl { get; set; }
+
+    public async Task<IActionResult> OnGetAsync() =>
+        await signIn.GetTwoFactorAuthenticationUserAsync() is null ? RestartSignIn() : Page();
+
+    public async Task<IActionResult> OnPostAsync(CancellationToken cancellationToken)
+    {
+        var user = await signIn.GetTwoFactorAuthenticationUserAsync();
+        if (user is null)
+        {
+            return RestartSignIn();
+        }
+
+        if (!ModelState.IsValid)
+        {
+            return Page();
+        }
+
+        var code = NormalizeCode(Code);
+        var result = await signIn.TwoFactorAuthenticatorSignInAsync(code, isPersistent: false, rememberClient: false);
+        if (result.Succeeded)
+        {
+            await audit.SucceededAsync(user, SignInChannel.Page, withTwoFactor: true, cancellationToken);
+            return LocalRedirect(SignInModel.SafeReturnUrl(Url, ReturnUrl));
+        }
+
+        if (result.IsLockedOut)
+        {
+            await audit.FailedAsync(user, user.UserName ?? "", SignInFailure.Locked, SignInChannel.Page, "动态口令步骤", cancellationToken);
+            ModelState.AddModelError(string.Empty, SignInMessages.Locked(await users.GetLockoutEndDateAsync(user)));
+            return Page();
+        }
+
+        await audit.FailedAsync(user, user.UserName ?? "", SignInFailure.BadCode, SignInChannel.Page, cancellationToken: cancellationToken);
+        ModelState.AddModelError(nameof(Code), SignInMessages.BadCode);
+        Code = "";
+        return Page();
+    }
+
+    /// <summary>Codes are typed as “123 456” or “123-456” from some apps.</summary>
+    internal static string NormalizeCode(string code) => code.Replace(" ", "", StringComparison.Ordinal).Replace("-", "", StringComparison.Ordinal);
+
+    private RedirectResult RestartSignIn() =>
+        Redirect("/admin/sign-in?returnUrl=" + Uri.EscapeDataString(SignInModel.SafeReturnUrl(Url, ReturnUrl)));
+}
