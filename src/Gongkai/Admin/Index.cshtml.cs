@@ -1,5 +1,4 @@
-using Gongkai.Organizations;
-using Gongkai.Platform.Data;
+using Gongkai.Platform.Web;
 using Gongkai.Staff;
 using Microsoft.AspNetCore.Authorization;
 using Microsoft.AspNetCore.Mvc.RazorPages;
@@ -8,7 +7,7 @@ namespace Gongkai.Admin;
 
 /// <summary>The console's home: who is signed in, for which body, in which roles, and where they can go.</summary>
 [Authorize(Policy = Permissions.Staff)]
-public sealed class IndexModel(GongkaiDbContext db, IAuthorizationService authorization) : PageModel
+public sealed class IndexModel(IStaffBodies bodies, ConsoleMenu menu, IAuthorizationService authorization) : PageModel
 {
     public string DisplayName { get; private set; } = "";
 
@@ -16,7 +15,7 @@ public sealed class IndexModel(GongkaiDbContext db, IAuthorizationService author
 
     public IReadOnlyList<string> Roles { get; private set; } = [];
 
-    public List<AdminLink> Links { get; } = [];
+    public List<ConsoleMenuEntry> Links { get; } = [];
 
     public async Task OnGetAsync(CancellationToken cancellationToken)
     {
@@ -24,10 +23,10 @@ public sealed class IndexModel(GongkaiDbContext db, IAuthorizationService author
         Roles = StaffRoles.All.Where(User.IsInRole).ToArray();
         if (StaffClaims.BodyIdOf(User) is { } bodyId)
         {
-            BodyName = (await db.Set<Body>().FindAsync([bodyId], cancellationToken))?.Name ?? "";
+            BodyName = (await bodies.ListAsync(cancellationToken)).FirstOrDefault(b => b.Id == bodyId)?.Name ?? "";
         }
 
-        foreach (var link in AdminNavigation.Links)
+        foreach (var link in menu.Entries)
         {
             if ((await authorization.AuthorizeAsync(User, link.Policy)).Succeeded)
             {

@@ -33,7 +33,7 @@ public sealed record MarkDayRequest(bool? IsOffDay, string? Name);
 public sealed record CalendarYearResponse(int Year, string Source, DateTimeOffset ImportedAt);
 
 /// <summary>The working-day calendar's endpoints. Reads are public (citizens check deadlines); edits need
-/// <see cref="Permissions.ManageCalendar"/>.</summary>
+/// <see cref="CalendarPermissions.Manage"/>.</summary>
 internal static class CalendarApi
 {
     public const int MaxDays = 1000;
@@ -45,9 +45,9 @@ internal static class CalendarApi
         api.MapGet("/add-working-days", AddWorkingDays);
         api.MapGet("/years", ListYears);
 
-        api.MapPut("/days/{date}", MarkDay).RequireAuthorization(Permissions.ManageCalendar);
-        api.MapDelete("/days/{date}", RevertDay).RequireAuthorization(Permissions.ManageCalendar);
-        api.MapPost("/years", ImportYear).RequireAuthorization(Permissions.ManageCalendar);
+        api.MapPut("/days/{date}", MarkDay).RequireAuthorization(CalendarPermissions.Manage);
+        api.MapDelete("/days/{date}", RevertDay).RequireAuthorization(CalendarPermissions.Manage);
+        api.MapPost("/years", ImportYear).RequireAuthorization(CalendarPermissions.Manage);
         return app;
     }
 

@@ -1,3 +1,4 @@
+using Gongkai.Platform.Web;
 using Gongkai.Platform.Cli;
 
 namespace Gongkai.Calendar;
@@ -11,6 +12,7 @@ internal static class CalendarModule
 
     public static WebApplicationBuilder AddCalendar(this WebApplicationBuilder builder)
     {
+        builder.Services.AddConsoleMenuEntry(30, "工作日历", "/admin/calendar", CalendarPermissions.Manage, "维护法定节假日和调休工作日，用于计算办理期限。");
         builder.Services.AddGongkaiCalendar();
         return builder;
     }

@@ -3,7 +3,7 @@ using System.Text;
 using Gongkai.Platform.Audit;
 using Gongkai.Platform.Data;
 using Gongkai.Staff;
-using Gongkai.Portal;
+using Gongkai.Platform.Web;
 using Microsoft.AspNetCore.Authorization;
 using Microsoft.AspNetCore.OutputCaching;
 using Microsoft.EntityFrameworkCore;
@@ -42,7 +42,7 @@ public sealed class BodyEditor(
 {
     /// <summary>Whether <paramref name="user"/> may create bodies and move them in the tree (system admins).</summary>
     public async Task<bool> MayManageAllAsync(ClaimsPrincipal user) =>
-        (await authorization.AuthorizeAsync(user, Permissions.ManageAllBodies)).Succeeded;
+        (await authorization.AuthorizeAsync(user, OrganizationsPermissions.ManageAllBodies)).Succeeded;
 
     public async Task<BodySaveResult> CreateAsync(ClaimsPrincipal user, BodyDraft submitted, CancellationToken cancellationToken = default)
     {

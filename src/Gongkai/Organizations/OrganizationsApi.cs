@@ -1,6 +1,6 @@
 using System.Security.Claims;
 using Gongkai.Staff;
-using Gongkai.Portal;
+using Gongkai.Platform.Web;
 using Microsoft.AspNetCore.Http.HttpResults;
 
 namespace Gongkai.Organizations;
@@ -58,8 +58,8 @@ internal static class OrganizationsApi
         var bodies = app.MapGroup("/api/v1/bodies").WithTags("机构");
         bodies.MapGet("/", ListAsync).CacheOutput(PublicCache.BodyPages);
         bodies.MapGet("/{code}", GetAsync).CacheOutput(PublicCache.BodyPages);
-        bodies.MapPut("/{code}", UpdateAsync).RequireAuthorization(Permissions.ManageBody);
-        bodies.MapPost("/", CreateAsync).RequireAuthorization(Permissions.ManageAllBodies);
+        bodies.MapPut("/{code}", UpdateAsync).RequireAuthorization(OrganizationsPermissions.ManageBody);
+        bodies.MapPost("/", CreateAsync).RequireAuthorization(OrganizationsPermissions.ManageAllBodies);
     }
 
     private static async Task<Ok<List<BodySummary>>> ListAsync(BodyDirectory directory, CancellationToken cancellationToken)

@@ -1,3 +1,4 @@
+using Gongkai.Platform.Web;
 using Gongkai.Organizations.Demo;
 using Gongkai.Platform.Data;
 
@@ -18,10 +19,14 @@ internal static class OrganizationsModule
     public static WebApplicationBuilder AddOrganizations(this WebApplicationBuilder builder)
     {
         var services = builder.Services;
+        services.AddOrganizationsPermissions();
+        services.AddConsoleMenuEntry(10, "单位管理", "/admin/bodies", OrganizationsPermissions.ManageBody, "维护单位信息、机构设置和政府信息公开指南。");
         services.Configure<OrganizationsOptions>(builder.Configuration.GetSection(OrganizationsOptions.Section));
         services.AddScoped<BodyDirectory>();
         services.AddScoped<BodyEditor>();
+        services.AddScoped<Staff.IStaffBodies, StaffBodiesProvider>();
         services.AddScoped<IStartupSeeder, DemoOrganizationSeeder>();
+        services.AddScoped<IStartupSeeder, DemoStaffSeeder>();
         return builder;
     }
 

@@ -46,6 +46,7 @@ internal static class PlatformModule
         services.AddOpenApi("v1");
         services.AddHealthChecks().AddCheck<DatabaseHealthCheck>("database", tags: ["ready"]);
         services.AddOutputCache();
+        services.AddPublicCachePolicies();
         services.AddGongkaiRateLimiting();
         services.AddGongkaiRequestLimits(builder.Configuration);
         services.Configure<HostOptions>(host => host.ShutdownTimeout = TimeSpan.FromSeconds(20));
@@ -81,7 +82,6 @@ internal static class PlatformModule
         app.MapOpenApi("/openapi/{documentName}.json");
         app.MapHealthChecks("/healthz", new() { Predicate = _ => false });
         app.MapHealthChecks("/readyz", new() { Predicate = check => check.Tags.Contains("ready") });
-        app.MapGongkaiChangeLog();
         app.MapRazorPages();
         return app;
     }

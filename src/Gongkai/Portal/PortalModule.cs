@@ -7,7 +7,6 @@ internal static class PortalModule
 {
     public static WebApplicationBuilder AddPortal(this WebApplicationBuilder builder)
     {
-        builder.Services.AddPublicCachePolicies();
         builder.Services.AddChangeLogFollower<PublicCacheFollower>();
         return builder;
     }

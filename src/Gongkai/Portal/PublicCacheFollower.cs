@@ -1,3 +1,4 @@
+using Gongkai.Platform.Web;
 using Gongkai.Platform.Data;
 using Microsoft.AspNetCore.OutputCaching;
 

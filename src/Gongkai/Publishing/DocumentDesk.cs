@@ -5,6 +5,7 @@ using Gongkai.Platform.Data;
 using Gongkai.Staff;
 using Gongkai.Publishing.Rules;
 using Gongkai.Safeguards.Review;
+using Gongkai.Publishing.Checks;
 using Microsoft.EntityFrameworkCore;
 
 namespace Gongkai.Publishing;
@@ -56,7 +57,7 @@ public sealed record ReviewDecision(bool Approve, string? Comment, string? NoInt
 /// scope, applies <see cref="ReviewWorkflow"/>, records history and audit in the same unit of work, and turns a lost
 /// race (another person saved the document first) into a conflict.
 /// </summary>
-public sealed class DocumentDesk(GongkaiDbContext db, BodyScope scope, AuditLog audit, TimeProvider clock, DocumentPublisher publisher, DocumentSafeguards safeguards, Catalogue.CatalogueDesk catalogue)
+public sealed class DocumentDesk(GongkaiDbContext db, BodyScope scope, RolePermissions permissions, AuditLog audit, TimeProvider clock, DocumentPublisher publisher, DocumentSafeguards safeguards, Catalogue.CatalogueDesk catalogue)
 {
     public const string LostRaceMessage = "该文件刚刚已由其他人处理，您的操作未生效。请刷新页面查看最新状态后再操作。";
 
@@ -134,7 +135,7 @@ public sealed class DocumentDesk(GongkaiDbContext db, BodyScope scope, AuditLog 
     public Task<DeskResult> ReviewAsync(ClaimsPrincipal user, int id, ReviewStage stage, ReviewDecision decision, CancellationToken cancellationToken = default) =>
         ActAsync(user, id, async document =>
         {
-            var actor = new ReviewActor(StaffClaims.UserIdOf(user) ?? "", StagesOf(user));
+            var actor = new ReviewActor(StaffClaims.UserIdOf(user) ?? "", StagesOf(user, permissions));
             var comment = string.IsNullOrWhiteSpace(decision.Comment) ? null : decision.Comment.Trim();
             if (!decision.Approve)
             {
@@ -280,12 +281,12 @@ public sealed class DocumentDesk(GongkaiDbContext db, BodyScope scope, AuditLog 
     }
 
     /// <summary>The review stages <paramref name="user"/> holds through their roles.</summary>
-    public static IReadOnlySet<ReviewStage> StagesOf(ClaimsPrincipal user)
+    public static IReadOnlySet<ReviewStage> StagesOf(ClaimsPrincipal user, RolePermissions permissions)
     {
         var stages = new HashSet<ReviewStage>();
-        foreach (var (stage, permission) in new[] { (ReviewStage.First, Permissions.ReviewFirst), (ReviewStage.Second, Permissions.ReviewSecond), (ReviewStage.Final, Permissions.ReviewFinal) })
+        foreach (var (stage, permission) in new[] { (ReviewStage.First, PublishingPermissions.ReviewFirst), (ReviewStage.Second, PublishingPermissions.ReviewSecond), (ReviewStage.Final, PublishingPermissions.ReviewFinal) })
         {
-            if (RolePermissions.RolesGranting(permission).Any(user.IsInRole))
+            if (permissions.Grants(user, permission))
             {
                 stages.Add(stage);
             }

@@ -2,7 +2,7 @@ using Gongkai.Organizations;
 using Gongkai.Platform.Audit;
 using Gongkai.Calendar;
 using Gongkai.Platform.Data;
-using Gongkai.Portal;
+using Gongkai.Platform.Web;
 using Gongkai.Publishing.Rules;
 using Microsoft.AspNetCore.OutputCaching;
 using Microsoft.EntityFrameworkCore;

@@ -3,7 +3,7 @@ using System.Security.Claims;
 using Gongkai.Organizations;
 using Gongkai.Platform.Data;
 using Gongkai.Staff;
-using Gongkai.Portal;
+using Gongkai.Platform.Web;
 using Gongkai.Publishing.Contracts;
 using Gongkai.Publishing.Rules;
 using Microsoft.AspNetCore.Http.HttpResults;
@@ -58,21 +58,21 @@ internal static class PublishingApi
 
         // Staff work on documents by id (索引号 exist only once published); a numeric segment outranks the catch-all.
         var staff = app.MapGroup("/api/v1/documents").WithTags("文件（工作人员）");
-        staff.MapPost("/", CreateAsync).RequireAuthorization(Permissions.EditDocuments);
+        staff.MapPost("/", CreateAsync).RequireAuthorization(PublishingPermissions.EditDocuments);
         staff.MapGet("/{id:int}", GetForStaffAsync).RequireAuthorization(Permissions.Staff);
-        staff.MapPut("/{id:int}", EditAsync).RequireAuthorization(Permissions.EditDocuments);
-        staff.MapPost("/{id:int}/submit", SubmitAsync).RequireAuthorization(Permissions.EditDocuments);
+        staff.MapPut("/{id:int}", EditAsync).RequireAuthorization(PublishingPermissions.EditDocuments);
+        staff.MapPost("/{id:int}/submit", SubmitAsync).RequireAuthorization(PublishingPermissions.EditDocuments);
         staff.MapPost("/{id:int}/review/first", (int id, ReviewRequest request, ClaimsPrincipal user, DocumentDesk desk, GongkaiDbContext db, CancellationToken ct) =>
-            ReviewAsync(id, ReviewStage.First, request, user, desk, db, ct)).RequireAuthorization(Permissions.ReviewFirst);
+            ReviewAsync(id, ReviewStage.First, request, user, desk, db, ct)).RequireAuthorization(PublishingPermissions.ReviewFirst);
         staff.MapPost("/{id:int}/review/second", (int id, ReviewRequest request, ClaimsPrincipal user, DocumentDesk desk, GongkaiDbContext db, CancellationToken ct) =>
-            ReviewAsync(id, ReviewStage.Second, request, user, desk, db, ct)).RequireAuthorization(Permissions.ReviewSecond);
+            ReviewAsync(id, ReviewStage.Second, request, user, desk, db, ct)).RequireAuthorization(PublishingPermissions.ReviewSecond);
         staff.MapPost("/{id:int}/review/final", (int id, ReviewRequest request, ClaimsPrincipal user, DocumentDesk desk, GongkaiDbContext db, CancellationToken ct) =>
-            ReviewAsync(id, ReviewStage.Final, request, user, desk, db, ct)).RequireAuthorization(Permissions.ReviewFinal);
-        staff.MapPost("/{id:int}/publish", PublishAsync).RequireAuthorization(Permissions.ReviewFinal);
-        staff.MapPost("/{id:int}/correct", CorrectAsync).RequireAuthorization(Permissions.EditDocuments);
-        staff.MapPost("/{id:int}/withdraw", WithdrawAsync).RequireAuthorization(Permissions.ReviewFinal);
+            ReviewAsync(id, ReviewStage.Final, request, user, desk, db, ct)).RequireAuthorization(PublishingPermissions.ReviewFinal);
+        staff.MapPost("/{id:int}/publish", PublishAsync).RequireAuthorization(PublishingPermissions.ReviewFinal);
+        staff.MapPost("/{id:int}/correct", CorrectAsync).RequireAuthorization(PublishingPermissions.EditDocuments);
+        staff.MapPost("/{id:int}/withdraw", WithdrawAsync).RequireAuthorization(PublishingPermissions.ReviewFinal);
 
-        app.MapPost("/api/v1/interpretations/", InterpretAsync).WithTags("政策解读").RequireAuthorization(Permissions.EditDocuments);
+        app.MapPost("/api/v1/interpretations/", InterpretAsync).WithTags("政策解读").RequireAuthorization(PublishingPermissions.EditDocuments);
     }
 
     private static async Task<Results<Ok<DocumentList>, ProblemHttpResult>> ListAsync(
@@ -235,7 +235,7 @@ internal static class PublishingApi
         DeskOutcome.Forbidden => TypedResults.Problem(title: "无权操作", detail: result.Message, statusCode: StatusCodes.Status403Forbidden),
         DeskOutcome.Conflict => TypedResults.Problem(title: "操作冲突", detail: result.Message, statusCode: StatusCodes.Status409Conflict),
         DeskOutcome.Blocked => TypedResults.Problem(title: "存在未遮盖的个人信息", detail: result.Message, statusCode: StatusCodes.Status422UnprocessableEntity,
-            extensions: new Dictionary<string, object?> { ["findings"] = Safeguards.Review.BlockingFindingView.From(result.Findings ?? []) }),
+            extensions: new Dictionary<string, object?> { ["findings"] = Checks.BlockingFindingView.From(result.Findings ?? []) }),
         _ => throw new InvalidOperationException("A successful result is not a failure."),
     };
 

@@ -1,7 +1,11 @@
+using Gongkai.Organizations;
+using Gongkai.Staff;
+using Gongkai.Platform.Web;
 using Gongkai.Platform.Cli;
 using Gongkai.Platform.Data;
 using Gongkai.Platform.Jobs;
 using Gongkai.Publishing.Catalogue;
+using Gongkai.Publishing.Checks;
 using Gongkai.Publishing.Attachments;
 using Gongkai.Publishing.Gazette;
 using Gongkai.Publishing.Feeds;
@@ -19,6 +23,11 @@ internal static class PublishingModule
     public static WebApplicationBuilder AddPublishing(this WebApplicationBuilder builder)
     {
         var services = builder.Services;
+        services.AddPublishingPermissions();
+        services.AddConsoleMenuEntry(40, "文件发布", "/admin/documents", Permissions.Staff, "起草文件，初审、复审、终审，发布、更正和撤回；公开时限提醒。");
+        services.AddConsoleMenuEntry(50, "主动公开目录", "/admin/catalogue", OrganizationsPermissions.ManageBody, "维护本单位主动公开基本目录：内容、主体、时限、载体和更新频率。");
+        services.AddConsoleMenuEntry(60, "政府公报", "/admin/gazette", PublishingPermissions.EditDocuments, "编辑各期政府公报，收录已发布文件，发布公报及其 PDF 版。");
+        services.AddConsoleMenuEntry(110, "链接检查", "/admin/safeguards/links", Permissions.Staff, "查看各单位文件中的失效链接（站内和外部），每天定时检查。");
         services.AddOptions<PublishingOptions>().BindConfiguration(PublishingOptions.Section);
         services.AddScoped<IndexNumberAllocator>();
         services.AddScoped<DocumentPublisher>();
@@ -27,6 +36,7 @@ internal static class PublishingModule
         services.AddRecurringJob<ScheduledPublicationJob>();
         services.AddScoped<IStartupSeeder, DemoDocumentSeeder>();
         services.AddCatalogue();
+        services.AddDocumentChecks();
         services.AddScoped<Import.DocumentImporter>();
         builder.AddAttachments();
         builder.AddGazette();

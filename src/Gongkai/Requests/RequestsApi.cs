@@ -40,7 +40,7 @@ internal static class RequestsApi
         var requests = app.MapGroup("/api/v1/requests").WithTags("依申请公开");
         requests.MapPost("/", FileAsync).AllowAnonymous().RequireRateLimiting(RequestRateLimits.Apply);
         requests.MapGet("/{trackingNumber}", TrackAsync).AllowAnonymous().RequireRateLimiting(RequestRateLimits.Track);
-        requests.MapPost("/{trackingNumber}/events", RecordEventAsync).RequireAuthorization(Permissions.HandleRequests);
+        requests.MapPost("/{trackingNumber}/events", RecordEventAsync).RequireAuthorization(RequestsPermissions.HandleRequests);
         requests.MapGet("/statistics", StatisticsAsync).AllowAnonymous();
     }
 

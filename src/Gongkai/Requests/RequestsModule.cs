@@ -1,3 +1,5 @@
+using Gongkai.Staff;
+using Gongkai.Platform.Web;
 using Gongkai.Platform.Jobs;
 using System.Threading.RateLimiting;
 using Gongkai.Platform.Data;
@@ -32,6 +34,10 @@ internal static class RequestsModule
     public static WebApplicationBuilder AddRequests(this WebApplicationBuilder builder)
     {
         var services = builder.Services;
+        services.AddRequestsPermissions();
+        services.AddConsoleMenuEntry(70, "依申请公开", "/admin/requests", RequestsPermissions.HandleRequests, "登记和办理政府信息公开申请，按法定期限答复。");
+        services.AddConsoleMenuEntry(80, "依申请公开统计", "/admin/requests/statistics", Permissions.Staff, "年度报告表三（申请办理结果）和表四（行政复议、行政诉讼），含勾稽关系核对。");
+        services.AddConsoleMenuEntry(90, "依申请公开记录（只读）", "/admin/requests/records", Permissions.ViewAudit, "审计员查阅本机关依申请公开的办理记录和操作记录。");
         services.AddScoped<RequestDesk>();
         services.AddScoped<RequestStatistics>();
         services.AddScoped<RequestCaseWork>();

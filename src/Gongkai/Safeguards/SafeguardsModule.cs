@@ -1,9 +1,7 @@
+using Gongkai.Platform.Web;
 using Gongkai.Platform.Data;
 using Gongkai.Safeguards.Admin;
-using Gongkai.Platform.Jobs;
 using Gongkai.Safeguards.Data;
-using Gongkai.Safeguards.Links;
-using Gongkai.Safeguards.Review;
 
 namespace Gongkai.Safeguards;
 
@@ -14,21 +12,13 @@ internal static class SafeguardsModule
     public static WebApplicationBuilder AddSafeguards(this WebApplicationBuilder builder)
     {
         var services = builder.Services;
+        services.AddSafeguardsPermissions();
+        services.AddConsoleMenuEntry(120, "发布前检查词库", "/admin/safeguards/word-lists", SafeguardsPermissions.ManageWordLists, "维护错别字、机构旧称、规范表述和敏感词词库。");
         services.AddSingleton<SafeguardsProfileCache>();
         services.AddScoped<SafeguardsService>();
         services.AddScoped<WordListEditor>();
         services.AddScoped<IStartupSeeder, WordListSeeder>();
-        services.AddScoped<BodyTextFindingSource>();
-        services.AddScoped<IDocumentFindingSource>(provider => provider.GetRequiredService<BodyTextFindingSource>());
-        services.AddScoped<IDocumentFindingSource, AttachmentFindingSource>();
-        services.AddScoped<DocumentSafeguards>();
-        services.AddScoped<FindingFixer>();
         services.AddOptions<SafeguardsOptions>().BindConfiguration(SafeguardsOptions.Section);
-        services.AddHttpClient(LinkChecker.HttpClientName, http => http.DefaultRequestHeaders.UserAgent.ParseAdd("Gongkai-LinkCheck/1.0"));
-        services.AddScoped<LinkChecker>();
-        services.AddScoped<IDocumentFindingSource, LinkFindingSource>();
-        services.AddJobHandler<DocumentLinksJobHandler>();
-        services.AddRecurringJob<PublishedLinksJob>();
         return builder;
     }
 

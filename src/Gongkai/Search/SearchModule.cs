@@ -1,3 +1,5 @@
+using Gongkai.Safeguards;
+using Gongkai.Platform.Web;
 using Gongkai.Platform.Cli;
 using Gongkai.Platform;
 using Gongkai.Platform.Data;
@@ -16,6 +18,7 @@ internal static class SearchModule
     public static WebApplicationBuilder AddSearch(this WebApplicationBuilder builder)
     {
         var services = builder.Services;
+        services.AddConsoleMenuEntry(130, "检索同义词", "/admin/search/synonyms", SafeguardsPermissions.ManageWordLists, "维护检索时互相替代的同义词，如“低保”与“最低生活保障”。");
         services.AddOptions<SearchOptions>().BindConfiguration(SearchOptions.Section);
         services.AddSingleton(sp => new SearchIndexLocation(Path.GetFullPath(
             sp.GetRequiredService<IOptions<SearchOptions>>().Value.IndexFolder,

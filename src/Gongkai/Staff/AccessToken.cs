@@ -1,3 +1,4 @@
+using Gongkai.Platform.Data;
 using System.Security.Cryptography;
 using System.Text;
 using Microsoft.EntityFrameworkCore;

@@ -1,13 +1,10 @@
 using System.Security.Claims;
-using Gongkai.Organizations;
-using Gongkai.Platform.Data;
-using Microsoft.EntityFrameworkCore;
 
 namespace Gongkai.Staff;
 
 /// <summary>Which bodies the current staff member may act for: system admins all; body admins their own body and
 /// its sub-bodies; everyone else their own body only.</summary>
-public sealed class BodyScope(GongkaiDbContext db)
+public sealed class BodyScope(IStaffBodies bodies)
 {
     public async Task<bool> MayActForAsync(ClaimsPrincipal user, int bodyId, CancellationToken cancellationToken = default)
     {
@@ -53,8 +50,8 @@ public sealed class BodyScope(GongkaiDbContext db)
     /// <summary>The ids of all bodies below <paramref name="bodyId"/> (not including it).</summary>
     public async Task<HashSet<int>> DescendantsOfAsync(int bodyId, CancellationToken cancellationToken = default)
     {
-        var parents = await db.Set<Body>().AsNoTracking().Select(b => new { b.Id, b.ParentId }).ToListAsync(cancellationToken);
-        return BodyTree.Descendants(bodyId, parents.Select(p => (p.Id, p.ParentId)));
+        var all = await bodies.ListAsync(cancellationToken);
+        return BodyTree.Descendants(bodyId, all.Select(b => (b.Id, b.ParentId)));
     }
 }
 

@@ -65,6 +65,6 @@ internal static class IdentityRegistration
         services.AddScoped<AccessTokenService>();
         services.AddScoped<SignInAudit>();
         services.AddScoped<StaffAdministration>();
-        services.AddScoped<IStartupSeeder, StaffAccountsSeeder>();
+        services.AddScoped<IStartupSeeder, StaffRolesSeeder>();
     }
 }

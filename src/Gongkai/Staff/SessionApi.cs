@@ -1,3 +1,4 @@
+using Gongkai.Platform.Data;
 using System.Security.Claims;
 using Gongkai.Platform.Web;
 using Microsoft.AspNetCore.Http.HttpResults;

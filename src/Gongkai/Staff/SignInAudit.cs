@@ -1,3 +1,4 @@
+using Gongkai.Platform.Data;
 using Gongkai.Platform.Audit;
 
 namespace Gongkai.Staff;

@@ -1,5 +1,4 @@
 using System.Security.Claims;
-using Gongkai.Organizations;
 using Gongkai.Platform.Audit;
 using Gongkai.Platform.Data;
 using Microsoft.AspNetCore.Identity;
@@ -23,7 +22,7 @@ public sealed record StaffChange(string? Error, StaffUser? User = null, string? 
 /// <summary>Staff accounts as administrators manage them: listing within body scope, creating, changing roles,
 /// locking, resetting passwords and two-factor. Every change is audited with the target user's body, so that
 /// body's administrators and auditors see what was done to their staff.</summary>
-public sealed class StaffAdministration(GongkaiDbContext db, UserManager<StaffUser> users, BodyScope scope, AuditLog audit, TimeProvider clock)
+public sealed class StaffAdministration(GongkaiDbContext db, UserManager<StaffUser> users, BodyScope scope, IStaffBodies bodies, AuditLog audit, TimeProvider clock)
 {
     /// <summary>Administrators lock accounts indefinitely (until unlocked); failed sign-ins lock for 15 minutes.</summary>
     public static readonly DateTimeOffset LockedByAdministrator = new(9999, 1, 1, 0, 0, 0, TimeSpan.Zero);
@@ -37,13 +36,10 @@ public sealed class StaffAdministration(GongkaiDbContext db, UserManager<StaffUs
         StaffRules.AssignableRoles(actor.IsInRole(StaffRoles.SystemAdmin), actor.IsInRole(StaffRoles.BodyAdmin));
 
     /// <summary>The bodies the actor may place staff in, in tree order of their sort keys.</summary>
-    public async Task<List<Body>> BodiesInScopeAsync(ClaimsPrincipal actor, CancellationToken cancellationToken = default)
+    public async Task<List<StaffBody>> BodiesInScopeAsync(ClaimsPrincipal actor, CancellationToken cancellationToken = default)
     {
         var inScope = await scope.BodiesInScopeAsync(actor, cancellationToken);
-        return await db.Set<Body>().AsNoTracking()
-            .Where(b => inScope == null || inScope.Contains(b.Id))
-            .OrderBy(b => b.Kind).ThenBy(b => b.SortOrder).ThenBy(b => b.Id)
-            .ToListAsync(cancellationToken);
+        return (await bodies.ListAsync(cancellationToken)).Where(b => inScope == null || inScope.Contains(b.Id)).ToList();
     }
 
     public async Task<List<StaffListItem>> ListAsync(ClaimsPrincipal actor, int? bodyId, CancellationToken cancellationToken = default)
@@ -62,9 +58,7 @@ public sealed class StaffAdministration(GongkaiDbContext db, UserManager<StaffUs
                             where ids.Contains(userRole.UserId)
                             select new { userRole.UserId, role.Name }).ToListAsync(cancellationToken))
             .ToLookup(r => r.UserId, r => r.Name ?? "");
-        var bodyIds = found.Select(u => u.BodyId).Distinct().ToList();
-        var bodyNames = await db.Set<Body>().AsNoTracking().Where(b => bodyIds.Contains(b.Id))
-            .ToDictionaryAsync(b => b.Id, b => b.Name, cancellationToken);
+        var bodyNames = (await bodies.ListAsync(cancellationToken)).ToDictionary(b => b.Id, b => b.Name);
         return found.Select(u => new StaffListItem(u.Id, u.UserName ?? "", u.DisplayName, u.BodyId,
                 bodyNames.GetValueOrDefault(u.BodyId, "?"), StaffRoles.All.Where(roles[u.Id].Contains).ToArray(),
                 IsLocked(u), u.TwoFactorEnabled, u.IsDemo))
@@ -89,7 +83,7 @@ public sealed class StaffAdministration(GongkaiDbContext db, UserManager<StaffUs
 
     public async Task<StaffChange> CreateAsync(ClaimsPrincipal actor, string userName, string displayName, int bodyId, IReadOnlyCollection<string> roles, CancellationToken cancellationToken = default)
     {
-        if (!await scope.MayActForAsync(actor, bodyId, cancellationToken) || !await db.Set<Body>().AnyAsync(b => b.Id == bodyId, cancellationToken))
+        if (!await scope.MayActForAsync(actor, bodyId, cancellationToken) || !(await bodies.ListAsync(cancellationToken)).Any(b => b.Id == bodyId))
         {
             return StaffChange.Refused("请选择您管理范围内的单位。");
         }

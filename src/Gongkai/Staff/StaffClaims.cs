@@ -1,12 +1,12 @@
-using System.Globalization;
 using System.Security.Claims;
+using Gongkai.Platform.Web;
 
 namespace Gongkai.Staff;
 
 /// <summary>The claims Gongkai adds to a staff principal.</summary>
 public static class StaffClaims
 {
-    public const string BodyId = "gongkai:body";
+    public const string BodyId = ActorClaims.BodyId;
 
     public const string DisplayName = "gongkai:display-name";
 
@@ -19,8 +19,7 @@ public static class StaffClaims
     /// <summary>On principals built from a personal access token: the token's id, so audits can say which one.</summary>
     public const string AccessTokenId = "gongkai:token";
 
-    public static int? BodyIdOf(ClaimsPrincipal user) =>
-        int.TryParse(user.FindFirstValue(BodyId), NumberStyles.None, CultureInfo.InvariantCulture, out var id) ? id : null;
+    public static int? BodyIdOf(ClaimsPrincipal user) => ActorClaims.BodyIdOf(user);
 
     public static string DisplayNameOf(ClaimsPrincipal user) =>
         user.FindFirstValue(DisplayName) is { Length: > 0 } name ? name : user.Identity?.Name ?? "";

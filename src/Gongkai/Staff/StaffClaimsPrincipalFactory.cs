@@ -1,3 +1,4 @@
+using Gongkai.Platform.Data;
 using System.Globalization;
 using System.Security.Claims;
 using Microsoft.AspNetCore.Identity;

@@ -1,3 +1,4 @@
+using Gongkai.Platform.Web;
 using Gongkai.Platform.Cli;
 
 namespace Gongkai.Staff;
@@ -11,6 +12,10 @@ internal static class StaffModule
 
     public static WebApplicationBuilder AddStaff(this WebApplicationBuilder builder)
     {
+        builder.Services.AddStaffPermissions();
+        builder.Services.AddConsoleMenuEntry(20, "人员与角色", "/admin/staff", Permissions.ManageStaff, "新增工作人员，分配角色，锁定账户，重置密码。");
+        builder.Services.AddConsoleMenuEntry(150, "我的令牌", "/admin/account/tokens", Permissions.Staff, "创建和撤销供脚本调用接口的个人访问令牌。");
+        builder.Services.AddConsoleMenuEntry(160, "两步验证", "/admin/account/two-factor", Permissions.SignedIn, "使用手机验证器应用的动态口令保护账户。");
         builder.Services.AddGongkaiIdentity();
         return builder;
     }

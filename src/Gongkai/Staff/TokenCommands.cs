@@ -1,3 +1,4 @@
+using Gongkai.Platform.Data;
 using Gongkai.Platform.Cli;
 using System.CommandLine;
 using System.Globalization;

@@ -1,3 +1,4 @@
+using Gongkai.Organizations.Demo;
 using System.Net;
 using Gongkai.Organizations;
 using Gongkai.Platform;

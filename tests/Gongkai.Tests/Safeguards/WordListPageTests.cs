@@ -5,6 +5,7 @@ using Gongkai.Platform.Data;
 using Gongkai.Staff;
 using Gongkai.Safeguards;
 using Gongkai.Safeguards.Admin;
+using Gongkai.Publishing.Checks.Admin;
 using Gongkai.Safeguards.Wording;
 using Gongkai.Tests.Infrastructure;
 using Microsoft.EntityFrameworkCore;

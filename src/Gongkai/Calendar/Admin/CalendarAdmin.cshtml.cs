@@ -7,7 +7,7 @@ using Microsoft.AspNetCore.Mvc.RazorPages;
 namespace Gongkai.Calendar.Admin;
 
 /// <summary>/admin/calendar: a year's schedule month by month, marking single days and importing a whole year.</summary>
-[Authorize(Policy = Permissions.ManageCalendar)]
+[Authorize(Policy = CalendarPermissions.Manage)]
 public sealed class CalendarAdminModel(CalendarService calendarService, TimeProvider clock) : PageModel
 {
     public const string ArrangementOff = "off";

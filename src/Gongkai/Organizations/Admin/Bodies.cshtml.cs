@@ -6,7 +6,7 @@ namespace Gongkai.Organizations.Admin;
 
 /// <summary>The bodies a staff member may edit, as a tree: all of them for a system admin, a body admin's own
 /// body and its sub-bodies otherwise.</summary>
-[Authorize(Policy = Permissions.ManageBody)]
+[Authorize(Policy = OrganizationsPermissions.ManageBody)]
 public sealed class BodiesModel(BodyDirectory directory, BodyEditor editor) : PageModel
 {
     public IReadOnlyList<BodyNode> Roots { get; private set; } = [];

@@ -6,7 +6,7 @@ namespace Gongkai.Organizations.Admin;
 
 /// <summary>Edits one body. The policy admits body admins and system admins; <see cref="BodyEditor"/> (through
 /// <see cref="BodyScope"/>) then limits body admins to their own subtree.</summary>
-[Authorize(Policy = Permissions.ManageBody)]
+[Authorize(Policy = OrganizationsPermissions.ManageBody)]
 public sealed class EditBodyModel(BodyDirectory directory, BodyEditor editor, BodyScope scope) : BodyFormPage
 {
     public override bool IsNew => false;

@@ -5,7 +5,7 @@ using Microsoft.AspNetCore.Mvc;
 namespace Gongkai.Organizations.Admin;
 
 /// <summary>Creates a body (system admins only).</summary>
-[Authorize(Policy = Permissions.ManageAllBodies)]
+[Authorize(Policy = OrganizationsPermissions.ManageAllBodies)]
 public sealed class NewBodyModel(BodyDirectory directory, BodyEditor editor) : BodyFormPage
 {
     public override bool IsNew => true;

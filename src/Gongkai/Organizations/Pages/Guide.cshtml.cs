@@ -1,4 +1,4 @@
-using Gongkai.Portal;
+using Gongkai.Platform.Web;
 using Microsoft.AspNetCore.Mvc.RazorPages;
 using Microsoft.AspNetCore.OutputCaching;
 using Microsoft.Extensions.Options;

@@ -1,6 +1,6 @@
 using System.Security.Claims;
 using Gongkai.Platform.Data;
-using Gongkai.Staff;
+using Gongkai.Platform.Web;
 
 namespace Gongkai.Platform.Audit;
 
@@ -19,7 +19,7 @@ public sealed class AuditLog(GongkaiDbContext db, IHttpContextAccessor httpConte
             At = clock.GetUtcNow(),
             ActorId = actorId ?? (signedIn ? user!.FindFirstValue(ClaimTypes.NameIdentifier) : null),
             ActorName = actorName ?? (signedIn ? user!.Identity!.Name ?? "?" : "anonymous"),
-            BodyId = bodyId ?? (signedIn ? StaffClaims.BodyIdOf(user!) : null),
+            BodyId = bodyId ?? (signedIn ? ActorClaims.BodyIdOf(user!) : null),
             Action = action,
             Target = target,
             Detail = detail,

@@ -1,18 +1,18 @@
-using Gongkai.Staff;
 using Gongkai.Platform.Jobs;
 using Microsoft.AspNetCore.Http.HttpResults;
 using Microsoft.EntityFrameworkCore;
 
 namespace Gongkai.Platform.Data;
 
-/// <summary><c>GET /api/v1/changes/status</c>: how far each follower has come, for operators.</summary>
+/// <summary><c>GET /api/v1/changes/status</c>: how far each follower has come, for operators. Platform knows no
+/// permissions; the console maps it with the policy that may read it.</summary>
 internal static class ChangeLogApi
 {
-    public static IEndpointRouteBuilder MapChangeLogApi(this IEndpointRouteBuilder app)
+    public static IEndpointRouteBuilder MapChangeLogApi(this IEndpointRouteBuilder app, string policy)
     {
         app.MapGroup("/api/v1/changes")
             .WithTags("变更日志")
-            .RequireAuthorization(Permissions.ViewAudit)
+            .RequireAuthorization(policy)
             .MapGet("/status", StatusAsync)
             .WithSummary("变更日志的最新位置和各跟随者的进度");
         return app;

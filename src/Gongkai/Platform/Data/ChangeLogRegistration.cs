@@ -24,5 +24,4 @@ internal static class ChangeLogRegistration
         return services;
     }
 
-    public static IEndpointRouteBuilder MapGongkaiChangeLog(this IEndpointRouteBuilder app) => app.MapChangeLogApi();
 }

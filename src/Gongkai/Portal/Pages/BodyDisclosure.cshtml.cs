@@ -1,3 +1,4 @@
+using Gongkai.Platform.Web;
 using System.Globalization;
 using Gongkai.Organizations;
 using Gongkai.Publishing;

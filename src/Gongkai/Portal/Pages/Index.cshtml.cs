@@ -1,3 +1,4 @@
+using Gongkai.Platform.Web;
 using Gongkai.Organizations;
 using Gongkai.Publishing;
 using Gongkai.Publishing.Contracts;

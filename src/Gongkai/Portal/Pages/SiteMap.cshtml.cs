@@ -1,3 +1,4 @@
+using Gongkai.Platform.Web;
 using Gongkai.Organizations;
 using Microsoft.AspNetCore.Mvc.RazorPages;
 using Microsoft.AspNetCore.OutputCaching;

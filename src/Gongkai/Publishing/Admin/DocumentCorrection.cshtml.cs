@@ -11,7 +11,7 @@ namespace Gongkai.Publishing.Admin;
 /// <summary>更正 of a published document: the fields prefilled with what the public sees, a required reason, and on
 /// saving a new immutable version through <see cref="DocumentDesk.CorrectAsync"/> (the same rules, safeguards gate and
 /// audit as the API). Bad input comes back with Chinese messages and everything typed kept.</summary>
-[Authorize(Policy = Permissions.EditDocuments)]
+[Authorize(Policy = PublishingPermissions.EditDocuments)]
 public sealed class DocumentCorrectionModel(GongkaiDbContext db, DocumentDesk desk, BodyScope scope, Catalogue.CatalogueDesk catalogue) : PageModel
 {
     public int DocumentId { get; private set; }

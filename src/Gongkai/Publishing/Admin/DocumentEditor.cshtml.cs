@@ -113,7 +113,7 @@ public sealed record DocumentFieldsView(DocumentForm Form, IReadOnlyDictionary<s
 
 /// <summary>New and edit form of a draft. Bad input comes back with Chinese messages beside the fields and everything
 /// typed kept; "保存并提交审核" saves and submits in one go.</summary>
-[Authorize(Policy = Permissions.EditDocuments)]
+[Authorize(Policy = PublishingPermissions.EditDocuments)]
 public sealed class DocumentEditorModel(GongkaiDbContext db, DocumentDesk desk, BodyScope scope, Catalogue.CatalogueDesk catalogue) : PageModel
 {
     /// <summary>The body's visible catalogue nodes, depth first, with their path as the label.</summary>

@@ -12,7 +12,7 @@ public sealed record QueueItem(int Id, string Title, string DocumentType, Docume
 /// <summary>The documents of the bodies in the user's scope that are not yet public: drafts, returned ones, and
 /// the review queue by stage.</summary>
 [Authorize(Policy = Permissions.Staff)]
-public sealed class DocumentQueueModel(GongkaiDbContext db, BodyScope scope) : PageModel
+public sealed class DocumentQueueModel(GongkaiDbContext db, BodyScope scope, RolePermissions permissions) : PageModel
 {
     public static readonly DocumentStatus[] Sections =
     [
@@ -26,7 +26,7 @@ public sealed class DocumentQueueModel(GongkaiDbContext db, BodyScope scope) : P
 
     public async Task OnGetAsync(CancellationToken cancellationToken)
     {
-        MayEdit = RolePermissions.RolesGranting(Permissions.EditDocuments).Any(User.IsInRole);
+        MayEdit = permissions.Grants(User, PublishingPermissions.EditDocuments);
         var bodies = await scope.BodiesInScopeAsync(User, cancellationToken);
         var query = db.Set<Document>().AsNoTracking().Where(d => Sections.Contains(d.Status));
         if (bodies is not null)

@@ -13,7 +13,7 @@ namespace Gongkai.Publishing.Admin;
 /// <summary>One document for staff: its metadata, text, deadline and history, and the decision the user may take now
 /// (approve or return at the stage it waits in, publish a scheduled one, withdraw a published one).</summary>
 [Authorize(Policy = Permissions.Staff)]
-public sealed class DocumentReviewModel(GongkaiDbContext db, DocumentDesk desk, BodyScope scope, CalendarService calendars, DocumentPublisher publisher, TimeProvider clock) : PageModel
+public sealed class DocumentReviewModel(GongkaiDbContext db, DocumentDesk desk, BodyScope scope, RolePermissions permissions, CalendarService calendars, DocumentPublisher publisher, TimeProvider clock) : PageModel
 {
     public Document? Document { get; private set; }
 
@@ -119,12 +119,12 @@ public sealed class DocumentReviewModel(GongkaiDbContext db, DocumentDesk desk, 
         }
 
         History = await db.Set<DocumentHistoryEntry>().AsNoTracking().Where(h => h.DocumentId == id).OrderBy(h => h.Id).ToListAsync(cancellationToken);
-        var stages = DocumentDesk.StagesOf(User);
+        var stages = DocumentDesk.StagesOf(User, permissions);
         MyStage = ReviewWorkflow.StageAwaited(Document.Status) is { } awaited && stages.Contains(awaited) ? awaited : null;
         MayPublishOrWithdraw = stages.Contains(ReviewStage.Final);
-        MayEdit = RolePermissions.RolesGranting(Permissions.EditDocuments).Any(User.IsInRole) && ReviewWorkflow.IsEditable(Document.Status);
-        MayCorrect = RolePermissions.RolesGranting(Permissions.EditDocuments).Any(User.IsInRole) && Document.Status == DocumentStatus.Published;
-        MayInterpret = RolePermissions.RolesGranting(Permissions.EditDocuments).Any(User.IsInRole) && Document.Status != DocumentStatus.Withdrawn;
+        MayEdit = permissions.Grants(User, PublishingPermissions.EditDocuments) && ReviewWorkflow.IsEditable(Document.Status);
+        MayCorrect = permissions.Grants(User, PublishingPermissions.EditDocuments) && Document.Status == DocumentStatus.Published;
+        MayInterpret = permissions.Grants(User, PublishingPermissions.EditDocuments) && Document.Status != DocumentStatus.Withdrawn;
         if (Document.SignedOn is { } signedOn)
         {
             var calendar = await calendars.GetCalendarAsync(cancellationToken);

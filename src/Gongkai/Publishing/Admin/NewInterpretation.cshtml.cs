@@ -9,7 +9,7 @@ namespace Gongkai.Publishing.Admin;
 
 /// <summary>An editor writes the interpretation (解读) of one of the body's documents, usually while the document is
 /// in review so that 终审 can see it; it becomes public with the document.</summary>
-[Authorize(Policy = Permissions.EditDocuments)]
+[Authorize(Policy = PublishingPermissions.EditDocuments)]
 public sealed class NewInterpretationModel(GongkaiDbContext db, DocumentDesk desk, BodyScope scope) : PageModel
 {
     public Document? Document { get; private set; }

@@ -36,11 +36,11 @@ internal static class AttachmentsApi
         var staff = app.MapGroup("/api/v1/documents/{id:int}/attachments").WithTags("附件（工作人员）");
         staff.MapGet("/", ListAsync).RequireAuthorization(Permissions.Staff);
         // A token-authenticated API: no antiforgery form token; cookie callers are protected by the SameSite sign-in cookie.
-        staff.MapPost("/", UploadAsync).RequireAuthorization(Permissions.EditDocuments).DisableAntiforgery()
+        staff.MapPost("/", UploadAsync).RequireAuthorization(PublishingPermissions.EditDocuments).DisableAntiforgery()
             .WithMetadata(new RequestSizeLimitAttribute(limits.MaxRequestBytes))
             .WithFormOptions(multipartBodyLengthLimit: limits.MaxRequestBytes);
-        staff.MapDelete("/{attachmentId:int}", DeleteAsync).RequireAuthorization(Permissions.EditDocuments);
-        staff.MapPost("/{attachmentId:int}/mask", MaskAsync).RequireAuthorization(Permissions.EditDocuments);
+        staff.MapDelete("/{attachmentId:int}", DeleteAsync).RequireAuthorization(PublishingPermissions.EditDocuments);
+        staff.MapPost("/{attachmentId:int}/mask", MaskAsync).RequireAuthorization(PublishingPermissions.EditDocuments);
     }
 
     /// <summary>The file, only while its document is published (a draft's or withdrawn document's files are not public).</summary>

@@ -1,7 +1,7 @@
 using System.Security.Claims;
 using Gongkai.Organizations;
 using Gongkai.Staff;
-using Gongkai.Portal;
+using Gongkai.Platform.Web;
 using Microsoft.AspNetCore.Http.HttpResults;
 
 namespace Gongkai.Publishing.Catalogue;
@@ -22,7 +22,7 @@ internal static class CatalogueApi
     {
         app.MapGet("/api/v1/bodies/{code}/catalogue", PublicTreeAsync).WithTags("主动公开目录").CacheOutput(PublicCache.DocumentPages);
 
-        var staff = app.MapGroup("/api/v1/catalogue").WithTags("主动公开目录（工作人员）").RequireAuthorization(Permissions.ManageBody);
+        var staff = app.MapGroup("/api/v1/catalogue").WithTags("主动公开目录（工作人员）").RequireAuthorization(OrganizationsPermissions.ManageBody);
         staff.MapGet("/bodies/{code}", StaffTreeAsync);
         staff.MapPost("/bodies/{code}", CreateAsync);
         staff.MapPut("/{id:int}", (int id, CatalogueNodeInput input, ClaimsPrincipal user, CatalogueDesk desk, CancellationToken ct) =>

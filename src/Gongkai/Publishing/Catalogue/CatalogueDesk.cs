@@ -4,14 +4,14 @@ using Gongkai.Organizations;
 using Gongkai.Platform.Audit;
 using Gongkai.Platform.Data;
 using Gongkai.Staff;
-using Gongkai.Portal;
+using Gongkai.Platform.Web;
 using Microsoft.AspNetCore.OutputCaching;
 using Microsoft.EntityFrameworkCore;
 
 namespace Gongkai.Publishing.Catalogue;
 
 /// <summary>
-/// Reads and changes bodies' disclosure catalogues. Changes need <see cref="Permissions.ManageBody"/> (checked by the
+/// Reads and changes bodies' disclosure catalogues. Changes need <see cref="OrganizationsPermissions.ManageBody"/> (checked by the
 /// endpoints and pages) and the body in the user's <see cref="BodyScope"/> (checked here); each is audited, written
 /// to the change log and evicts cached public pages.
 /// </summary>

@@ -4,7 +4,6 @@ using System.Xml;
 using Gongkai.Organizations;
 using Gongkai.Platform.Data;
 using Gongkai.Platform.Web;
-using Gongkai.Portal;
 using Gongkai.Publishing.Catalogue;
 using Gongkai.Publishing.Contracts;
 using Gongkai.Publishing.Rules;

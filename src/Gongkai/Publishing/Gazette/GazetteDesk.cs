@@ -1,7 +1,7 @@
 using System.Globalization;
 using Gongkai.Platform.Audit;
 using Gongkai.Platform.Data;
-using Gongkai.Portal;
+using Gongkai.Platform.Web;
 using Gongkai.Publishing.Rules;
 using Microsoft.EntityFrameworkCore;
 

@@ -3,7 +3,7 @@ using System.Globalization;
 using Gongkai.Organizations;
 using Gongkai.Platform.Audit;
 using Gongkai.Platform.Data;
-using Gongkai.Portal;
+using Gongkai.Platform.Web;
 using Gongkai.Publishing.Catalogue;
 using Gongkai.Publishing.Rules;
 using Microsoft.AspNetCore.OutputCaching;

@@ -1,5 +1,5 @@
 using Gongkai.Organizations;
-using Gongkai.Portal;
+using Gongkai.Platform.Web;
 using Gongkai.Publishing.Contracts;
 using Microsoft.AspNetCore.Mvc.RazorPages;
 using Microsoft.AspNetCore.OutputCaching;

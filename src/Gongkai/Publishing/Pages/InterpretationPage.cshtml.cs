@@ -1,4 +1,4 @@
-using Gongkai.Portal;
+using Gongkai.Platform.Web;
 using Gongkai.Publishing.Contracts;
 using Microsoft.AspNetCore.Mvc.RazorPages;
 using Microsoft.AspNetCore.OutputCaching;

@@ -1,3 +1,4 @@
+using Gongkai.Platform.Data;
 using Gongkai.Staff;
 using Gongkai.Requests.Rules;
 using Microsoft.AspNetCore.Authorization;
@@ -8,7 +9,7 @@ namespace Gongkai.Requests.Admin;
 
 /// <summary>One request for the officer: applicant data, events, the deadline explained day by day, and the form to
 /// record the next event (including the reply).</summary>
-[Authorize(Policy = Permissions.HandleRequests)]
+[Authorize(Policy = RequestsPermissions.HandleRequests)]
 public sealed class CaseModel(RequestDesk desk, RequestCaseWork work, Organizations.BodyDirectory directory) : PageModel
 {
     public DisclosureRequest? Application { get; private set; }
@@ -35,7 +36,7 @@ public sealed class CaseModel(RequestDesk desk, RequestCaseWork work, Organizati
 
     public IReadOnlyList<RequestAppeal> Appeals { get; private set; } = [];
 
-    public IReadOnlyList<Gongkai.Staff.StaffUser> Officers { get; private set; } = [];
+    public IReadOnlyList<StaffUser> Officers { get; private set; } = [];
 
     public IReadOnlyList<DuplicateHint> Duplicates { get; private set; } = [];
 

@@ -8,7 +8,7 @@ namespace Gongkai.Requests.Admin;
 
 /// <summary>The printable letter asking a third party or another agency for its opinion (征求意见函, Arts. 32 and 34),
 /// generated from the recorded consultation event. It names what is asked for, never the applicant.</summary>
-[Authorize(Policy = Permissions.HandleRequests)]
+[Authorize(Policy = RequestsPermissions.HandleRequests)]
 public sealed class ConsultationModel(RequestDesk desk, Gongkai.Calendar.CalendarService calendars) : PageModel
 {
     public DisclosureRequest? Application { get; private set; }

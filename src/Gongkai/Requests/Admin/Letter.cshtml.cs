@@ -7,7 +7,7 @@ using Microsoft.AspNetCore.Mvc.RazorPages;
 namespace Gongkai.Requests.Admin;
 
 /// <summary>The printable reply letter (政府信息公开申请答复告知书) generated from the coded decision.</summary>
-[Authorize(Policy = Permissions.HandleRequests)]
+[Authorize(Policy = RequestsPermissions.HandleRequests)]
 public sealed class LetterModel(RequestDesk desk) : PageModel
 {
     public DisclosureRequest? Application { get; private set; }

@@ -6,7 +6,7 @@ using Microsoft.AspNetCore.Mvc.RazorPages;
 namespace Gongkai.Requests.Admin;
 
 /// <summary>Editing the reply letter: the wording freely, the coded decision only with a recorded reason.</summary>
-[Authorize(Policy = Permissions.HandleRequests)]
+[Authorize(Policy = RequestsPermissions.HandleRequests)]
 public sealed class LetterEditModel(RequestDesk desk, RequestCaseWork work) : PageModel
 {
     public DisclosureRequest? Application { get; private set; }

@@ -48,7 +48,7 @@ public sealed record QueueCursor(DateOnly? DueOn, DateOnly ReceivedOn, int Id)
 /// <summary>An officer's queue: the open requests of the bodies in scope, overdue first, then by due date, stopped
 /// clocks last, a page at a time (keyset: each page continues after the last row of the one before, walking the
 /// (BodyId, IsClosed, DueOn, ReceivedOn, Id) index in order); recently closed requests below the first page.</summary>
-[Authorize(Policy = Permissions.HandleRequests)]
+[Authorize(Policy = RequestsPermissions.HandleRequests)]
 public sealed class QueueModel(Platform.Data.GongkaiDbContext db, BodyScope scope, RequestDesk desk, Gongkai.Calendar.CalendarService calendars, RequestCaseWork work) : PageModel
 {
     public const int DueSoonWorkingDays = 5;

@@ -8,7 +8,7 @@ using Microsoft.AspNetCore.Mvc.RazorPages;
 namespace Gongkai.Safeguards.Admin;
 
 /// <summary>/admin/safeguards/word-lists: the word lists the pre-publication checks use, by category; add, change, remove.</summary>
-[Authorize(Policy = Permissions.ManageWordLists)]
+[Authorize(Policy = SafeguardsPermissions.ManageWordLists)]
 public sealed class WordListsModel(WordListEditor editor) : PageModel
 {
     public IReadOnlyList<WordListEntry> Entries { get; private set; } = [];

@@ -1,3 +1,4 @@
+using Gongkai.Safeguards;
 using Gongkai.Staff;
 using Gongkai.Search.Synonyms;
 using Microsoft.AspNetCore.Authorization;
@@ -7,7 +8,7 @@ using Microsoft.AspNetCore.Mvc.RazorPages;
 namespace Gongkai.Search.Admin;
 
 /// <summary>/admin/search/synonyms: the synonym groups applied to every search (effective at once, no rebuild).</summary>
-[Authorize(Policy = Permissions.ManageWordLists)]
+[Authorize(Policy = SafeguardsPermissions.ManageWordLists)]
 public sealed class SynonymsModel(SynonymEditor editor) : PageModel
 {
     public IReadOnlyList<SynonymGroup> Groups { get; private set; } = [];

@@ -1,3 +1,4 @@
+using Gongkai.Platform.Data;
 using System.ComponentModel.DataAnnotations;
 using Gongkai.Platform.Audit;
 using Gongkai.Staff.Pages;

@@ -1,3 +1,4 @@
+using Gongkai.Platform.Data;
 using System.ComponentModel.DataAnnotations;
 using Gongkai.Platform.Web;
 using Microsoft.AspNetCore.Authorization;

@@ -1,3 +1,4 @@
+using Gongkai.Platform.Data;
 using Gongkai.Platform.Audit;
 using Microsoft.AspNetCore.Authorization;
 using Microsoft.AspNetCore.Identity;

@@ -1,3 +1,10 @@
+using Gongkai.Admin;
+using Gongkai.Publishing;
+using Gongkai.Requests;
+using Gongkai.Safeguards;
+using Gongkai.Organizations;
+using Gongkai.Calendar;
+using Gongkai.Platform.Data;
 using System.Globalization;
 using System.Net;
 using System.Text;
@@ -52,26 +59,26 @@ public sealed partial class AuthorizationMatrixTests(StaffTestHost host, ITestOu
         ["DELETE /api/v1/session/tokens/{id:int}"] = Access.Staff,
 
         // Console sections of other slices (checked once they are mapped)
-        ["GET /admin/bodies"] = Access.Permission(Permissions.ManageBody),
-        ["GET /admin/calendar"] = Access.Permission(Permissions.ManageCalendar),
-        ["GET /admin/outbox"] = Access.Permission(Permissions.ViewOutbox),
-        ["GET /admin/bodies/{code}/edit"] = Access.Permission(Permissions.ManageBody),
-        ["GET /admin/bodies/new"] = Access.Permission(Permissions.ManageAllBodies),
-        ["GET /admin/safeguards/word-lists"] = Access.Permission(Permissions.ManageWordLists),
+        ["GET /admin/bodies"] = Access.Permission(OrganizationsPermissions.ManageBody),
+        ["GET /admin/calendar"] = Access.Permission(CalendarPermissions.Manage),
+        ["GET /admin/outbox"] = Access.Permission(AdminPermissions.ViewOutbox),
+        ["GET /admin/bodies/{code}/edit"] = Access.Permission(OrganizationsPermissions.ManageBody),
+        ["GET /admin/bodies/new"] = Access.Permission(OrganizationsPermissions.ManageAllBodies),
+        ["GET /admin/safeguards/word-lists"] = Access.Permission(SafeguardsPermissions.ManageWordLists),
         ["GET /admin/safeguards/links"] = Access.Staff,
-        ["GET /admin/search/synonyms"] = Access.Permission(Permissions.ManageWordLists),
+        ["GET /admin/search/synonyms"] = Access.Permission(SafeguardsPermissions.ManageWordLists),
         ["GET /admin/documents"] = Access.Staff,
         ["GET /admin/documents/deadlines"] = Access.Staff,
         ["GET /admin/documents/{id:int}"] = Access.Staff,
-        ["GET /admin/documents/edit/{id:int?}"] = Access.Permission(Permissions.EditDocuments),
+        ["GET /admin/documents/edit/{id:int?}"] = Access.Permission(PublishingPermissions.EditDocuments),
         ["GET /admin/documents/{id:int}/findings"] = Access.Staff,
-        ["GET /admin/documents/{id:int}/interpretation"] = Access.Permission(Permissions.EditDocuments),
-        ["GET /admin/documents/{id:int}/correct"] = Access.Permission(Permissions.EditDocuments),
-        ["GET /admin/requests"] = Access.Permission(Permissions.HandleRequests),
-        ["GET /admin/requests/{trackingNumber}"] = Access.Permission(Permissions.HandleRequests),
-        ["GET /admin/requests/{trackingNumber}/letter"] = Access.Permission(Permissions.HandleRequests),
-        ["GET /admin/requests/{trackingNumber}/letter/edit"] = Access.Permission(Permissions.HandleRequests),
-        ["GET /admin/requests/{trackingNumber}/consultations/{eventId:int}"] = Access.Permission(Permissions.HandleRequests),
+        ["GET /admin/documents/{id:int}/interpretation"] = Access.Permission(PublishingPermissions.EditDocuments),
+        ["GET /admin/documents/{id:int}/correct"] = Access.Permission(PublishingPermissions.EditDocuments),
+        ["GET /admin/requests"] = Access.Permission(RequestsPermissions.HandleRequests),
+        ["GET /admin/requests/{trackingNumber}"] = Access.Permission(RequestsPermissions.HandleRequests),
+        ["GET /admin/requests/{trackingNumber}/letter"] = Access.Permission(RequestsPermissions.HandleRequests),
+        ["GET /admin/requests/{trackingNumber}/letter/edit"] = Access.Permission(RequestsPermissions.HandleRequests),
+        ["GET /admin/requests/{trackingNumber}/consultations/{eventId:int}"] = Access.Permission(RequestsPermissions.HandleRequests),
         ["GET /admin/requests/statistics"] = Access.Staff,
         ["GET /admin/requests/records/{trackingNumber?}"] = Access.Permission(Permissions.ViewAudit),
 
@@ -105,45 +112,45 @@ public sealed partial class AuthorizationMatrixTests(StaffTestHost host, ITestOu
         ["GET /api/v1/search/status"] = Access.Anonymous,
 
         // Staff API (non-GET: checked for anonymous refusal here, per role in their modules' tests)
-        ["PUT /api/v1/bodies/{code}"] = Access.Permission(Permissions.ManageBody),
-        ["POST /api/v1/bodies/"] = Access.Permission(Permissions.ManageAllBodies),
-        ["PUT /api/v1/calendar/days/{date}"] = Access.Permission(Permissions.ManageCalendar),
-        ["DELETE /api/v1/calendar/days/{date}"] = Access.Permission(Permissions.ManageCalendar),
-        ["POST /api/v1/calendar/years"] = Access.Permission(Permissions.ManageCalendar),
+        ["PUT /api/v1/bodies/{code}"] = Access.Permission(OrganizationsPermissions.ManageBody),
+        ["POST /api/v1/bodies/"] = Access.Permission(OrganizationsPermissions.ManageAllBodies),
+        ["PUT /api/v1/calendar/days/{date}"] = Access.Permission(CalendarPermissions.Manage),
+        ["DELETE /api/v1/calendar/days/{date}"] = Access.Permission(CalendarPermissions.Manage),
+        ["POST /api/v1/calendar/years"] = Access.Permission(CalendarPermissions.Manage),
         ["POST /api/v1/safeguards/check"] = Access.Staff,
         ["GET /api/v1/changes/status"] = Access.Permission(Permissions.ViewAudit),
         ["GET /api/v1/documents/{id:int}"] = Access.Staff,
-        ["POST /api/v1/documents/"] = Access.Permission(Permissions.EditDocuments),
-        ["PUT /api/v1/documents/{id:int}"] = Access.Permission(Permissions.EditDocuments),
-        ["POST /api/v1/documents/{id:int}/submit"] = Access.Permission(Permissions.EditDocuments),
-        ["POST /api/v1/documents/{id:int}/review/first"] = Access.Permission(Permissions.ReviewFirst),
-        ["POST /api/v1/documents/{id:int}/review/second"] = Access.Permission(Permissions.ReviewSecond),
-        ["POST /api/v1/documents/{id:int}/review/final"] = Access.Permission(Permissions.ReviewFinal),
-        ["POST /api/v1/documents/{id:int}/publish"] = Access.Permission(Permissions.ReviewFinal),
-        ["POST /api/v1/documents/{id:int}/correct"] = Access.Permission(Permissions.EditDocuments),
-        ["POST /api/v1/documents/{id:int}/withdraw"] = Access.Permission(Permissions.ReviewFinal),
-        ["POST /api/v1/interpretations/"] = Access.Permission(Permissions.EditDocuments),
+        ["POST /api/v1/documents/"] = Access.Permission(PublishingPermissions.EditDocuments),
+        ["PUT /api/v1/documents/{id:int}"] = Access.Permission(PublishingPermissions.EditDocuments),
+        ["POST /api/v1/documents/{id:int}/submit"] = Access.Permission(PublishingPermissions.EditDocuments),
+        ["POST /api/v1/documents/{id:int}/review/first"] = Access.Permission(PublishingPermissions.ReviewFirst),
+        ["POST /api/v1/documents/{id:int}/review/second"] = Access.Permission(PublishingPermissions.ReviewSecond),
+        ["POST /api/v1/documents/{id:int}/review/final"] = Access.Permission(PublishingPermissions.ReviewFinal),
+        ["POST /api/v1/documents/{id:int}/publish"] = Access.Permission(PublishingPermissions.ReviewFinal),
+        ["POST /api/v1/documents/{id:int}/correct"] = Access.Permission(PublishingPermissions.EditDocuments),
+        ["POST /api/v1/documents/{id:int}/withdraw"] = Access.Permission(PublishingPermissions.ReviewFinal),
+        ["POST /api/v1/interpretations/"] = Access.Permission(PublishingPermissions.EditDocuments),
 
         // Disclosure catalogue (主动公开基本目录)
-        ["GET /admin/catalogue/{code?}"] = Access.Permission(Permissions.ManageBody),
-        ["GET /admin/catalogue/{code}/node/{id:int?}"] = Access.Permission(Permissions.ManageBody),
+        ["GET /admin/catalogue/{code?}"] = Access.Permission(OrganizationsPermissions.ManageBody),
+        ["GET /admin/catalogue/{code}/node/{id:int?}"] = Access.Permission(OrganizationsPermissions.ManageBody),
         ["GET /api/v1/bodies/{code}/catalogue"] = Access.Anonymous,
         ["GET /bodies/{code}/xxgk"] = Access.Anonymous,
-        ["GET /api/v1/catalogue/bodies/{code}"] = Access.Permission(Permissions.ManageBody),
-        ["POST /api/v1/catalogue/bodies/{code}"] = Access.Permission(Permissions.ManageBody),
-        ["PUT /api/v1/catalogue/{id:int}"] = Access.Permission(Permissions.ManageBody),
-        ["POST /api/v1/catalogue/{id:int}/hide"] = Access.Permission(Permissions.ManageBody),
-        ["POST /api/v1/catalogue/{id:int}/show"] = Access.Permission(Permissions.ManageBody),
-        ["POST /api/v1/catalogue/{id:int}/move"] = Access.Permission(Permissions.ManageBody),
-        ["DELETE /api/v1/catalogue/{id:int}"] = Access.Permission(Permissions.ManageBody),
-        ["POST /api/v1/requests/{trackingNumber}/events"] = Access.Permission(Permissions.HandleRequests),
+        ["GET /api/v1/catalogue/bodies/{code}"] = Access.Permission(OrganizationsPermissions.ManageBody),
+        ["POST /api/v1/catalogue/bodies/{code}"] = Access.Permission(OrganizationsPermissions.ManageBody),
+        ["PUT /api/v1/catalogue/{id:int}"] = Access.Permission(OrganizationsPermissions.ManageBody),
+        ["POST /api/v1/catalogue/{id:int}/hide"] = Access.Permission(OrganizationsPermissions.ManageBody),
+        ["POST /api/v1/catalogue/{id:int}/show"] = Access.Permission(OrganizationsPermissions.ManageBody),
+        ["POST /api/v1/catalogue/{id:int}/move"] = Access.Permission(OrganizationsPermissions.ManageBody),
+        ["DELETE /api/v1/catalogue/{id:int}"] = Access.Permission(OrganizationsPermissions.ManageBody),
+        ["POST /api/v1/requests/{trackingNumber}/events"] = Access.Permission(RequestsPermissions.HandleRequests),
 
         // Attachments, gazette, feeds and PDF editions
         ["GET /attachments/{id:int}"] = Access.Anonymous,
-        ["GET /admin/requests/{trackingNumber}/letter.pdf"] = Access.Permission(Permissions.HandleRequests),
+        ["GET /admin/requests/{trackingNumber}/letter.pdf"] = Access.Permission(RequestsPermissions.HandleRequests),
         ["GET /admin/documents/{id:int}/attachments"] = Access.Staff,
-        ["GET /admin/gazette"] = Access.Permission(Permissions.EditDocuments),
-        ["GET /admin/gazette/{id:int}"] = Access.Permission(Permissions.EditDocuments),
+        ["GET /admin/gazette"] = Access.Permission(PublishingPermissions.EditDocuments),
+        ["GET /admin/gazette/{id:int}"] = Access.Permission(PublishingPermissions.EditDocuments),
         ["GET /gazette/{year:int?}"] = Access.Anonymous,
         ["GET /gazette/{year:int}/{number:int}"] = Access.Anonymous,
         ["GET /gazette/{year:int}/{number:int}.pdf"] = Access.Anonymous,
@@ -159,9 +166,9 @@ public sealed partial class AuthorizationMatrixTests(StaffTestHost host, ITestOu
         ["GET /sitemap-{part:int}.xml"] = Access.Anonymous,
         ["GET /robots.txt"] = Access.Anonymous,
         ["GET /api/v1/documents/{id:int}/attachments/"] = Access.Staff,
-        ["POST /api/v1/documents/{id:int}/attachments/"] = Access.Permission(Permissions.EditDocuments),
-        ["DELETE /api/v1/documents/{id:int}/attachments/{attachmentId:int}"] = Access.Permission(Permissions.EditDocuments),
-        ["POST /api/v1/documents/{id:int}/attachments/{attachmentId:int}/mask"] = Access.Permission(Permissions.EditDocuments),
+        ["POST /api/v1/documents/{id:int}/attachments/"] = Access.Permission(PublishingPermissions.EditDocuments),
+        ["DELETE /api/v1/documents/{id:int}/attachments/{attachmentId:int}"] = Access.Permission(PublishingPermissions.EditDocuments),
+        ["POST /api/v1/documents/{id:int}/attachments/{attachmentId:int}/mask"] = Access.Permission(PublishingPermissions.EditDocuments),
     };
 
     /// <summary>Values for route parameters, by parameter name; values that need the database are added at run time.</summary>
@@ -222,7 +229,7 @@ public sealed partial class AuthorizationMatrixTests(StaffTestHost host, ITestOu
             {
                 using var response = await client.GetAsync(new Uri(url, UriKind.Relative));
                 checkedCount++;
-                var verdict = Expected[key].Judge(principal, response);
+                var verdict = Expected[key].Judge(principal, response, host.Services.GetRequiredService<RolePermissions>());
                 if (verdict is not null)
                 {
                     failures.AppendLine(CultureInfo.InvariantCulture, $"{key} as {principal}: {verdict} (got {(int)response.StatusCode} {response.Headers.Location})");
@@ -260,7 +267,7 @@ public sealed partial class AuthorizationMatrixTests(StaffTestHost host, ITestOu
     [Fact]
     public void The_table_names_a_real_permission_for_every_restricted_endpoint()
     {
-        var known = Gongkai.Staff.RolePermissions.AllPermissions;
+        var known = host.Services.GetRequiredService<RolePermissions>().AllPermissions;
         var bad = Expected.Where(e => e.Value.Kind == AccessKind.Permission && !known.Contains(e.Value.Policy)).Select(e => e.Key).ToList();
         Assert.Empty(bad);
     }
@@ -355,7 +362,7 @@ public sealed partial class AuthorizationMatrixTests(StaffTestHost host, ITestOu
         public static Access Fixed(HttpStatusCode status, string? locationPrefix = null) => new(AccessKind.Fixed, Status: status, LocationPrefix: locationPrefix);
 
         /// <summary>Null when the response is what this access allows the principal, else what went wrong.</summary>
-        public string? Judge(string principal, HttpResponseMessage response)
+        public string? Judge(string principal, HttpResponseMessage response, RolePermissions table)
         {
             if ((int)response.StatusCode >= 500)
             {
@@ -370,17 +377,17 @@ public sealed partial class AuthorizationMatrixTests(StaffTestHost host, ITestOu
                     : $"expected {(int)Status} {LocationPrefix}";
             }
 
-            var allowed = MayOpen(principal);
+            var allowed = MayOpen(principal, table);
             var denied = LooksDenied(response);
             return allowed == !denied ? null : allowed ? "expected to be allowed" : "expected to be refused";
         }
 
-        private bool MayOpen(string principal) => Kind switch
+        private bool MayOpen(string principal, RolePermissions table) => Kind switch
         {
             AccessKind.Anonymous => true,
             AccessKind.SignedIn => principal != "anonymous",
             AccessKind.Staff => principal != "anonymous" && principal != UnenrolledSystemAdmin,
-            AccessKind.Permission => RolePermissions.RolesGranting(Policy).Contains(principal),
+            AccessKind.Permission => table.RolesGranting(Policy).Contains(principal),
             _ => false,
         };
 

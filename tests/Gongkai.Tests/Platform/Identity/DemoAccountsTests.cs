@@ -1,3 +1,4 @@
+using Gongkai.Organizations.Demo;
 using Gongkai.Organizations;
 using Gongkai.Platform;
 using Gongkai.Platform.Data;
@@ -74,7 +75,7 @@ public sealed class DemoAccountsTests(StaffTestHost host) : IClassFixture<StaffT
         var bodies = DemoStaffPlanTests.Tree();
         var demo = new DemoOptions { Password = "Pw-Demo-12345", AdminTotpKey = "ABCDEFGHIJKLMNOP" };
 
-        var listing = StaffAccountsSeeder.DescribeAccounts(DemoStaffPlan.Accounts(bodies), demo);
+        var listing = DemoStaffSeeder.DescribeAccounts(DemoStaffPlan.Accounts(bodies), demo);
 
         Assert.Contains("bodyadmin.myszf", listing, StringComparison.Ordinal);
         Assert.Contains("auditor.fcq", listing, StringComparison.Ordinal);

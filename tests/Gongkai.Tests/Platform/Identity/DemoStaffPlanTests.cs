@@ -1,3 +1,4 @@
+using Gongkai.Organizations.Demo;
 using Gongkai.Organizations;
 using Gongkai.Staff;
 

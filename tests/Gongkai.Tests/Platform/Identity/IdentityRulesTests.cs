@@ -1,3 +1,4 @@
+using Gongkai.Organizations.Demo;
 using Gongkai.Platform.Audit;
 using Gongkai.Staff;
 
@@ -107,5 +108,5 @@ public sealed class IdentityRulesTests
     [InlineData("gongkaidemoadminkeyfortotpsetupz", false)]
     [InlineData("GONGKAI0DEMO1ADMIN8KEY9", false)]
     public void Only_base32_keys_of_at_least_80_bits_are_used_for_the_demo_admin(string key, bool usable) =>
-        Assert.Equal(usable, StaffAccountsSeeder.IsBase32Key(key));
+        Assert.Equal(usable, DemoStaffSeeder.IsBase32Key(key));
 }

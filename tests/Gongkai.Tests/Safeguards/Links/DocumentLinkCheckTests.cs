@@ -5,6 +5,7 @@ using Gongkai.Platform.Data;
 using Gongkai.Staff;
 using Gongkai.Publishing;
 using Gongkai.Safeguards.Links;
+using Gongkai.Publishing.Checks.Links;
 using Gongkai.Tests.Infrastructure;
 using Microsoft.AspNetCore.Builder;
 using Microsoft.AspNetCore.Hosting;

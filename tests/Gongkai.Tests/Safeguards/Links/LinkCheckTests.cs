@@ -1,5 +1,6 @@
 using System.Net;
 using Gongkai.Safeguards.Links;
+using Gongkai.Publishing.Checks.Links;
 using Microsoft.AspNetCore.Builder;
 using Microsoft.AspNetCore.Hosting;
 using Microsoft.AspNetCore.Http;

@@ -1,4 +1,5 @@
 using Gongkai.Safeguards.Review;
+using Gongkai.Publishing.Checks;
 
 namespace Gongkai.Tests.Safeguards.Review;
 

@@ -7,6 +7,7 @@ using Gongkai.Staff;
 using Gongkai.Publishing;
 using Gongkai.Publishing.Rules;
 using Gongkai.Safeguards.Review;
+using Gongkai.Publishing.Checks;
 using Gongkai.Tests.Infrastructure;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.DependencyInjection;

@@ -12,7 +12,7 @@ namespace Gongkai.Publishing.Attachments.Admin;
 /// <summary>A document's attachments for staff: upload while the document is a draft (or returned), the text status
 /// and personal-data findings beside each file, one-click masking of Word files, deletion.</summary>
 [Authorize(Policy = Permissions.Staff)]
-public sealed class AttachmentsPageModel(GongkaiDbContext db, BodyScope scope, AttachmentDesk desk) : PageModel
+public sealed class AttachmentsPageModel(GongkaiDbContext db, BodyScope scope, RolePermissions permissions, AttachmentDesk desk) : PageModel
 {
     public const string PagePath = "/Publishing/Attachments/Admin/Attachments";
 
@@ -53,7 +53,7 @@ public sealed class AttachmentsPageModel(GongkaiDbContext db, BodyScope scope, A
 
     public async Task<IActionResult> OnPostUploadAsync(int id, CancellationToken cancellationToken)
     {
-        if (!User.IsInRoleGranting(Permissions.EditDocuments))
+        if (!permissions.Grants(User, PublishingPermissions.EditDocuments))
         {
             return Forbid();
         }
@@ -70,7 +70,7 @@ public sealed class AttachmentsPageModel(GongkaiDbContext db, BodyScope scope, A
 
     public async Task<IActionResult> OnPostDeleteAsync(int id, int attachmentId, CancellationToken cancellationToken)
     {
-        if (!User.IsInRoleGranting(Permissions.EditDocuments))
+        if (!permissions.Grants(User, PublishingPermissions.EditDocuments))
         {
             return Forbid();
         }
@@ -81,7 +81,7 @@ public sealed class AttachmentsPageModel(GongkaiDbContext db, BodyScope scope, A
 
     public async Task<IActionResult> OnPostMaskAsync(int id, int attachmentId, CancellationToken cancellationToken)
     {
-        if (!User.IsInRoleGranting(Permissions.EditDocuments))
+        if (!permissions.Grants(User, PublishingPermissions.EditDocuments))
         {
             return Forbid();
         }
@@ -129,13 +129,8 @@ public sealed class AttachmentsPageModel(GongkaiDbContext db, BodyScope scope, A
         }
 
         Attachments = await desk.ListAsync(id, cancellationToken);
-        MayChange = ReviewWorkflow.IsEditable(Document.Status) && User.IsInRoleGranting(Permissions.EditDocuments);
+        MayChange = ReviewWorkflow.IsEditable(Document.Status) && permissions.Grants(User, PublishingPermissions.EditDocuments);
         return true;
     }
 }
 
-internal static class PermissionChecks
-{
-    public static bool IsInRoleGranting(this System.Security.Claims.ClaimsPrincipal user, string permission) =>
-        RolePermissions.RolesGranting(permission).Any(user.IsInRole);
-}

@@ -8,7 +8,7 @@ namespace Gongkai.Publishing.Catalogue.Admin;
 
 /// <summary>A body's 主动公开基本目录 for its admins: the whole tree with hidden nodes, each with its document count
 /// and buttons to move it, hide or show it, and delete it when empty and unused.</summary>
-[Authorize(Policy = Permissions.ManageBody)]
+[Authorize(Policy = OrganizationsPermissions.ManageBody)]
 public sealed class CatalogueAdminModel(BodyDirectory directory, BodyScope scope, CatalogueDesk desk) : PageModel
 {
     public Body? Body { get; private set; }

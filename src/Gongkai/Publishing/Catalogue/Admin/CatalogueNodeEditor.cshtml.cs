@@ -40,7 +40,7 @@ public sealed class CatalogueNodeForm
 }
 
 /// <summary>Adds a node (top-level, or below <c>?parent=</c>) or edits one, for body admins within their scope.</summary>
-[Authorize(Policy = Permissions.ManageBody)]
+[Authorize(Policy = OrganizationsPermissions.ManageBody)]
 public sealed class CatalogueNodeEditorModel(BodyDirectory directory, BodyScope scope, CatalogueDesk desk, GongkaiDbContext db) : PageModel
 {
     [BindProperty]

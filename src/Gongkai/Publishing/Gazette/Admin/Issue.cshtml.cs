@@ -6,7 +6,7 @@ using Microsoft.AspNetCore.Mvc.RazorPages;
 namespace Gongkai.Publishing.Gazette.Admin;
 
 /// <summary>One issue for staff: add published documents by 索引号, move them up and down, remove them, publish.</summary>
-[Authorize(Policy = Permissions.EditDocuments)]
+[Authorize(Policy = PublishingPermissions.EditDocuments)]
 public sealed class IssueModel(GazetteArchive archive, GazetteDesk desk) : PageModel
 {
     public GazetteIssueView? View { get; private set; }

@@ -8,7 +8,7 @@ using Microsoft.AspNetCore.Mvc.RazorPages;
 namespace Gongkai.Publishing.Gazette.Admin;
 
 /// <summary>The gazette's issues for staff, and the form that starts a new one.</summary>
-[Authorize(Policy = Permissions.EditDocuments)]
+[Authorize(Policy = PublishingPermissions.EditDocuments)]
 public sealed class IssuesModel(GazetteArchive archive, GazetteDesk desk, SiteContext site, TimeProvider clock) : PageModel
 {
     public IReadOnlyList<GazetteIssue> Issues { get; private set; } = [];

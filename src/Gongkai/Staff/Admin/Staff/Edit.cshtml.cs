@@ -1,5 +1,4 @@
 using System.ComponentModel.DataAnnotations;
-using Gongkai.Organizations;
 using Gongkai.Platform.Data;
 using Microsoft.AspNetCore.Authorization;
 using Microsoft.AspNetCore.Mvc;
@@ -10,7 +9,7 @@ namespace Gongkai.Staff.Admin.Staff;
 /// <summary>One staff member: name, roles, lock, password reset (shown once) and two-factor reset. Every action
 /// re-checks on the server that the administrator may manage this account.</summary>
 [Authorize(Policy = Permissions.ManageStaff)]
-public sealed class EditModel(StaffAdministration staff, GongkaiDbContext db) : PageModel
+public sealed class EditModel(StaffAdministration staff, IStaffBodies bodies) : PageModel
 {
     public StaffUser? Person { get; private set; }
 
@@ -102,7 +101,7 @@ public sealed class EditModel(StaffAdministration staff, GongkaiDbContext db) : 
         CurrentRoles = roles;
         AssignableRoles = StaffAdministration.AssignableRoles(User);
         Locked = staff.IsLocked(person);
-        BodyName = (await db.Set<Body>().FindAsync([person.BodyId], cancellationToken))?.Name ?? "?";
+        BodyName = (await bodies.ListAsync(cancellationToken)).FirstOrDefault(b => b.Id == person.BodyId)?.Name ?? "?";
         if (!keepInput)
         {
             DisplayName = person.DisplayName;

@@ -1,4 +1,3 @@
-using Gongkai.Organizations;
 using Microsoft.AspNetCore.Authorization;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Mvc.RazorPages;
@@ -11,7 +10,7 @@ public sealed class IndexModel(StaffAdministration staff) : PageModel
 {
     public List<StaffListItem> Staff { get; private set; } = [];
 
-    public List<Body> Bodies { get; private set; } = [];
+    public List<StaffBody> Bodies { get; private set; } = [];
 
     [BindProperty(SupportsGet = true)]
     public int? BodyId { get; set; }

@@ -1,5 +1,4 @@
 using System.ComponentModel.DataAnnotations;
-using Gongkai.Organizations;
 using Microsoft.AspNetCore.Authorization;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Mvc.RazorPages;
@@ -10,7 +9,7 @@ namespace Gongkai.Staff.Admin.Staff;
 [Authorize(Policy = Permissions.ManageStaff)]
 public sealed class NewModel(StaffAdministration staff) : PageModel
 {
-    public List<Body> Bodies { get; private set; } = [];
+    public List<StaffBody> Bodies { get; private set; } = [];
 
     public IReadOnlyList<string> AssignableRoles { get; private set; } = [];
 
