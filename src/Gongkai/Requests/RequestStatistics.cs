@@ -6,12 +6,12 @@ using Microsoft.EntityFrameworkCore;
 namespace Gongkai.Requests;
 
 /// <summary>Counts a body's requests by their stored closing outcome and builds tables 三 and 四 from them.</summary>
-public sealed class RequestStatistics(GongkaiDbContext db)
+public sealed class RequestStatistics(GongkaiDbContext db, BodyDirectory directory)
 {
     /// <summary>Null when no body has <paramref name="bodyCode"/>.</summary>
     public async Task<TableThree?> TableThreeAsync(string bodyCode, int year, CancellationToken cancellationToken = default)
     {
-        var bodyId = await db.Set<Body>().Where(b => b.Code == bodyCode).Select(b => (int?)b.Id).FirstOrDefaultAsync(cancellationToken);
+        var bodyId = (await directory.LoadAsync(cancellationToken)).FindByCode(bodyCode)?.Id;
         if (bodyId is null)
         {
             return null;
@@ -53,7 +53,7 @@ public sealed class RequestStatistics(GongkaiDbContext db)
     /// <summary>Table 四 for a body and year; null when no body has <paramref name="bodyCode"/>.</summary>
     public async Task<TableFour?> TableFourAsync(string bodyCode, int year, CancellationToken cancellationToken = default)
     {
-        var bodyId = await db.Set<Body>().Where(b => b.Code == bodyCode).Select(b => (int?)b.Id).FirstOrDefaultAsync(cancellationToken);
+        var bodyId = (await directory.LoadAsync(cancellationToken)).FindByCode(bodyCode)?.Id;
         if (bodyId is null)
         {
             return null;

@@ -47,9 +47,7 @@ public sealed class SafeguardsProfileCache(TimeProvider clock) : IDisposable
     private static async Task<SafeguardsProfile> BuildAsync(GongkaiDbContext db, CancellationToken cancellationToken)
     {
         var entries = await db.Set<WordListEntry>().AsNoTracking().ToListAsync(cancellationToken);
-        var bodies = await db.Set<Body>().AsNoTracking()
-            .Select(b => new { b.Name, b.Phone, b.Email, b.Address, b.HeadName })
-            .ToListAsync(cancellationToken);
+        var bodies = (await new BodyDirectory(db).LoadAsync(cancellationToken)).All;
 
         var contacts = new PublicContacts();
         var leaders = new List<Leader>();

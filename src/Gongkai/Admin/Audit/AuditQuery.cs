@@ -83,7 +83,7 @@ public sealed record AuditPage(IReadOnlyList<AuditRow> Items, int Page, int Size
 /// sub-bodies; auditors: their body).</summary>
 /// <remarks>The audit log is append-only: the application offers no way to edit or delete an entry — not in the
 /// console, not in the API, not on the command line. Only <see cref="AuditLog"/> writes, and only inserts.</remarks>
-public sealed class AuditQuery(GongkaiDbContext db, BodyScope scope)
+public sealed class AuditQuery(GongkaiDbContext db, BodyScope scope, BodyDirectory directory)
 {
     /// <summary>The page of entries, or null when the filter asks for a body outside the viewer's scope.</summary>
     public async Task<AuditPage?> SearchAsync(ClaimsPrincipal viewer, AuditFilter filter, CancellationToken cancellationToken = default)
@@ -136,8 +136,7 @@ public sealed class AuditQuery(GongkaiDbContext db, BodyScope scope)
         var rows = await entries.OrderByDescending(e => e.At).ThenByDescending(e => e.Id)
             .Skip((filter.Page - 1) * filter.Size).Take(filter.Size + 1)
             .ToListAsync(cancellationToken);
-        var bodyIds = rows.Where(r => r.BodyId != null).Select(r => r.BodyId!.Value).Distinct().ToList();
-        var names = await db.Set<Body>().AsNoTracking().Where(b => bodyIds.Contains(b.Id)).ToDictionaryAsync(b => b.Id, b => b.Name, cancellationToken);
+        var names = (await directory.LoadAsync(cancellationToken)).All.ToDictionary(b => b.Id, b => b.Name);
         var items = rows.Take(filter.Size)
             .Select(e => new AuditRow(e.Id, e.At, e.ActorId, e.ActorName, e.BodyId, e.BodyId is { } id ? names.GetValueOrDefault(id) : null,
                 e.Action, e.Target, e.Detail, e.ClientAddress))
@@ -149,7 +148,7 @@ public sealed class AuditQuery(GongkaiDbContext db, BodyScope scope)
     public async Task<List<Body>> BodiesAsync(ClaimsPrincipal viewer, CancellationToken cancellationToken = default)
     {
         var inScope = await scope.BodiesInScopeAsync(viewer, cancellationToken);
-        return await db.Set<Body>().AsNoTracking().Where(b => inScope == null || inScope.Contains(b.Id))
-            .OrderBy(b => b.Kind).ThenBy(b => b.SortOrder).ThenBy(b => b.Id).ToListAsync(cancellationToken);
+        return (await directory.LoadAsync(cancellationToken)).All.Where(b => inScope == null || inScope.Contains(b.Id))
+            .OrderBy(b => b.Kind).ThenBy(b => b.SortOrder).ThenBy(b => b.Id).ToList();
     }
 }

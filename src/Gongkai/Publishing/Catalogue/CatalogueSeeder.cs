@@ -20,7 +20,7 @@ internal sealed class CatalogueSeeder : IStartupSeeder
 
         var db = services.GetRequiredService<GongkaiDbContext>();
         var seeded = await db.Set<CatalogueNode>().Select(n => n.BodyId).Distinct().ToListAsync(cancellationToken);
-        var bodies = await db.Set<Body>().AsNoTracking().Where(b => !seeded.Contains(b.Id)).OrderBy(b => b.Id).ToListAsync(cancellationToken);
+        var bodies = (await services.GetRequiredService<BodyDirectory>().LoadAsync(cancellationToken)).All.Where(b => !seeded.Contains(b.Id)).OrderBy(b => b.Id).ToList();
         var desk = services.GetRequiredService<CatalogueDesk>();
         foreach (var body in bodies)
         {

@@ -26,7 +26,7 @@ internal sealed class DemoDocumentSeeder : IStartupSeeder
             return;
         }
 
-        var bodies = await db.Set<Body>().AsNoTracking().ToDictionaryAsync(b => b.Code, b => b.Id, cancellationToken);
+        var bodies = (await services.GetRequiredService<BodyDirectory>().LoadAsync(cancellationToken)).All.ToDictionary(b => b.Code, b => b.Id);
         var publisher = services.GetRequiredService<DocumentPublisher>();
         foreach (var seed in Seeds().OrderBy(s => s.PublishedAt))
         {

@@ -21,7 +21,7 @@ public sealed record BrokenLinkRow(int DocumentId, string DocumentTitle, string 
 /// <summary>/admin/safeguards/links: broken links of documents, per body, from the link checks run after submission
 /// and daily over published documents. Staff see the bodies they may act for.</summary>
 [Authorize(Policy = Permissions.Staff)]
-public sealed class BrokenLinksModel(GongkaiDbContext db, BodyScope scope) : PageModel
+public sealed class BrokenLinksModel(GongkaiDbContext db, BodyScope scope, BodyDirectory directory) : PageModel
 {
     public const int MaxRows = 500;
 
@@ -48,8 +48,7 @@ public sealed class BrokenLinksModel(GongkaiDbContext db, BodyScope scope) : Pag
             BrokenInternal = g.Count(l => !l.Ok && !l.IsExternal),
             BrokenExternal = g.Count(l => !l.Ok && l.IsExternal),
         }).ToListAsync(cancellationToken);
-        var ids = grouped.Select(g => g.BodyId).ToList();
-        var names = await db.Set<Body>().AsNoTracking().Where(b => ids.Contains(b.Id)).ToDictionaryAsync(b => b.Id, b => b.Name, cancellationToken);
+        var names = (await directory.LoadAsync(cancellationToken)).All.ToDictionary(b => b.Id, b => b.Name);
         Counts = grouped
             .Select(g => new BodyLinkCounts(g.BodyId, names.GetValueOrDefault(g.BodyId, "?"), g.Documents, g.Links, g.BrokenInternal + g.BrokenExternal, g.BrokenInternal, g.BrokenExternal))
             .OrderByDescending(c => c.Broken).ThenBy(c => c.BodyName, StringComparer.Ordinal).ToList();
