@@ -18,6 +18,19 @@ public static class OutcomePages
         _ => page.WithErrors(refusal, fieldKey),
     };
 
+    /// <summary>As <see cref="Refused"/>, for pages that must load their data again before showing the form:
+    /// <paramref name="showPage"/> runs after the errors were added.</summary>
+    public static async Task<IActionResult> RefusedAsync(this PageModel page, Refusal refusal, Func<Task<IActionResult>> showPage, Func<string, string>? fieldKey = null)
+    {
+        if (refusal.Kind is RefusalKind.NotFound or RefusalKind.Forbidden)
+        {
+            return page.Refused(refusal);
+        }
+
+        page.ModelState.AddRefusal(refusal, fieldKey);
+        return await showPage();
+    }
+
     /// <summary>Puts the refusal's message and field errors into ModelState (whatever its kind).</summary>
     public static void AddRefusal(this ModelStateDictionary modelState, Refusal refusal, Func<string, string>? fieldKey = null)
     {
@@ -34,6 +47,21 @@ public static class OutcomePages
     /// <summary>The messages ModelState holds for <paramref name="key"/>, for pages that print errors beside a field.</summary>
     public static string[] ErrorsFor(this ModelStateDictionary modelState, string key) =>
         modelState.TryGetValue(key, out var entry) ? entry.Errors.Select(e => e.ErrorMessage).ToArray() : [];
+
+    /// <summary>Every field's messages (form-level ones left out), for pages that list them or pass them to a partial.</summary>
+    public static IReadOnlyDictionary<string, string[]> FieldErrors(this ModelStateDictionary modelState)
+    {
+        var errors = new Dictionary<string, string[]>(StringComparer.Ordinal);
+        foreach (var (key, entry) in modelState)
+        {
+            if (key.Length > 0 && entry is { Errors.Count: > 0 })
+            {
+                errors[key] = entry.Errors.Select(e => e.ErrorMessage).ToArray();
+            }
+        }
+
+        return errors;
+    }
 
     private static PageResult WithErrors(this PageModel page, Refusal refusal, Func<string, string>? fieldKey)
     {

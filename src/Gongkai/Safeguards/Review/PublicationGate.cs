@@ -1,3 +1,5 @@
+using Gongkai.Platform.Outcomes;
+
 namespace Gongkai.Safeguards.Review;
 
 /// <summary>What an earlier override covers: one kind of personal data with its exact text, in any source.</summary>
@@ -20,6 +22,10 @@ public enum GateOutcome
 public sealed record GateDecision(GateOutcome Outcome, IReadOnlyList<DocumentFinding> Open, string? Message)
 {
     public bool Allowed => Outcome != GateOutcome.Blocked;
+
+    /// <summary>The refusal when blocked; the API answers it with 422 and the open findings.</summary>
+    public Refusal ToRefusal() => Refusal.Blocked(Message ?? PublicationGate.BlockedMessage(Open), "存在未遮盖的个人信息",
+        new Dictionary<string, object?>(StringComparer.Ordinal) { ["findings"] = BlockingFindingView.From(Open) });
 }
 
 /// <summary>
