@@ -27,12 +27,13 @@ public static class OutcomeProblems
         _ => throw new ArgumentOutOfRangeException(nameof(kind)),
     };
 
-    /// <summary>The problem for <paramref name="refusal"/>; a <see cref="ValidationProblem"/> when it names fields.</summary>
+    /// <summary>The problem for <paramref name="refusal"/>; a <see cref="ValidationProblem"/> when invalid input names
+    /// fields (other kinds keep their status; their field errors are for pages).</summary>
     public static Results<ProblemHttpResult, ValidationProblem> ToProblem(this Refusal refusal)
     {
         var title = refusal.Title ?? DefaultTitle(refusal.Kind);
         var extensions = refusal.Extensions.Count == 0 ? null : refusal.Extensions;
-        if (refusal.Errors.Count > 0)
+        if (refusal.Kind == RefusalKind.Invalid && refusal.Errors.Count > 0)
         {
             // The message goes to detail so an integrator sees the same sentence as a person on the page.
             return TypedResults.ValidationProblem(refusal.Errors, detail: refusal.Message, title: title, extensions: extensions);
