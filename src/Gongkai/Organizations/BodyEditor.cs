@@ -7,27 +7,9 @@ using Gongkai.Platform.Web;
 using Microsoft.AspNetCore.Authorization;
 using Microsoft.AspNetCore.OutputCaching;
 using Microsoft.EntityFrameworkCore;
+using Gongkai.Platform.Outcomes;
 
 namespace Gongkai.Organizations;
-
-public enum BodySaveStatus
-{
-    Saved,
-    Invalid,
-    NotFound,
-    Forbidden,
-}
-
-public sealed record BodySaveResult(BodySaveStatus Status, Body? Body, IReadOnlyDictionary<string, string[]> Errors)
-{
-    public static BodySaveResult NotFound { get; } = new(BodySaveStatus.NotFound, null, new Dictionary<string, string[]>());
-
-    public static BodySaveResult Forbidden { get; } = new(BodySaveStatus.Forbidden, null, new Dictionary<string, string[]>());
-
-    public static BodySaveResult Invalid(IReadOnlyDictionary<string, string[]> errors) => new(BodySaveStatus.Invalid, null, errors);
-
-    public static BodySaveResult Saved(Body body) => new(BodySaveStatus.Saved, body, new Dictionary<string, string[]>());
-}
 
 /// <summary>
 /// Creates and edits bodies for the admin pages and the API alike: permission and body scope, validation, the
@@ -44,18 +26,18 @@ public sealed class BodyEditor(
     public async Task<bool> MayManageAllAsync(ClaimsPrincipal user) =>
         (await authorization.AuthorizeAsync(user, OrganizationsPermissions.ManageAllBodies)).Succeeded;
 
-    public async Task<BodySaveResult> CreateAsync(ClaimsPrincipal user, BodyDraft submitted, CancellationToken cancellationToken = default)
+    public async Task<Outcome<Body>> CreateAsync(ClaimsPrincipal user, BodyDraft submitted, CancellationToken cancellationToken = default)
     {
         if (!await MayManageAllAsync(user))
         {
-            return BodySaveResult.Forbidden;
+            return Refusal.Forbidden("只有系统管理员可以新建机构。", "无权新建机构");
         }
 
         var draft = BodyValidator.Normalize(submitted);
         var errors = BodyValidator.Validate(draft, null, await KeysAsync(cancellationToken));
         if (errors.Count > 0)
         {
-            return BodySaveResult.Invalid(errors);
+            return Invalid(errors);
         }
 
         var body = new Body { Code = draft.Code!, Name = draft.Name!, ShortName = draft.ShortName!, CreditCode = draft.CreditCode! };
@@ -71,20 +53,20 @@ public sealed class BodyEditor(
         await transaction.CommitAsync(cancellationToken);
 
         await cache.EvictByTagAsync(PublicCache.BodiesTag, cancellationToken);
-        return BodySaveResult.Saved(body);
+        return body;
     }
 
-    public async Task<BodySaveResult> UpdateAsync(ClaimsPrincipal user, string code, BodyDraft submitted, CancellationToken cancellationToken = default)
+    public async Task<Outcome<Body>> UpdateAsync(ClaimsPrincipal user, string code, BodyDraft submitted, CancellationToken cancellationToken = default)
     {
         var body = await db.Set<Body>().SingleOrDefaultAsync(b => b.Code == code, cancellationToken);
         if (body is null)
         {
-            return BodySaveResult.NotFound;
+            return Refusal.NotFound($"没有代码为“{code}”的机构。", "未找到该机构");
         }
 
         if (!await scope.MayActForAsync(user, body.Id, cancellationToken))
         {
-            return BodySaveResult.Forbidden;
+            return Refusal.Forbidden("只能修改本单位及下属单位的信息。", "无权修改该机构");
         }
 
         var draft = BodyValidator.Normalize(submitted);
@@ -99,7 +81,7 @@ public sealed class BodyEditor(
 
         if (errors.Count > 0)
         {
-            return BodySaveResult.Invalid(errors);
+            return Invalid(errors);
         }
 
         var before = BodyDraft.From(body);
@@ -107,7 +89,7 @@ public sealed class BodyEditor(
         var changes = Describe(before, BodyDraft.From(body), id => keys.FirstOrDefault(k => k.Id == id)?.Name);
         if (changes.Length == 0)
         {
-            return BodySaveResult.Saved(body);
+            return body;
         }
 
         audit.Record("body.updated", $"body:{body.Code}", changes);
@@ -115,8 +97,12 @@ public sealed class BodyEditor(
         await db.SaveChangesAsync(cancellationToken);
 
         await cache.EvictByTagAsync(PublicCache.BodiesTag, cancellationToken);
-        return BodySaveResult.Saved(body);
+        return body;
     }
+
+    /// <summary>Every field's message in the detail too, so an integrator reading only the detail learns all of them.</summary>
+    private static Refusal Invalid(IReadOnlyDictionary<string, string[]> errors) =>
+        Refusal.Invalid(string.Join(" ", errors.Values.SelectMany(m => m)), errors, "机构信息有误");
 
     private async Task<List<BodyKey>> KeysAsync(CancellationToken cancellationToken) =>
         await db.Set<Body>().AsNoTracking()

@@ -2,6 +2,7 @@ using System.Security.Claims;
 using Gongkai.Staff;
 using Gongkai.Platform.Web;
 using Microsoft.AspNetCore.Http.HttpResults;
+using Gongkai.Platform.Outcomes;
 
 namespace Gongkai.Organizations;
 
@@ -74,35 +75,14 @@ internal static class OrganizationsApi
         return body is null ? NotFound(code) : TypedResults.Ok(BodyProfile.From(body));
     }
 
-    private static async Task<Results<Ok<BodyProfile>, ValidationProblem, ProblemHttpResult>> UpdateAsync(
-        string code, BodyRequest request, ClaimsPrincipal user, BodyEditor editor, CancellationToken cancellationToken)
-    {
-        var result = await editor.UpdateAsync(user, code, request.ToDraft(), cancellationToken);
-        return result.Status switch
-        {
-            BodySaveStatus.Saved => TypedResults.Ok(BodyProfile.From(result.Body!)),
-            BodySaveStatus.Invalid => Invalid(result.Errors),
-            BodySaveStatus.Forbidden => TypedResults.Problem(
-                title: "无权修改该机构", detail: "只能修改本单位及下属单位的信息。", statusCode: StatusCodes.Status403Forbidden),
-            _ => NotFound(code),
-        };
-    }
+    private static async Task<Results<Ok<BodyProfile>, ProblemHttpResult, ValidationProblem>> UpdateAsync(
+        string code, BodyRequest request, ClaimsPrincipal user, BodyEditor editor, CancellationToken cancellationToken) =>
+        (await editor.UpdateAsync(user, code, request.ToDraft(), cancellationToken)).ToResult(body => TypedResults.Ok(BodyProfile.From(body)));
 
-    private static async Task<Results<Created<BodyProfile>, ValidationProblem, ProblemHttpResult>> CreateAsync(
-        BodyRequest request, ClaimsPrincipal user, BodyEditor editor, CancellationToken cancellationToken)
-    {
-        var result = await editor.CreateAsync(user, request.ToDraft(), cancellationToken);
-        return result.Status switch
-        {
-            BodySaveStatus.Saved => TypedResults.Created($"/api/v1/bodies/{result.Body!.Code}", BodyProfile.From(result.Body)),
-            BodySaveStatus.Invalid => Invalid(result.Errors),
-            _ => TypedResults.Problem(title: "无权新建机构", detail: "只有系统管理员可以新建机构。", statusCode: StatusCodes.Status403Forbidden),
-        };
-    }
+    private static async Task<Results<Created<BodyProfile>, ProblemHttpResult, ValidationProblem>> CreateAsync(
+        BodyRequest request, ClaimsPrincipal user, BodyEditor editor, CancellationToken cancellationToken) =>
+        (await editor.CreateAsync(user, request.ToDraft(), cancellationToken)).ToResult(body => TypedResults.Created($"/api/v1/bodies/{body.Code}", BodyProfile.From(body)));
 
     private static ProblemHttpResult NotFound(string code) =>
         TypedResults.Problem(title: "未找到该机构", detail: $"没有代码为“{code}”的机构。", statusCode: StatusCodes.Status404NotFound);
-
-    private static ValidationProblem Invalid(IReadOnlyDictionary<string, string[]> errors) =>
-        TypedResults.ValidationProblem(errors, title: "机构信息有误", detail: string.Join(" ", errors.Values.SelectMany(m => m)));
 }

@@ -2,6 +2,7 @@ using System.Security.Claims;
 using Gongkai.Organizations;
 using Gongkai.Platform.Audit;
 using Gongkai.Platform.Data;
+using Gongkai.Platform.Outcomes;
 using Gongkai.Staff;
 using Gongkai.Publishing.Rules;
 using Gongkai.Safeguards.Review;
@@ -9,44 +10,6 @@ using Gongkai.Publishing.Checks;
 using Microsoft.EntityFrameworkCore;
 
 namespace Gongkai.Publishing;
-
-public enum DeskOutcome
-{
-    Done,
-    NotFound,
-    Forbidden,
-    Invalid,
-    Conflict,
-
-    /// <summary>Refused by the safeguards: personal data is still open (see <see cref="DeskResult.Findings"/>).</summary>
-    Blocked,
-}
-
-/// <summary>The result of a staff action on a document: done (with the document), or why not, in Chinese.</summary>
-public sealed record DeskResult(DeskOutcome Outcome, Document? Document, string? Message, IReadOnlyDictionary<string, string[]>? Errors = null,
-    IReadOnlyList<DocumentFinding>? Findings = null)
-{
-    public bool Succeeded => Outcome == DeskOutcome.Done;
-
-    public static DeskResult Done(Document document) => new(DeskOutcome.Done, document, null);
-
-    public static DeskResult NotFound() => new(DeskOutcome.NotFound, null, "没有找到该文件。");
-
-    public static DeskResult Forbidden(string message) => new(DeskOutcome.Forbidden, null, message);
-
-    public static DeskResult Invalid(string message, IReadOnlyDictionary<string, string[]>? errors = null) => new(DeskOutcome.Invalid, null, message, errors);
-
-    public static DeskResult Conflict(string message) => new(DeskOutcome.Conflict, null, message);
-
-    public static DeskResult Blocked(GateDecision decision) => new(DeskOutcome.Blocked, null, decision.Message, Findings: decision.Open);
-
-    public static DeskResult FromWorkflow(WorkflowResult result) =>
-        result.IsConflict ? Conflict(result.Error!) : result.Error!.StartsWith("您没有", StringComparison.Ordinal) ? Forbidden(result.Error) : Invalid(result.Error);
-}
-
-/// <summary>The result of creating something other than a document.</summary>
-public sealed record DeskResult<T>(DeskOutcome Outcome, T? Value, string? Message, IReadOnlyDictionary<string, string[]>? Errors = null)
-    where T : class;
 
 /// <summary>A review decision as the reviewer enters it.</summary>
 /// <param name="OverrideReason">At 终审: why personal data found by the safeguards must be published anyway.</param>
@@ -59,20 +22,22 @@ public sealed record ReviewDecision(bool Approve, string? Comment, string? NoInt
 /// </summary>
 public sealed class DocumentDesk(GongkaiDbContext db, BodyScope scope, RolePermissions permissions, AuditLog audit, TimeProvider clock, DocumentPublisher publisher, DocumentSafeguards safeguards, Catalogue.CatalogueDesk catalogue)
 {
+    public const string InvalidMessage = "文件信息有误，请修改后重新提交。";
+
     public const string LostRaceMessage = "该文件刚刚已由其他人处理，您的操作未生效。请刷新页面查看最新状态后再操作。";
 
-    public async Task<DeskResult> CreateAsync(ClaimsPrincipal user, DocumentInput input, int? bodyId = null, CancellationToken cancellationToken = default)
+    public async Task<Outcome<Document>> CreateAsync(ClaimsPrincipal user, DocumentInput input, int? bodyId = null, CancellationToken cancellationToken = default)
     {
         var owner = bodyId ?? StaffClaims.BodyIdOf(user);
         if (owner is null || !await scope.MayActForAsync(user, owner.Value, cancellationToken))
         {
-            return DeskResult.Forbidden("您只能为本单位创建文件。");
+            return Refusal.Forbidden("您只能为本单位创建文件。");
         }
 
         var check = await CheckAsync(input, owner.Value, cancellationToken);
         if (!check.Result.IsValid)
         {
-            return DeskResult.Invalid("文件信息有误，请修改后重新提交。", check.Result.Errors);
+            return Refusal.Invalid(InvalidMessage, check.Result.Errors, "文件信息有误");
         }
 
         var now = clock.GetUtcNow();
@@ -86,53 +51,53 @@ public sealed class DocumentDesk(GongkaiDbContext db, BodyScope scope, RolePermi
             Status = DocumentStatus.Draft,
             CreatedAt = now,
         };
-        Apply(document, check.Result.Value!, check.CoIssuerIds, check.SupersededById, now);
+        Apply(document, check.Result.Value, check.CoIssuerIds, check.SupersededById, now);
         db.Add(document);
         await db.SaveChangesAsync(cancellationToken);
         publisher.History(document, "created", StaffClaims.UserIdOf(user), StaffClaims.DisplayNameOf(user), null, now);
         audit.Record("document.created", DocumentPublisher.Target(document), document.Title, bodyId: document.BodyId);
         await db.SaveChangesAsync(cancellationToken);
-        return DeskResult.Done(document);
+        return document;
     }
 
-    public Task<DeskResult> EditAsync(ClaimsPrincipal user, int id, DocumentInput input, CancellationToken cancellationToken = default) =>
+    public Task<Outcome<Document>> EditAsync(ClaimsPrincipal user, int id, DocumentInput input, CancellationToken cancellationToken = default) =>
         ActAsync(user, id, async document =>
         {
             if (!ReviewWorkflow.IsEditable(document.Status))
             {
-                return DeskResult.Conflict($"该文件当前状态为“{ReviewWorkflow.ChineseName(document.Status)}”，不能修改；已发布的文件请使用更正。");
+                return Refusal.Conflict($"该文件当前状态为“{ReviewWorkflow.ChineseName(document.Status)}”，不能修改；已发布的文件请使用更正。");
             }
 
             var check = await CheckAsync(input, document.BodyId, cancellationToken);
             if (!check.Result.IsValid)
             {
-                return DeskResult.Invalid("文件信息有误，请修改后重新提交。", check.Result.Errors);
+                return Refusal.Invalid(InvalidMessage, check.Result.Errors, "文件信息有误");
             }
 
-            Apply(document, check.Result.Value!, check.CoIssuerIds, check.SupersededById, clock.GetUtcNow());
+            Apply(document, check.Result.Value, check.CoIssuerIds, check.SupersededById, clock.GetUtcNow());
             Step(user, document, "edited", null);
-            return DeskResult.Done(document);
+            return document;
         }, cancellationToken);
 
-    public Task<DeskResult> SubmitAsync(ClaimsPrincipal user, int id, CancellationToken cancellationToken = default) =>
+    public Task<Outcome<Document>> SubmitAsync(ClaimsPrincipal user, int id, CancellationToken cancellationToken = default) =>
         ActAsync(user, id, async document =>
         {
             var result = ReviewWorkflow.Submit(Subject(document));
             if (!result.Allowed)
             {
-                return DeskResult.FromWorkflow(result);
+                return result.Refusal;
             }
 
             document.Status = result.Next;
             document.SubmittedBy = StaffClaims.UserIdOf(user);
             document.FirstApprovedBy = null;
             document.SecondApprovedBy = null;
-            Step(user, document, result.Action!, null);
+            Step(user, document, result.Action, null);
             await safeguards.RecordCheckAsync(document, "提交审核", cancellationToken, probeLinks: true);
-            return DeskResult.Done(document);
+            return document;
         }, cancellationToken);
 
-    public Task<DeskResult> ReviewAsync(ClaimsPrincipal user, int id, ReviewStage stage, ReviewDecision decision, CancellationToken cancellationToken = default) =>
+    public Task<Outcome<Document>> ReviewAsync(ClaimsPrincipal user, int id, ReviewStage stage, ReviewDecision decision, CancellationToken cancellationToken = default) =>
         ActAsync(user, id, async document =>
         {
             var actor = new ReviewActor(StaffClaims.UserIdOf(user) ?? "", StagesOf(user, permissions));
@@ -142,14 +107,14 @@ public sealed class DocumentDesk(GongkaiDbContext db, BodyScope scope, RolePermi
                 var returned = ReviewWorkflow.Return(Subject(document), actor, stage, comment);
                 if (!returned.Allowed)
                 {
-                    return DeskResult.FromWorkflow(returned);
+                    return returned.Refusal;
                 }
 
                 document.Status = returned.Next;
                 document.FirstApprovedBy = null;
                 document.SecondApprovedBy = null;
-                Step(user, document, returned.Action!, comment);
-                return DeskResult.Done(document);
+                Step(user, document, returned.Action, comment);
+                return document;
             }
 
             if (!string.IsNullOrWhiteSpace(decision.NoInterpretationReason) && ReviewWorkflow.StageAwaited(document.Status) == stage)
@@ -161,7 +126,7 @@ public sealed class DocumentDesk(GongkaiDbContext db, BodyScope scope, RolePermi
             var approved = ReviewWorkflow.Approve(Subject(document, await HasInterpretationAsync(document.Id, cancellationToken)), actor, stage, now, decision.PublishAt);
             if (!approved.Allowed)
             {
-                return DeskResult.FromWorkflow(approved);
+                return approved.Refusal;
             }
 
             if (stage == ReviewStage.Final)
@@ -169,7 +134,7 @@ public sealed class DocumentDesk(GongkaiDbContext db, BodyScope scope, RolePermi
                 var gate = await safeguards.GateAsync(user, document, decision.OverrideReason, mayOverride: true, cancellationToken);
                 if (!gate.Allowed)
                 {
-                    return DeskResult.Blocked(gate);
+                    return gate.ToRefusal();
                 }
             }
             else
@@ -188,7 +153,7 @@ public sealed class DocumentDesk(GongkaiDbContext db, BodyScope scope, RolePermi
             }
 
             document.Status = approved.Next;
-            Step(user, document, approved.Action!, comment);
+            Step(user, document, approved.Action, comment);
             if (approved.Next == DocumentStatus.Scheduled)
             {
                 document.PublishAt = decision.PublishAt;
@@ -198,66 +163,66 @@ public sealed class DocumentDesk(GongkaiDbContext db, BodyScope scope, RolePermi
                 await publisher.MarkPublishedAsync(document, now, actor.UserId, StaffClaims.DisplayNameOf(user), cancellationToken);
             }
 
-            return DeskResult.Done(document);
+            return document;
         }, cancellationToken);
 
     /// <summary>Publishes a scheduled document now.</summary>
-    public Task<DeskResult> PublishNowAsync(ClaimsPrincipal user, int id, CancellationToken cancellationToken = default) =>
+    public Task<Outcome<Document>> PublishNowAsync(ClaimsPrincipal user, int id, CancellationToken cancellationToken = default) =>
         ActAsync(user, id, async document =>
         {
             var result = ReviewWorkflow.PublishScheduled(Subject(document));
             if (!result.Allowed)
             {
-                return DeskResult.FromWorkflow(result);
+                return result.Refusal;
             }
 
             var gate = await safeguards.GateAsync(user, document, overrideReason: null, mayOverride: false, cancellationToken);
             if (!gate.Allowed)
             {
-                return DeskResult.Blocked(gate);
+                return gate.ToRefusal();
             }
 
             await publisher.MarkPublishedAsync(document, clock.GetUtcNow(), StaffClaims.UserIdOf(user), StaffClaims.DisplayNameOf(user), cancellationToken);
-            return DeskResult.Done(document);
+            return document;
         }, cancellationToken);
 
-    public Task<DeskResult> CorrectAsync(ClaimsPrincipal user, int id, DocumentInput input, string? reason, CancellationToken cancellationToken = default) =>
+    public Task<Outcome<Document>> CorrectAsync(ClaimsPrincipal user, int id, DocumentInput input, string? reason, CancellationToken cancellationToken = default) =>
         ActAsync(user, id, async document =>
         {
             var result = ReviewWorkflow.Correct(Subject(document), reason);
             if (!result.Allowed)
             {
-                return result.IsConflict ? DeskResult.FromWorkflow(result) : DeskResult.Invalid(result.Error!, Field("reason", result.Error!));
+                return result.Refusal;
             }
 
             var check = await CheckAsync(input, document.BodyId, cancellationToken);
             if (!check.Result.IsValid)
             {
-                return DeskResult.Invalid("文件信息有误，请修改后重新提交。", check.Result.Errors);
+                return Refusal.Invalid(InvalidMessage, check.Result.Errors, "文件信息有误");
             }
 
-            Apply(document, check.Result.Value!, check.CoIssuerIds, check.SupersededById, clock.GetUtcNow());
+            Apply(document, check.Result.Value, check.CoIssuerIds, check.SupersededById, clock.GetUtcNow());
             var gate = await safeguards.GateAsync(user, document, overrideReason: null, mayOverride: false, cancellationToken);
             if (!gate.Allowed)
             {
-                return DeskResult.Blocked(gate);
+                return gate.ToRefusal();
             }
 
             publisher.MarkCorrected(document, reason!.Trim(), StaffClaims.UserIdOf(user), StaffClaims.DisplayNameOf(user));
-            return DeskResult.Done(document);
+            return document;
         }, cancellationToken);
 
-    public Task<DeskResult> WithdrawAsync(ClaimsPrincipal user, int id, string? reason, CancellationToken cancellationToken = default) =>
+    public Task<Outcome<Document>> WithdrawAsync(ClaimsPrincipal user, int id, string? reason, CancellationToken cancellationToken = default) =>
         ActAsync(user, id, document =>
         {
             var result = ReviewWorkflow.Withdraw(Subject(document), reason);
             if (!result.Allowed)
             {
-                return Task.FromResult(result.IsConflict ? DeskResult.FromWorkflow(result) : DeskResult.Invalid(result.Error!, Field("reason", result.Error!)));
+                return Task.FromResult<Outcome<Document>>(result.Refusal);
             }
 
             publisher.MarkWithdrawn(document, reason!.Trim(), StaffClaims.UserIdOf(user), StaffClaims.DisplayNameOf(user));
-            return Task.FromResult(DeskResult.Done(document));
+            return Task.FromResult<Outcome<Document>>(document);
         }, cancellationToken);
 
     /// <summary>Publishes scheduled documents whose time has come; returns how many.</summary>
@@ -300,37 +265,38 @@ public sealed class DocumentDesk(GongkaiDbContext db, BodyScope scope, RolePermi
             document.DocumentType == DocumentCatalog.NormativeDocument, hasInterpretation, document.NoInterpretationReason);
 
     /// <summary>Creates an interpretation of documents of the user's bodies; it becomes public with them.</summary>
-    public async Task<DeskResult<Interpretation>> InterpretAsync(ClaimsPrincipal user, InterpretationInput input, CancellationToken cancellationToken = default)
+    public async Task<Outcome<Interpretation>> InterpretAsync(ClaimsPrincipal user, InterpretationInput input, CancellationToken cancellationToken = default)
     {
-        var errors = InterpretationRules.Validate(input, out var html);
-        if (errors.Count > 0)
+        var validated = InterpretationRules.Validate(input);
+        if (!validated.Succeeded)
         {
-            return new(DeskOutcome.Invalid, null, "解读信息有误，请修改后重新提交。", errors);
+            return validated.Refusal;
         }
 
-        var ids = input.Policies!.Distinct().ToList();
+        var checkedInput = validated.Value;
+        var ids = checkedInput.Policies;
         var documents = await db.Set<Document>().AsNoTracking().Where(d => ids.Contains(d.Id)).Select(d => new { d.Id, d.BodyId }).ToListAsync(cancellationToken);
         if (documents.Count != ids.Count)
         {
-            return new(DeskOutcome.Invalid, null, "解读信息有误，请修改后重新提交。", Field("policies", "关联的文件不存在。"));
+            return Refusal.Invalid(InterpretationRules.InvalidMessage, Field("policies", "关联的文件不存在。"), "解读信息有误");
         }
 
         foreach (var bodyId in documents.Select(d => d.BodyId).Distinct())
         {
             if (!await scope.MayActForAsync(user, bodyId, cancellationToken))
             {
-                return new(DeskOutcome.Forbidden, null, "您只能解读本单位的文件。");
+                return Refusal.Forbidden("您只能解读本单位的文件。");
             }
         }
 
         var interpretation = new Interpretation
         {
             BodyId = documents[0].BodyId,
-            Title = input.Title!.Trim(),
-            Kind = input.Kind,
-            BodyHtml = html,
-            MediaUrl = input.Kind == InterpretationKind.Text ? null : input.MediaUrl!.Trim(),
-            AltText = input.Kind == InterpretationKind.Image ? input.AltText!.Trim() : null,
+            Title = checkedInput.Title,
+            Kind = checkedInput.Kind,
+            BodyHtml = checkedInput.BodyHtml,
+            MediaUrl = checkedInput.MediaUrl,
+            AltText = checkedInput.AltText,
             CreatedAt = clock.GetUtcNow(),
             Policies = ids.Select(id => new InterpretationLink { DocumentId = id }).ToList(),
         };
@@ -339,23 +305,23 @@ public sealed class DocumentDesk(GongkaiDbContext db, BodyScope scope, RolePermi
         // Other nodes' cached policy pages list their interpretations; the change log tells them to refresh.
         db.RecordChange("interpretation.created", "interpretation", string.Join(',', ids), interpretation.BodyId);
         await publisher.SaveAndEvictAsync(cancellationToken);
-        return new(DeskOutcome.Done, interpretation, null);
+        return interpretation;
     }
 
     private Task<bool> HasInterpretationAsync(int documentId, CancellationToken cancellationToken) =>
         db.Set<InterpretationLink>().AnyAsync(l => l.DocumentId == documentId, cancellationToken);
 
-    private async Task<DeskResult> ActAsync(ClaimsPrincipal user, int id, Func<Document, Task<DeskResult>> action, CancellationToken cancellationToken)
+    private async Task<Outcome<Document>> ActAsync(ClaimsPrincipal user, int id, Func<Document, Task<Outcome<Document>>> action, CancellationToken cancellationToken)
     {
         var document = await db.Set<Document>().Include(d => d.CoIssuers).SingleOrDefaultAsync(d => d.Id == id, cancellationToken);
         if (document is null)
         {
-            return DeskResult.NotFound();
+            return Refusal.NotFound("没有找到该文件。", "文件不存在");
         }
 
         if (!await scope.MayActForAsync(user, document.BodyId, cancellationToken))
         {
-            return DeskResult.Forbidden("您只能处理本单位的文件。");
+            return Refusal.Forbidden("您只能处理本单位的文件。");
         }
 
         var result = await action(document);
@@ -370,7 +336,7 @@ public sealed class DocumentDesk(GongkaiDbContext db, BodyScope scope, RolePermi
         }
         catch (DbUpdateConcurrencyException)
         {
-            return DeskResult.Conflict(LostRaceMessage);
+            return Refusal.Conflict(LostRaceMessage);
         }
 
         return result;

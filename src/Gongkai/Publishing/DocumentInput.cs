@@ -1,3 +1,4 @@
+using System.Diagnostics.CodeAnalysis;
 using Gongkai.Publishing.Rules;
 
 namespace Gongkai.Publishing;
@@ -38,7 +39,8 @@ public sealed record CheckedDocumentInput(
 /// <summary>Field errors keyed by the input's property name (camelCase, as the API and forms name them).</summary>
 public sealed record DocumentInputCheck(CheckedDocumentInput? Value, IReadOnlyDictionary<string, string[]> Errors)
 {
-    public bool IsValid => Errors.Count == 0;
+    [MemberNotNullWhen(true, nameof(Value))]
+    public bool IsValid => Value is not null && Errors.Count == 0;
 }
 
 /// <summary>Validation of document metadata, in Chinese, without I/O (bodies named as co-issuers are checked by the caller).</summary>

@@ -1,3 +1,4 @@
+using Gongkai.Platform.Outcomes;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.EntityFrameworkCore.Metadata.Builders;
 
@@ -91,24 +92,33 @@ internal sealed class InterpretationLinkConfiguration : IEntityTypeConfiguration
 /// <summary>What an editor enters for an interpretation; <see cref="Policies"/> are document ids.</summary>
 public sealed record InterpretationInput(string? Title, InterpretationKind Kind, string? BodyHtml, string? MediaUrl, string? AltText, IReadOnlyList<int>? Policies);
 
+/// <summary>Interpretation input that passed <see cref="InterpretationRules.Validate"/>: trimmed, the body sanitised, the
+/// media address and alternative text present exactly when the kind needs them, at least one policy.</summary>
+public sealed record CheckedInterpretation(string Title, InterpretationKind Kind, string BodyHtml, string? MediaUrl, string? AltText, IReadOnlyList<int> Policies);
+
 /// <summary>Checks of interpretation input, in Chinese, without I/O.</summary>
 public static class InterpretationRules
 {
-    public static Dictionary<string, string[]> Validate(InterpretationInput input, out string sanitizedHtml)
+    public const string InvalidMessage = "解读信息有误，请修改后重新提交。";
+
+    public static Outcome<CheckedInterpretation> Validate(InterpretationInput input)
     {
         var errors = new Dictionary<string, string[]>(StringComparer.Ordinal);
-        sanitizedHtml = RichText.Sanitize(input.BodyHtml ?? "");
-        if (string.IsNullOrWhiteSpace(input.Title))
+        var sanitizedHtml = RichText.Sanitize(input.BodyHtml ?? "");
+        var title = input.Title?.Trim() ?? "";
+        if (title.Length == 0)
         {
             errors["title"] = ["请填写解读标题。"];
         }
 
-        if (input.Policies is not { Count: > 0 })
+        if (input.Policies is not { Count: > 0 } policies)
         {
             errors["policies"] = ["请至少关联一份被解读的文件。"];
+            policies = [];
         }
 
         var hasUrl = Uri.TryCreate(input.MediaUrl?.Trim(), UriKind.Absolute, out var url) && url.Scheme == Uri.UriSchemeHttps;
+        var altText = input.AltText?.Trim() ?? "";
         switch (input.Kind)
         {
             case InterpretationKind.Text when !RichText.HasText(sanitizedHtml):
@@ -117,7 +127,7 @@ public static class InterpretationRules
             case InterpretationKind.Image when !hasUrl:
                 errors["mediaUrl"] = ["请填写以 https:// 开头的图片地址。"];
                 break;
-            case InterpretationKind.Image when string.IsNullOrWhiteSpace(input.AltText) || !RichText.HasText(sanitizedHtml):
+            case InterpretationKind.Image when altText.Length == 0 || !RichText.HasText(sanitizedHtml):
                 // Accessibility: an image interpretation needs a short alternative and the full text for screen readers.
                 errors["altText"] = ["图解须填写图片说明（替代文字）和图解的文字内容。"];
                 break;
@@ -126,6 +136,14 @@ public static class InterpretationRules
                 break;
         }
 
-        return errors;
+        if (errors.Count > 0)
+        {
+            return Refusal.Invalid(InvalidMessage, errors, "解读信息有误");
+        }
+
+        return new CheckedInterpretation(title, input.Kind, sanitizedHtml,
+            input.Kind == InterpretationKind.Text ? null : input.MediaUrl?.Trim(),
+            input.Kind == InterpretationKind.Image ? altText : null,
+            policies.Distinct().ToList());
     }
 }

@@ -2,6 +2,7 @@ using System.Globalization;
 using System.Security.Claims;
 using Gongkai.Organizations;
 using Gongkai.Platform.Data;
+using Gongkai.Platform.Outcomes;
 using Gongkai.Staff;
 using Gongkai.Platform.Web;
 using Gongkai.Publishing.Contracts;
@@ -151,10 +152,8 @@ internal static class PublishingApi
             }
         }
 
-        var result = await desk.CreateAsync(user, request.Document, bodyId, cancellationToken);
-        return result.Succeeded
-            ? TypedResults.Created($"/api/v1/documents/{result.Document!.Id}", await ViewAsync(db, result.Document.Id, cancellationToken))
-            : result.Errors is { Count: > 0 } errors ? TypedResults.ValidationProblem(errors, title: result.Message) : Problem(result);
+        return await (await desk.CreateAsync(user, request.Document, bodyId, cancellationToken)).ToResultAsync(async document =>
+            TypedResults.Created($"/api/v1/documents/{document.Id}", await ViewAsync(db, document.Id, cancellationToken)));
     }
 
     private static async Task<Results<Ok<StaffDocumentView>, ProblemHttpResult>> GetForStaffAsync(int id, ClaimsPrincipal user, BodyScope scope, GongkaiDbContext db, CancellationToken cancellationToken)
@@ -213,31 +212,12 @@ internal static class PublishingApi
     private static async Task<Results<Created<InterpretationCreated>, ProblemHttpResult, ValidationProblem>> InterpretAsync(
         InterpretationInput request, ClaimsPrincipal user, DocumentDesk desk, CancellationToken cancellationToken)
     {
-        var result = await desk.InterpretAsync(user, request, cancellationToken);
-        return result.Outcome switch
-        {
-            DeskOutcome.Done => TypedResults.Created($"/interpretations/{result.Value!.Id}", new InterpretationCreated(result.Value.Id, $"/interpretations/{result.Value.Id}")),
-            DeskOutcome.Invalid when result.Errors is { } errors => TypedResults.ValidationProblem(errors, title: result.Message),
-            _ => Problem(new DeskResult(result.Outcome, null, result.Message)),
-        };
+        return (await desk.InterpretAsync(user, request, cancellationToken)).ToResult(interpretation =>
+            TypedResults.Created($"/interpretations/{interpretation.Id}", new InterpretationCreated(interpretation.Id, $"/interpretations/{interpretation.Id}")));
     }
 
-    private static async Task<Results<Ok<StaffDocumentView>, ProblemHttpResult, ValidationProblem>> Reply(DeskResult result, GongkaiDbContext db, CancellationToken cancellationToken) =>
-        result.Succeeded ? TypedResults.Ok(await ViewAsync(db, result.Document!.Id, cancellationToken)) : Failure(result);
-
-    private static Results<Ok<StaffDocumentView>, ProblemHttpResult, ValidationProblem> Failure(DeskResult result) =>
-        result.Errors is { Count: > 0 } errors ? TypedResults.ValidationProblem(errors, title: result.Message) : Problem(result);
-
-    private static ProblemHttpResult Problem(DeskResult result) => result.Outcome switch
-    {
-        DeskOutcome.Invalid => TypedResults.Problem(title: "操作未完成", detail: result.Message, statusCode: StatusCodes.Status400BadRequest),
-        DeskOutcome.NotFound => TypedResults.Problem(title: "文件不存在", detail: result.Message, statusCode: StatusCodes.Status404NotFound),
-        DeskOutcome.Forbidden => TypedResults.Problem(title: "无权操作", detail: result.Message, statusCode: StatusCodes.Status403Forbidden),
-        DeskOutcome.Conflict => TypedResults.Problem(title: "操作冲突", detail: result.Message, statusCode: StatusCodes.Status409Conflict),
-        DeskOutcome.Blocked => TypedResults.Problem(title: "存在未遮盖的个人信息", detail: result.Message, statusCode: StatusCodes.Status422UnprocessableEntity,
-            extensions: new Dictionary<string, object?> { ["findings"] = Checks.BlockingFindingView.From(result.Findings ?? []) }),
-        _ => throw new InvalidOperationException("A successful result is not a failure."),
-    };
+    private static Task<Results<Ok<StaffDocumentView>, ProblemHttpResult, ValidationProblem>> Reply(Outcome<Document> outcome, GongkaiDbContext db, CancellationToken cancellationToken) =>
+        outcome.ToResultAsync(async document => TypedResults.Ok(await ViewAsync(db, document.Id, cancellationToken)));
 
     private static async Task<StaffDocumentView> ViewAsync(GongkaiDbContext db, int id, CancellationToken cancellationToken)
     {

@@ -10,6 +10,7 @@ using Gongkai.Staff;
 using Gongkai.Requests.Rules;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.Options;
+using Gongkai.Platform.Outcomes;
 
 namespace Gongkai.Requests;
 
@@ -24,20 +25,8 @@ public sealed record FiledRequest(DisclosureRequest Request, string Code, ClockR
 public sealed record EventDraft(string? Type, DateOnly? On, int? WorkingDays, string? Decision, string? Details,
     string? FeeMethod = null, int? Pages = null, string? ResponsibleBody = null);
 
-/// <summary>How recording an event ended.</summary>
-public enum EventOutcome
-{
-    Recorded,
-    NotFound,
-    Forbidden,
-    Invalid,
-    OutOfOrder,
-}
-
-public sealed record EventRecordResult(EventOutcome Outcome, DisclosureRequest? Request, ClockResult? Clock, IReadOnlyDictionary<string, string[]> Errors)
-{
-    public string? Message => Errors.Values.SelectMany(m => m).FirstOrDefault();
-}
+/// <summary>An event recorded: the request and its clock afterwards.</summary>
+public sealed record RecordedEvent(DisclosureRequest Request, ClockResult Clock);
 
 /// <summary>Files applications, finds them for applicants and officers, records events and recomputes the clock.
 /// Thin over the pure rules: every decision about dates comes from <see cref="RequestClock"/>.</summary>
@@ -194,19 +183,19 @@ public sealed class RequestDesk(
 
     /// <summary>Records one event after checking the officer's right, the fields and the resulting event order.
     /// Every attempt, refused ones included, leaves an audit row.</summary>
-    public async Task<EventRecordResult> RecordEventAsync(ClaimsPrincipal user, string trackingNumber, EventDraft draft, CancellationToken cancellationToken = default)
+    public async Task<Outcome<RecordedEvent>> RecordEventAsync(ClaimsPrincipal user, string trackingNumber, EventDraft draft, CancellationToken cancellationToken = default)
     {
         var number = trackingNumber.Trim().ToUpperInvariant();
         var request = await db.Set<DisclosureRequest>().Include(r => r.Events)
             .FirstOrDefaultAsync(r => r.TrackingNumber == number, cancellationToken);
         if (request is null)
         {
-            return await RefuseAsync(EventOutcome.NotFound, trackingNumber, null, "event", "没有该编号的申请。", cancellationToken);
+            return await RefuseAsync(Refusal.NotFound("没有该编号的申请。", "未找到申请"), trackingNumber, null, cancellationToken);
         }
 
         if (!user.IsInRole(StaffRoles.RequestOfficer) || !await scope.MayActForAsync(user, request.BodyId, cancellationToken))
         {
-            return await RefuseAsync(EventOutcome.Forbidden, trackingNumber, request.BodyId, "event", "只有受理机关的依申请公开经办人可以登记办理事项。", cancellationToken);
+            return await RefuseAsync(Refusal.Forbidden("只有受理机关的依申请公开经办人可以登记办理事项。", "无权办理该申请"), trackingNumber, request.BodyId, cancellationToken);
         }
 
         var errors = ValidateDraft(draft, Today);
@@ -214,7 +203,7 @@ public sealed class RequestDesk(
         {
             audit.Record("request.event.refused", request.TrackingNumber, $"{draft.Type} {draft.On}: {string.Join(" ", errors.Values.SelectMany(m => m))}", request.BodyId);
             await db.SaveChangesAsync(cancellationToken);
-            return new EventRecordResult(EventOutcome.Invalid, request, null, errors);
+            return InvalidEvent(errors);
         }
 
         var type = RequestEventTypes.Parse(draft.Type)!.Value;
@@ -248,7 +237,7 @@ public sealed class RequestDesk(
                 var message = responsible is null ? $"没有代码为“{draft.ResponsibleBody}”的机关。" : "负责机关不能是本机关。";
                 audit.Record("request.event.refused", request.TrackingNumber, $"{record.Type}: {message}", request.BodyId);
                 await db.SaveChangesAsync(cancellationToken);
-                return new EventRecordResult(EventOutcome.Invalid, request, null, new Dictionary<string, string[]> { ["responsibleBody"] = [message] });
+                return InvalidEvent(new Dictionary<string, string[]> { ["responsibleBody"] = [message] });
             }
 
             record.Details = string.IsNullOrEmpty(record.Details) ? $"负责机关：{responsible.Name}" : $"负责机关：{responsible.Name}；{record.Details}";
@@ -263,7 +252,8 @@ public sealed class RequestDesk(
         {
             audit.Record("request.event.refused", request.TrackingNumber, $"{record.Type} {RequestClock.Iso(record.On)}: {exception.Message}", request.BodyId);
             await db.SaveChangesAsync(cancellationToken);
-            return new EventRecordResult(EventOutcome.OutOfOrder, request, null, new Dictionary<string, string[]> { ["on"] = [exception.Message] });
+            // The input is well formed; the rules of the clock refuse the order or date (422, not 400).
+            return Refusal.Blocked(exception.Message, "事件顺序或日期不符合规定") with { Errors = new Dictionary<string, string[]> { ["on"] = [exception.Message] } };
         }
 
         request.Events.Add(record);
@@ -288,11 +278,11 @@ public sealed class RequestDesk(
 
         audit.Record("request.event", request.TrackingNumber, $"{RequestEventTypes.ChineseName(type)} {RequestClock.Iso(record.On)}{(record.WorkingDays is { } n ? $"（{n}个工作日）" : "")}{(record.Decision is { } d ? $"：{d}" : "")}{(record.FeeAmountYuan is { } fee ? $"：{fee}元" : "")}", request.BodyId);
         await db.SaveChangesAsync(cancellationToken);
-        return new EventRecordResult(EventOutcome.Recorded, request, computed, new Dictionary<string, string[]>());
+        return new RecordedEvent(request, computed);
     }
 
-    /// <summary>Moves a request to its next handling stage, audited; returns the refusal in Chinese, or null.</summary>
-    public async Task<string?> AdvanceStageAsync(ClaimsPrincipal user, string trackingNumber, CancellationToken cancellationToken = default)
+    /// <summary>Moves a request to its next handling stage, audited.</summary>
+    public async Task<Outcome> AdvanceStageAsync(ClaimsPrincipal user, string trackingNumber, CancellationToken cancellationToken = default)
     {
         var number = trackingNumber.Trim().ToUpperInvariant();
         var request = await db.Set<DisclosureRequest>().FirstOrDefaultAsync(r => r.TrackingNumber == number, cancellationToken);
@@ -300,7 +290,7 @@ public sealed class RequestDesk(
         {
             audit.Record("request.stage.refused", number, "无权办理该申请", request?.BodyId);
             await db.SaveChangesAsync(cancellationToken);
-            return "无权办理该申请。";
+            return Refusal.Forbidden("无权办理该申请。");
         }
 
         var (next, refusal) = RequestStageRules.NextStage(request.Stage, request.IsClosed);
@@ -308,13 +298,13 @@ public sealed class RequestDesk(
         {
             audit.Record("request.stage.refused", number, refusal, request.BodyId);
             await db.SaveChangesAsync(cancellationToken);
-            return refusal;
+            return Refusal.Conflict(refusal ?? "该申请不能进入下一环节。");
         }
 
         audit.Record("request.stage", number, $"{RequestStages.ChineseName(request.Stage)} → {RequestStages.ChineseName(next.Value)}", request.BodyId);
         request.Stage = next.Value;
         await db.SaveChangesAsync(cancellationToken);
-        return null;
+        return Outcome.Done;
     }
 
     /// <summary>The body that hears an administrative reconsideration against the handling body's reply, as the
@@ -422,12 +412,16 @@ public sealed class RequestDesk(
         return errors;
     }
 
-    private async Task<EventRecordResult> RefuseAsync(EventOutcome outcome, string target, int? bodyId, string field, string message, CancellationToken cancellationToken)
+    private async Task<Refusal> RefuseAsync(Refusal refusal, string target, int? bodyId, CancellationToken cancellationToken)
     {
-        audit.Record("request.event.refused", target, message, bodyId);
+        audit.Record("request.event.refused", target, refusal.Message, bodyId);
         await db.SaveChangesAsync(cancellationToken);
-        return new EventRecordResult(outcome, null, null, new Dictionary<string, string[]> { [field] = [message] });
+        return refusal;
     }
+
+    /// <summary>The first message is the detail, as an integrator reading one line needs the first problem.</summary>
+    private static Refusal InvalidEvent(IReadOnlyDictionary<string, string[]> errors) =>
+        Refusal.Invalid(errors.Values.SelectMany(m => m).First(), errors, "事件内容有误");
 
     private async Task<string> NextTrackingNumberAsync(int year, CancellationToken cancellationToken)
     {

@@ -2,6 +2,7 @@ using System.Security.Claims;
 using Gongkai.Staff;
 using Gongkai.Requests.Rules;
 using Microsoft.AspNetCore.Http.HttpResults;
+using Gongkai.Platform.Outcomes;
 
 namespace Gongkai.Requests;
 
@@ -95,19 +96,10 @@ internal static class RequestsApi
             four.Groups.Select(g => new TableFourRow(g.Kind, g.Label, g.Upheld, g.Corrected, g.Other, g.Pending, g.Total)).ToList()));
     }
 
-    private static async Task<Results<Ok<ClockResponse>, ValidationProblem, ProblemHttpResult>> RecordEventAsync(
-        string trackingNumber, EventRequest body, ClaimsPrincipal user, RequestDesk desk, CancellationToken cancellationToken)
-    {
-        var result = await desk.RecordEventAsync(user, trackingNumber, new EventDraft(body.Type, body.On, body.WorkingDays, body.Decision, body.Details, body.FeeMethod, body.Pages, body.ResponsibleBody), cancellationToken);
-        return result.Outcome switch
-        {
-            EventOutcome.Recorded => TypedResults.Ok(ClockResponse.From(result.Request!.TrackingNumber, result.Clock!)),
-            EventOutcome.Invalid => TypedResults.ValidationProblem(result.Errors, title: "事件内容有误", detail: result.Message),
-            EventOutcome.OutOfOrder => TypedResults.Problem(title: "事件顺序或日期不符合规定", detail: result.Message, statusCode: StatusCodes.Status422UnprocessableEntity),
-            EventOutcome.Forbidden => TypedResults.Problem(title: "无权办理该申请", detail: result.Message, statusCode: StatusCodes.Status403Forbidden),
-            _ => TypedResults.Problem(title: "未找到申请", detail: result.Message, statusCode: StatusCodes.Status404NotFound),
-        };
-    }
+    private static async Task<Results<Ok<ClockResponse>, ProblemHttpResult, ValidationProblem>> RecordEventAsync(
+        string trackingNumber, EventRequest body, ClaimsPrincipal user, RequestDesk desk, CancellationToken cancellationToken) =>
+        (await desk.RecordEventAsync(user, trackingNumber, new EventDraft(body.Type, body.On, body.WorkingDays, body.Decision, body.Details, body.FeeMethod, body.Pages, body.ResponsibleBody), cancellationToken))
+            .ToResult(recorded => TypedResults.Ok(ClockResponse.From(recorded.Request.TrackingNumber, recorded.Clock)));
 }
 
 /// <summary>Table 三 for one body and year: aggregate counts only, the figures the annual report publishes.</summary>

@@ -5,6 +5,7 @@ using System.Text;
 using System.Text.Json;
 using Gongkai.Platform.Audit;
 using Gongkai.Platform.Data;
+using Gongkai.Platform.Outcomes;
 using Gongkai.Staff;
 using Gongkai.Publishing;
 using Gongkai.Publishing.Rules;
@@ -214,8 +215,8 @@ public sealed class DocumentReviewApiTests(TestAuthFactory factory) : IClassFixt
         var slow = await slowScope.ServiceProvider.GetRequiredService<DocumentDesk>()
             .ReviewAsync(Principal(other), id, ReviewStage.First, new ReviewDecision(false, "不同意"));
 
-        Assert.Equal(DeskOutcome.Conflict, slow.Outcome);
-        Assert.Equal(DocumentDesk.LostRaceMessage, slow.Message);
+        Assert.Equal(RefusalKind.Conflict, slow.Refusal?.Kind);
+        Assert.Equal(DocumentDesk.LostRaceMessage, slow.Refusal?.Message);
         using var check = factory.Services.CreateScope();
         var stored = await check.ServiceProvider.GetRequiredService<GongkaiDbContext>().Set<Document>().AsNoTracking().SingleAsync(d => d.Id == id);
         Assert.Equal(DocumentStatus.AwaitingSecondReview, stored.Status);

@@ -70,13 +70,13 @@ public sealed class WordListPageTests(TestAuthFactory factory) : IClassFixture<T
     [InlineData(WordingListKind.Formulation, "同样", "同样", null, "无需收录")]
     public void Entries_are_validated(WordingListKind kind, string pattern, string replacement, string? date, string message)
     {
-        var problem = WordListEditor.Validate(new WordListInput { Kind = kind, Pattern = pattern, Replacement = replacement, EffectiveFrom = date }, out _);
-        Assert.Contains(message, problem, StringComparison.Ordinal);
+        var refused = WordListEditor.Validate(new WordListInput { Kind = kind, Pattern = pattern, Replacement = replacement, EffectiveFrom = date });
+        Assert.Contains(message, refused.Refusal?.Message, StringComparison.Ordinal);
     }
 
     [Fact]
     public void A_sensitive_word_needs_no_replacement()
     {
-        Assert.Null(WordListEditor.Validate(new WordListInput { Kind = WordingListKind.SensitiveWord, Pattern = "内部资料" }, out _));
+        Assert.True(WordListEditor.Validate(new WordListInput { Kind = WordingListKind.SensitiveWord, Pattern = "内部资料" }).Succeeded);
     }
 }

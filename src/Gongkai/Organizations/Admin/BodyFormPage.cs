@@ -1,5 +1,6 @@
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Mvc.RazorPages;
+using Gongkai.Platform.Outcomes;
 
 namespace Gongkai.Organizations.Admin;
 
@@ -13,7 +14,7 @@ public abstract class BodyFormPage : PageModel
     [BindProperty]
     public BodyDraft Draft { get; set; } = new();
 
-    public IReadOnlyDictionary<string, string[]> Errors { get; protected set; } = new Dictionary<string, string[]>();
+    public IReadOnlyDictionary<string, string[]> Errors => ModelState.FieldErrors();
 
     public IReadOnlyList<ParentOption> ParentOptions { get; protected set; } = [];
 
@@ -22,7 +23,7 @@ public abstract class BodyFormPage : PageModel
 
     public abstract bool IsNew { get; }
 
-    public string[] ErrorsFor(string field) => Errors.TryGetValue(field, out var messages) ? messages : [];
+    public string[] ErrorsFor(string field) => ModelState.ErrorsFor(field);
 
     /// <summary>Parent choices in tree order; when editing, the body itself and its sub-bodies are left out.</summary>
     protected static IReadOnlyList<ParentOption> ParentChoices(BodyHierarchy hierarchy, Body? editing)

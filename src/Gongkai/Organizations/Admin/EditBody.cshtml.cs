@@ -1,6 +1,7 @@
 using Gongkai.Staff;
 using Microsoft.AspNetCore.Authorization;
 using Microsoft.AspNetCore.Mvc;
+using Gongkai.Platform.Outcomes;
 
 namespace Gongkai.Organizations.Admin;
 
@@ -31,18 +32,9 @@ public sealed class EditBodyModel(BodyDirectory directory, BodyEditor editor, Bo
     public async Task<IActionResult> OnPostAsync(string code, CancellationToken cancellationToken)
     {
         var result = await editor.UpdateAsync(User, code, Draft, cancellationToken);
-        switch (result.Status)
-        {
-            case BodySaveStatus.Saved:
-                return Redirect($"/admin/bodies/{code}/edit?saved=true");
-            case BodySaveStatus.Forbidden:
-                return Forbid();
-            case BodySaveStatus.NotFound:
-                return NotFound();
-            default:
-                Errors = result.Errors;
-                return await LoadAsync(code, cancellationToken) ?? Page();
-        }
+        return result.Succeeded
+            ? Redirect($"/admin/bodies/{code}/edit?saved=true")
+            : await this.RefusedAsync(result.Refusal, async () => await LoadAsync(code, cancellationToken) ?? Page());
     }
 
     /// <summary>Loads the body and the form's choices; returns a result when the page must not be shown.</summary>

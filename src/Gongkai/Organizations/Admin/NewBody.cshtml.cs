@@ -1,6 +1,7 @@
 using Gongkai.Staff;
 using Microsoft.AspNetCore.Authorization;
 using Microsoft.AspNetCore.Mvc;
+using Gongkai.Platform.Outcomes;
 
 namespace Gongkai.Organizations.Admin;
 
@@ -24,17 +25,13 @@ public sealed class NewBodyModel(BodyDirectory directory, BodyEditor editor) : B
     public async Task<IActionResult> OnPostAsync(CancellationToken cancellationToken)
     {
         var result = await editor.CreateAsync(User, Draft, cancellationToken);
-        switch (result.Status)
-        {
-            case BodySaveStatus.Saved:
-                return Redirect($"/admin/bodies/{result.Body!.Code}/edit?saved=true");
-            case BodySaveStatus.Forbidden:
-                return Forbid();
-            default:
-                Errors = result.Errors;
+        return result.Succeeded
+            ? Redirect($"/admin/bodies/{result.Value.Code}/edit?saved=true")
+            : await this.RefusedAsync(result.Refusal, async () =>
+            {
                 await LoadAsync(cancellationToken);
                 return Page();
-        }
+            });
     }
 
     private async Task<BodyHierarchy> LoadAsync(CancellationToken cancellationToken)

@@ -5,6 +5,7 @@ using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Mvc.RazorPages;
 using Gongkai.Publishing.Rules;
 using Microsoft.EntityFrameworkCore;
+using Gongkai.Platform.Outcomes;
 
 namespace Gongkai.Publishing.Admin;
 
@@ -27,9 +28,9 @@ public sealed class DocumentCorrectionModel(GongkaiDbContext db, DocumentDesk de
     [BindProperty]
     public string? Reason { get; set; }
 
-    public IReadOnlyDictionary<string, string[]> Errors { get; private set; } = new Dictionary<string, string[]>();
+    public IReadOnlyDictionary<string, string[]> Errors => ModelState.FieldErrors();
 
-    public string[] ErrorsFor(string field) => Errors.TryGetValue(field, out var messages) ? messages : [];
+    public string[] ErrorsFor(string field) => ModelState.ErrorsFor(field);
 
     public async Task<IActionResult> OnGetAsync(int id, CancellationToken cancellationToken)
     {
@@ -58,24 +59,11 @@ public sealed class DocumentCorrectionModel(GongkaiDbContext db, DocumentDesk de
         var (input, formErrors) = Form.ToInput();
         if (formErrors.Count > 0)
         {
-            return Fail("更正内容有误，请按提示修改。", formErrors);
+            return this.Refused(Refusal.Invalid("更正内容有误，请按提示修改。", formErrors));
         }
 
         var result = await desk.CorrectAsync(User, id, input, Reason, cancellationToken);
-        return result.Outcome switch
-        {
-            DeskOutcome.Done => Redirect($"/admin/documents/{id}"),
-            DeskOutcome.NotFound => NotFound(),
-            DeskOutcome.Forbidden => Forbid(),
-            _ => Fail(result.Message ?? "更正未成功。", result.Errors),
-        };
-    }
-
-    private PageResult Fail(string message, IReadOnlyDictionary<string, string[]>? errors)
-    {
-        Errors = errors ?? new Dictionary<string, string[]>();
-        ModelState.AddModelError(string.Empty, message);
-        return Page();
+        return result.Succeeded ? Redirect($"/admin/documents/{id}") : this.Refused(result.Refusal);
     }
 
     /// <summary>The document when it exists and the user may act for its body; also fills the page's context.</summary>

@@ -6,6 +6,7 @@ using Microsoft.AspNetCore.Authorization;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Mvc.RazorPages;
 using Microsoft.EntityFrameworkCore;
+using Gongkai.Platform.Outcomes;
 
 namespace Gongkai.Publishing.Admin;
 
@@ -124,9 +125,9 @@ public sealed class DocumentEditorModel(GongkaiDbContext db, DocumentDesk desk, 
 
     public int? DocumentId { get; private set; }
 
-    public IReadOnlyDictionary<string, string[]> Errors { get; private set; } = new Dictionary<string, string[]>();
+    public IReadOnlyDictionary<string, string[]> Errors => ModelState.FieldErrors();
 
-    public string[] ErrorsFor(string field) => Errors.TryGetValue(field, out var messages) ? messages : [];
+    public string[] ErrorsFor(string field) => ModelState.ErrorsFor(field);
 
     public async Task<IActionResult> OnGetAsync(int? id, CancellationToken cancellationToken)
     {
@@ -161,30 +162,16 @@ public sealed class DocumentEditorModel(GongkaiDbContext db, DocumentDesk desk, 
         var (input, dateErrors) = Form.ToInput();
         if (dateErrors.Count > 0)
         {
-            Errors = dateErrors;
-            ModelState.AddModelError(string.Empty, "文件信息有误，请按提示修改。");
-            return Page();
+            return this.Refused(Refusal.Invalid("文件信息有误，请按提示修改。", dateErrors));
         }
 
         var result = id is null ? await desk.CreateAsync(User, input, cancellationToken: cancellationToken) : await desk.EditAsync(User, id.Value, input, cancellationToken);
         if (result.Succeeded && submit == "true")
         {
-            result = await desk.SubmitAsync(User, result.Document!.Id, cancellationToken);
+            result = await desk.SubmitAsync(User, result.Value.Id, cancellationToken);
         }
 
-        switch (result.Outcome)
-        {
-            case DeskOutcome.Done:
-                return Redirect($"/admin/documents/{result.Document!.Id}");
-            case DeskOutcome.NotFound:
-                return NotFound();
-            case DeskOutcome.Forbidden:
-                return Forbid();
-            default:
-                Errors = result.Errors ?? new Dictionary<string, string[]>();
-                ModelState.AddModelError(string.Empty, result.Message ?? "保存未成功。");
-                return Page();
-        }
+        return result.Succeeded ? Redirect($"/admin/documents/{result.Value.Id}") : this.Refused(result.Refusal);
     }
 
     private async Task LoadCatalogueAsync(int? bodyId, CancellationToken cancellationToken)

@@ -7,6 +7,7 @@ using Microsoft.AspNetCore.Authorization;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Mvc.RazorPages;
 using Microsoft.EntityFrameworkCore;
+using Gongkai.Platform.Outcomes;
 
 namespace Gongkai.Publishing.Admin;
 
@@ -91,16 +92,8 @@ public sealed class DocumentReviewModel(GongkaiDbContext db, DocumentDesk desk, 
             ? After(await desk.WithdrawAsync(User, id, Reason, cancellationToken), id)
             : Forbid();
 
-    private IActionResult After(DeskResult result, int id)
-    {
-        return result.Outcome switch
-        {
-            DeskOutcome.Done => Redirect($"/admin/documents/{id}"),
-            DeskOutcome.Forbidden => Forbid(),
-            DeskOutcome.NotFound => NotFound(),
-            _ => Fail(result.Errors?.Values.SelectMany(m => m).FirstOrDefault() ?? result.Message ?? "操作未成功。"),
-        };
-    }
+    private IActionResult After(Outcome<Document> result, int id) =>
+        result.Succeeded ? Redirect($"/admin/documents/{id}") : this.Refused(result.Refusal);
 
     private PageResult Fail(string message)
     {

@@ -4,6 +4,7 @@ using Microsoft.AspNetCore.Authorization;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Mvc.RazorPages;
 using Microsoft.EntityFrameworkCore;
+using Gongkai.Platform.Outcomes;
 
 namespace Gongkai.Publishing.Admin;
 
@@ -29,9 +30,9 @@ public sealed class NewInterpretationModel(GongkaiDbContext db, DocumentDesk des
     [BindProperty]
     public string? AltText { get; set; }
 
-    public IReadOnlyDictionary<string, string[]> Errors { get; private set; } = new Dictionary<string, string[]>();
+    public IReadOnlyDictionary<string, string[]> Errors => ModelState.FieldErrors();
 
-    public string[] ErrorsFor(string field) => Errors.TryGetValue(field, out var messages) ? messages : [];
+    public string[] ErrorsFor(string field) => ModelState.ErrorsFor(field);
 
     public async Task<IActionResult> OnGetAsync(int id, CancellationToken cancellationToken)
     {
@@ -52,17 +53,7 @@ public sealed class NewInterpretationModel(GongkaiDbContext db, DocumentDesk des
         }
 
         var result = await desk.InterpretAsync(User, new InterpretationInput(Title, Kind, BodyHtml, MediaUrl, AltText, [id]), cancellationToken);
-        switch (result.Outcome)
-        {
-            case DeskOutcome.Done:
-                return Redirect($"/admin/documents/{id}");
-            case DeskOutcome.Forbidden:
-                return Forbid();
-            default:
-                Errors = result.Errors ?? new Dictionary<string, string[]>();
-                ModelState.AddModelError(string.Empty, result.Message ?? "保存未成功。");
-                return Page();
-        }
+        return result.Succeeded ? Redirect($"/admin/documents/{id}") : this.Refused(result.Refusal);
     }
 
     private async Task<bool> LoadAsync(int id, CancellationToken cancellationToken)

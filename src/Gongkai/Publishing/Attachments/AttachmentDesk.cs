@@ -9,6 +9,7 @@ using Gongkai.Publishing.Rules;
 using Gongkai.Safeguards;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.Options;
+using Gongkai.Platform.Outcomes;
 
 namespace Gongkai.Publishing.Attachments;
 
@@ -29,14 +30,6 @@ public sealed class AttachmentOptions
     public long MaxRequestBytes => MaxBytes + 64 * 1024;
 }
 
-/// <summary>The result of an attachment action: done (with the attachment, if any), or why not, in Chinese.</summary>
-public sealed record AttachmentResult(DeskOutcome Outcome, DocumentAttachment? Attachment, string? Message)
-{
-    public bool Succeeded => Outcome == DeskOutcome.Done;
-
-    public static AttachmentResult Fail(DeskOutcome outcome, string message) => new(outcome, null, message);
-}
-
 /// <summary>Staff work on a draft's attachments: upload (type checked by content, size capped, text read, personal data
 /// looked for), delete, and one-click masking of a Word file. Attachments change only while the document is editable
 /// (draft or returned); every change is audited in the same unit of work.</summary>
@@ -51,7 +44,7 @@ public sealed class AttachmentDesk(GongkaiDbContext db, BodyScope scope, AuditLo
             .OrderBy(a => a.Position).ThenBy(a => a.Id).ToListAsync(cancellationToken);
 
     /// <summary>Reads the upload (refusing more than the cap without reading it all) and stores it.</summary>
-    public async Task<AttachmentResult> UploadAsync(ClaimsPrincipal user, int documentId, string? fileName, Stream content, CancellationToken cancellationToken = default)
+    public async Task<Outcome<DocumentAttachment>> UploadAsync(ClaimsPrincipal user, int documentId, string? fileName, Stream content, CancellationToken cancellationToken = default)
     {
         var max = options.Value.MaxBytes;
         using var buffer = new MemoryStream();
@@ -62,42 +55,44 @@ public sealed class AttachmentDesk(GongkaiDbContext db, BodyScope scope, AuditLo
             buffer.Write(chunk, 0, read);
             if (buffer.Length > max)
             {
-                return AttachmentResult.Fail(DeskOutcome.Invalid, TooLarge(max));
+                return Refusal.Invalid(TooLarge(max));
             }
         }
 
         return await UploadAsync(user, documentId, fileName, buffer.ToArray(), cancellationToken);
     }
 
-    public async Task<AttachmentResult> UploadAsync(ClaimsPrincipal user, int documentId, string? fileName, byte[] bytes, CancellationToken cancellationToken = default)
+    public async Task<Outcome<DocumentAttachment>> UploadAsync(ClaimsPrincipal user, int documentId, string? fileName, byte[] bytes, CancellationToken cancellationToken = default)
     {
-        var (document, refusal) = await EditableDocumentAsync(user, documentId, cancellationToken);
-        if (refusal is not null)
+        var editable = await EditableDocumentAsync(user, documentId, cancellationToken);
+        if (!editable.Succeeded)
         {
-            return refusal;
+            return editable.Refusal;
         }
+
+        var document = editable.Value;
 
         var name = CleanName(fileName);
         if (name is null)
         {
-            return AttachmentResult.Fail(DeskOutcome.Invalid, "请选择要上传的文件。");
+            return Refusal.Invalid("请选择要上传的文件。");
         }
 
         if (bytes.Length > options.Value.MaxBytes)
         {
-            return AttachmentResult.Fail(DeskOutcome.Invalid, TooLarge(options.Value.MaxBytes));
+            return Refusal.Invalid(TooLarge(options.Value.MaxBytes));
         }
 
         var (kind, error) = AttachmentFileType.Check(name, bytes);
         if (kind is null)
         {
-            return AttachmentResult.Fail(DeskOutcome.Invalid, error!);
+            return Refusal.Invalid(error!);
         }
 
         var existing = await db.Set<DocumentAttachment>().Where(a => a.DocumentId == documentId).Select(a => a.Position).ToListAsync(cancellationToken);
         if (existing.Count >= options.Value.MaxPerDocument)
         {
-            return AttachmentResult.Fail(DeskOutcome.Invalid, $"每个文件最多 {options.Value.MaxPerDocument} 个附件，请先删除不需要的附件。");
+            return Refusal.Invalid($"每个文件最多 {options.Value.MaxPerDocument} 个附件，请先删除不需要的附件。");
         }
 
         var attachment = new DocumentAttachment
@@ -110,73 +105,77 @@ public sealed class AttachmentDesk(GongkaiDbContext db, BodyScope scope, AuditLo
             UploadedAt = clock.GetUtcNow(),
             UploadedBy = StaffClaims.DisplayNameOf(user),
         };
-        await FillAsync(attachment, bytes, document!.SignedOn, cancellationToken);
+        await FillAsync(attachment, bytes, document.SignedOn, cancellationToken);
         db.Add(attachment);
         await db.SaveChangesAsync(cancellationToken);
         db.Add(new AttachmentContent { AttachmentId = attachment.Id, Bytes = bytes });
         audit.Record("document.attachment-added", Target(document, attachment), $"{name}（{AttachmentFileType.ChineseName(kind.Value)}，{Size(bytes.Length)}，SHA-256 {attachment.Sha256}）", bodyId: document.BodyId);
         await db.SaveChangesAsync(cancellationToken);
-        return new(DeskOutcome.Done, attachment, null);
+        return attachment;
     }
 
-    public async Task<AttachmentResult> DeleteAsync(ClaimsPrincipal user, int documentId, int attachmentId, CancellationToken cancellationToken = default)
+    public async Task<Outcome<DocumentAttachment>> DeleteAsync(ClaimsPrincipal user, int documentId, int attachmentId, CancellationToken cancellationToken = default)
     {
-        var (document, refusal) = await EditableDocumentAsync(user, documentId, cancellationToken);
-        if (refusal is not null)
+        var editable = await EditableDocumentAsync(user, documentId, cancellationToken);
+        if (!editable.Succeeded)
         {
-            return refusal;
+            return editable.Refusal;
         }
+
+        var document = editable.Value;
 
         var attachment = await db.Set<DocumentAttachment>().SingleOrDefaultAsync(a => a.Id == attachmentId && a.DocumentId == documentId, cancellationToken);
         if (attachment is null)
         {
-            return AttachmentResult.Fail(DeskOutcome.NotFound, "没有找到该附件，可能已被删除。");
+            return Refusal.NotFound("没有找到该附件，可能已被删除。");
         }
 
         db.Remove(attachment);
-        audit.Record("document.attachment-deleted", Target(document!, attachment), $"{attachment.FileName}（SHA-256 {attachment.Sha256}）", bodyId: document!.BodyId);
+        audit.Record("document.attachment-deleted", Target(document, attachment), $"{attachment.FileName}（SHA-256 {attachment.Sha256}）", bodyId: document.BodyId);
         await db.SaveChangesAsync(cancellationToken);
-        return new(DeskOutcome.Done, attachment, null);
+        return attachment;
     }
 
     /// <summary>Masks, inside the Word file, every personal-data finding that lies within one text element; the masked
     /// file replaces the stored one (new hash, text and findings), and the audit row keeps both hashes.</summary>
-    public async Task<AttachmentResult> MaskAsync(ClaimsPrincipal user, int documentId, int attachmentId, CancellationToken cancellationToken = default)
+    public async Task<Outcome<DocumentAttachment>> MaskAsync(ClaimsPrincipal user, int documentId, int attachmentId, CancellationToken cancellationToken = default)
     {
-        var (document, refusal) = await EditableDocumentAsync(user, documentId, cancellationToken);
-        if (refusal is not null)
+        var editable = await EditableDocumentAsync(user, documentId, cancellationToken);
+        if (!editable.Succeeded)
         {
-            return refusal;
+            return editable.Refusal;
         }
+
+        var document = editable.Value;
 
         var attachment = await db.Set<DocumentAttachment>().SingleOrDefaultAsync(a => a.Id == attachmentId && a.DocumentId == documentId, cancellationToken);
         if (attachment is null)
         {
-            return AttachmentResult.Fail(DeskOutcome.NotFound, "没有找到该附件，可能已被删除。");
+            return Refusal.NotFound("没有找到该附件，可能已被删除。");
         }
 
         if (attachment.Kind != AttachmentKind.Docx)
         {
-            return AttachmentResult.Fail(DeskOutcome.Invalid, "只有 Word（.docx）附件可以一键遮盖；其他附件请在本地处理后重新上传替换。");
+            return Refusal.Invalid("只有 Word（.docx）附件可以一键遮盖；其他附件请在本地处理后重新上传替换。");
         }
 
         var findings = FindingsOf(attachment).Where(f => f.OneClick).ToList();
         if (findings.Count == 0)
         {
-            return AttachmentResult.Fail(DeskOutcome.Invalid, "该附件没有可以一键遮盖的个人信息；跨越多处格式的内容请在本地修改后重新上传替换。");
+            return Refusal.Invalid("该附件没有可以一键遮盖的个人信息；跨越多处格式的内容请在本地修改后重新上传替换。");
         }
 
         var content = await db.Set<AttachmentContent>().SingleAsync(c => c.AttachmentId == attachmentId, cancellationToken);
         var (masked, count) = DocxMasker.Mask(content.Bytes, findings.Select(f => (f.Text, f.Replacement)).ToList());
         var oldHash = attachment.Sha256;
         content.Bytes = masked;
-        await FillAsync(attachment, masked, document!.SignedOn, cancellationToken);
+        await FillAsync(attachment, masked, document.SignedOn, cancellationToken);
         attachment.UploadedAt = clock.GetUtcNow();
         attachment.UploadedBy = StaffClaims.DisplayNameOf(user);
         audit.Record("document.attachment-masked", Target(document, attachment),
             $"{attachment.FileName}：遮盖 {count} 处个人信息，SHA-256 {oldHash} → {attachment.Sha256}", bodyId: document.BodyId);
         await db.SaveChangesAsync(cancellationToken);
-        return new(DeskOutcome.Done, attachment, null);
+        return attachment;
     }
 
     public static IReadOnlyList<AttachmentFinding> FindingsOf(DocumentAttachment attachment) =>
@@ -213,21 +212,21 @@ public sealed class AttachmentDesk(GongkaiDbContext db, BodyScope scope, AuditLo
         attachment.FindingsJson = JsonSerializer.Serialize(findings, Json);
     }
 
-    private async Task<(Document? Document, AttachmentResult? Refusal)> EditableDocumentAsync(ClaimsPrincipal user, int documentId, CancellationToken cancellationToken)
+    private async Task<Outcome<Document>> EditableDocumentAsync(ClaimsPrincipal user, int documentId, CancellationToken cancellationToken)
     {
         var document = await db.Set<Document>().AsNoTracking().SingleOrDefaultAsync(d => d.Id == documentId, cancellationToken);
         if (document is null || !await scope.MayActForAsync(user, document.BodyId, cancellationToken))
         {
-            return (null, AttachmentResult.Fail(DeskOutcome.NotFound, "没有找到该文件，或它不属于您所在的单位。"));
+            return Refusal.NotFound("没有找到该文件，或它不属于您所在的单位。", "文件不存在");
         }
 
         if (!ReviewWorkflow.IsEditable(document.Status))
         {
-            return (null, AttachmentResult.Fail(DeskOutcome.Conflict,
-                $"该文件当前状态为“{ReviewWorkflow.ChineseName(document.Status)}”，附件不能再增删；只有草稿或被退回的文件可以修改附件。"));
+            return Refusal.Conflict(
+                $"该文件当前状态为“{ReviewWorkflow.ChineseName(document.Status)}”，附件不能再增删；只有草稿或被退回的文件可以修改附件。");
         }
 
-        return (document, null);
+        return document;
     }
 
     private static string? CleanName(string? fileName)

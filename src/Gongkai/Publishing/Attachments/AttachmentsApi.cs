@@ -7,6 +7,7 @@ using Microsoft.AspNetCore.Mvc;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.Options;
 using Microsoft.Net.Http.Headers;
+using Gongkai.Platform.Outcomes;
 
 namespace Gongkai.Publishing.Attachments;
 
@@ -75,7 +76,7 @@ internal static class AttachmentsApi
         return TypedResults.Ok(views);
     }
 
-    private static async Task<Results<Created<AttachmentView>, ProblemHttpResult>> UploadAsync(
+    private static async Task<Results<Created<AttachmentView>, ProblemHttpResult, ValidationProblem>> UploadAsync(
         int id, IFormFile? file, ClaimsPrincipal user, AttachmentDesk desk, CancellationToken cancellationToken)
     {
         if (file is null)
@@ -84,31 +85,15 @@ internal static class AttachmentsApi
         }
 
         await using var stream = file.OpenReadStream();
-        var result = await desk.UploadAsync(user, id, file.FileName, stream, cancellationToken);
-        return result.Succeeded
-            ? TypedResults.Created(AttachmentUrls.Public(result.Attachment!.Id), AttachmentView.From(result.Attachment))
-            : Problem(result);
+        return (await desk.UploadAsync(user, id, file.FileName, stream, cancellationToken))
+            .ToResult(attachment => TypedResults.Created(AttachmentUrls.Public(attachment.Id), AttachmentView.From(attachment)));
     }
 
-    private static async Task<Results<NoContent, ProblemHttpResult>> DeleteAsync(
-        int id, int attachmentId, ClaimsPrincipal user, AttachmentDesk desk, CancellationToken cancellationToken)
-    {
-        var result = await desk.DeleteAsync(user, id, attachmentId, cancellationToken);
-        return result.Succeeded ? TypedResults.NoContent() : Problem(result);
-    }
+    private static async Task<Results<NoContent, ProblemHttpResult, ValidationProblem>> DeleteAsync(
+        int id, int attachmentId, ClaimsPrincipal user, AttachmentDesk desk, CancellationToken cancellationToken) =>
+        (await desk.DeleteAsync(user, id, attachmentId, cancellationToken)).ToResult(_ => TypedResults.NoContent());
 
-    private static async Task<Results<Ok<AttachmentView>, ProblemHttpResult>> MaskAsync(
-        int id, int attachmentId, ClaimsPrincipal user, AttachmentDesk desk, CancellationToken cancellationToken)
-    {
-        var result = await desk.MaskAsync(user, id, attachmentId, cancellationToken);
-        return result.Succeeded ? TypedResults.Ok(AttachmentView.From(result.Attachment!)) : Problem(result);
-    }
-
-    private static ProblemHttpResult Problem(AttachmentResult result) => result.Outcome switch
-    {
-        DeskOutcome.NotFound => TypedResults.Problem(title: "不存在", detail: result.Message, statusCode: StatusCodes.Status404NotFound),
-        DeskOutcome.Forbidden => TypedResults.Problem(title: "无权操作", detail: result.Message, statusCode: StatusCodes.Status403Forbidden),
-        DeskOutcome.Conflict => TypedResults.Problem(title: "操作冲突", detail: result.Message, statusCode: StatusCodes.Status409Conflict),
-        _ => TypedResults.Problem(title: "附件未保存", detail: result.Message, statusCode: StatusCodes.Status400BadRequest),
-    };
+    private static async Task<Results<Ok<AttachmentView>, ProblemHttpResult, ValidationProblem>> MaskAsync(
+        int id, int attachmentId, ClaimsPrincipal user, AttachmentDesk desk, CancellationToken cancellationToken) =>
+        (await desk.MaskAsync(user, id, attachmentId, cancellationToken)).ToResult(attachment => TypedResults.Ok(AttachmentView.From(attachment)));
 }

@@ -3,6 +3,7 @@ using Gongkai.Organizations;
 using Gongkai.Staff;
 using Gongkai.Platform.Web;
 using Microsoft.AspNetCore.Http.HttpResults;
+using Gongkai.Platform.Outcomes;
 
 namespace Gongkai.Publishing.Catalogue;
 
@@ -68,13 +69,8 @@ internal static class CatalogueApi
             return NoBody(code);
         }
 
-        var result = await desk.CreateAsync(user, body.Id, request.ParentId, request.Node, cancellationToken);
-        return result.Outcome switch
-        {
-            DeskOutcome.Done => TypedResults.Created($"/api/v1/catalogue/{result.Value!.Id}", View(result.Value)),
-            DeskOutcome.Invalid when result.Errors is { } errors => TypedResults.ValidationProblem(errors, title: result.Message),
-            _ => Problem(result),
-        };
+        return (await desk.CreateAsync(user, body.Id, request.ParentId, request.Node, cancellationToken))
+            .ToResult(node => TypedResults.Created($"/api/v1/catalogue/{node.Id}", View(node)));
     }
 
     private static async Task<Results<Ok<CatalogueNodeView>, ProblemHttpResult, ValidationProblem>> MoveAsync(
@@ -94,33 +90,14 @@ internal static class CatalogueApi
         return await ReplyAsync(desk.MoveAsync(user, id, direction, cancellationToken));
     }
 
-    private static async Task<Results<NoContent, ProblemHttpResult>> DeleteAsync(int id, ClaimsPrincipal user, CatalogueDesk desk, CancellationToken cancellationToken)
-    {
-        var result = await desk.DeleteAsync(user, id, cancellationToken);
-        return result.Outcome == DeskOutcome.Done ? TypedResults.NoContent() : Problem(result);
-    }
+    private static async Task<Results<NoContent, ProblemHttpResult, ValidationProblem>> DeleteAsync(int id, ClaimsPrincipal user, CatalogueDesk desk, CancellationToken cancellationToken) =>
+        (await desk.DeleteAsync(user, id, cancellationToken)).ToResult(_ => TypedResults.NoContent());
 
-    private static async Task<Results<Ok<CatalogueNodeView>, ProblemHttpResult, ValidationProblem>> ReplyAsync(Task<DeskResult<CatalogueNode>> action)
-    {
-        var result = await action;
-        return result.Outcome switch
-        {
-            DeskOutcome.Done => TypedResults.Ok(View(result.Value!)),
-            DeskOutcome.Invalid when result.Errors is { } errors => TypedResults.ValidationProblem(errors, title: result.Message),
-            _ => Problem(result),
-        };
-    }
+    private static async Task<Results<Ok<CatalogueNodeView>, ProblemHttpResult, ValidationProblem>> ReplyAsync(Task<Outcome<CatalogueNode>> action) =>
+        (await action).ToResult(node => TypedResults.Ok(View(node)));
 
     private static ProblemHttpResult NoBody(string code) =>
         TypedResults.Problem(title: "机构不存在", detail: $"没有代码为“{code}”的机构。", statusCode: StatusCodes.Status404NotFound);
-
-    private static ProblemHttpResult Problem(DeskResult<CatalogueNode> result) => result.Outcome switch
-    {
-        DeskOutcome.NotFound => TypedResults.Problem(title: "目录不存在", detail: result.Message, statusCode: StatusCodes.Status404NotFound),
-        DeskOutcome.Forbidden => TypedResults.Problem(title: "无权操作", detail: result.Message, statusCode: StatusCodes.Status403Forbidden),
-        DeskOutcome.Conflict => TypedResults.Problem(title: "不能删除", detail: result.Message, statusCode: StatusCodes.Status409Conflict),
-        _ => TypedResults.Problem(title: "操作未完成", detail: result.Message, statusCode: StatusCodes.Status400BadRequest),
-    };
 
     private static CatalogueNodeView View(CatalogueNode n) =>
         new(n.Id, n.ParentId, n.Name, n.Order, n.Content, n.ResponsibleBody, n.TimeLimit, n.Carriers, n.UpdateFrequency, n.AllowedTypeList, n.Hidden, []);

@@ -7,6 +7,7 @@ using Gongkai.Staff;
 using Gongkai.Platform.Web;
 using Microsoft.AspNetCore.OutputCaching;
 using Microsoft.EntityFrameworkCore;
+using Gongkai.Platform.Outcomes;
 
 namespace Gongkai.Publishing.Catalogue;
 
@@ -47,7 +48,7 @@ public sealed class CatalogueDesk(GongkaiDbContext db, BodyScope scope, AuditLog
             .GroupBy(d => d.CatalogueNodeId!.Value).Select(g => new { g.Key, Count = g.Count() })
             .ToDictionaryAsync(g => g.Key, g => g.Count, cancellationToken);
 
-    public async Task<DeskResult<CatalogueNode>> CreateAsync(ClaimsPrincipal user, int bodyId, int? parentId, CatalogueNodeInput input, CancellationToken cancellationToken = default)
+    public async Task<Outcome<CatalogueNode>> CreateAsync(ClaimsPrincipal user, int bodyId, int? parentId, CatalogueNodeInput input, CancellationToken cancellationToken = default)
     {
         if (!await scope.MayActForAsync(user, bodyId, cancellationToken))
         {
@@ -74,7 +75,7 @@ public sealed class CatalogueDesk(GongkaiDbContext db, BodyScope scope, AuditLog
         return await RecordAsync(node, "catalogue.created", node.Name, cancellationToken);
     }
 
-    public Task<DeskResult<CatalogueNode>> EditAsync(ClaimsPrincipal user, int id, CatalogueNodeInput input, CancellationToken cancellationToken = default) =>
+    public Task<Outcome<CatalogueNode>> EditAsync(ClaimsPrincipal user, int id, CatalogueNodeInput input, CancellationToken cancellationToken = default) =>
         ActAsync(user, id, async node =>
         {
             var siblings = await db.Set<CatalogueNode>().Where(n => n.BodyId == node.BodyId && n.ParentId == node.ParentId && n.Id != node.Id)
@@ -91,7 +92,7 @@ public sealed class CatalogueDesk(GongkaiDbContext db, BodyScope scope, AuditLog
             return await RecordAsync(node, "catalogue.edited", detail, cancellationToken);
         }, cancellationToken);
 
-    public Task<DeskResult<CatalogueNode>> SetHiddenAsync(ClaimsPrincipal user, int id, bool hidden, CancellationToken cancellationToken = default) =>
+    public Task<Outcome<CatalogueNode>> SetHiddenAsync(ClaimsPrincipal user, int id, bool hidden, CancellationToken cancellationToken = default) =>
         ActAsync(user, id, async node =>
         {
             node.Hidden = hidden;
@@ -100,7 +101,7 @@ public sealed class CatalogueDesk(GongkaiDbContext db, BodyScope scope, AuditLog
         }, cancellationToken);
 
     /// <summary>Moves a node one place up (-1) or down (+1) among its siblings.</summary>
-    public Task<DeskResult<CatalogueNode>> MoveAsync(ClaimsPrincipal user, int id, int direction, CancellationToken cancellationToken = default) =>
+    public Task<Outcome<CatalogueNode>> MoveAsync(ClaimsPrincipal user, int id, int direction, CancellationToken cancellationToken = default) =>
         ActAsync(user, id, async node =>
         {
             var siblings = await db.Set<CatalogueNode>().Where(n => n.BodyId == node.BodyId && n.ParentId == node.ParentId)
@@ -116,14 +117,14 @@ public sealed class CatalogueDesk(GongkaiDbContext db, BodyScope scope, AuditLog
         }, cancellationToken);
 
     /// <summary>Deletes an empty, unused node; one that documents use or that has sub-nodes is refused (hide it instead).</summary>
-    public Task<DeskResult<CatalogueNode>> DeleteAsync(ClaimsPrincipal user, int id, CancellationToken cancellationToken = default) =>
+    public Task<Outcome<CatalogueNode>> DeleteAsync(ClaimsPrincipal user, int id, CancellationToken cancellationToken = default) =>
         ActAsync(user, id, async node =>
         {
             var documents = await db.Set<Document>().CountAsync(d => d.CatalogueNodeId == node.Id, cancellationToken);
             var children = await db.Set<CatalogueNode>().CountAsync(n => n.ParentId == node.Id, cancellationToken);
             if (CatalogueRules.DeletionRefused(node.Name, documents, children) is { } refusal)
             {
-                return new(DeskOutcome.Conflict, null, refusal);
+                return Refusal.Conflict(refusal, "不能删除");
             }
 
             db.Remove(node);
@@ -189,28 +190,28 @@ public sealed class CatalogueDesk(GongkaiDbContext db, BodyScope scope, AuditLog
         node.UpdatedAt = now;
     }
 
-    private async Task<DeskResult<CatalogueNode>> ActAsync(ClaimsPrincipal user, int id, Func<CatalogueNode, Task<DeskResult<CatalogueNode>>> action, CancellationToken cancellationToken)
+    private async Task<Outcome<CatalogueNode>> ActAsync(ClaimsPrincipal user, int id, Func<CatalogueNode, Task<Outcome<CatalogueNode>>> action, CancellationToken cancellationToken)
     {
         var node = await db.Set<CatalogueNode>().SingleOrDefaultAsync(n => n.Id == id, cancellationToken);
         if (node is null)
         {
-            return new(DeskOutcome.NotFound, null, "没有找到该目录。");
+            return Refusal.NotFound("没有找到该目录。", "目录不存在");
         }
 
         return await scope.MayActForAsync(user, node.BodyId, cancellationToken) ? await action(node) : Forbidden();
     }
 
-    private async Task<DeskResult<CatalogueNode>> RecordAsync(CatalogueNode node, string action, string detail, CancellationToken cancellationToken)
+    private async Task<Outcome<CatalogueNode>> RecordAsync(CatalogueNode node, string action, string detail, CancellationToken cancellationToken)
     {
         var id = node.Id.ToString(CultureInfo.InvariantCulture);
         audit.Record(action, "catalogue:" + id, detail, bodyId: node.BodyId);
         db.RecordChange(ChangedKind, "catalogue-node", id, node.BodyId, action);
         await db.SaveChangesAsync(cancellationToken);
         await cache.EvictByTagAsync(PublicCache.DocumentsTag, cancellationToken);
-        return new(DeskOutcome.Done, node, null);
+        return node;
     }
 
-    private static DeskResult<CatalogueNode> Forbidden() => new(DeskOutcome.Forbidden, null, "您只能管理本单位（及下属单位）的目录。");
+    private static Refusal Forbidden() => Refusal.Forbidden("您只能管理本单位（及下属单位）的目录。");
 
-    private static DeskResult<CatalogueNode> Invalid(Dictionary<string, string[]> errors) => new(DeskOutcome.Invalid, null, "目录信息有误，请修改后重新提交。", errors);
+    private static Refusal Invalid(Dictionary<string, string[]> errors) => Refusal.Invalid("目录信息有误，请修改后重新提交。", errors, "目录信息有误");
 }

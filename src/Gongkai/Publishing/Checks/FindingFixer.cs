@@ -2,6 +2,7 @@ using System.Security.Claims;
 using System.Text;
 using Gongkai.Platform.Audit;
 using Gongkai.Platform.Data;
+using Gongkai.Platform.Outcomes;
 using Gongkai.Publishing;
 using Gongkai.Safeguards.Links;
 using Gongkai.Safeguards.Review;
@@ -10,20 +11,6 @@ using Gongkai.Staff;
 using Microsoft.EntityFrameworkCore;
 
 namespace Gongkai.Publishing.Checks;
-
-public enum FixOutcome
-{
-    Done,
-    NotFound,
-    Forbidden,
-    Conflict,
-}
-
-/// <summary>What happened to a one-click fix, in Chinese.</summary>
-public sealed record FixResult(FixOutcome Outcome, string Message)
-{
-    public bool Succeeded => Outcome == FixOutcome.Done;
-}
 
 /// <summary>A finding as the staff member saw it: its kind, where it was in the body's HTML and the text there.</summary>
 public sealed record FindingReference(FindingKind Kind, int Start, string Text);
@@ -38,49 +25,52 @@ public sealed class FindingFixer(GongkaiDbContext db, BodyScope scope, RolePermi
 {
     public const string ChangedMessage = "正文在该位置的文字已经改变（可能已被他人修改或遮盖），本次未作修改。请查看最新检查结果后再操作。";
 
-    public Task<FixResult> MaskAsync(ClaimsPrincipal user, int documentId, FindingReference reference, CancellationToken cancellationToken) =>
+    public Task<Outcome<string>> MaskAsync(ClaimsPrincipal user, int documentId, FindingReference reference, CancellationToken cancellationToken) =>
         FixOneAsync(user, documentId, reference, personal: true, cancellationToken);
 
-    public Task<FixResult> CorrectAsync(ClaimsPrincipal user, int documentId, FindingReference reference, CancellationToken cancellationToken) =>
+    public Task<Outcome<string>> CorrectAsync(ClaimsPrincipal user, int documentId, FindingReference reference, CancellationToken cancellationToken) =>
         FixOneAsync(user, documentId, reference, personal: false, cancellationToken);
 
-    public async Task<FixResult> MaskAllAsync(ClaimsPrincipal user, int documentId, CancellationToken cancellationToken)
+    public async Task<Outcome<string>> MaskAllAsync(ClaimsPrincipal user, int documentId, CancellationToken cancellationToken)
     {
-        var (document, refusal) = await LoadAsync(user, documentId, cancellationToken);
-        if (document is null)
+        var loaded = await LoadAsync(user, documentId, cancellationToken);
+        if (!loaded.Succeeded)
         {
-            return refusal!;
+            return loaded.Refusal;
         }
+
+        var document = loaded.Value;
 
         var personal = (await body.FindAsync(document, cancellationToken)).Where(f => f.IsPersonal).ToList();
         if (personal.Count == 0)
         {
-            return new FixResult(FixOutcome.Conflict, "正文中没有需要遮盖的个人信息。");
+            return Refusal.Conflict("正文中没有需要遮盖的个人信息。");
         }
 
         var inPlace = personal.Where(f => f.CanApplyInPlace).ToList();
         document.BodyHtml = Replace(document.BodyHtml, inPlace);
         var detail = string.Join("；", inPlace.GroupBy(f => f.Kind).Select(g => $"{g.Key.DisplayName()} {g.Count()} 处"));
         Record(user, document, "masked", $"一键遮盖全部个人信息：{detail}");
-        var saved = await SaveAsync(cancellationToken);
-        if (saved is not null)
+        if (await SaveAsync(cancellationToken) is { } lostRace)
         {
-            return saved;
+            return lostRace;
         }
 
         var left = personal.Count - inPlace.Count;
-        return new FixResult(FixOutcome.Done, left == 0
+        return left == 0
             ? $"已遮盖 {inPlace.Count} 处个人信息。"
-            : $"已遮盖 {inPlace.Count} 处个人信息；另有 {left} 处跨越了格式标记，请在编辑器中手动修改。");
+            : $"已遮盖 {inPlace.Count} 处个人信息；另有 {left} 处跨越了格式标记，请在编辑器中手动修改。";
     }
 
-    private async Task<FixResult> FixOneAsync(ClaimsPrincipal user, int documentId, FindingReference reference, bool personal, CancellationToken cancellationToken)
+    private async Task<Outcome<string>> FixOneAsync(ClaimsPrincipal user, int documentId, FindingReference reference, bool personal, CancellationToken cancellationToken)
     {
-        var (document, refusal) = await LoadAsync(user, documentId, cancellationToken);
-        if (document is null)
+        var loaded = await LoadAsync(user, documentId, cancellationToken);
+        if (!loaded.Succeeded)
         {
-            return refusal!;
+            return loaded.Refusal;
         }
+
+        var document = loaded.Value;
 
         var html = document.BodyHtml;
         var findings = await body.FindAsync(document, cancellationToken);
@@ -89,40 +79,45 @@ public sealed class FindingFixer(GongkaiDbContext db, BodyScope scope, RolePermi
         {
             var unchanged = reference.Start >= 0 && reference.Start + reference.Text.Length <= html.Length
                 && string.CompareOrdinal(html, reference.Start, reference.Text, 0, reference.Text.Length) == 0;
-            return new FixResult(FixOutcome.Conflict, unchanged ? "该处已不再是检查发现的问题，无需处理。" : ChangedMessage);
+            return Refusal.Conflict(unchanged ? "该处已不再是检查发现的问题，无需处理。" : ChangedMessage);
         }
 
         if (finding.IsPersonal != personal || !personal && !finding.IsCorrectable)
         {
-            return new FixResult(FixOutcome.Conflict, personal ? "该处不是个人信息，不能遮盖。" : "该处没有可直接采用的修改建议，请在编辑器中修改。");
+            return Refusal.Conflict(personal ? "该处不是个人信息，不能遮盖。" : "该处没有可直接采用的修改建议，请在编辑器中修改。");
         }
 
         if (!finding.CanApplyInPlace)
         {
-            return new FixResult(FixOutcome.Conflict, "该处文字跨越了格式标记（如加粗、链接），无法一键修改，请在编辑器中手动修改。");
+            return Refusal.Conflict("该处文字跨越了格式标记（如加粗、链接），无法一键修改，请在编辑器中手动修改。");
         }
 
         document.BodyHtml = Replace(html, [finding]);
         var detail = $"{finding.Kind.DisplayName()}：{(personal ? "遮盖为" : finding.Text + " 改为")}“{finding.Replacement}”";
         Record(user, document, personal ? "masked" : "wording-corrected", detail);
-        return await SaveAsync(cancellationToken) ?? new FixResult(FixOutcome.Done, personal ? $"已遮盖：{finding.Replacement}" : $"已改为“{finding.Replacement}”。");
+        if (await SaveAsync(cancellationToken) is { } lostRace)
+        {
+            return lostRace;
+        }
+
+        return personal ? $"已遮盖：{finding.Replacement}" : $"已改为“{finding.Replacement}”。";
     }
 
-    private async Task<(Document? Document, FixResult? Refusal)> LoadAsync(ClaimsPrincipal user, int documentId, CancellationToken cancellationToken)
+    private async Task<Outcome<Document>> LoadAsync(ClaimsPrincipal user, int documentId, CancellationToken cancellationToken)
     {
         var document = await db.Set<Document>().SingleOrDefaultAsync(d => d.Id == documentId, cancellationToken);
         if (document is null || !await scope.MayActForAsync(user, document.BodyId, cancellationToken))
         {
-            return (null, new FixResult(FixOutcome.NotFound, "没有找到该文件。"));
+            return Refusal.NotFound("没有找到该文件。");
         }
 
         var isEditor = permissions.Grants(user, PublishingPermissions.EditDocuments);
         if (!FindingActions.MayChangeText(document.Status, isEditor, DocumentDesk.StagesOf(user, permissions)))
         {
-            return (null, new FixResult(FixOutcome.Forbidden, "只有本单位的编辑（草稿或退回时）或当前审核环节的审核人可以修改正文。"));
+            return Refusal.Forbidden("只有本单位的编辑（草稿或退回时）或当前审核环节的审核人可以修改正文。");
         }
 
-        return (document, null);
+        return document;
     }
 
     /// <summary>Replaces non-overlapping findings from the last to the first, so earlier offsets stay valid.</summary>
@@ -145,7 +140,8 @@ public sealed class FindingFixer(GongkaiDbContext db, BodyScope scope, RolePermi
         audit.Record("document." + action, DocumentPublisher.Target(document), detail, bodyId: document.BodyId);
     }
 
-    private async Task<FixResult?> SaveAsync(CancellationToken cancellationToken)
+    /// <summary>Null when saved; a conflict when someone else saved the document first.</summary>
+    private async Task<Refusal?> SaveAsync(CancellationToken cancellationToken)
     {
         try
         {
@@ -154,7 +150,7 @@ public sealed class FindingFixer(GongkaiDbContext db, BodyScope scope, RolePermi
         }
         catch (DbUpdateConcurrencyException)
         {
-            return new FixResult(FixOutcome.Conflict, ChangedMessage);
+            return Refusal.Conflict(ChangedMessage);
         }
     }
 }

@@ -1,3 +1,4 @@
+using Gongkai.Platform.Outcomes;
 using Gongkai.Safeguards.Links;
 using Gongkai.Safeguards.Review;
 using Gongkai.Safeguards;
@@ -24,6 +25,10 @@ public enum GateOutcome
 public sealed record GateDecision(GateOutcome Outcome, IReadOnlyList<DocumentFinding> Open, string? Message)
 {
     public bool Allowed => Outcome != GateOutcome.Blocked;
+
+    /// <summary>The refusal when blocked; the API answers it with 422 and the open findings.</summary>
+    public Refusal ToRefusal() => Refusal.Blocked(Message ?? PublicationGate.BlockedMessage(Open), "存在未遮盖的个人信息",
+        new Dictionary<string, object?>(StringComparer.Ordinal) { ["findings"] = BlockingFindingView.From(Open) });
 }
 
 /// <summary>

@@ -2,17 +2,23 @@ using System.Globalization;
 using Gongkai.Platform.Audit;
 using Gongkai.Platform.Data;
 using Gongkai.Platform.Web;
+using Gongkai.Platform.Outcomes;
 using Gongkai.Publishing.Rules;
 using Microsoft.EntityFrameworkCore;
 
 namespace Gongkai.Publishing.Gazette;
+
+/// <summary>An issue's identity that passed <see cref="GazetteRules.Validate"/>.</summary>
+public sealed record CheckedGazetteIssue(int Year, int Number, DateOnly IssuedOn, string Title);
 
 /// <summary>Rules of an issue's identity, without I/O.</summary>
 public static class GazetteRules
 {
     public const int MaxTitleLength = 200;
 
-    public static Dictionary<string, string[]> Validate(int? year, int? number, DateOnly? issuedOn, string? title)
+    public const string InvalidMessage = "公报信息有误，请修改后重新提交。";
+
+    public static Outcome<CheckedGazetteIssue> Validate(int? year, int? number, DateOnly? issuedOn, string? title)
     {
         var errors = new Dictionary<string, string[]>(StringComparer.Ordinal);
         if (year is not (>= 1949 and <= 2100))
@@ -43,46 +49,42 @@ public static class GazetteRules
             errors["title"] = [$"标题不能超过 {MaxTitleLength} 个字。"];
         }
 
-        return errors;
+        return errors.Count > 0 || year is not { } validYear || number is not { } validNumber || issuedOn is not { } validDate || title is null
+            ? Refusal.Invalid(InvalidMessage, errors, "公报信息有误")
+            : new CheckedGazetteIssue(validYear, validNumber, validDate, title.Trim());
     }
 
     public static string DefaultTitle(string siteName, int year, int number) =>
         string.Create(CultureInfo.InvariantCulture, $"{siteName}公报 {year}年第{number}期");
 }
 
-public sealed record GazetteResult(bool Succeeded, GazetteIssue? Issue, string? Message, IReadOnlyDictionary<string, string[]>? Errors = null)
-{
-    public static GazetteResult Done(GazetteIssue issue) => new(true, issue, null);
-
-    public static GazetteResult Fail(string message, IReadOnlyDictionary<string, string[]>? errors = null) => new(false, null, message, errors);
-}
-
 /// <summary>Staff work on gazette issues: create, add published documents, reorder, remove, publish. Every change is
 /// audited in the same unit of work. The gazette pages are not output-cached, so nothing needs evicting.</summary>
 public sealed class GazetteDesk(GongkaiDbContext db, AuditLog audit, TimeProvider clock)
 {
-    public async Task<GazetteResult> CreateAsync(int? year, int? number, DateOnly? issuedOn, string? title, CancellationToken cancellationToken = default)
+    public async Task<Outcome<GazetteIssue>> CreateAsync(int? year, int? number, DateOnly? issuedOn, string? title, CancellationToken cancellationToken = default)
     {
-        var errors = GazetteRules.Validate(year, number, issuedOn, title);
-        if (errors.Count > 0)
+        var validated = GazetteRules.Validate(year, number, issuedOn, title);
+        if (!validated.Succeeded)
         {
-            return GazetteResult.Fail("公报信息有误，请修改后重新提交。", errors);
+            return validated.Refusal;
         }
 
-        if (await db.Set<GazetteIssue>().AnyAsync(i => i.Year == year && i.Number == number, cancellationToken))
+        var input = validated.Value;
+        if (await db.Set<GazetteIssue>().AnyAsync(i => i.Year == input.Year && i.Number == input.Number, cancellationToken))
         {
-            return GazetteResult.Fail("公报信息有误，请修改后重新提交。", new Dictionary<string, string[]> { ["number"] = [$"{year}年第{number}期已经存在。"] });
+            return Refusal.Invalid(GazetteRules.InvalidMessage, new Dictionary<string, string[]> { ["number"] = [$"{input.Year}年第{input.Number}期已经存在。"] }, "公报信息有误");
         }
 
-        var issue = new GazetteIssue { Year = year!.Value, Number = number!.Value, IssuedOn = issuedOn!.Value, Title = title!.Trim(), CreatedAt = clock.GetUtcNow() };
+        var issue = new GazetteIssue { Year = input.Year, Number = input.Number, IssuedOn = input.IssuedOn, Title = input.Title, CreatedAt = clock.GetUtcNow() };
         db.Add(issue);
         audit.Record("gazette.created", Target(issue), issue.Title);
         await db.SaveChangesAsync(cancellationToken);
-        return GazetteResult.Done(issue);
+        return issue;
     }
 
     /// <summary>Adds a published document (by 索引号) at the end of the issue's contents.</summary>
-    public Task<GazetteResult> AddAsync(int issueId, string? indexNo, CancellationToken cancellationToken = default) =>
+    public Task<Outcome<GazetteIssue>> AddAsync(int issueId, string? indexNo, CancellationToken cancellationToken = default) =>
         ChangeAsync(issueId, async issue =>
         {
             var key = indexNo?.Trim();
@@ -90,21 +92,21 @@ public sealed class GazetteDesk(GongkaiDbContext db, AuditLog audit, TimeProvide
                 .SingleOrDefaultAsync(d => d.IndexNo == key && d.Status == DocumentStatus.Published, cancellationToken);
             if (document is null)
             {
-                return $"没有索引号为“{key}”的已发布文件。公报只能收录已发布且未撤回的文件。";
+                return Refusal.InvalidField("indexNo", $"没有索引号为“{key}”的已发布文件。公报只能收录已发布且未撤回的文件。");
             }
 
             if (issue.Entries.Any(e => e.DocumentId == document.Id))
             {
-                return $"《{document.Title}》已在本期中。";
+                return Refusal.Conflict($"《{document.Title}》已在本期中。");
             }
 
             issue.Entries.Add(new GazetteEntry { DocumentId = document.Id, Position = issue.Entries.Select(e => e.Position).DefaultIfEmpty(0).Max() + 1 });
             audit.Record("gazette.document-added", Target(issue), $"{document.IndexNo} {document.Title}");
-            return null;
+            return Outcome.Done;
         }, cancellationToken);
 
     /// <summary>Moves a document one place up (<paramref name="offset"/> −1) or down (+1).</summary>
-    public Task<GazetteResult> MoveAsync(int issueId, int documentId, int offset, CancellationToken cancellationToken = default) =>
+    public Task<Outcome<GazetteIssue>> MoveAsync(int issueId, int documentId, int offset, CancellationToken cancellationToken = default) =>
         ChangeAsync(issueId, issue =>
         {
             var ordered = issue.Entries.OrderBy(e => e.Position).ToList();
@@ -112,7 +114,7 @@ public sealed class GazetteDesk(GongkaiDbContext db, AuditLog audit, TimeProvide
             var target = index + Math.Sign(offset);
             if (index < 0 || target < 0 || target >= ordered.Count)
             {
-                return Task.FromResult<string?>(index < 0 ? "该文件不在本期中。" : "已经在最前或最后，无法再移动。");
+                return Task.FromResult<Outcome>(index < 0 ? Refusal.NotFound("该文件不在本期中。") : Refusal.Conflict("已经在最前或最后，无法再移动。"));
             }
 
             (ordered[index], ordered[target]) = (ordered[target], ordered[index]);
@@ -122,56 +124,57 @@ public sealed class GazetteDesk(GongkaiDbContext db, AuditLog audit, TimeProvide
             }
 
             audit.Record("gazette.reordered", Target(issue), string.Join(',', ordered.Select(e => e.DocumentId)));
-            return Task.FromResult<string?>(null);
+            return Task.FromResult(Outcome.Done);
         }, cancellationToken);
 
-    public Task<GazetteResult> RemoveAsync(int issueId, int documentId, CancellationToken cancellationToken = default) =>
+    public Task<Outcome<GazetteIssue>> RemoveAsync(int issueId, int documentId, CancellationToken cancellationToken = default) =>
         ChangeAsync(issueId, issue =>
         {
             var entry = issue.Entries.FirstOrDefault(e => e.DocumentId == documentId);
             if (entry is null)
             {
-                return Task.FromResult<string?>("该文件不在本期中。");
+                return Task.FromResult<Outcome>(Refusal.NotFound("该文件不在本期中。"));
             }
 
             issue.Entries.Remove(entry);
             audit.Record("gazette.document-removed", Target(issue), documentId.ToString(CultureInfo.InvariantCulture));
-            return Task.FromResult<string?>(null);
+            return Task.FromResult(Outcome.Done);
         }, cancellationToken);
 
-    public Task<GazetteResult> PublishAsync(int issueId, CancellationToken cancellationToken = default) =>
+    public Task<Outcome<GazetteIssue>> PublishAsync(int issueId, CancellationToken cancellationToken = default) =>
         ChangeAsync(issueId, issue =>
         {
             if (issue.Entries.Count == 0)
             {
-                return Task.FromResult<string?>("本期还没有收录文件，不能发布。");
+                return Task.FromResult<Outcome>(Refusal.Conflict("本期还没有收录文件，不能发布。"));
             }
 
             issue.PublishedAt = clock.GetUtcNow();
             audit.Record("gazette.published", Target(issue), $"{issue.Title}（{issue.Entries.Count} 件）");
-            return Task.FromResult<string?>(null);
+            return Task.FromResult(Outcome.Done);
         }, cancellationToken, allowPublished: false);
 
-    private async Task<GazetteResult> ChangeAsync(int issueId, Func<GazetteIssue, Task<string?>> change, CancellationToken cancellationToken, bool allowPublished = true)
+    private async Task<Outcome<GazetteIssue>> ChangeAsync(int issueId, Func<GazetteIssue, Task<Outcome>> change, CancellationToken cancellationToken, bool allowPublished = true)
     {
         var issue = await db.Set<GazetteIssue>().Include(i => i.Entries).SingleOrDefaultAsync(i => i.Id == issueId, cancellationToken);
         if (issue is null)
         {
-            return GazetteResult.Fail("没有找到该期公报。");
+            return Refusal.NotFound("没有找到该期公报。");
         }
 
         if (!allowPublished && issue.IsPublished)
         {
-            return GazetteResult.Fail("本期已经发布。");
+            return Refusal.Conflict("本期已经发布。");
         }
 
-        if (await change(issue) is { } problem)
+        var changed = await change(issue);
+        if (!changed.Succeeded)
         {
-            return GazetteResult.Fail(problem);
+            return changed.Refusal;
         }
 
         await db.SaveChangesAsync(cancellationToken);
-        return GazetteResult.Done(issue);
+        return issue;
     }
 
     private static string Target(GazetteIssue issue) => $"gazette:{issue.Year}-{issue.Number}";

@@ -1,3 +1,6 @@
+using System.Diagnostics.CodeAnalysis;
+using Gongkai.Platform.Outcomes;
+
 namespace Gongkai.Publishing.Rules;
 
 /// <summary>Where a document is in its life: editing, the three review stages (三审), publication, withdrawal.</summary>
@@ -48,15 +51,28 @@ public sealed record ReviewSubject(
 /// <summary>Who acts: a user id and the review stages they hold.</summary>
 public sealed record ReviewActor(string UserId, IReadOnlySet<ReviewStage> Stages);
 
-/// <summary>A decision: the next status and the history action name, or a Chinese reason for refusing.
-/// <see cref="IsConflict"/> marks a refusal because the document is no longer at the step the actor saw.</summary>
-public sealed record WorkflowResult(DocumentStatus Next, string? Action, string? Error, bool IsConflict = false)
+/// <summary>A decision: the next status and the history action name, or the refusal (its kind decided here: a
+/// conflict when the document is no longer at the step the actor saw, forbidden when the actor lacks the stage).</summary>
+public sealed record WorkflowResult(DocumentStatus Next, string? Action, Refusal? Refusal)
 {
-    public bool Allowed => Error is null;
+    [MemberNotNullWhen(true, nameof(Action))]
+    [MemberNotNullWhen(false, nameof(Refusal))]
+    public bool Allowed => Refusal is null;
 
-    internal static WorkflowResult Refuse(DocumentStatus current, string error) => new(current, null, error);
+    public bool IsConflict => Refusal?.Kind == RefusalKind.Conflict;
 
-    internal static WorkflowResult Conflict(DocumentStatus current, string error) => new(current, null, error, IsConflict: true);
+    public string? Error => Refusal?.Message;
+
+    internal static WorkflowResult Go(DocumentStatus next, string action) => new(next, action, null);
+
+    internal static WorkflowResult Refuse(DocumentStatus current, string error) => new(current, null, Refusal.Invalid(error));
+
+    internal static WorkflowResult Forbid(DocumentStatus current, string error) => new(current, null, Refusal.Forbidden(error));
+
+    /// <summary>A missing or too long reason: the <c>reason</c> field is wrong.</summary>
+    internal static WorkflowResult BadReason(DocumentStatus current, string error) => new(current, null, Refusal.InvalidField("reason", error));
+
+    internal static WorkflowResult Conflict(DocumentStatus current, string error) => new(current, null, Refusal.Conflict(error));
 }
 
 /// <summary>
@@ -112,7 +128,7 @@ public static class ReviewWorkflow
 
     public static WorkflowResult Submit(ReviewSubject document) =>
         IsEditable(document.Status)
-            ? new(DocumentStatus.AwaitingFirstReview, "submitted", null)
+            ? WorkflowResult.Go(DocumentStatus.AwaitingFirstReview, "submitted")
             : WorkflowResult.Conflict(document.Status, $"该文件当前状态为“{ChineseName(document.Status)}”，不能提交审核。");
 
     /// <summary>Approves <paramref name="stage"/>; after 终审 the document is published now, or scheduled when
@@ -127,7 +143,7 @@ public static class ReviewWorkflow
 
         if (!actor.Stages.Contains(stage))
         {
-            return WorkflowResult.Refuse(document.Status, $"您没有{ChineseName(stage)}权限。");
+            return WorkflowResult.Forbid(document.Status, $"您没有{ChineseName(stage)}权限。");
         }
 
         if (actor.UserId == document.SubmittedBy)
@@ -143,9 +159,9 @@ public static class ReviewWorkflow
         switch (stage)
         {
             case ReviewStage.First:
-                return new(DocumentStatus.AwaitingSecondReview, "approved-first", null);
+                return WorkflowResult.Go(DocumentStatus.AwaitingSecondReview, "approved-first");
             case ReviewStage.Second:
-                return new(DocumentStatus.AwaitingFinalReview, "approved-second", null);
+                return WorkflowResult.Go(DocumentStatus.AwaitingFinalReview, "approved-second");
             default:
                 if (document.IsNormative && !document.HasInterpretation && string.IsNullOrWhiteSpace(document.NoInterpretationReason))
                 {
@@ -154,8 +170,8 @@ public static class ReviewWorkflow
                 }
 
                 return publishAt is { } at && at > now
-                    ? new(DocumentStatus.Scheduled, "approved-final-scheduled", null)
-                    : new(DocumentStatus.Published, "approved-final", null);
+                    ? WorkflowResult.Go(DocumentStatus.Scheduled, "approved-final-scheduled")
+                    : WorkflowResult.Go(DocumentStatus.Published, "approved-final");
         }
     }
 
@@ -170,18 +186,18 @@ public static class ReviewWorkflow
 
         if (!actor.Stages.Contains(stage))
         {
-            return WorkflowResult.Refuse(document.Status, $"您没有{ChineseName(stage)}权限。");
+            return WorkflowResult.Forbid(document.Status, $"您没有{ChineseName(stage)}权限。");
         }
 
         return string.IsNullOrWhiteSpace(comment)
             ? WorkflowResult.Refuse(document.Status, "退回时请填写退回意见。")
-            : new(DocumentStatus.Returned, "returned-" + stage.ToString().ToLowerInvariant(), null);
+            : WorkflowResult.Go(DocumentStatus.Returned, "returned-" + stage.ToString().ToLowerInvariant());
     }
 
     /// <summary>Publishes a scheduled document (its time has come, or a final reviewer brings it forward).</summary>
     public static WorkflowResult PublishScheduled(ReviewSubject document) =>
         document.Status == DocumentStatus.Scheduled
-            ? new(DocumentStatus.Published, "published", null)
+            ? WorkflowResult.Go(DocumentStatus.Published, "published")
             : WorkflowResult.Conflict(document.Status, $"只有待定时发布的文件可以立即发布（当前状态：{ChineseName(document.Status)}）。");
 
     /// <summary>The longest correction reason kept (the version's column).</summary>
@@ -197,12 +213,12 @@ public static class ReviewWorkflow
 
         if (string.IsNullOrWhiteSpace(reason))
         {
-            return WorkflowResult.Refuse(document.Status, "请填写更正说明。");
+            return WorkflowResult.BadReason(document.Status, "请填写更正说明。");
         }
 
         return reason.Trim().Length > MaxReasonLength
-            ? WorkflowResult.Refuse(document.Status, $"更正说明不能超过 {MaxReasonLength} 个字。")
-            : new(DocumentStatus.Published, "corrected", null);
+            ? WorkflowResult.BadReason(document.Status, $"更正说明不能超过 {MaxReasonLength} 个字。")
+            : WorkflowResult.Go(DocumentStatus.Published, "corrected");
     }
 
     /// <summary>撤回: the document leaves lists; its page stays with the reason.</summary>
@@ -214,7 +230,7 @@ public static class ReviewWorkflow
         }
 
         return string.IsNullOrWhiteSpace(reason)
-            ? WorkflowResult.Refuse(document.Status, "请填写撤回理由。")
-            : new(DocumentStatus.Withdrawn, "withdrawn", null);
+            ? WorkflowResult.BadReason(document.Status, "请填写撤回理由。")
+            : WorkflowResult.Go(DocumentStatus.Withdrawn, "withdrawn");
     }
 }

@@ -4,6 +4,7 @@ using Gongkai.Requests.Rules;
 using Microsoft.AspNetCore.Authorization;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Mvc.RazorPages;
+using Gongkai.Platform.Outcomes;
 
 namespace Gongkai.Requests.Admin;
 
@@ -57,27 +58,29 @@ public sealed class CaseModel(RequestDesk desk, RequestCaseWork work, Organizati
     public async Task<IActionResult> OnPostAsync(string trackingNumber, CancellationToken cancellationToken)
     {
         var result = await desk.RecordEventAsync(User, trackingNumber, new EventDraft(Event.Type, Event.On, Event.WorkingDays, Event.Decision, Event.Details, Event.FeeMethod, Event.Pages, Event.ResponsibleBody), cancellationToken);
-        switch (result.Outcome)
+        if (result.Succeeded)
         {
-            case EventOutcome.Recorded:
-                return Redirect($"/admin/requests/{result.Request!.TrackingNumber}?recorded={Uri.EscapeDataString(Event.Type ?? "")}");
-            case EventOutcome.NotFound:
-                return NotFound();
-            case EventOutcome.Forbidden:
-                return Forbid();
-            default:
-                Errors = result.Errors;
-                await LoadAsync(trackingNumber, cancellationToken);
-                return Page();
+            return Redirect($"/admin/requests/{result.Value.Request.TrackingNumber}?recorded={Uri.EscapeDataString(Event.Type ?? "")}");
         }
+
+        if (result.Refusal.Kind is RefusalKind.NotFound or RefusalKind.Forbidden)
+        {
+            return this.Refused(result.Refusal);
+        }
+
+        // The page holds several forms; the event form lists its own errors, apart from the appeal's.
+        Errors = result.Refusal.Errors;
+        await LoadAsync(trackingNumber, cancellationToken);
+        return Page();
     }
 
     public string? StageError { get; private set; }
 
     public async Task<IActionResult> OnPostAdvanceAsync(string trackingNumber, CancellationToken cancellationToken)
     {
-        StageError = await desk.AdvanceStageAsync(User, trackingNumber, cancellationToken);
-        if (StageError is null)
+        var advanced = await desk.AdvanceStageAsync(User, trackingNumber, cancellationToken);
+        StageError = advanced.Refusal?.Message;
+        if (advanced.Succeeded)
         {
             return Redirect($"/admin/requests/{trackingNumber.Trim().ToUpperInvariant()}");
         }

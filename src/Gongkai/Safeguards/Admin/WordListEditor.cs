@@ -4,6 +4,7 @@ using Gongkai.Platform.Data;
 using Gongkai.Safeguards.Data;
 using Gongkai.Safeguards.Wording;
 using Microsoft.EntityFrameworkCore;
+using Gongkai.Platform.Outcomes;
 
 namespace Gongkai.Safeguards.Admin;
 
@@ -21,79 +22,83 @@ public sealed class WordListInput
     public string? Note { get; set; }
 }
 
+/// <summary>A word-list entry that passed <see cref="WordListEditor.Validate"/>.</summary>
+public sealed record CheckedWordListEntry(WordingListKind Kind, string Pattern, string Replacement, DateOnly? EffectiveFrom, string Note);
+
 /// <summary>Adds, changes and removes word-list entries: validated, audited, and the checker's profile rebuilt.</summary>
 public sealed class WordListEditor(GongkaiDbContext db, AuditLog audit, TimeProvider clock, SafeguardsProfileCache cache)
 {
-    /// <summary>The rules an entry must meet, in Chinese; null when it is acceptable.</summary>
-    public static string? Validate(WordListInput input, out DateOnly? effectiveFrom)
+    /// <summary>The entry when it meets the rules (trimmed, the renaming date parsed), else why not, in Chinese.</summary>
+    public static Outcome<CheckedWordListEntry> Validate(WordListInput input)
     {
-        effectiveFrom = null;
+        DateOnly? effectiveFrom = null;
         var pattern = input.Pattern?.Trim() ?? "";
         var replacement = input.Replacement?.Trim() ?? "";
         if (pattern.Length is < 2 or > 100)
         {
-            return "请填写 2 至 100 个字的查找文字";
+            return Refusal.Invalid("请填写 2 至 100 个字的查找文字");
         }
 
         if (!Enum.IsDefined(input.Kind))
         {
-            return "请选择词库类别";
+            return Refusal.Invalid("请选择词库类别");
         }
 
         if (input.Kind != WordingListKind.SensitiveWord && replacement.Length == 0)
         {
-            return "错别字、机构旧称和规范表述须填写正确写法";
+            return Refusal.Invalid("错别字、机构旧称和规范表述须填写正确写法");
         }
 
         if (replacement == pattern)
         {
-            return "正确写法与查找文字相同，无需收录";
+            return Refusal.Invalid("正确写法与查找文字相同，无需收录");
         }
 
         if (replacement.Length > 200 || (input.Note?.Length ?? 0) > 200)
         {
-            return "正确写法和说明各不超过 200 字";
+            return Refusal.Invalid("正确写法和说明各不超过 200 字");
         }
 
         if (input.Kind == WordingListKind.OutdatedName)
         {
             if (!DateOnly.TryParseExact(input.EffectiveFrom?.Trim(), "yyyy-MM-dd", CultureInfo.InvariantCulture, DateTimeStyles.None, out var date))
             {
-                return "机构旧称须填写更名日期（格式 yyyy-MM-dd，例如 2019-01-01）";
+                return Refusal.Invalid("机构旧称须填写更名日期（格式 yyyy-MM-dd，例如 2019-01-01）");
             }
 
             effectiveFrom = date;
         }
 
-        return null;
+        return new CheckedWordListEntry(input.Kind, pattern, replacement, effectiveFrom, input.Note?.Trim() ?? "");
     }
 
     public Task<List<WordListEntry>> ListAsync(WordingListKind? kind, CancellationToken cancellationToken) =>
         db.Set<WordListEntry>().AsNoTracking().Where(e => kind == null || e.Kind == kind)
             .OrderBy(e => e.Kind).ThenBy(e => e.Pattern).ToListAsync(cancellationToken);
 
-    /// <summary>Adds the entry, or updates the one with the same category and text. Returns an error or null.</summary>
-    public async Task<string?> SaveAsync(WordListInput input, string actor, CancellationToken cancellationToken)
+    /// <summary>Adds the entry, or updates the one with the same category and text.</summary>
+    public async Task<Outcome<WordListEntry>> SaveAsync(WordListInput input, string actor, CancellationToken cancellationToken)
     {
-        if (Validate(input, out var effectiveFrom) is { } problem)
+        var validated = Validate(input);
+        if (!validated.Succeeded)
         {
-            return problem;
+            return validated.Refusal;
         }
 
-        var pattern = input.Pattern!.Trim();
+        var (kind, pattern, replacement, effectiveFrom, note) = validated.Value;
         var entry = await db.Set<WordListEntry>().FirstOrDefaultAsync(e => e.Kind == input.Kind && e.Pattern == pattern, cancellationToken);
         var isNew = entry is null;
-        entry ??= db.Add(new WordListEntry { Kind = input.Kind, Pattern = pattern }).Entity;
-        entry.Replacement = input.Replacement?.Trim() ?? "";
+        entry ??= db.Add(new WordListEntry { Kind = kind, Pattern = pattern }).Entity;
+        entry.Replacement = replacement;
         entry.EffectiveFrom = effectiveFrom;
-        entry.Note = input.Note?.Trim() ?? "";
+        entry.Note = note;
         entry.UpdatedAt = clock.GetUtcNow();
         entry.UpdatedBy = actor;
         audit.Record(isNew ? "safeguards.word-list.add" : "safeguards.word-list.update", $"{input.Kind}:{pattern}",
             $"{input.Kind.DisplayName()}：{pattern} → {entry.Replacement}{(effectiveFrom is { } d ? $"（{d:yyyy-MM-dd}起）" : "")}");
         await db.SaveChangesAsync(cancellationToken);
         cache.Invalidate();
-        return null;
+        return entry;
     }
 
     public async Task<bool> DeleteAsync(int id, CancellationToken cancellationToken)

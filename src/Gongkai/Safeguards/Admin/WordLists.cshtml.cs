@@ -4,6 +4,7 @@ using Gongkai.Safeguards.Wording;
 using Microsoft.AspNetCore.Authorization;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Mvc.RazorPages;
+using Gongkai.Platform.Outcomes;
 
 namespace Gongkai.Safeguards.Admin;
 
@@ -30,12 +31,14 @@ public sealed class WordListsModel(WordListEditor editor) : PageModel
 
     public async Task<IActionResult> OnPostSaveAsync(CancellationToken cancellationToken)
     {
-        var problem = await editor.SaveAsync(Input, User.Identity?.Name ?? "", cancellationToken);
-        if (problem is not null)
+        var saved = await editor.SaveAsync(Input, User.Identity?.Name ?? "", cancellationToken);
+        if (!saved.Succeeded)
         {
-            ModelState.AddModelError(string.Empty, problem);
-            Entries = await editor.ListAsync(Show, cancellationToken);
-            return Page();
+            return await this.RefusedAsync(saved.Refusal, async () =>
+            {
+                Entries = await editor.ListAsync(Show, cancellationToken);
+                return Page();
+            });
         }
 
         Message = $"已保存“{Input.Pattern?.Trim()}”。";

@@ -4,6 +4,7 @@ using Gongkai.Search.Synonyms;
 using Microsoft.AspNetCore.Authorization;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Mvc.RazorPages;
+using Gongkai.Platform.Outcomes;
 
 namespace Gongkai.Search.Admin;
 
@@ -26,10 +27,11 @@ public sealed class SynonymsModel(SynonymEditor editor) : PageModel
 
     public async Task<IActionResult> OnPostSaveAsync(CancellationToken cancellationToken)
     {
-        var problem = await editor.SaveAsync(GroupId, Words, User.Identity?.Name ?? "", cancellationToken);
-        if (problem is not null)
+        var saved = await editor.SaveAsync(GroupId, Words, User.Identity?.Name ?? "", cancellationToken);
+        if (!saved.Succeeded)
         {
-            ModelState.AddModelError(nameof(Words), problem);
+            // A group deleted meanwhile is told on the form too, not as a 404 of the whole page.
+            ModelState.AddRefusal(saved.Refusal);
             Groups = await editor.ListAsync(cancellationToken);
             return Page();
         }

@@ -2,6 +2,7 @@ using System.Globalization;
 using Gongkai.Platform.Audit;
 using Gongkai.Platform.Data;
 using Microsoft.EntityFrameworkCore;
+using Gongkai.Platform.Outcomes;
 
 namespace Gongkai.Search.Synonyms;
 
@@ -15,24 +16,24 @@ public sealed class SynonymEditor(GongkaiDbContext db, AuditLog audit, TimeProvi
     public async Task<IReadOnlyList<SynonymGroup>> ListAsync(CancellationToken cancellationToken) =>
         await db.Set<SynonymGroup>().AsNoTracking().OrderBy(g => g.Id).ToListAsync(cancellationToken);
 
-    /// <summary>Saves a new group (<paramref name="id"/> null) or changes one; returns a Chinese problem, or null when saved.</summary>
-    public async Task<string?> SaveAsync(int? id, string? words, string actor, CancellationToken cancellationToken)
+    /// <summary>Saves a new group (<paramref name="id"/> null) or changes one.</summary>
+    public async Task<Outcome<SynonymGroup>> SaveAsync(int? id, string? words, string actor, CancellationToken cancellationToken)
     {
         var list = SynonymGroup.Split(words);
         if (list.Count < 2)
         {
-            return "请至少填写两个同义词，用逗号分隔。";
+            return Refusal.InvalidField("words", "请至少填写两个同义词，用逗号分隔。");
         }
 
         if (list.Any(w => w.Length > 30))
         {
-            return "每个词不超过 30 个字。";
+            return Refusal.InvalidField("words", "每个词不超过 30 个字。");
         }
 
         var text = string.Join('，', list);
         if (text.Length > 300)
         {
-            return "一组同义词合计不超过 300 个字。";
+            return Refusal.InvalidField("words", "一组同义词合计不超过 300 个字。");
         }
 
         SynonymGroup? group;
@@ -41,7 +42,7 @@ public sealed class SynonymEditor(GongkaiDbContext db, AuditLog audit, TimeProvi
             group = await db.Set<SynonymGroup>().SingleOrDefaultAsync(g => g.Id == existing, cancellationToken);
             if (group is null)
             {
-                return "该组同义词已不存在。";
+                return Refusal.NotFound("该组同义词已不存在。");
             }
 
             audit.Record("search.synonyms.updated", $"synonyms:{existing.ToString(CultureInfo.InvariantCulture)}", $"{group.Words} → {text}");
@@ -58,7 +59,7 @@ public sealed class SynonymEditor(GongkaiDbContext db, AuditLog audit, TimeProvi
         group.UpdatedBy = actor;
         db.RecordChange(ChangeKind, ChangeEntity, text);
         await db.SaveChangesAsync(cancellationToken);
-        return null;
+        return group;
     }
 
     public async Task<bool> DeleteAsync(int id, CancellationToken cancellationToken)

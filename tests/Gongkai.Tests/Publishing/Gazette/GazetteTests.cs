@@ -1,6 +1,7 @@
 using System.Net;
 using Gongkai.Platform.Audit;
 using Gongkai.Platform.Data;
+using Gongkai.Platform.Outcomes;
 using Gongkai.Staff;
 using Gongkai.Publishing;
 using Gongkai.Publishing.Gazette;
@@ -28,9 +29,9 @@ public sealed class GazetteTests(TestAuthFactory factory) : IClassFixture<TestAu
     [Fact]
     public void An_issue_needs_a_year_a_number_a_date_in_that_year_and_a_title()
     {
-        var errors = GazetteRules.Validate(2024, 0, new DateOnly(2023, 12, 31), " ");
-        Assert.Equal(["issuedOn", "number", "title"], errors.Keys.Order().ToArray());
-        Assert.Empty(GazetteRules.Validate(2024, 3, new DateOnly(2024, 3, 1), "绵阳市人民政府公报 2024年第3期"));
+        var refused = GazetteRules.Validate(2024, 0, new DateOnly(2023, 12, 31), " ");
+        Assert.Equal(["issuedOn", "number", "title"], Assert.IsType<Refusal>(refused.Refusal).Errors.Keys.Order());
+        Assert.Equal("绵阳市人民政府公报 2024年第3期", GazetteRules.Validate(2024, 3, new DateOnly(2024, 3, 1), " 绵阳市人民政府公报 2024年第3期").Value?.Title);
     }
 
     [Fact]

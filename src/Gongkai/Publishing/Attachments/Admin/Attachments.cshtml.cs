@@ -6,6 +6,7 @@ using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Mvc.RazorPages;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Net.Http.Headers;
+using Gongkai.Platform.Outcomes;
 
 namespace Gongkai.Publishing.Attachments.Admin;
 
@@ -65,7 +66,7 @@ public sealed class AttachmentsPageModel(GongkaiDbContext db, BodyScope scope, R
 
         await using var stream = Upload.OpenReadStream();
         var result = await desk.UploadAsync(User, id, Upload.FileName, stream, cancellationToken);
-        return await AfterAsync(id, result, $"已上传附件“{result.Attachment?.FileName}”。", cancellationToken);
+        return await AfterAsync(id, result, $"已上传附件“{result.Value?.FileName}”。", cancellationToken);
     }
 
     public async Task<IActionResult> OnPostDeleteAsync(int id, int attachmentId, CancellationToken cancellationToken)
@@ -76,7 +77,7 @@ public sealed class AttachmentsPageModel(GongkaiDbContext db, BodyScope scope, R
         }
 
         var result = await desk.DeleteAsync(User, id, attachmentId, cancellationToken);
-        return await AfterAsync(id, result, $"已删除附件“{result.Attachment?.FileName}”。", cancellationToken);
+        return await AfterAsync(id, result, $"已删除附件“{result.Value?.FileName}”。", cancellationToken);
     }
 
     public async Task<IActionResult> OnPostMaskAsync(int id, int attachmentId, CancellationToken cancellationToken)
@@ -87,19 +88,16 @@ public sealed class AttachmentsPageModel(GongkaiDbContext db, BodyScope scope, R
         }
 
         var result = await desk.MaskAsync(User, id, attachmentId, cancellationToken);
-        return await AfterAsync(id, result, $"已遮盖附件“{result.Attachment?.FileName}”中的个人信息，原文件已被替换。", cancellationToken);
+        return await AfterAsync(id, result, $"已遮盖附件“{result.Value?.FileName}”中的个人信息，原文件已被替换。", cancellationToken);
     }
 
-    private async Task<IActionResult> AfterAsync(int id, AttachmentResult result, string doneMessage, CancellationToken cancellationToken)
+    private async Task<IActionResult> AfterAsync(int id, Outcome<DocumentAttachment> result, string doneMessage, CancellationToken cancellationToken)
     {
-        if (result.Outcome == DeskOutcome.NotFound && !await LoadAsync(id, cancellationToken))
-        {
-            return NotFound();
-        }
-
+        // A missing attachment (deleted in another tab) is told on the document's attachment page; a missing or
+        // foreign document is a 404 (FailAsync cannot load it).
         if (!result.Succeeded)
         {
-            return await FailAsync(id, result.Message!, cancellationToken);
+            return await FailAsync(id, result.Refusal.Message, cancellationToken);
         }
 
         Done = doneMessage;

@@ -3,6 +3,7 @@ using Gongkai.Staff;
 using Microsoft.AspNetCore.Authorization;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Mvc.RazorPages;
+using Gongkai.Platform.Outcomes;
 
 namespace Gongkai.Publishing.Catalogue.Admin;
 
@@ -37,21 +38,12 @@ public sealed class CatalogueAdminModel(BodyDirectory directory, BodyScope scope
     public Task<IActionResult> OnPostDeleteAsync(string? code, int id, CancellationToken cancellationToken) =>
         ActAsync(code, desk.DeleteAsync(User, id, cancellationToken), node => $"已删除“{node.Name}”。", cancellationToken);
 
-    private async Task<IActionResult> ActAsync(string? code, Task<DeskResult<CatalogueNode>> action, Func<CatalogueNode, string> done, CancellationToken cancellationToken)
+    private async Task<IActionResult> ActAsync(string? code, Task<Outcome<CatalogueNode>> action, Func<CatalogueNode, string> done, CancellationToken cancellationToken)
     {
         var result = await action;
-        switch (result.Outcome)
-        {
-            case DeskOutcome.Done:
-                return await ShowAsync(code, done(result.Value!), cancellationToken);
-            case DeskOutcome.Forbidden:
-                return Forbid();
-            case DeskOutcome.NotFound:
-                return NotFound();
-            default:
-                ModelState.AddModelError(string.Empty, result.Message ?? "操作未完成。");
-                return await ShowAsync(code, null, cancellationToken);
-        }
+        return result.Succeeded
+            ? await ShowAsync(code, done(result.Value), cancellationToken)
+            : await this.RefusedAsync(result.Refusal, () => ShowAsync(code, null, cancellationToken));
     }
 
     private async Task<IActionResult> ShowAsync(string? code, string? message, CancellationToken cancellationToken)

@@ -5,6 +5,7 @@ using Microsoft.AspNetCore.Authorization;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Mvc.RazorPages;
 using Microsoft.EntityFrameworkCore;
+using Gongkai.Platform.Outcomes;
 
 namespace Gongkai.Publishing.Catalogue.Admin;
 
@@ -55,9 +56,9 @@ public sealed class CatalogueNodeEditorModel(BodyDirectory directory, BodyScope 
 
     public string? ParentName { get; private set; }
 
-    public IReadOnlyDictionary<string, string[]> Errors { get; private set; } = new Dictionary<string, string[]>();
+    public IReadOnlyDictionary<string, string[]> Errors => ModelState.FieldErrors();
 
-    public string[] ErrorsFor(string field) => Errors.TryGetValue(field, out var messages) ? messages : [];
+    public string[] ErrorsFor(string field) => ModelState.ErrorsFor(field);
 
     public async Task<IActionResult> OnGetAsync(string code, int? id, CancellationToken cancellationToken)
     {
@@ -91,19 +92,7 @@ public sealed class CatalogueNodeEditorModel(BodyDirectory directory, BodyScope 
         var result = id is null
             ? await desk.CreateAsync(User, Body!.Id, ParentId, Form.ToInput(), cancellationToken)
             : await desk.EditAsync(User, id.Value, Form.ToInput(), cancellationToken);
-        switch (result.Outcome)
-        {
-            case DeskOutcome.Done:
-                return Redirect($"/admin/catalogue/{code}");
-            case DeskOutcome.Forbidden:
-                return Forbid();
-            case DeskOutcome.NotFound:
-                return NotFound();
-            default:
-                Errors = result.Errors ?? new Dictionary<string, string[]>();
-                ModelState.AddModelError(string.Empty, result.Message ?? "保存未成功。");
-                return Page();
-        }
+        return result.Succeeded ? Redirect($"/admin/catalogue/{code}") : this.Refused(result.Refusal);
     }
 
     private async Task<IActionResult?> LoadAsync(string code, int? id, CancellationToken cancellationToken)

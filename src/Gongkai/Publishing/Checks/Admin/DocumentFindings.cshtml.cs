@@ -10,6 +10,7 @@ using Microsoft.AspNetCore.Authorization;
 using Microsoft.AspNetCore.Mvc.RazorPages;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.EntityFrameworkCore;
+using Gongkai.Platform.Outcomes;
 
 namespace Gongkai.Publishing.Checks.Admin;
 
@@ -31,12 +32,12 @@ public sealed class DocumentFindingsModel(GongkaiDbContext db, BodyScope scope, 
     public async Task<IActionResult> OnPostMaskAsync(int id, string? kind, int start, string? text, string? returnUrl, CancellationToken cancellationToken) =>
         await FixAsync(id, returnUrl, Reference(kind, start, text) is { } reference
             ? fixer.MaskAsync(User, id, reference, cancellationToken)
-            : Task.FromResult(new FixResult(FixOutcome.Conflict, "请求缺少要遮盖的内容，请刷新页面后重试。")), cancellationToken);
+            : Task.FromResult<Outcome<string>>(Refusal.Invalid("请求缺少要遮盖的内容，请刷新页面后重试。")), cancellationToken);
 
     public async Task<IActionResult> OnPostCorrectAsync(int id, string? kind, int start, string? text, string? returnUrl, CancellationToken cancellationToken) =>
         await FixAsync(id, returnUrl, Reference(kind, start, text) is { } reference
             ? fixer.CorrectAsync(User, id, reference, cancellationToken)
-            : Task.FromResult(new FixResult(FixOutcome.Conflict, "请求缺少要修改的内容，请刷新页面后重试。")), cancellationToken);
+            : Task.FromResult<Outcome<string>>(Refusal.Invalid("请求缺少要修改的内容，请刷新页面后重试。")), cancellationToken);
 
     public async Task<IActionResult> OnPostMaskAllAsync(int id, string? returnUrl, CancellationToken cancellationToken) =>
         await FixAsync(id, returnUrl, fixer.MaskAllAsync(User, id, cancellationToken), cancellationToken);
@@ -44,27 +45,16 @@ public sealed class DocumentFindingsModel(GongkaiDbContext db, BodyScope scope, 
     private static FindingReference? Reference(string? kind, int start, string? text) =>
         kind is not null && FindingKinds.TryParse(kind, out var parsed) && !string.IsNullOrEmpty(text) ? new FindingReference(parsed, start, text) : null;
 
-    private async Task<IActionResult> FixAsync(int id, string? returnUrl, Task<FixResult> fix, CancellationToken cancellationToken)
+    private async Task<IActionResult> FixAsync(int id, string? returnUrl, Task<Outcome<string>> fix, CancellationToken cancellationToken)
     {
         var result = await fix;
-        switch (result.Outcome)
+        if (result.Succeeded)
         {
-            case FixOutcome.NotFound:
-                return NotFound();
-            case FixOutcome.Forbidden:
-                return Forbid();
-            case FixOutcome.Done:
-                TempData[DocumentFindingsViewComponent.MessageKey] = result.Message;
-                return LocalRedirect(SafeReturn(id, returnUrl) + "#findings");
-            default:
-                if (!await LoadAsync(id, returnUrl, cancellationToken))
-                {
-                    return NotFound();
-                }
-
-                ModelState.AddModelError(string.Empty, result.Message);
-                return Page();
+            TempData[DocumentFindingsViewComponent.MessageKey] = result.Value;
+            return LocalRedirect(SafeReturn(id, returnUrl) + "#findings");
         }
+
+        return await this.RefusedAsync(result.Refusal, async () => await LoadAsync(id, returnUrl, cancellationToken) ? Page() : NotFound());
     }
 
     private async Task<bool> LoadAsync(int id, string? returnUrl, CancellationToken cancellationToken)

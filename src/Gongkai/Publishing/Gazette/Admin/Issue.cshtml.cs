@@ -2,6 +2,7 @@ using Gongkai.Staff;
 using Microsoft.AspNetCore.Authorization;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Mvc.RazorPages;
+using Gongkai.Platform.Outcomes;
 
 namespace Gongkai.Publishing.Gazette.Admin;
 
@@ -32,7 +33,7 @@ public sealed class IssueModel(GazetteArchive archive, GazetteDesk desk) : PageM
     public async Task<IActionResult> OnPostPublishAsync(int id, CancellationToken cancellationToken) =>
         await AfterAsync(id, await desk.PublishAsync(id, cancellationToken), "本期已发布。", cancellationToken);
 
-    private async Task<IActionResult> AfterAsync(int id, GazetteResult result, string done, CancellationToken cancellationToken)
+    private async Task<IActionResult> AfterAsync(int id, Outcome<GazetteIssue> result, string done, CancellationToken cancellationToken)
     {
         if (result.Succeeded)
         {
@@ -46,7 +47,8 @@ public sealed class IssueModel(GazetteArchive archive, GazetteDesk desk) : PageM
             return NotFound();
         }
 
-        ModelState.AddModelError(string.Empty, result.Message!);
+        // Every refusal here is about the issue shown, so it is told on the issue's page with 400.
+        ModelState.AddModelError(string.Empty, result.Refusal.Message);
         Response.StatusCode = StatusCodes.Status400BadRequest;
         return Page();
     }

@@ -4,6 +4,7 @@ using Gongkai.Platform.Web;
 using Microsoft.AspNetCore.Authorization;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Mvc.RazorPages;
+using Gongkai.Platform.Outcomes;
 
 namespace Gongkai.Publishing.Gazette.Admin;
 
@@ -25,9 +26,7 @@ public sealed class IssuesModel(GazetteArchive archive, GazetteDesk desk, SiteCo
     [BindProperty]
     public string? Title { get; set; }
 
-    public IReadOnlyDictionary<string, string[]> Errors { get; private set; } = new Dictionary<string, string[]>();
-
-    public string? ErrorFor(string field) => Errors.TryGetValue(field, out var m) ? string.Join(" ", m) : null;
+    public string? ErrorFor(string field) => ModelState.ErrorsFor(field) is { Length: > 0 } messages ? string.Join(" ", messages) : null;
 
     public async Task OnGetAsync(CancellationToken cancellationToken)
     {
@@ -48,11 +47,10 @@ public sealed class IssuesModel(GazetteArchive archive, GazetteDesk desk, SiteCo
         var result = await desk.CreateAsync(year, number, issuedOn, Title, cancellationToken);
         if (result.Succeeded)
         {
-            return Redirect($"/admin/gazette/{result.Issue!.Id}");
+            return Redirect($"/admin/gazette/{result.Value.Id}");
         }
 
-        Errors = result.Errors ?? new Dictionary<string, string[]>();
-        ModelState.AddModelError(string.Empty, result.Message!);
+        ModelState.AddRefusal(result.Refusal);
         Issues = await archive.AllForStaffAsync(cancellationToken);
         return Page();
     }
