@@ -24,7 +24,7 @@ internal static class SafeguardsModule
         services.AddScoped<DocumentSafeguards>();
         services.AddScoped<FindingFixer>();
         services.AddOptions<SafeguardsOptions>().BindConfiguration(SafeguardsOptions.Section);
-        services.AddHttpClient(LinkChecker.HttpClientName, http => http.DefaultRequestHeaders.UserAgent.ParseAdd("Gongkai-LinkCheck/1.0"));
+        services.AddLinkProbeHttpClient();
         services.AddScoped<LinkChecker>();
         services.AddScoped<IDocumentFindingSource, LinkFindingSource>();
         services.AddJobHandler<DocumentLinksJobHandler>();
