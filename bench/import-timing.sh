@@ -27,7 +27,7 @@ printf "%-10s %-8s %12s %12s %12s\n" database run import_s process_s peak_rss_Mi
 run() { # database label, run label, then environment assignments
   local db=$1 label=$2; shift 2
   # Run from the app's folder: it is the content root, so appsettings.json (log levels) applies.
-  (cd "$work/app" && env ASPNETCORE_ENVIRONMENT=Production Gongkai__DataFolder="$work/data-$db" "$@" \
+  (cd "$work/app" && env ASPNETCORE_ENVIRONMENT=Production Gongkai__Demo__Seed=true Gongkai__DataFolder="$work/data-$db" "$@" \
     /usr/bin/time -v dotnet Gongkai.dll import "$corpus" >"$work/out" 2>"$work/time") || { tail -5 "$work/out" "$work/time"; exit 1; }
   local verb process rss
   verb=$(grep -o '用时 [0-9.]* 秒' "$work/out" | grep -o '[0-9.]*' | tail -1)

@@ -19,11 +19,11 @@ url="http://127.0.0.1:$port"
 
 dotnet publish src/Gongkai -c Release -o "$work/app" -nologo -v quiet >/dev/null
 started=$(date +%s)
-(cd "$work/app" && ASPNETCORE_ENVIRONMENT=Production Gongkai__DataFolder="$work/data" dotnet Gongkai.dll import "$corpus" | tail -1) \
+(cd "$work/app" && ASPNETCORE_ENVIRONMENT=Production Gongkai__Demo__Seed=true Gongkai__DataFolder="$work/data" dotnet Gongkai.dll import "$corpus" | tail -1) \
   || echo "import reported rejected files (exit code $?); measuring on what was imported"
 echo "import: $(( $(date +%s) - started )) s"
 # exec: $! is then the server itself, so the cleanup stops it (killing the subshell would leave it serving).
-(cd "$work/app" && exec env ASPNETCORE_ENVIRONMENT=Production Gongkai__DataFolder="$work/data" \
+(cd "$work/app" && exec env ASPNETCORE_ENVIRONMENT=Production Gongkai__Demo__Seed=true Gongkai__DataFolder="$work/data" \
   dotnet Gongkai.dll --urls "$url" >"$work/app.log" 2>&1) &
 app_pid=$!
 cleanup() { kill "$app_pid" 2>/dev/null || true; wait "$app_pid" 2>/dev/null || true; rm -rf "$work"; }

@@ -15,12 +15,12 @@ app_port=5910; nginx_port=5911
 dotnet publish src/Gongkai -c Release -o "$work/app" -nologo -v quiet >/dev/null
 if [ -n "${IMPORT:-}" ]; then
   corpus=$(realpath "$IMPORT")
-  (cd "$work/app" && ASPNETCORE_ENVIRONMENT=Production Gongkai__DataFolder="$work/data" dotnet Gongkai.dll import "$corpus" | tail -1)
+  (cd "$work/app" && ASPNETCORE_ENVIRONMENT=Production Gongkai__Demo__Seed=true Gongkai__DataFolder="$work/data" dotnet Gongkai.dll import "$corpus" | tail -1)
 fi
 # exec: $! is then the server itself, so the cleanup stops it (a killed subshell would leave it serving the port).
 # The app's folder is the working directory so that it is the content root: appsettings.json (log levels, site
 # settings) applies, as in a deployment; from elsewhere every request and SQL command would be logged.
-(cd "$work/app" && exec env ASPNETCORE_ENVIRONMENT=Production Gongkai__DataFolder="$work/data" \
+(cd "$work/app" && exec env ASPNETCORE_ENVIRONMENT=Production Gongkai__Demo__Seed=true Gongkai__DataFolder="$work/data" \
   dotnet Gongkai.dll --urls "http://127.0.0.1:$app_port" >"$work/app.log" 2>&1) &
 app_pid=$!
 if curl -fs "http://127.0.0.1:$app_port/readyz" >/dev/null 2>&1; then echo "port $app_port is already in use" >&2; exit 1; fi

@@ -16,7 +16,7 @@ dotnet publish src/Gongkai -c Release "${flags[@]}" -o "$work/app" -nologo -v qu
 run_once() {
   local start end pid
   start=$(date +%s%N)
-  (cd "$work/app" && ASPNETCORE_ENVIRONMENT=Production Gongkai__DataFolder="$work/data" \
+  (cd "$work/app" && ASPNETCORE_ENVIRONMENT=Production Gongkai__Demo__Seed=true Gongkai__DataFolder="$work/data" \
     exec dotnet Gongkai.dll --urls "http://127.0.0.1:$port" >"$work/app.log" 2>&1) &
   pid=$!
   until curl -fs "http://127.0.0.1:$port$page" -o /dev/null 2>/dev/null; do sleep 0.02; done

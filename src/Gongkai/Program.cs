@@ -12,13 +12,24 @@ using Gongkai.Staff;
 
 // Gongkai reads top to bottom like a table of contents: each module registers its services and maps its
 // pages and endpoints explicitly. Admin verbs (`gongkai import …`) share the same application and configuration.
-if (GongkaiCommandLine.IsAdminVerb(args, Program.AdminVerbs))
+var (arguments, hostSettings) = GongkaiCommandLine.TakeDemoFlag(args);
+if (GongkaiCommandLine.IsAdminVerb(arguments, Program.AdminVerbs))
 {
-    return await GongkaiCommandLine.RunAsync(args, Program.AdminVerbs, CreateApplication);
+    return await GongkaiCommandLine.RunAsync(arguments, hostSettings, Program.AdminVerbs, CreateApplication);
 }
 
-var application = CreateApplication(GongkaiCommandLine.ServeArguments(args));
-await application.RunAsync();
+var application = CreateApplication([.. GongkaiCommandLine.ServeArguments(arguments), .. hostSettings]);
+try
+{
+    await application.RunAsync();
+}
+catch (Gongkai.Platform.Data.DatabaseNewerThanBuildException refusal)
+{
+    // Already logged as critical; say it once more plainly where an operator looks first.
+    await Console.Error.WriteLineAsync(refusal.Message);
+    return GongkaiCommandLine.DatabaseTooNewExitCode;
+}
+
 return 0;
 
 static WebApplication CreateApplication(string[] args)

@@ -57,8 +57,13 @@ public sealed class SiteIdentity
 
 public sealed class DemoOptions
 {
-    /// <summary>Seed the demo organisation tree, accounts and documents on first start.</summary>
-    public bool Seed { get; set; } = true;
+    /// <summary>Seed the demo organisation tree, accounts and documents on first start. Unset: only in the Development
+    /// environment (what <c>dotnet run</c> uses), so a published build never creates demo accounts unless told to
+    /// (<c>true</c> here or <c>--demo</c> on the command line, which sets it).</summary>
+    public bool? Seed { get; set; }
+
+    /// <summary>Whether this host seeds demo content: <see cref="Seed"/> if configured, else only in Development.</summary>
+    public bool IsOn(IHostEnvironment environment) => Seed ?? environment.IsDevelopment();
 
     /// <summary>Password of every demo account.</summary>
     public string Password { get; set; } = "Gongkai-Demo-2026";

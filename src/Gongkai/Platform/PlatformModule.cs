@@ -50,7 +50,7 @@ internal static class PlatformModule
         services.AddGongkaiRateLimiting();
         services.AddGongkaiRequestLimits(builder.Configuration);
         services.Configure<HostOptions>(host => host.ShutdownTimeout = TimeSpan.FromSeconds(20));
-        services.AddGongkaiTelemetry();
+        services.AddGongkaiTelemetry(builder.Configuration);
         return builder;
     }
 
@@ -64,6 +64,7 @@ internal static class PlatformModule
         }
 
         app.UseSecurityHeaders();
+        app.UseGongkaiTelemetry();
         // Static files come from the assembly (see Gongkai.csproj): no wwwroot folder has to sit beside the
         // working directory, and tag helpers (asp-append-version) read the same provider.
         app.Environment.WebRootFileProvider = new ManifestEmbeddedFileProvider(typeof(PlatformModule).Assembly, "wwwroot");

@@ -5,16 +5,16 @@ namespace Gongkai.Requests;
 
 /// <summary>Stamps the closing date and decision (<see cref="DisclosureRequest.ClosedOn"/>,
 /// <see cref="DisclosureRequest.ClosingDecision"/>) onto requests closed before those columns existed, so table 三
-/// counts them. Runs on every start; once done it is one indexed query that finds nothing.</summary>
-public sealed class RequestClosingBackfill(ILogger<RequestClosingBackfill> logger) : IStartupSeeder
+/// counts them. Runs once per database, as the step of migration <c>BackfillRequestClosing</c> (the rule lives in C#,
+/// <see cref="RequestDesk.StampClosing"/>, so it is not repeated in SQL for two providers).</summary>
+public sealed class RequestClosingBackfill(ILogger<RequestClosingBackfill> logger) : IDataBackfill
 {
     private const int ChunkSize = 2000;
 
-    public int Order => 700;
+    public string Migration => "BackfillRequestClosing";
 
-    public async Task SeedAsync(IServiceProvider services, bool demo, CancellationToken cancellationToken)
+    async Task IDataBackfill.RunAsync(GongkaiDbContext db, CancellationToken cancellationToken)
     {
-        var db = services.GetRequiredService<GongkaiDbContext>();
         var stamped = await RunAsync(db, cancellationToken);
         if (stamped > 0)
         {

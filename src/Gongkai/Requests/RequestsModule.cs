@@ -45,7 +45,7 @@ internal static class RequestsModule
         services.AddScoped<RequestReminderJob>();
         services.AddRecurringJob<RequestReminderJob>();
         services.AddChangeLogFollower<DeadlineRecomputer>();
-        services.AddScoped<IStartupSeeder, RequestClosingBackfill>();
+        services.AddScoped<IDataBackfill, RequestClosingBackfill>();
         var applyPerMinute = builder.Configuration.GetValue("Requests:ApplyPerMinute", 20);
         var trackPerMinute = builder.Configuration.GetValue("Requests:TrackPerMinute", 30);
         services.Configure<RateLimiterOptions>(limiter => RequestRateLimits.Add(limiter, applyPerMinute, trackPerMinute));

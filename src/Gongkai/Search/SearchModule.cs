@@ -33,6 +33,9 @@ internal static class SearchModule
         services.AddScoped<SynonymEditor>();
         services.AddScoped<IStartupSeeder, SynonymSeeder>();
         services.AddChangeLogFollower<SearchFollower>();
+        // How far this node's index is behind the change log, as its own meter for dashboards and alerts.
+        services.AddSingleton(new Gongkai.Platform.Telemetry.FollowerLagInstrument("search", "gongkai.search.lag",
+            "Change-log entries this node's search index has not yet applied (0 = search shows every change)."));
         services.AddHostedService<SearchIndexHost>();
         return builder;
     }

@@ -121,7 +121,7 @@ public sealed partial class RequestClosingTests(ManyFilingsFactory factory) : IC
     }
 
     [Fact]
-    public async Task Requests_closed_before_the_outcome_was_stored_are_stamped_by_the_startup_backfill()
+    public async Task Requests_closed_before_the_outcome_was_stored_are_stamped_by_the_backfill_migration_step()
     {
         var body = await BodyAsync(1);
         var before = await TableThreeAsync(body.Code);

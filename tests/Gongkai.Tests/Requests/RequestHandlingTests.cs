@@ -116,7 +116,7 @@ public sealed class RequestHandlingTests(FrozenClockFactory factory) : IClassFix
             Seed("T4-0004", "自然人", new(2024, 12, 20), null, null, null);
             Seed("T4-0005", "法律服务机构", new(2024, 7, 1), "correction-lapsed", new(2024, 7, 20), null);
             await db.SaveChangesAsync();
-            // Rows written directly, as before the closing outcome was stored: the startup backfill stamps them.
+            // Rows written directly, as before the closing outcome was stored: the backfill migration step stamps them.
             await RequestClosingBackfill.RunAsync(db);
 
             void Appeal(DisclosureRequest on, string kind, DateOnly filed, string outcome, DateOnly? decided) => db.Set<RequestAppeal>().Add(new RequestAppeal

@@ -14,6 +14,17 @@ internal static class GongkaiCommandLine
 
     private static readonly HashSet<string> HelpWords = ["--help", "-h", "-?", "help", "--version"];
 
+    /// <summary>The flag that turns demo seeding on; accepted anywhere on the line, before or after the verb.</summary>
+    public const string DemoFlag = "--demo";
+
+    /// <summary>Takes <c>--demo</c> out of the arguments (verbs would reject it, and the web host would read it as a
+    /// key without value) and turns it into the setting it stands for, which the web host and every verb receive.</summary>
+    public static (string[] Arguments, string[] HostSettings) TakeDemoFlag(string[] args)
+    {
+        var rest = args.Where(a => a != DemoFlag).ToArray();
+        return (rest, rest.Length == args.Length ? [] : ["--Gongkai:Demo:Seed=true"]);
+    }
+
     public static bool IsAdminVerb(string[] args, IReadOnlyCollection<AdminVerb> verbs) =>
         args.Length > 0 && (HelpWords.Contains(args[0]) || verbs.Any(v => v.Name == args[0]));
 
@@ -22,7 +33,11 @@ internal static class GongkaiCommandLine
     public static string[] ServeArguments(string[] args) =>
         args.Length > 0 && args[0] == "serve" ? args[1..] : args;
 
-    public static async Task<int> RunAsync(string[] args, IReadOnlyCollection<AdminVerb> verbs, Func<string[], WebApplication> createApplication)
+    /// <summary>Exit code when the database was migrated by a newer build.</summary>
+    public const int DatabaseTooNewExitCode = 3;
+
+    /// <summary>Runs an admin verb; <paramref name="hostSettings"/> (e.g. from <c>--demo</c>) go to the application.</summary>
+    public static async Task<int> RunAsync(string[] args, string[] hostSettings, IReadOnlyCollection<AdminVerb> verbs, Func<string[], WebApplication> createApplication)
     {
         var root = new RootCommand("Gongkai 政务公开平台。不带子命令（或 serve）启动门户网站；其余子命令为管理命令，与网站共用同一配置。");
         var serve = new Command("serve", "启动门户网站（默认）。其余参数交给 Web 主机，例如 --urls http://127.0.0.1:5000");
@@ -31,10 +46,19 @@ internal static class GongkaiCommandLine
         // Each admin verb runs with the application's services after the database is migrated and seeded.
         async Task<int> RunWithServices(Func<IServiceProvider, CancellationToken, Task<int>> action)
         {
-            await using var app = createApplication([]);
+            await using var app = createApplication(hostSettings);
             using var cancellation = new CancellationTokenSource();
             var initializer = app.Services.GetServices<IHostedService>().OfType<DatabaseInitializer>().Single();
-            await initializer.StartAsync(cancellation.Token);
+            try
+            {
+                await initializer.StartAsync(cancellation.Token);
+            }
+            catch (DatabaseNewerThanBuildException refusal)
+            {
+                await Console.Error.WriteLineAsync(refusal.Message);
+                return DatabaseTooNewExitCode;
+            }
+
             await using var scope = app.Services.CreateAsyncScope();
             return await action(scope.ServiceProvider, cancellation.Token);
         }

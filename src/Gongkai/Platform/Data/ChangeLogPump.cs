@@ -1,4 +1,5 @@
 using Gongkai.Platform.Jobs;
+using Gongkai.Platform.Telemetry;
 using Microsoft.Extensions.Options;
 
 namespace Gongkai.Platform.Data;
@@ -37,6 +38,10 @@ internal sealed class ChangeLogPump(
 
     /// <summary>Failing followers by cursor key. Touched only by the one pumping loop.</summary>
     private readonly Dictionary<string, (int Failures, DateTimeOffset RetryAt)> _failing = new(StringComparer.Ordinal);
+
+    /// <summary>Where each follower run here stands (cursor position), or null for one another node holds. Touched
+    /// only by the one pumping loop.</summary>
+    private readonly Dictionary<string, long?> _positions = new(StringComparer.Ordinal);
 
     protected override async Task ExecuteAsync(CancellationToken stoppingToken)
     {
@@ -92,7 +97,24 @@ internal sealed class ChangeLogPump(
             more |= await PumpFollowerAsync(index, cancellationToken);
         }
 
+        await RecordLagAsync(cancellationToken);
         return more;
+    }
+
+    /// <summary>Each follower's lag for the metrics: one MAX(id) per pass, on the primary key.</summary>
+    private async Task RecordLagAsync(CancellationToken cancellationToken)
+    {
+        await using var scope = scopes.CreateAsyncScope();
+        if (scope.ServiceProvider.GetService<GongkaiMetrics>() is not { } metrics || _positions.Count == 0)
+        {
+            return;
+        }
+
+        var latest = await scope.ServiceProvider.GetRequiredService<ChangeLogReader>().LatestAsync(cancellationToken);
+        foreach (var (follower, position) in _positions)
+        {
+            metrics.FollowerLag(follower, latest - position);
+        }
     }
 
     private async Task<bool> PumpFollowerAsync(int index, CancellationToken cancellationToken)
@@ -113,16 +135,20 @@ internal sealed class ChangeLogPump(
             if (follower.Scope == ChangeLogFollowerScope.Cluster
                 && !await services.GetRequiredService<JobLeases>().TryHoldAsync(ChangeLogFollowers.LeaseName(follower), node.Id, now, ClusterLease, cancellationToken))
             {
+                _positions[follower.Name] = null;
                 return false;
             }
 
             var reader = services.GetRequiredService<ChangeLogReader>();
             var position = await reader.PositionAsync(key, cancellationToken);
+            // Recorded before applying: a follower that keeps failing here shows a growing lag.
+            _positions[follower.Name] = position;
             var batch = await reader.ReadAfterAsync(position, ChangeLogReader.BatchSize, cancellationToken);
             if (batch.Count > 0)
             {
                 await follower.ApplyAsync(batch, cancellationToken);
                 await reader.AdvanceAsync(key, batch[^1].Id, cancellationToken);
+                _positions[follower.Name] = batch[^1].Id;
             }
 
             if (_failing.Remove(key))

@@ -1,5 +1,7 @@
+using System.Diagnostics;
 using System.Linq.Expressions;
 using Gongkai.Platform.Data;
+using Gongkai.Platform.Telemetry;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.Options;
 
@@ -120,6 +122,8 @@ internal sealed class JobRunner : BackgroundService
         }
 
         DateTimeOffset next;
+        var metrics = scope.ServiceProvider.GetService<GongkaiMetrics>();
+        var timer = Stopwatch.StartNew();
         try
         {
             var job = scope.ServiceProvider.GetServices<IRecurringJob>().ElementAt(index);
@@ -128,6 +132,7 @@ internal sealed class JobRunner : BackgroundService
                 await job.RunAsync(cancellationToken);
             }
 
+            metrics?.JobRan(name, "recurring", timer.Elapsed, succeeded: true);
             next = schedule.NextRunAfter(dueAt, _clock.GetUtcNow());
             _logger.LogInformation("Recurring job {Job} ran (due {DueAt:u}); next run {NextRunAt:u}.", name, dueAt, next);
         }
@@ -138,6 +143,7 @@ internal sealed class JobRunner : BackgroundService
         }
         catch (Exception exception)
         {
+            metrics?.JobRan(name, "recurring", timer.Elapsed, succeeded: false);
             var now = _clock.GetUtcNow();
             var retryAt = now + _options.RetryBaseDelay;
             var scheduled = schedule.NextRunAfter(dueAt, now);
@@ -200,6 +206,8 @@ internal sealed class JobRunner : BackgroundService
         var handler = services.GetServices<IJobHandler>().FirstOrDefault(h => h.Kind == job.Kind);
         var maxAttempts = handler?.MaxAttempts ?? _options.MaxAttempts;
         var mine = jobs.Where(j => j.Id == id && j.Holder == holder && j.Status == ScheduledJobStatus.Running);
+        var metrics = services.GetService<GongkaiMetrics>();
+        var timer = Stopwatch.StartNew();
         try
         {
             if (handler is null)
@@ -226,6 +234,7 @@ internal sealed class JobRunner : BackgroundService
         }
         catch (Exception exception)
         {
+            metrics?.JobRan(job.Kind, "scheduled", timer.Elapsed, succeeded: false);
             var failedAt = _clock.GetUtcNow();
             var error = Truncate($"{exception.GetType().Name}: {exception.Message}", 2000);
             if (job.Attempts >= maxAttempts)
@@ -255,6 +264,7 @@ internal sealed class JobRunner : BackgroundService
             return;
         }
 
+        metrics?.JobRan(job.Kind, "scheduled", timer.Elapsed, succeeded: true);
         var doneAt = _clock.GetUtcNow();
         await mine.ExecuteUpdateAsync(
             s => s.SetProperty(j => j.Status, ScheduledJobStatus.Done)

@@ -17,7 +17,7 @@ internal static class ChecksRegistration
         services.AddScoped<IDocumentFindingSource, AttachmentFindingSource>();
         services.AddScoped<DocumentSafeguards>();
         services.AddScoped<FindingFixer>();
-        services.AddHttpClient(LinkChecker.HttpClientName, http => http.DefaultRequestHeaders.UserAgent.ParseAdd("Gongkai-LinkCheck/1.0"));
+        services.AddLinkProbeHttpClient();
         services.AddScoped<LinkChecker>();
         services.AddScoped<IDocumentFindingSource, LinkFindingSource>();
         services.AddJobHandler<DocumentLinksJobHandler>();

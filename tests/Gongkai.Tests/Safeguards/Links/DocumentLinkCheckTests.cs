@@ -23,6 +23,8 @@ public sealed class QuickProbeFactory : TestAuthFactory
         ["Safeguards:LinkProbeTimeoutSeconds"] = "0.5",
         ["Safeguards:LinkProbeRetries"] = "1",
         ["Safeguards:LinkProbeRetryDelaySeconds"] = "0.05",
+        // The test's own sites listen on loopback, which the outbound guard refuses unless allowed.
+        ["Gongkai:OutboundHttp:AllowedHosts:0"] = "127.0.0.1",
     };
 }
 
@@ -104,6 +106,30 @@ public sealed class DocumentLinkCheckTests(QuickProbeFactory factory) : IClassFi
         Assert.Contains("绵阳市人民政府", dashboard, StringComparison.Ordinal);
         Assert.Contains($"{root}/error", dashboard, StringComparison.Ordinal);
         Assert.Contains("服务器返回 500", dashboard, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task Links_to_internal_network_addresses_are_not_visited_and_the_report_says_why()
+    {
+        var id = await DraftAsync("关于内网系统的通知",
+            "<p><a href=\"http://169.254.169.254/latest/meta-data/\">元数据</a>，<a href=\"http://10.1.2.3/oa\">办公系统</a></p>");
+
+        (await (await Editor()).PostAsync(new Uri($"/api/v1/documents/{id}/submit", UriKind.Relative), null)).EnsureSuccessStatusCode();
+
+        var checks = new List<LinkCheck>();
+        var deadline = DateTime.UtcNow.AddSeconds(30);
+        while (checks.Count < 2 && DateTime.UtcNow < deadline)
+        {
+            await Task.Delay(100);
+            checks = await ChecksAsync(id);
+        }
+
+        Assert.Equal(2, checks.Count);
+        Assert.All(checks, c => Assert.Equal((true, "内部网络地址，不检查", (DateTimeOffset?)null), (c.Ok, c.Problem, c.BrokenSince)));
+        var dashboard = await (await Editor()).GetStringAsync(new Uri("/admin/safeguards/links", UriKind.Relative));
+        Assert.Contains("未检查的链接", dashboard, StringComparison.Ordinal);
+        Assert.Contains("http://10.1.2.3/oa", dashboard, StringComparison.Ordinal);
+        Assert.Contains("内部网络地址，不检查", dashboard, StringComparison.Ordinal);
     }
 
     [Fact]

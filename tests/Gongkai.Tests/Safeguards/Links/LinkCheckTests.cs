@@ -68,9 +68,10 @@ public sealed class LinkCheckTests
         var root = app.Urls.First();
 
         // Concurrency is counted on the client: a timed-out request may still run on the server.
-        using var counting = new CountingHandler();
-        using var http = new HttpClient(counting);
-        var prober = new ExternalLinkProber(http, new ProbeSettings(MaxConcurrency: 2, Timeout: TimeSpan.FromMilliseconds(500), Retries: 2, RetryDelay: TimeSpan.FromMilliseconds(10)));
+        var counting = new CountingHandler();
+        using var probe = new LinkProbeClient(new ProbeSettings(MaxConcurrency: 2, Timeout: TimeSpan.FromMilliseconds(500), Retries: 2, RetryDelay: TimeSpan.FromMilliseconds(10)),
+            ["127.0.0.1"], () => counting);
+        var prober = probe.Prober;
         var urls = Enumerable.Range(1, 6).Select(n => $"{root}/ok/{n}").Concat([$"{root}/gone", $"{root}/flaky", $"{root}/get-only", $"{root}/slow", "ftp://example.invalid/x"]);
 
         var results = (await prober.ProbeAsync(urls, CancellationToken.None)).ToDictionary(r => r.Url.Replace(root, "", StringComparison.Ordinal));
@@ -85,7 +86,60 @@ public sealed class LinkCheckTests
         Assert.InRange(counting.MaxInFlight, 1, 2);
     }
 
-    private sealed class CountingHandler() : DelegatingHandler(new HttpClientHandler())
+    [Theory]
+    [InlineData("http://127.0.0.1:{port}/ok/1")]
+    [InlineData("http://localhost:{port}/ok/1")]
+    [InlineData("http://[::1]:{port}/ok/1")]
+    [InlineData("http://10.20.30.40/")]
+    [InlineData("http://169.254.169.254/latest/meta-data/")]
+    [InlineData("http://[::ffff:127.0.0.1]:{port}/ok/1")]
+    [InlineData("http://0.0.0.0:{port}/ok/1")]
+    public async Task Internal_addresses_are_refused_without_a_request_and_reported_as_not_checked(string template)
+    {
+        var requests = 0;
+        var builder = WebApplication.CreateSlimBuilder();
+        builder.WebHost.UseUrls("http://127.0.0.1:0", "http://[::1]:0");
+        await using var app = builder.Build();
+        app.MapMethods("/ok/{n}", ["GET", "HEAD"], () =>
+        {
+            Interlocked.Increment(ref requests);
+            return Results.Ok();
+        });
+        await app.StartAsync();
+        var port = new Uri(app.Urls.First()).Port;
+        using var probe = new LinkProbeClient(new ProbeSettings(Timeout: TimeSpan.FromSeconds(2), Retries: 2, RetryDelay: TimeSpan.FromMilliseconds(10)), []);
+        var url = template.Replace("{port}", port.ToString(System.Globalization.CultureInfo.InvariantCulture), StringComparison.Ordinal);
+
+        var result = Assert.Single(await probe.Prober.ProbeAsync([url], CancellationToken.None));
+
+        Assert.True(result.Refused);
+        Assert.Equal("内部网络地址，不检查", result.Problem);
+        Assert.Equal(1, result.Attempts); // refused at connect time, never retried
+        Assert.Equal(0, requests);
+    }
+
+    [Fact]
+    public async Task An_allow_listed_internal_host_is_probed()
+    {
+        var builder = WebApplication.CreateSlimBuilder();
+        builder.WebHost.UseUrls("http://127.0.0.1:0");
+        await using var app = builder.Build();
+        app.MapMethods("/intranet", ["GET", "HEAD"], () => Results.Ok());
+        await app.StartAsync();
+        var port = new Uri(app.Urls.First()).Port;
+        using var byName = new LinkProbeClient(new ProbeSettings(Timeout: TimeSpan.FromSeconds(2)), ["LOCALHOST"]);
+        using var byNetwork = new LinkProbeClient(new ProbeSettings(Timeout: TimeSpan.FromSeconds(2)), ["127.0.0.0/8"]);
+
+        var named = Assert.Single(await byName.Prober.ProbeAsync([$"http://localhost:{port}/intranet"], CancellationToken.None));
+        var numbered = Assert.Single(await byNetwork.Prober.ProbeAsync([$"http://127.0.0.1:{port}/intranet"], CancellationToken.None));
+        var other = Assert.Single(await byNetwork.Prober.ProbeAsync(["http://192.168.1.1/"], CancellationToken.None));
+
+        Assert.Equal((true, 200, false), (named.Ok, named.StatusCode, named.Refused));
+        Assert.Equal((true, 200, false), (numbered.Ok, numbered.StatusCode, numbered.Refused));
+        Assert.True(other.Refused);
+    }
+
+    private sealed class CountingHandler : DelegatingHandler
     {
         private int _inFlight;
         private int _maxInFlight;

@@ -31,6 +31,10 @@ public sealed class BrokenLinksModel(GongkaiDbContext db, BodyScope scope, BodyD
 
     public int BrokenTotal { get; private set; }
 
+    /// <summary>Links to internal network addresses, which the probe refuses to visit: neither working nor broken, so
+    /// listed apart for an editor to judge (an intranet address rarely belongs in a public document).</summary>
+    public IReadOnlyList<BrokenLinkRow> NotChecked { get; private set; } = [];
+
     public async Task OnGetAsync(CancellationToken cancellationToken)
     {
         var inScope = await scope.BodiesInScopeAsync(User, cancellationToken);
@@ -58,6 +62,12 @@ public sealed class BrokenLinksModel(GongkaiDbContext db, BodyScope scope, BodyD
             .Join(db.Set<Document>(), l => l.DocumentId, d => d.Id, (l, d) => new { Check = l, d.Title })
             .OrderBy(x => x.Check.BodyId).ThenBy(x => x.Check.DocumentId).ThenBy(x => x.Check.Id)
             .Take(MaxRows).ToListAsync(cancellationToken);
+        var refused = await checks.Where(l => l.Ok && l.Problem == ExternalLinkProber.RefusedProblem)
+            .Join(db.Set<Document>(), l => l.DocumentId, d => d.Id, (l, d) => new { Check = l, d.Title })
+            .OrderBy(x => x.Check.BodyId).ThenBy(x => x.Check.DocumentId).ThenBy(x => x.Check.Id)
+            .Take(MaxRows).ToListAsync(cancellationToken);
+        NotChecked = refused.Select(x => new BrokenLinkRow(x.Check.DocumentId, x.Title, names.GetValueOrDefault(x.Check.BodyId, "?"), x.Check.Url, x.Check.IsExternal,
+            x.Check.IsImage, x.Check.Problem, x.Check.CheckedAt, null)).ToList();
         Broken = broken.Select(x => new BrokenLinkRow(x.Check.DocumentId, x.Title, names.GetValueOrDefault(x.Check.BodyId, "?"), x.Check.Url, x.Check.IsExternal,
             x.Check.IsImage, x.Check.Problem, x.Check.CheckedAt, x.Check.BrokenSince)).ToList();
     }

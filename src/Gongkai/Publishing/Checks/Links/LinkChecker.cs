@@ -29,7 +29,7 @@ public sealed class LinkChecker(
     TimeProvider clock)
 {
     public const int MaxUrlLength = 1000;
-    public const string HttpClientName = "safeguards-link-probe";
+    public const string HttpClientName = LinkProbeHttp.ClientName;
 
     /// <summary>Internal links of <paramref name="document"/> that do not resolve, checked now (no network).</summary>
     public async Task<IReadOnlyList<BrokenLink>> InternalProblemsAsync(Document document, CancellationToken cancellationToken)
