@@ -334,9 +334,9 @@ public sealed class DocumentDesk(GongkaiDbContext db, BodyScope scope, AuditLog 
             Policies = ids.Select(id => new InterpretationLink { DocumentId = id }).ToList(),
         };
         db.Add(interpretation);
-        audit.Record("interpretation.created", "documents:" + string.Join(',', ids), interpretation.Title, bodyId: interpretation.BodyId);
+        audit.Record(PublishingChanges.InterpretationCreated.Name, "documents:" + string.Join(',', ids), interpretation.Title, bodyId: interpretation.BodyId);
         // Other nodes' cached policy pages list their interpretations; the change log tells them to refresh.
-        db.RecordChange("interpretation.created", "interpretation", string.Join(',', ids), interpretation.BodyId);
+        db.RecordChange(PublishingChanges.InterpretationCreated, string.Join(',', ids), interpretation.BodyId);
         await publisher.SaveAndEvictAsync(cancellationToken);
         return new(DeskOutcome.Done, interpretation, null);
     }

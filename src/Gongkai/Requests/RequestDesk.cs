@@ -42,7 +42,8 @@ public sealed record EventRecordResult(EventOutcome Outcome, DisclosureRequest? 
 /// <summary>Files applications, finds them for applicants and officers, records events and recomputes the clock.
 /// Thin over the pure rules: every decision about dates comes from <see cref="RequestClock"/>.</summary>
 public sealed class RequestDesk(
-    GongkaiDbContext db, CalendarService calendars, AuditLog audit, BodyScope scope, TimeProvider clock, BodyDirectory directory, IOptions<OrganizationsOptions> organizations)
+    GongkaiDbContext db, CalendarService calendars, AuditLog audit, BodyScope scope, TimeProvider clock, BodyDirectory directory, IOptions<OrganizationsOptions> organizations,
+    SequenceAllocator sequences)
 {
     public const string ApplicantActor = "申请人（网上提交）";
 
@@ -429,12 +430,18 @@ public sealed class RequestDesk(
         return new EventRecordResult(outcome, null, null, new Dictionary<string, string[]> { [field] = [message] });
     }
 
+    /// <summary>"YSQ-2026-000123" from the platform's sequence allocator: two citizens applying at the same moment get
+    /// distinct numbers (reading the highest and adding one made the second insert fail on the unique index).</summary>
     private async Task<string> NextTrackingNumberAsync(int year, CancellationToken cancellationToken)
     {
         var prefix = string.Create(CultureInfo.InvariantCulture, $"YSQ-{year}-");
-        var last = await db.Set<DisclosureRequest>().Where(r => r.TrackingNumber.StartsWith(prefix))
-            .OrderByDescending(r => r.TrackingNumber).Select(r => r.TrackingNumber).FirstOrDefaultAsync(cancellationToken);
-        var next = last is null ? 1 : int.Parse(last[prefix.Length..], CultureInfo.InvariantCulture) + 1;
+        var next = await sequences.NextAsync(string.Create(CultureInfo.InvariantCulture, $"request-tracking/{year}"), async ct =>
+        {
+            // Numbers given before the scope existed (databases older than the allocator).
+            var last = await db.Set<DisclosureRequest>().AsNoTracking().Where(r => r.TrackingNumber.StartsWith(prefix))
+                .OrderByDescending(r => r.TrackingNumber).Select(r => r.TrackingNumber).FirstOrDefaultAsync(ct);
+            return last is null ? 0 : long.Parse(last[prefix.Length..], CultureInfo.InvariantCulture);
+        }, cancellationToken: cancellationToken);
         return prefix + next.ToString("D6", CultureInfo.InvariantCulture);
     }
 

@@ -17,8 +17,6 @@ namespace Gongkai.Publishing.Catalogue;
 /// </summary>
 public sealed class CatalogueDesk(GongkaiDbContext db, BodyScope scope, AuditLog audit, TimeProvider clock, IOutputCacheStore cache)
 {
-    public const string ChangedKind = "catalogue.changed";
-
     /// <summary>The body's nodes, flat, untracked.</summary>
     public async Task<List<CatalogueNode>> NodesAsync(int bodyId, CancellationToken cancellationToken = default) =>
         await db.Set<CatalogueNode>().AsNoTracking().Where(n => n.BodyId == bodyId).OrderBy(n => n.Order).ThenBy(n => n.Id).ToListAsync(cancellationToken);
@@ -157,7 +155,7 @@ public sealed class CatalogueDesk(GongkaiDbContext db, BodyScope scope, AuditLog
 
         db.AddRange(CatalogueDefaults.For(body.Kind).Select((root, i) => Node(root, i + 1)));
         audit.Record("catalogue.seeded", $"body:{body.Code}", "默认主动公开基本目录", bodyId: body.Id, actorName: "system");
-        db.RecordChange(ChangedKind, "catalogue", body.Code, body.Id);
+        db.RecordChange(PublishingChanges.CatalogueChanged, body.Code, body.Id);
         await db.SaveChangesAsync(cancellationToken);
         return true;
     }
@@ -204,7 +202,7 @@ public sealed class CatalogueDesk(GongkaiDbContext db, BodyScope scope, AuditLog
     {
         var id = node.Id.ToString(CultureInfo.InvariantCulture);
         audit.Record(action, "catalogue:" + id, detail, bodyId: node.BodyId);
-        db.RecordChange(ChangedKind, "catalogue-node", id, node.BodyId, action);
+        db.RecordChange(PublishingChanges.CatalogueNodeChanged, id, node.BodyId, action);
         await db.SaveChangesAsync(cancellationToken);
         await cache.EvictByTagAsync(PublicCache.DocumentsTag, cancellationToken);
         return new(DeskOutcome.Done, node, null);

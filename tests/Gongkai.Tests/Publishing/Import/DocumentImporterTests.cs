@@ -78,7 +78,7 @@ public sealed class DocumentImporterTests(GongkaiFactory factory) : IClassFixtur
         Assert.Equal("公安、安全、司法", police.Subject);
         var version = await db.Set<DocumentVersion>().SingleAsync(v => v.DocumentId == police.Id);
         Assert.Equal(DocumentVersion.HashOf(police.Title, null, police.DocumentType, police.Subject, police.SignedOn, police.BodyHtml), version.ContentHash);
-        Assert.True(await db.Set<ChangeLogEntry>().AnyAsync(c => c.Kind == DocumentPublisher.PublishedChange && c.EntityId == police.IndexNo));
+        Assert.True(await db.Set<ChangeLogEntry>().AnyAsync(c => c.Kind == PublishingChanges.DocumentPublished.Name && c.EntityId == police.IndexNo));
 
         var nodes = await db.Set<CatalogueNode>().Where(n => n.Body!.Code == "myfgw").ToListAsync();
         var leaf = nodes.Single(n => n.Id == police.CatalogueNodeId);
