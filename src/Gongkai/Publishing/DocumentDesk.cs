@@ -6,6 +6,7 @@ using Gongkai.Staff;
 using Gongkai.Publishing.Rules;
 using Gongkai.Safeguards.Review;
 using Microsoft.EntityFrameworkCore;
+using Gongkai.Platform.Time;
 
 namespace Gongkai.Publishing;
 
@@ -86,11 +87,15 @@ public sealed class DocumentDesk(GongkaiDbContext db, BodyScope scope, AuditLog 
             CreatedAt = now,
         };
         Apply(document, check.Result.Value!, check.CoIssuerIds, check.SupersededById, now);
-        db.Add(document);
-        await db.SaveChangesAsync(cancellationToken);
-        publisher.History(document, "created", StaffClaims.UserIdOf(user), StaffClaims.DisplayNameOf(user), null, now);
-        audit.Record("document.created", DocumentPublisher.Target(document), document.Title, bodyId: document.BodyId);
-        await db.SaveChangesAsync(cancellationToken);
+        // The history and audit rows name the new id: two saves, one transaction, so no draft exists without them.
+        await db.InTransactionAsync(async () =>
+        {
+            db.Add(document);
+            await db.SaveChangesAsync(cancellationToken);
+            publisher.History(document, "created", StaffClaims.UserIdOf(user), StaffClaims.DisplayNameOf(user), null, now);
+            audit.Record("document.created", DocumentPublisher.Target(document), document.Title, bodyId: document.BodyId);
+            await db.SaveChangesAsync(cancellationToken);
+        }, cancellationToken);
         return DeskResult.Done(document);
     }
 
@@ -412,7 +417,7 @@ public sealed class DocumentDesk(GongkaiDbContext db, BodyScope scope, AuditLog 
     /// <summary>The pure checks, then the ones that need the database: co-issuing bodies and the superseding document exist.</summary>
     private async Task<InputCheck> CheckAsync(DocumentInput input, int bodyId, CancellationToken cancellationToken)
     {
-        var check = DocumentInputRules.Validate(input, PublishingTime.ChinaDate(clock.GetUtcNow()));
+        var check = DocumentInputRules.Validate(input, ChinaTime.Today(clock));
         if (!check.IsValid)
         {
             return new(check, [], null);

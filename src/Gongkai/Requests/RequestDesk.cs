@@ -10,6 +10,7 @@ using Gongkai.Staff;
 using Gongkai.Requests.Rules;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.Options;
+using Gongkai.Platform.Time;
 
 namespace Gongkai.Requests;
 
@@ -50,7 +51,7 @@ public sealed class RequestDesk(
     private const string CodeAlphabet = "23456789ABCDEFGHJKMNPQRSTUVWXYZ";
     private const int CodeLength = 10;
 
-    public DateOnly Today => DateOnly.FromDateTime(ChinaTime.ToChina(clock.GetUtcNow()).DateTime);
+    public DateOnly Today => ChinaTime.Today(clock);
 
     /// <summary>Validates and files an application. <paramref name="staff"/> is null for the public form.</summary>
     public async Task<(FiledRequest? Filed, Dictionary<string, string[]> Errors)> FileAsync(

@@ -1,4 +1,5 @@
 using Gongkai.Platform.Audit;
+using Gongkai.Platform.Time;
 
 namespace Gongkai.Staff;
 

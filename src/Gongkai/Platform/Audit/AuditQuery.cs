@@ -4,6 +4,7 @@ using Gongkai.Organizations;
 using Gongkai.Platform.Data;
 using Gongkai.Staff;
 using Microsoft.EntityFrameworkCore;
+using Gongkai.Platform.Time;
 
 namespace Gongkai.Platform.Audit;
 

@@ -67,9 +67,13 @@ public sealed class CatalogueDesk(GongkaiDbContext db, BodyScope scope, AuditLog
         var now = clock.GetUtcNow();
         var node = new CatalogueNode { BodyId = bodyId, ParentId = parentId, Name = value.Name, Order = siblings.Select(s => s.Order).DefaultIfEmpty(0).Max() + 1, CreatedAt = now };
         Apply(node, value, now);
-        db.Add(node);
-        await db.SaveChangesAsync(cancellationToken);
-        return await RecordAsync(node, "catalogue.created", node.Name, cancellationToken);
+        // The audit and change-log rows name the new id: two saves, one transaction.
+        return await db.InTransactionAsync(async () =>
+        {
+            db.Add(node);
+            await db.SaveChangesAsync(cancellationToken);
+            return await RecordAsync(node, "catalogue.created", node.Name, cancellationToken);
+        }, cancellationToken);
     }
 
     public Task<DeskResult<CatalogueNode>> EditAsync(ClaimsPrincipal user, int id, CatalogueNodeInput input, CancellationToken cancellationToken = default) =>

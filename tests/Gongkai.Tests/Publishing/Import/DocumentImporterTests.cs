@@ -7,6 +7,7 @@ using Gongkai.Publishing.Rules;
 using Gongkai.Tests.Infrastructure;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.DependencyInjection;
+using Gongkai.Platform.Time;
 
 namespace Gongkai.Tests.Publishing.Import;
 
@@ -74,7 +75,7 @@ public sealed class DocumentImporterTests(GongkaiFactory factory) : IClassFixtur
         Assert.Equal(DocumentStatus.Published, police.Status);
         Assert.Equal("myfgw", police.Body!.Code);
         Assert.StartsWith(IndexNumber.Prefix(police.Body.CreditCode, 2020), police.IndexNo, StringComparison.Ordinal);
-        Assert.Equal(new DateOnly(2020, 8, 6), PublishingTime.ChinaDate(police.PublishedAt!.Value));
+        Assert.Equal(new DateOnly(2020, 8, 6), ChinaTime.DateOf(police.PublishedAt!.Value));
         Assert.Equal("公安、安全、司法", police.Subject);
         var version = await db.Set<DocumentVersion>().SingleAsync(v => v.DocumentId == police.Id);
         Assert.Equal(DocumentVersion.HashOf(police.Title, null, police.DocumentType, police.Subject, police.SignedOn, police.BodyHtml), version.ContentHash);
