@@ -4,13 +4,14 @@ using Gongkai.Publishing;
 using Gongkai.Safeguards.Review;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.EntityFrameworkCore;
+using Gongkai.Platform.Text;
 
 namespace Gongkai.Safeguards.Pages;
 
 /// <summary>What the findings panel shows for one document.</summary>
 public sealed record FindingsPanel(
     Document Document,
-    HtmlTextView View,
+    HtmlText View,
     DocumentCheck Check,
     bool MayChangeText,
     string ReturnUrl,
@@ -93,6 +94,6 @@ public sealed class DocumentFindingsViewComponent(GongkaiDbContext db, BodyScope
         var path = HttpContext.Request.Path.Value ?? "";
         var returnUrl = path.EndsWith("/findings", StringComparison.Ordinal) ? $"/admin/documents/{document.Id}" : path;
         return View("/Safeguards/Pages/_Findings.cshtml",
-            new FindingsPanel(document, HtmlTextView.Parse(document.BodyHtml), check, mayChange, returnUrl, TempData[MessageKey] as string));
+            new FindingsPanel(document, HtmlText.Parse(document.BodyHtml), check, mayChange, returnUrl, TempData[MessageKey] as string));
     }
 }

@@ -1,4 +1,5 @@
 using Gongkai.Publishing;
+using Gongkai.Platform.Text;
 
 namespace Gongkai.Safeguards.Review;
 
@@ -9,7 +10,7 @@ public sealed class BodyTextFindingSource(SafeguardsService safeguards) : IDocum
 {
     public async Task<IReadOnlyList<DocumentFinding>> FindAsync(Document document, CancellationToken ct)
     {
-        var view = HtmlTextView.Parse(document.BodyHtml);
+        var view = HtmlText.Parse(document.BodyHtml);
         var findings = new List<DocumentFinding>();
         foreach (var (offset, length) in BodyParts.Split(view.Text, SafeguardsChecker.MaxTextLength))
         {

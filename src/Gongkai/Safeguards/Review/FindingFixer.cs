@@ -5,6 +5,7 @@ using Gongkai.Platform.Data;
 using Gongkai.Staff;
 using Gongkai.Publishing;
 using Microsoft.EntityFrameworkCore;
+using Gongkai.Platform.Text;
 
 namespace Gongkai.Safeguards.Review;
 
@@ -128,7 +129,7 @@ public sealed class FindingFixer(GongkaiDbContext db, BodyScope scope, AuditLog 
         var builder = new StringBuilder(html);
         foreach (var f in findings.OrderByDescending(f => f.Start))
         {
-            builder.Remove(f.Start, f.Length).Insert(f.Start, HtmlTextView.Escape(f.Replacement));
+            builder.Remove(f.Start, f.Length).Insert(f.Start, HtmlText.Escape(f.Replacement));
         }
 
         return builder.ToString();
