@@ -9,7 +9,6 @@ using Gongkai.Publishing.Catalogue;
 using Gongkai.Publishing.Rules;
 using Microsoft.AspNetCore.OutputCaching;
 using Microsoft.EntityFrameworkCore;
-using Gongkai.Platform.Time;
 
 namespace Gongkai.Publishing.Import;
 
