@@ -45,7 +45,7 @@ internal sealed class CalendarSeeder(ILogger<CalendarSeeder> logger) : IStartupS
         {
             db.Add(new CalendarYear { Year = file.Year, Source = CalendarSources.Official, ImportedAt = now });
             var year = file.Year.ToString(CultureInfo.InvariantCulture);
-            db.RecordChange(CalendarService.ChangeKind, CalendarService.ChangeEntity, year);
+            db.RecordChange(CalendarChanges.Changed, year);
             audit.Record("calendar.year-imported", CalendarService.TargetYear(file.Year),
                 string.Create(CultureInfo.InvariantCulture, $"启动时载入{file.Year}年官方节假日安排（{file.Days.Count}天）"), actorName: SystemActor);
         }

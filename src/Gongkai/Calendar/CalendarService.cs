@@ -15,9 +15,6 @@ public sealed record YearImportResult(int Year, int Added, int Changed, int Unch
 /// </summary>
 public sealed class CalendarService(GongkaiDbContext db, CalendarCache cache, AuditLog audit, TimeProvider clock, IHttpContextAccessor httpContextAccessor)
 {
-    public const string ChangeKind = "calendar.changed";
-    public const string ChangeEntity = "calendar";
-
     public async Task<WorkCalendar> GetCalendarAsync(CancellationToken cancellationToken = default)
     {
         if (cache.TryGet(out var cached))
@@ -200,7 +197,7 @@ public sealed class CalendarService(GongkaiDbContext db, CalendarCache cache, Au
     internal static string TargetYear(int year) => "calendar-year:" + year.ToString(CultureInfo.InvariantCulture);
 
     private void RecordChange(int year, string? detail) =>
-        db.RecordChange(ChangeKind, ChangeEntity, year.ToString(CultureInfo.InvariantCulture), detail: detail);
+        db.RecordChange(CalendarChanges.Changed, year.ToString(CultureInfo.InvariantCulture), detail: detail);
 
     private string ActorName(string? actorName) =>
         actorName ?? httpContextAccessor.HttpContext?.User.Identity?.Name ?? "anonymous";

@@ -47,8 +47,8 @@ public sealed class BodyEditor(
         await using var transaction = await db.Database.BeginTransactionAsync(cancellationToken);
         db.Add(body);
         await db.SaveChangesAsync(cancellationToken);
-        audit.Record("body.created", $"body:{body.Code}", $"新建机构：{body.Name}（{BodyKinds.ChineseName(body.Kind)}）");
-        db.RecordChange("body.created", "body", body.Code, body.Id);
+        audit.Record(OrganizationsChanges.BodyCreated.Name, $"body:{body.Code}", $"新建机构：{body.Name}（{BodyKinds.ChineseName(body.Kind)}）");
+        db.RecordChange(OrganizationsChanges.BodyCreated, body.Code, body.Id);
         await db.SaveChangesAsync(cancellationToken);
         await transaction.CommitAsync(cancellationToken);
 
@@ -92,8 +92,8 @@ public sealed class BodyEditor(
             return body;
         }
 
-        audit.Record("body.updated", $"body:{body.Code}", changes);
-        db.RecordChange("body.updated", "body", body.Code, body.Id);
+        audit.Record(OrganizationsChanges.BodyUpdated.Name, $"body:{body.Code}", changes);
+        db.RecordChange(OrganizationsChanges.BodyUpdated, body.Code, body.Id);
         await db.SaveChangesAsync(cancellationToken);
 
         await cache.EvictByTagAsync(PublicCache.BodiesTag, cancellationToken);

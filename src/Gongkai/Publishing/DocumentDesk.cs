@@ -5,9 +5,9 @@ using Gongkai.Platform.Data;
 using Gongkai.Platform.Outcomes;
 using Gongkai.Staff;
 using Gongkai.Publishing.Rules;
-using Gongkai.Safeguards.Review;
 using Gongkai.Publishing.Checks;
 using Microsoft.EntityFrameworkCore;
+using Gongkai.Platform.Time;
 
 namespace Gongkai.Publishing;
 
@@ -52,11 +52,15 @@ public sealed class DocumentDesk(GongkaiDbContext db, BodyScope scope, RolePermi
             CreatedAt = now,
         };
         Apply(document, check.Result.Value, check.CoIssuerIds, check.SupersededById, now);
-        db.Add(document);
-        await db.SaveChangesAsync(cancellationToken);
-        publisher.History(document, "created", StaffClaims.UserIdOf(user), StaffClaims.DisplayNameOf(user), null, now);
-        audit.Record("document.created", DocumentPublisher.Target(document), document.Title, bodyId: document.BodyId);
-        await db.SaveChangesAsync(cancellationToken);
+        // The history and audit rows name the new id: two saves, one transaction, so no draft exists without them.
+        await db.InTransactionAsync(async () =>
+        {
+            db.Add(document);
+            await db.SaveChangesAsync(cancellationToken);
+            publisher.History(document, "created", StaffClaims.UserIdOf(user), StaffClaims.DisplayNameOf(user), null, now);
+            audit.Record("document.created", DocumentPublisher.Target(document), document.Title, bodyId: document.BodyId);
+            await db.SaveChangesAsync(cancellationToken);
+        }, cancellationToken);
         return document;
     }
 
@@ -301,9 +305,9 @@ public sealed class DocumentDesk(GongkaiDbContext db, BodyScope scope, RolePermi
             Policies = ids.Select(id => new InterpretationLink { DocumentId = id }).ToList(),
         };
         db.Add(interpretation);
-        audit.Record("interpretation.created", "documents:" + string.Join(',', ids), interpretation.Title, bodyId: interpretation.BodyId);
+        audit.Record(PublishingChanges.InterpretationCreated.Name, "documents:" + string.Join(',', ids), interpretation.Title, bodyId: interpretation.BodyId);
         // Other nodes' cached policy pages list their interpretations; the change log tells them to refresh.
-        db.RecordChange("interpretation.created", "interpretation", string.Join(',', ids), interpretation.BodyId);
+        db.RecordChange(PublishingChanges.InterpretationCreated, string.Join(',', ids), interpretation.BodyId);
         await publisher.SaveAndEvictAsync(cancellationToken);
         return interpretation;
     }
@@ -379,7 +383,7 @@ public sealed class DocumentDesk(GongkaiDbContext db, BodyScope scope, RolePermi
     /// <summary>The pure checks, then the ones that need the database: co-issuing bodies and the superseding document exist.</summary>
     private async Task<InputCheck> CheckAsync(DocumentInput input, int bodyId, CancellationToken cancellationToken)
     {
-        var check = DocumentInputRules.Validate(input, PublishingTime.ChinaDate(clock.GetUtcNow()));
+        var check = DocumentInputRules.Validate(input, ChinaTime.Today(clock));
         if (!check.IsValid)
         {
             return new(check, [], null);

@@ -1,5 +1,6 @@
 using Gongkai.Organizations;
 using Gongkai.Platform.Audit;
+using Gongkai.Platform.Time;
 using Gongkai.Calendar;
 using Gongkai.Platform.Data;
 using Gongkai.Platform.Web;
@@ -29,10 +30,6 @@ public sealed record DocumentDraft(
 public sealed class DocumentPublisher(GongkaiDbContext db, AuditLog audit, TimeProvider clock, IOutputCacheStore cache,
     CalendarService calendars, IOptions<PublishingOptions> options, IndexNumberAllocator indexNumbers)
 {
-    public const string PublishedChange = "document.published";
-    public const string CorrectedChange = "document.corrected";
-    public const string WithdrawnChange = "document.withdrawn";
-
     /// <summary>Publishes plain text without review, now or at <paramref name="publishedAt"/> (content imported with its original date).</summary>
     public async Task<Document> PublishAsync(DocumentDraft draft, DateTimeOffset? publishedAt = null, CancellationToken cancellationToken = default)
     {
@@ -63,15 +60,41 @@ public sealed class DocumentPublisher(GongkaiDbContext db, AuditLog audit, TimeP
             CreatedAt = at,
             UpdatedAt = at,
         };
-        db.Add(document);
-        await db.SaveChangesAsync(cancellationToken);
-        await MarkPublishedAsync(document, at, actorId: null, actorName: null, cancellationToken);
-        await SaveAndEvictAsync(cancellationToken);
+        // Versions refer to the id, so the document is saved first; one transaction keeps a half-published one out.
+        await db.InTransactionAsync(async () =>
+        {
+            db.Add(document);
+            await db.SaveChangesAsync(cancellationToken);
+            await MarkPublishedAsync(document, at, actorId: null, actorName: null, cancellationToken);
+            await db.SaveChangesAsync(cancellationToken);
+        }, cancellationToken);
+        await cache.EvictByTagAsync(PublicCache.DocumentsTag, cancellationToken);
         return document;
     }
 
+    /// <summary>Gives 索引号 to documents about to be published at the given times, one reserved block per year (an
+    /// import publishes thousands; one reservation each would cost a round trip each). Documents that have one keep it.</summary>
+    public async Task AssignIndexNumbersAsync(Body body, IReadOnlyList<(Document Document, DateTimeOffset At)> publications, CancellationToken cancellationToken = default)
+    {
+        var waiting = publications.Where(p => p.Document.IndexNo is null).Select(p => (p.Document, ChinaTime.DateOf(p.At).Year)).ToList();
+        foreach (var year in waiting.GroupBy(w => w.Year))
+        {
+            var next = await indexNumbers.ReserveAsync(body, year.Key, year.Count(), cancellationToken);
+            foreach (var (document, _) in year)
+            {
+                document.IndexNo = IndexNumber.Format(body.CreditCode, year.Key, next++);
+            }
+        }
+    }
+
     /// <summary>Makes <paramref name="document"/> public at <paramref name="at"/> (first publication), unsaved.</summary>
-    public async Task MarkPublishedAsync(Document document, DateTimeOffset at, string? actorId, string? actorName, CancellationToken cancellationToken = default)
+    public Task MarkPublishedAsync(Document document, DateTimeOffset at, string? actorId, string? actorName, CancellationToken cancellationToken = default) =>
+        MarkPublishedAsync(document, at, actorId, actorName, comment: null, publishedElsewhere: false, cancellationToken);
+
+    /// <summary>Makes <paramref name="document"/> public at <paramref name="at"/>, unsaved. <paramref name="publishedElsewhere"/>:
+    /// imported content, first published elsewhere (often before the calendar begins), gets no publication deadline.</summary>
+    public async Task MarkPublishedAsync(Document document, DateTimeOffset at, string? actorId, string? actorName, string? comment, bool publishedElsewhere,
+        CancellationToken cancellationToken = default)
     {
         if (document.Id == 0)
         {
@@ -82,7 +105,7 @@ public sealed class DocumentPublisher(GongkaiDbContext db, AuditLog audit, TimeP
         {
             var body = await db.Set<Body>().AsNoTracking().SingleOrDefaultAsync(b => b.Id == document.BodyId, cancellationToken)
                 ?? throw new ArgumentException($"Body {document.BodyId} does not exist.", nameof(document));
-            var year = PublishingTime.ChinaDate(at).Year;
+            var year = ChinaTime.DateOf(at).Year;
             document.IndexNo = IndexNumber.Format(body.CreditCode, year, await indexNumbers.ReserveAsync(body, year, cancellationToken: cancellationToken));
         }
 
@@ -92,11 +115,11 @@ public sealed class DocumentPublisher(GongkaiDbContext db, AuditLog audit, TimeP
         document.UpdatedAt = clock.GetUtcNow();
         document.Revision++;
         document.CurrentVersion = 1;
-        (document.DueOn, document.LateWorkingDays) = await LatenessAsync(document, at, cancellationToken);
+        (document.DueOn, document.LateWorkingDays) = publishedElsewhere ? (null, null) : await LatenessAsync(document, at, cancellationToken);
         db.Add(DocumentVersion.Snapshot(document, 1, DocumentVersion.Published, at, reason: null, actorName));
-        History(document, "published", actorId, actorName, comment: null, at);
-        audit.Record(PublishedChange, Target(document), document.Title, bodyId: document.BodyId, actorName: actorName, actorId: actorId);
-        db.RecordChange(PublishedChange, "document", document.IndexNo, document.BodyId);
+        History(document, "published", actorId, actorName, comment, at);
+        audit.Record(PublishingChanges.DocumentPublished.Name, Target(document), document.Title, bodyId: document.BodyId, actorName: actorName, actorId: actorId);
+        db.RecordChange(PublishingChanges.DocumentPublished, document.IndexNo, document.BodyId);
     }
 
     /// <summary>更正: the document's current fields become a new public version with the reason, unsaved.</summary>
@@ -108,8 +131,8 @@ public sealed class DocumentPublisher(GongkaiDbContext db, AuditLog audit, TimeP
         document.Revision++;
         db.Add(DocumentVersion.Snapshot(document, document.CurrentVersion, DocumentVersion.Corrected, now, reason, actorName));
         History(document, "corrected", actorId, actorName, reason, now);
-        audit.Record(CorrectedChange, Target(document), reason, bodyId: document.BodyId, actorName: actorName, actorId: actorId);
-        db.RecordChange(CorrectedChange, "document", document.IndexNo!, document.BodyId);
+        audit.Record(PublishingChanges.DocumentCorrected.Name, Target(document), reason, bodyId: document.BodyId, actorName: actorName, actorId: actorId);
+        db.RecordChange(PublishingChanges.DocumentCorrected, document.IndexNo!, document.BodyId);
     }
 
     /// <summary>撤回: leaves lists and feeds; the page stays with the reason. Unsaved.</summary>
@@ -122,8 +145,8 @@ public sealed class DocumentPublisher(GongkaiDbContext db, AuditLog audit, TimeP
         document.UpdatedAt = now;
         document.Revision++;
         History(document, "withdrawn", actorId, actorName, reason, now);
-        audit.Record(WithdrawnChange, Target(document), reason, bodyId: document.BodyId, actorName: actorName, actorId: actorId);
-        db.RecordChange(WithdrawnChange, "document", document.IndexNo!, document.BodyId);
+        audit.Record(PublishingChanges.DocumentWithdrawn.Name, Target(document), reason, bodyId: document.BodyId, actorName: actorName, actorId: actorId);
+        db.RecordChange(PublishingChanges.DocumentWithdrawn, document.IndexNo!, document.BodyId);
     }
 
     public void History(Document document, string action, string? actorId, string? actorName, string? comment, DateTimeOffset? at = null) =>
@@ -164,7 +187,7 @@ public sealed class DocumentPublisher(GongkaiDbContext db, AuditLog audit, TimeP
 
         try
         {
-            var status = Deadlines(calendar).StatusOf(document.DocumentType, signedOn, PublishingTime.ChinaDate(at), PublishingTime.ChinaDate(at));
+            var status = Deadlines(calendar).StatusOf(document.DocumentType, signedOn, ChinaTime.DateOf(at), ChinaTime.DateOf(at));
             return (status.DueOn, status.State == DeadlineState.PublishedLate ? status.WorkingDays : 0);
         }
         catch (CalendarYearMissingException)
@@ -173,12 +196,4 @@ public sealed class DocumentPublisher(GongkaiDbContext db, AuditLog audit, TimeP
             return (null, null);
         }
     }
-}
-
-/// <summary>Dates on document pages are China Standard Time dates; storage is UTC.</summary>
-public static class PublishingTime
-{
-    private static readonly TimeSpan ChinaOffset = TimeSpan.FromHours(8);
-
-    public static DateOnly ChinaDate(DateTimeOffset at) => DateOnly.FromDateTime(at.ToOffset(ChinaOffset).DateTime);
 }

@@ -9,6 +9,7 @@ using Gongkai.Publishing.Contracts;
 using Gongkai.Publishing.Rules;
 using Microsoft.AspNetCore.Http.HttpResults;
 using Microsoft.EntityFrameworkCore;
+using Gongkai.Platform.Time;
 
 namespace Gongkai.Publishing;
 
@@ -133,9 +134,9 @@ internal static class PublishingApi
             .Select(v => v.ContentHash).SingleAsync(cancellationToken);
         return TypedResults.Ok(new PublicDocumentView(
             d.IndexNo!, d.Title, d.DocNumber, d.Body!.Name, d.CoIssuers.Select(c => c.Body!.Name).ToList(), d.DocumentType, d.Subject,
-            Date(d.SignedOn), Date(PublishingTime.ChinaDate(d.PublishedAt!.Value))!, DocumentCatalog.ChineseName(d.Validity), found.SupersededByIndexNo,
+            Date(d.SignedOn), Date(ChinaTime.DateOf(d.PublishedAt!.Value))!, DocumentCatalog.ChineseName(d.Validity), found.SupersededByIndexNo,
             d.Keywords, found.IsWithdrawn ? null : d.BodyHtml, hash,
-            found.Corrections.Select(c => new CorrectionView(c.Number, Date(PublishingTime.ChinaDate(c.PublishedAt))!, c.Reason, c.Changed)).ToList(),
+            found.Corrections.Select(c => new CorrectionView(c.Number, Date(ChinaTime.DateOf(c.PublishedAt))!, c.Reason, c.Changed)).ToList(),
             found.IsWithdrawn, d.WithdrawalReason));
     }
 

@@ -15,10 +15,12 @@ public sealed class DeadlineRecomputer(GongkaiDbContext db, CalendarService cale
 
     public ChangeLogFollowerScope Scope => ChangeLogFollowerScope.Cluster;
 
+    public bool Follows(ChangeKind kind) => kind == CalendarChanges.Changed;
+
     public async Task ApplyAsync(IReadOnlyList<ChangeLogEntry> batch, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(batch);
-        if (!batch.Any(e => e.Kind == CalendarService.ChangeKind))
+        if (!batch.Any(e => Follows(ChangeKind.Of(e))))
         {
             return;
         }

@@ -11,6 +11,7 @@ using Gongkai.Requests.Rules;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.Options;
 using Gongkai.Platform.Outcomes;
+using Gongkai.Platform.Time;
 
 namespace Gongkai.Requests;
 
@@ -31,14 +32,15 @@ public sealed record RecordedEvent(DisclosureRequest Request, ClockResult Clock)
 /// <summary>Files applications, finds them for applicants and officers, records events and recomputes the clock.
 /// Thin over the pure rules: every decision about dates comes from <see cref="RequestClock"/>.</summary>
 public sealed class RequestDesk(
-    GongkaiDbContext db, CalendarService calendars, AuditLog audit, BodyScope scope, TimeProvider clock, BodyDirectory directory, IOptions<OrganizationsOptions> organizations)
+    GongkaiDbContext db, CalendarService calendars, AuditLog audit, BodyScope scope, TimeProvider clock, BodyDirectory directory, IOptions<OrganizationsOptions> organizations,
+    SequenceAllocator sequences)
 {
     public const string ApplicantActor = "申请人（网上提交）";
 
     private const string CodeAlphabet = "23456789ABCDEFGHJKMNPQRSTUVWXYZ";
     private const int CodeLength = 10;
 
-    public DateOnly Today => DateOnly.FromDateTime(ChinaTime.ToChina(clock.GetUtcNow()).DateTime);
+    public DateOnly Today => ChinaTime.Today(clock);
 
     /// <summary>Validates and files an application. <paramref name="staff"/> is null for the public form.</summary>
     public async Task<(FiledRequest? Filed, Dictionary<string, string[]> Errors)> FileAsync(
@@ -423,12 +425,18 @@ public sealed class RequestDesk(
     private static Refusal InvalidEvent(IReadOnlyDictionary<string, string[]> errors) =>
         Refusal.Invalid(errors.Values.SelectMany(m => m).First(), errors, "事件内容有误");
 
+    /// <summary>"YSQ-2026-000123" from the platform's sequence allocator: two citizens applying at the same moment get
+    /// distinct numbers (reading the highest and adding one made the second insert fail on the unique index).</summary>
     private async Task<string> NextTrackingNumberAsync(int year, CancellationToken cancellationToken)
     {
         var prefix = string.Create(CultureInfo.InvariantCulture, $"YSQ-{year}-");
-        var last = await db.Set<DisclosureRequest>().Where(r => r.TrackingNumber.StartsWith(prefix))
-            .OrderByDescending(r => r.TrackingNumber).Select(r => r.TrackingNumber).FirstOrDefaultAsync(cancellationToken);
-        var next = last is null ? 1 : int.Parse(last[prefix.Length..], CultureInfo.InvariantCulture) + 1;
+        var next = await sequences.NextAsync(string.Create(CultureInfo.InvariantCulture, $"request-tracking/{year}"), async ct =>
+        {
+            // Numbers given before the scope existed (databases older than the allocator).
+            var last = await db.Set<DisclosureRequest>().AsNoTracking().Where(r => r.TrackingNumber.StartsWith(prefix))
+                .OrderByDescending(r => r.TrackingNumber).Select(r => r.TrackingNumber).FirstOrDefaultAsync(ct);
+            return last is null ? 0 : long.Parse(last[prefix.Length..], CultureInfo.InvariantCulture);
+        }, cancellationToken: cancellationToken);
         return prefix + next.ToString("D6", CultureInfo.InvariantCulture);
     }
 

@@ -4,6 +4,7 @@ using Gongkai.Safeguards.Data;
 using Gongkai.Safeguards.Detection;
 using Gongkai.Safeguards.Wording;
 using Microsoft.EntityFrameworkCore;
+using Gongkai.Platform.Time;
 
 namespace Gongkai.Safeguards;
 
@@ -67,12 +68,11 @@ public sealed class SafeguardsProfileCache(TimeProvider clock) : IDisposable
 /// <summary>Checks a text with the current profile.</summary>
 public sealed class SafeguardsService(GongkaiDbContext db, SafeguardsProfileCache cache, TimeProvider clock)
 {
-    private static readonly TimeSpan ChinaOffset = TimeSpan.FromHours(8);
 
     public async Task<CheckResult> CheckAsync(string text, DateOnly? documentDate, CancellationToken cancellationToken)
     {
         var profile = await cache.GetAsync(db, cancellationToken);
-        var today = DateOnly.FromDateTime(clock.GetUtcNow().ToOffset(ChinaOffset).DateTime);
+        var today = ChinaTime.Today(clock);
         return SafeguardsChecker.Check(text, documentDate ?? today, profile, today);
     }
 }

@@ -2,6 +2,7 @@ using Gongkai.Platform.Audit;
 using Gongkai.Platform.Data;
 using Microsoft.AspNetCore.Identity;
 using Microsoft.EntityFrameworkCore;
+using Gongkai.Platform.Time;
 
 namespace Gongkai.Staff;
 

@@ -1,5 +1,6 @@
 using Gongkai.Platform.Data;
 using Gongkai.Platform.Audit;
+using Gongkai.Platform.Time;
 
 namespace Gongkai.Staff;
 

@@ -4,6 +4,7 @@ using System.CommandLine;
 using System.Globalization;
 using Gongkai.Platform.Audit;
 using Microsoft.AspNetCore.Identity;
+using Gongkai.Platform.Time;
 
 namespace Gongkai.Staff;
 

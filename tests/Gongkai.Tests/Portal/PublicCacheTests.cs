@@ -106,7 +106,7 @@ public sealed class PublicCacheTests(TestAuthFactory factory) : IClassFixture<Te
             Assert.Contains("<h1 id=\"document-title\">另一节点更正的通知</h1>", await visitor.GetStringAsync(url), StringComparison.Ordinal);
 
             var follower = scope.ServiceProvider.GetServices<IChangeLogFollower>().Single(f => f.Name == "public-cache");
-            await follower.ApplyAsync([new ChangeLogEntry { Kind = DocumentPublisher.CorrectedChange, Entity = "document", EntityId = document.IndexNo!, BodyId = document.BodyId }],
+            await follower.ApplyAsync([new ChangeLogEntry { Kind = PublishingChanges.DocumentCorrected.Name, Entity = PublishingChanges.DocumentCorrected.Entity, EntityId = document.IndexNo!, BodyId = document.BodyId }],
                 CancellationToken.None);
         }
 

@@ -70,7 +70,7 @@ public sealed class DocumentCorrectionPageTests(TestAuthFactory factory) : IClas
         Assert.DoesNotContain("更正项目：标题、", page, StringComparison.Ordinal);
         using var scope = factory.Services.CreateScope();
         var audit = await scope.ServiceProvider.GetRequiredService<GongkaiDbContext>().Set<AuditEntry>()
-            .Where(a => a.Action == DocumentPublisher.CorrectedChange && a.Detail == "标题中的错字已更正").ToListAsync();
+            .Where(a => a.Action == PublishingChanges.DocumentCorrected.Name && a.Detail == "标题中的错字已更正").ToListAsync();
         Assert.Single(audit);
     }
 

@@ -35,7 +35,7 @@ public sealed class DeadlineRecomputerTests(TestAuthFactory factory) : IClassFix
         var services = scope2.ServiceProvider;
         await services.GetRequiredService<CalendarService>().MarkDayAsync(new DateOnly(2024, 10, 30), isOffDay: true, "测试停工日", "test");
         var follower = services.GetServices<IChangeLogFollower>().OfType<DeadlineRecomputer>().Single();
-        await follower.ApplyAsync([new ChangeLogEntry { Kind = CalendarService.ChangeKind, Entity = CalendarService.ChangeEntity, EntityId = "2024" }], CancellationToken.None);
+        await follower.ApplyAsync([new ChangeLogEntry { Kind = CalendarChanges.Changed.Name, Entity = CalendarChanges.Changed.Entity, EntityId = "2024" }], CancellationToken.None);
 
         using var check = factory.Services.CreateScope();
         var stored = await check.ServiceProvider.GetRequiredService<GongkaiDbContext>().Set<DisclosureRequest>().SingleAsync(r => r.TrackingNumber == number);

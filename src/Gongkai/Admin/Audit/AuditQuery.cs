@@ -5,6 +5,7 @@ using Gongkai.Organizations;
 using Gongkai.Platform.Data;
 using Gongkai.Staff;
 using Microsoft.EntityFrameworkCore;
+using Gongkai.Platform.Time;
 
 namespace Gongkai.Admin.Audit;
 

@@ -3,6 +3,7 @@ using Gongkai.Staff;
 using Microsoft.AspNetCore.Authorization;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Mvc.RazorPages;
+using Gongkai.Platform.Time;
 
 namespace Gongkai.Calendar.Admin;
 
@@ -13,9 +14,6 @@ public sealed class CalendarAdminModel(CalendarService calendarService, TimeProv
     public const string ArrangementOff = "off";
     public const string ArrangementWork = "work";
     public const string ArrangementRevert = "revert";
-
-    /// <summary>Dates are Beijing dates whatever the server's time zone.</summary>
-    private static readonly TimeSpan ChinaOffset = TimeSpan.FromHours(8);
 
     public int Year { get; private set; }
 
@@ -45,7 +43,7 @@ public sealed class CalendarAdminModel(CalendarService calendarService, TimeProv
     public async Task OnGetAsync(int? year, CancellationToken cancellationToken)
     {
         await LoadAsync(year, cancellationToken);
-        Mark.Date ??= DateOnly.FromDateTime(clock.GetUtcNow().ToOffset(ChinaOffset).DateTime).ToString("yyyy-MM-dd", CultureInfo.InvariantCulture);
+        Mark.Date ??= ChinaTime.Today(clock).ToString("yyyy-MM-dd", CultureInfo.InvariantCulture);
     }
 
     public async Task<IActionResult> OnPostMarkAsync(CancellationToken cancellationToken)
@@ -147,7 +145,7 @@ public sealed class CalendarAdminModel(CalendarService calendarService, TimeProv
 
     private async Task LoadAsync(int? year, CancellationToken cancellationToken)
     {
-        var today = clock.GetUtcNow().ToOffset(ChinaOffset);
+        var today = ChinaTime.Today(clock);
         Year = year is >= HolidayYearFile.EarliestYear and <= HolidayYearFile.LatestYear ? year.Value : today.Year;
         Mark.Year = Year;
         Years = await calendarService.ListYearsAsync(cancellationToken);

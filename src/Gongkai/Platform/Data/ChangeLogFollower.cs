@@ -16,6 +16,9 @@ public interface IChangeLogFollower
 
     ChangeLogFollowerScope Scope { get; }
 
+    /// <summary>Whether rows of <paramref name="kind"/> make this follower act (the same test <see cref="ApplyAsync"/> uses).</summary>
+    bool Follows(ChangeKind kind);
+
     /// <summary>Applies up to 100 rows, in id order. Throwing leaves the cursor where it was; the batch is retried with backoff.</summary>
     Task ApplyAsync(IReadOnlyList<ChangeLogEntry> batch, CancellationToken cancellationToken);
 }

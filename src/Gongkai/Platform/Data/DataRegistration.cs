@@ -8,6 +8,7 @@ internal static class DataRegistration
     public static void AddGongkaiData(this IServiceCollection services, GongkaiOptions options)
     {
         services.AddSingleton<ChangeLogOrderingInterceptor>();
+        services.AddScoped<SequenceAllocator>();
         switch (options.Database.Provider)
         {
             case DatabaseProvider.Sqlite:

@@ -15,11 +15,11 @@ public abstract class GongkaiDbContext(DbContextOptions options) : IdentityDbCon
     }
 
     /// <summary>Appends a change-log row in the same unit of work as the change it describes.</summary>
-    public void RecordChange(string kind, string entity, string entityId, int? bodyId = null, string? detail = null) =>
+    public void RecordChange(ChangeKind kind, string entityId, int? bodyId = null, string? detail = null) =>
         Set<ChangeLogEntry>().Add(new ChangeLogEntry
         {
-            Kind = kind,
-            Entity = entity,
+            Kind = kind.Name,
+            Entity = kind.Entity,
             EntityId = entityId,
             BodyId = bodyId,
             Detail = detail,

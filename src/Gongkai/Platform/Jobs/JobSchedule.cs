@@ -1,3 +1,4 @@
+using Gongkai.Platform.Time;
 namespace Gongkai.Platform.Jobs;
 
 /// <summary>When a recurring job is due. A pure rule: given the occurrence that just ran and the time now, the next
@@ -5,7 +6,6 @@ namespace Gongkai.Platform.Jobs;
 public abstract record JobSchedule
 {
     /// <summary>Daily times are Beijing time (UTC+8; China has had no daylight saving time since 1991).</summary>
-    public static readonly TimeSpan BeijingOffset = TimeSpan.FromHours(8);
 
     public static JobSchedule Every(TimeSpan interval)
     {
@@ -49,8 +49,8 @@ public abstract record JobSchedule
 
         private DateTimeOffset NextAfter(DateTimeOffset instant)
         {
-            var local = instant.ToOffset(BeijingOffset);
-            var candidate = new DateTimeOffset(local.Date + Time.ToTimeSpan(), BeijingOffset);
+            var local = ChinaTime.ToChina(instant);
+            var candidate = new DateTimeOffset(local.Date + Time.ToTimeSpan(), ChinaTime.Offset);
             if (candidate <= instant)
             {
                 candidate = candidate.AddDays(1);

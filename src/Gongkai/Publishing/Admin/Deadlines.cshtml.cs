@@ -5,6 +5,7 @@ using Gongkai.Publishing.Rules;
 using Microsoft.AspNetCore.Authorization;
 using Microsoft.AspNetCore.Mvc.RazorPages;
 using Microsoft.EntityFrameworkCore;
+using Gongkai.Platform.Time;
 
 namespace Gongkai.Publishing.Admin;
 
@@ -27,7 +28,7 @@ public sealed class DeadlinesModel(GongkaiDbContext db, BodyScope scope, Calenda
 
     public async Task OnGetAsync(CancellationToken cancellationToken)
     {
-        Today = PublishingTime.ChinaDate(clock.GetUtcNow());
+        Today = ChinaTime.Today(clock);
         var bodies = await scope.BodiesInScopeAsync(User, cancellationToken);
         var query = db.Set<Document>().AsNoTracking().Where(d => d.SignedOn != null);
         if (bodies is not null)
@@ -35,7 +36,7 @@ public sealed class DeadlinesModel(GongkaiDbContext db, BodyScope scope, Calenda
             query = query.Where(d => bodies.Contains(d.BodyId));
         }
 
-        var yearStart = new DateTimeOffset(Today.Year, 1, 1, 0, 0, 0, TimeSpan.FromHours(8)).ToUniversalTime();
+        var yearStart = ChinaTime.StartOfYear(Today.Year);
         var pending = await query.Where(d => d.Status != DocumentStatus.Published && d.Status != DocumentStatus.Withdrawn)
             .Select(d => new { d.Id, d.Title, Body = d.Body!.Name, d.DocumentType, SignedOn = d.SignedOn!.Value, PublishedAt = (DateTimeOffset?)null })
             .ToListAsync(cancellationToken);
@@ -49,7 +50,7 @@ public sealed class DeadlinesModel(GongkaiDbContext db, BodyScope scope, Calenda
         {
             try
             {
-                var publishedOn = d.PublishedAt is { } at ? PublishingTime.ChinaDate(at) : (DateOnly?)null;
+                var publishedOn = d.PublishedAt is { } at ? ChinaTime.DateOf(at) : (DateOnly?)null;
                 rows.Add(new DeadlineRow(d.Id, d.Title, d.Body, d.DocumentType, d.SignedOn, deadlines.StatusOf(d.DocumentType, d.SignedOn, Today, publishedOn), publishedOn));
             }
             catch (CalendarYearMissingException)

@@ -8,6 +8,7 @@ using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Mvc.RazorPages;
 using Microsoft.EntityFrameworkCore;
 using Gongkai.Platform.Outcomes;
+using Gongkai.Platform.Time;
 
 namespace Gongkai.Publishing.Admin;
 
@@ -76,7 +77,7 @@ public sealed class DocumentReviewModel(GongkaiDbContext db, DocumentDesk desk, 
                 return Fail($"定时发布时间“{PublishAt}”格式不正确。");
             }
 
-            publishAt = new DateTimeOffset(local, TimeSpan.FromHours(8)).ToUniversalTime();
+            publishAt = ChinaTime.FromLocal(local);
         }
 
         return After(await desk.ReviewAsync(User, id, stage, new ReviewDecision(decision == "approve", Comment, NoInterpretationReason, publishAt, OverrideReason), cancellationToken), id);
@@ -121,11 +122,11 @@ public sealed class DocumentReviewModel(GongkaiDbContext db, DocumentDesk desk, 
         if (Document.SignedOn is { } signedOn)
         {
             var calendar = await calendars.GetCalendarAsync(cancellationToken);
-            var today = PublishingTime.ChinaDate(clock.GetUtcNow());
+            var today = ChinaTime.Today(clock);
             try
             {
                 Deadline = publisher.Deadlines(calendar).StatusOf(Document.DocumentType, signedOn, today,
-                    Document.PublishedAt is { } published ? PublishingTime.ChinaDate(published) : null);
+                    Document.PublishedAt is { } published ? ChinaTime.DateOf(published) : null);
             }
             catch (CalendarYearMissingException)
             {

@@ -18,8 +18,6 @@ namespace Gongkai.Publishing.Catalogue;
 /// </summary>
 public sealed class CatalogueDesk(GongkaiDbContext db, BodyScope scope, AuditLog audit, TimeProvider clock, IOutputCacheStore cache)
 {
-    public const string ChangedKind = "catalogue.changed";
-
     /// <summary>The body's nodes, flat, untracked.</summary>
     public async Task<List<CatalogueNode>> NodesAsync(int bodyId, CancellationToken cancellationToken = default) =>
         await db.Set<CatalogueNode>().AsNoTracking().Where(n => n.BodyId == bodyId).OrderBy(n => n.Order).ThenBy(n => n.Id).ToListAsync(cancellationToken);
@@ -70,9 +68,13 @@ public sealed class CatalogueDesk(GongkaiDbContext db, BodyScope scope, AuditLog
         var now = clock.GetUtcNow();
         var node = new CatalogueNode { BodyId = bodyId, ParentId = parentId, Name = value.Name, Order = siblings.Select(s => s.Order).DefaultIfEmpty(0).Max() + 1, CreatedAt = now };
         Apply(node, value, now);
-        db.Add(node);
-        await db.SaveChangesAsync(cancellationToken);
-        return await RecordAsync(node, "catalogue.created", node.Name, cancellationToken);
+        // The audit and change-log rows name the new id: two saves, one transaction.
+        return await db.InTransactionAsync(async () =>
+        {
+            db.Add(node);
+            await db.SaveChangesAsync(cancellationToken);
+            return await RecordAsync(node, "catalogue.created", node.Name, cancellationToken);
+        }, cancellationToken);
     }
 
     public Task<Outcome<CatalogueNode>> EditAsync(ClaimsPrincipal user, int id, CatalogueNodeInput input, CancellationToken cancellationToken = default) =>
@@ -158,7 +160,7 @@ public sealed class CatalogueDesk(GongkaiDbContext db, BodyScope scope, AuditLog
 
         db.AddRange(CatalogueDefaults.For(body.Kind).Select((root, i) => Node(root, i + 1)));
         audit.Record("catalogue.seeded", $"body:{body.Code}", "默认主动公开基本目录", bodyId: body.Id, actorName: "system");
-        db.RecordChange(ChangedKind, "catalogue", body.Code, body.Id);
+        db.RecordChange(PublishingChanges.CatalogueChanged, body.Code, body.Id);
         await db.SaveChangesAsync(cancellationToken);
         return true;
     }
@@ -205,7 +207,7 @@ public sealed class CatalogueDesk(GongkaiDbContext db, BodyScope scope, AuditLog
     {
         var id = node.Id.ToString(CultureInfo.InvariantCulture);
         audit.Record(action, "catalogue:" + id, detail, bodyId: node.BodyId);
-        db.RecordChange(ChangedKind, "catalogue-node", id, node.BodyId, action);
+        db.RecordChange(PublishingChanges.CatalogueNodeChanged, id, node.BodyId, action);
         await db.SaveChangesAsync(cancellationToken);
         await cache.EvictByTagAsync(PublicCache.DocumentsTag, cancellationToken);
         return node;

@@ -2,7 +2,6 @@ using Gongkai.Platform.Data;
 using Gongkai.Publishing.Attachments;
 using Gongkai.Publishing;
 using Gongkai.Safeguards.Links;
-using Gongkai.Safeguards.Review;
 using Gongkai.Safeguards;
 using Microsoft.EntityFrameworkCore;
 

@@ -1,7 +1,7 @@
 using Gongkai.Publishing;
 using Gongkai.Safeguards.Links;
-using Gongkai.Safeguards.Review;
 using Gongkai.Safeguards;
+using Gongkai.Platform.Text;
 
 namespace Gongkai.Publishing.Checks;
 
@@ -12,7 +12,7 @@ public sealed class BodyTextFindingSource(SafeguardsService safeguards) : IDocum
 {
     public async Task<IReadOnlyList<DocumentFinding>> FindAsync(Document document, CancellationToken ct)
     {
-        var view = HtmlTextView.Parse(document.BodyHtml);
+        var view = HtmlText.Parse(document.BodyHtml);
         var findings = new List<DocumentFinding>();
         foreach (var (offset, length) in BodyParts.Split(view.Text, SafeguardsChecker.MaxTextLength))
         {

@@ -1,7 +1,6 @@
 using Gongkai.Platform.Jobs;
 using Gongkai.Publishing.Checks.Links;
 using Gongkai.Safeguards.Links;
-using Gongkai.Safeguards.Review;
 using Gongkai.Safeguards;
 
 namespace Gongkai.Publishing.Checks;

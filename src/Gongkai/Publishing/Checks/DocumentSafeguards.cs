@@ -5,7 +5,6 @@ using Gongkai.Platform.Jobs;
 using Gongkai.Publishing.Checks.Links;
 using Gongkai.Publishing;
 using Gongkai.Safeguards.Links;
-using Gongkai.Safeguards.Review;
 using Gongkai.Safeguards;
 using Gongkai.Staff;
 using Microsoft.EntityFrameworkCore;

@@ -5,10 +5,10 @@ using Gongkai.Platform.Data;
 using Gongkai.Platform.Outcomes;
 using Gongkai.Publishing;
 using Gongkai.Safeguards.Links;
-using Gongkai.Safeguards.Review;
 using Gongkai.Safeguards;
 using Gongkai.Staff;
 using Microsoft.EntityFrameworkCore;
+using Gongkai.Platform.Text;
 
 namespace Gongkai.Publishing.Checks;
 
@@ -126,7 +126,7 @@ public sealed class FindingFixer(GongkaiDbContext db, BodyScope scope, RolePermi
         var builder = new StringBuilder(html);
         foreach (var f in findings.OrderByDescending(f => f.Start))
         {
-            builder.Remove(f.Start, f.Length).Insert(f.Start, HtmlTextView.Escape(f.Replacement));
+            builder.Remove(f.Start, f.Length).Insert(f.Start, HtmlText.Escape(f.Replacement));
         }
 
         return builder.ToString();

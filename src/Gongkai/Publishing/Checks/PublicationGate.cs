@@ -1,6 +1,5 @@
 using Gongkai.Platform.Outcomes;
 using Gongkai.Safeguards.Links;
-using Gongkai.Safeguards.Review;
 using Gongkai.Safeguards;
 
 namespace Gongkai.Publishing.Checks;

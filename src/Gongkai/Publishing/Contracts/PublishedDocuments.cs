@@ -1,6 +1,7 @@
 using Gongkai.Platform.Data;
 using Gongkai.Publishing.Rules;
 using Microsoft.EntityFrameworkCore;
+using Gongkai.Platform.Time;
 
 namespace Gongkai.Publishing.Contracts;
 
@@ -107,7 +108,7 @@ public sealed class PublishedDocuments(GongkaiDbContext db)
         if (filter.Year is { } year)
         {
             // China-time year boundaries in UTC.
-            var from = new DateTimeOffset(year, 1, 1, 0, 0, 0, TimeSpan.FromHours(8)).ToUniversalTime();
+            var from = ChinaTime.StartOfYear(year);
             var to = from.AddYears(1);
             query = query.Where(d => d.PublishedAt >= from && d.PublishedAt < to);
         }
@@ -182,7 +183,7 @@ public sealed class PublishedDocuments(GongkaiDbContext db)
         new SummaryRow(d.IndexNo!, d.Title, d.DocNumber, d.Body!.Name, d.Body.Code, d.DocumentType, d.PublishedAt!.Value);
 
     private static DocumentSummary ToSummary(SummaryRow row) =>
-        new(row.IndexNo, row.Title, row.DocNumber, row.BodyName, row.BodyCode, row.DocumentType, PublishingTime.ChinaDate(row.PublishedAt));
+        new(row.IndexNo, row.Title, row.DocNumber, row.BodyName, row.BodyCode, row.DocumentType, ChinaTime.DateOf(row.PublishedAt));
 
     private sealed record SummaryRow(string IndexNo, string Title, string? DocNumber, string BodyName, string BodyCode, string DocumentType, DateTimeOffset PublishedAt);
 }

@@ -2,6 +2,7 @@ using Gongkai.Organizations;
 using Gongkai.Platform.Data;
 using Gongkai.Publishing.Rules;
 using Microsoft.EntityFrameworkCore;
+using Gongkai.Platform.Time;
 
 namespace Gongkai.Publishing.Demo;
 
@@ -50,7 +51,7 @@ internal sealed class DemoDocumentSeeder : IStartupSeeder
     private static async Task SeedWorkInProgressAsync(GongkaiDbContext db, TimeProvider clock, int bodyId, CancellationToken cancellationToken)
     {
         var now = clock.GetUtcNow();
-        var today = PublishingTime.ChinaDate(now);
+        var today = ChinaTime.DateOf(now);
         (string Title, string Type, string? DocNumber, int DaysAgo, DocumentStatus Status)[] pending =
         [
             ("绵阳市人民政府关于进一步规范城市道路临时占用管理的通知（草稿）", DocumentCatalog.NormativeDocument, $"绵府发〔{today.Year}〕21号", 1, DocumentStatus.Draft),

@@ -105,7 +105,7 @@ public sealed class FeedBuilder(GongkaiDbContext db)
     /// <summary>The first 200 characters of the text, without markup.</summary>
     private static string Summary(string html)
     {
-        var text = new AngleSharp.Html.Parser.HtmlParser().ParseDocument("<body>" + html + "</body>").Body?.TextContent ?? "";
+        var text = Platform.Text.HtmlText.Read(html);
         text = string.Join(' ', text.Split((char[]?)null, StringSplitOptions.RemoveEmptyEntries));
         return text.Length <= 200 ? text : text[..200] + "…";
     }

@@ -4,6 +4,7 @@ using Gongkai.Organizations;
 using Gongkai.Platform.Audit;
 using Gongkai.Platform.Data;
 using Gongkai.Platform.Web;
+using Gongkai.Platform.Time;
 using Gongkai.Publishing.Catalogue;
 using Gongkai.Publishing.Rules;
 using Microsoft.AspNetCore.OutputCaching;
@@ -35,15 +36,18 @@ public interface IImportProgress
 /// entry (so feeds and search follow), filed in the catalogue node its <c>category</c> names (created when
 /// missing). A file imported before (same body and source key) is left alone when unchanged, and otherwise
 /// updated as a correction (更正: a new version with the reason “重新导入”). Bad files are reported and skipped.</para>
+/// <para>Every publication and correction goes through <see cref="DocumentPublisher"/>, like the desk's: the importer
+/// only reads files and decides new/changed/unchanged. Each batch (catalogue nodes it needs, documents, versions,
+/// history, audit, change log, import records) is saved in one transaction, so a killed import leaves whole
+/// batches and never a public document without its version or change-log row.</para>
 /// <para>Speed: files are parsed on all cores a batch at a time; documents are inserted <see cref="BatchSize"/> per
 /// save with change detection off and the change tracker cleared between batches; existing keys and catalogue
-/// paths are loaded once, so there is no query per file. 索引号 come from <see cref="IndexNumberAllocator"/>, the
-/// publisher's allocator, one block per batch and year reserved just before the batch is saved, so documents
-/// published while an import runs never collide with it.</para>
+/// paths are loaded once, so there is no query per file. The publisher reserves 索引号 one block per batch and year,
+/// so documents published while an import runs never collide with it.</para>
 /// <para>Imported documents get no publication deadline (they were published elsewhere, often years before the
 /// calendar begins).</para>
 /// </summary>
-public sealed class DocumentImporter(GongkaiDbContext db, AuditLog audit, TimeProvider clock, IOutputCacheStore cache, IndexNumberAllocator indexNumbers)
+public sealed class DocumentImporter(GongkaiDbContext db, AuditLog audit, TimeProvider clock, IOutputCacheStore cache, DocumentPublisher publisher)
 {
     public const int BatchSize = 200;
     public const string Actor = "导入";
@@ -57,7 +61,7 @@ public sealed class DocumentImporter(GongkaiDbContext db, AuditLog audit, TimePr
         progress?.Started(files.Count);
 
         var now = clock.GetUtcNow();
-        var today = PublishingTime.ChinaDate(now);
+        var today = ChinaTime.DateOf(now);
         var state = await LoadStateAsync(body, cancellationToken);
         var rejected = new List<ImportRejection>();
         int imported = 0, updated = 0, unchanged = 0, done = 0;
@@ -76,6 +80,7 @@ public sealed class DocumentImporter(GongkaiDbContext db, AuditLog audit, TimePr
 
                 var fresh = new List<ImportedFile>();
                 var changed = new List<(ImportedFile File, ExistingImport Existing)>();
+                await using var transaction = await db.Database.BeginTransactionAsync(cancellationToken);
                 foreach (var (path, parse) in parsed)
                 {
                     var reason = parse.Rejection;
@@ -107,8 +112,10 @@ public sealed class DocumentImporter(GongkaiDbContext db, AuditLog audit, TimePr
                     }
                 }
 
-                imported += await InsertAsync(state, body, fresh, now, cancellationToken);
+                var inserted = await InsertAsync(state, body, fresh, now, cancellationToken);
                 var (updatedCount, refused) = await UpdateAsync(state, body, changed, now, cancellationToken);
+                await transaction.CommitAsync(cancellationToken);
+                imported += inserted;
                 updated += updatedCount;
                 foreach (var rejection in refused)
                 {
@@ -159,51 +166,36 @@ public sealed class DocumentImporter(GongkaiDbContext db, AuditLog audit, TimePr
             return 0;
         }
 
-        var years = files.Select(file => PublishingTime.ChinaDate(PublicationTime(file, now)).Year).ToList();
-        var next = new Dictionary<int, int>();
-        foreach (var (year, count) in years.CountBy(y => y))
+        var documents = files.Select(file => new Document
         {
-            next[year] = await indexNumbers.ReserveAsync(body, year, count, cancellationToken);
-        }
-
-        var documents = files.Select((file, i) =>
-        {
-            var at = PublicationTime(file, now);
-            var year = years[i];
-            var sequence = next[year]++;
-            return new Document
-            {
-                IndexNo = IndexNumber.Format(body.CreditCode, year, sequence),
-                Title = file.Title,
-                DocNumber = file.DocNumber,
-                BodyId = body.Id,
-                DocumentType = file.DocumentType,
-                Subject = file.Subject,
-                SignedOn = file.Issued,
-                BodyHtml = file.BodyHtml,
-                Status = DocumentStatus.Published,
-                PublishedAt = at,
-                CurrentVersion = 1,
-                Revision = 1,
-                CatalogueNodeId = state.Nodes[file.Category].Id,
-                CreatedAt = now,
-                UpdatedAt = now,
-            };
+            Title = file.Title,
+            DocNumber = file.DocNumber,
+            BodyId = body.Id,
+            DocumentType = file.DocumentType,
+            Subject = file.Subject,
+            SignedOn = file.Issued,
+            BodyHtml = file.BodyHtml,
+            Status = DocumentStatus.Draft,
+            CatalogueNodeId = state.Nodes[file.Category].Id,
+            CreatedAt = now,
+            UpdatedAt = now,
         }).ToList();
+        var publications = documents.Select((document, i) => (document, PublicationTime(files[i], now))).ToList();
+        await publisher.AssignIndexNumbersAsync(body, publications, cancellationToken);
         db.AddRange(documents);
+        // Versions and history refer to the ids; both saves are inside the batch's transaction.
         await db.SaveChangesAsync(cancellationToken);
 
         for (var i = 0; i < files.Count; i++)
         {
-            var (file, document) = (files[i], documents[i]);
-            db.Add(DocumentVersion.Snapshot(document, 1, DocumentVersion.Published, document.PublishedAt!.Value, reason: null, Actor));
-            db.Add(new DocumentHistoryEntry { DocumentId = document.Id, At = now, Action = "published", ActorName = Actor, Comment = file.SourceKey.Length > 2000 ? null : file.SourceKey });
+            var (file, (document, at)) = (files[i], publications[i]);
+            await publisher.MarkPublishedAsync(document, at, actorId: null, Actor, comment: file.SourceKey.Length > 2000 ? null : file.SourceKey,
+                publishedElsewhere: true, cancellationToken);
             db.Add(new ImportedDocument { BodyId = body.Id, KeyHash = file.KeyHash, SourceKey = Truncate(file.SourceKey, 1000), DocumentId = document.Id, ContentHash = file.ContentHash, ImportedAt = now, UpdatedAt = now });
-            audit.Record(DocumentPublisher.PublishedChange, DocumentPublisher.Target(document), document.Title, bodyId: body.Id, actorName: Actor);
-            db.RecordChange(DocumentPublisher.PublishedChange, "document", document.IndexNo!, body.Id);
             state.Existing[file.KeyHash] = new ExistingImport(document.Id, file.ContentHash);
         }
 
+        db.ChangeTracker.DetectChanges();
         await db.SaveChangesAsync(cancellationToken);
         return files.Count;
     }
@@ -237,13 +229,7 @@ public sealed class DocumentImporter(GongkaiDbContext db, AuditLog audit, TimePr
             document.SignedOn = file.Issued;
             document.BodyHtml = file.BodyHtml;
             document.CatalogueNodeId = state.Nodes[file.Category].Id;
-            document.CurrentVersion++;
-            document.Revision++;
-            document.UpdatedAt = now;
-            db.Add(DocumentVersion.Snapshot(document, document.CurrentVersion, DocumentVersion.Corrected, now, ReimportReason, Actor));
-            db.Add(new DocumentHistoryEntry { DocumentId = document.Id, At = now, Action = "corrected", ActorName = Actor, Comment = ReimportReason });
-            audit.Record(DocumentPublisher.CorrectedChange, DocumentPublisher.Target(document), ReimportReason, bodyId: body.Id, actorName: Actor);
-            db.RecordChange(DocumentPublisher.CorrectedChange, "document", document.IndexNo!, body.Id);
+            publisher.MarkCorrected(document, ReimportReason, actorId: null, Actor);
             var record = records[file.KeyHash];
             record.ContentHash = file.ContentHash;
             record.UpdatedAt = now;
@@ -281,10 +267,11 @@ public sealed class DocumentImporter(GongkaiDbContext db, AuditLog audit, TimePr
                     UpdatedAt = now,
                 };
                 db.Add(node);
+                // Saved twice for the id the audit and change-log rows name, inside the batch's transaction.
                 await db.SaveChangesAsync(cancellationToken);
                 var id = node.Id.ToString(CultureInfo.InvariantCulture);
                 audit.Record("catalogue.created", "catalogue:" + id, key, bodyId: body.Id, actorName: Actor);
-                db.RecordChange(CatalogueDesk.ChangedKind, "catalogue-node", id, body.Id, "catalogue.created");
+                db.RecordChange(PublishingChanges.CatalogueNodeChanged, id, body.Id, "catalogue.created");
                 await db.SaveChangesAsync(cancellationToken);
                 db.Entry(node).State = EntityState.Detached;
                 known = new KnownNode(node.Id, node.ParentId, node.Order, null);
@@ -315,7 +302,7 @@ public sealed class DocumentImporter(GongkaiDbContext db, AuditLog audit, TimePr
 
     /// <summary>Publication time of an imported document: its issue date at midnight China time, else now.</summary>
     private static DateTimeOffset PublicationTime(ImportedFile file, DateTimeOffset now) =>
-        file.Issued is { } issued ? new DateTimeOffset(issued.ToDateTime(TimeOnly.MinValue), TimeSpan.FromHours(8)).ToUniversalTime() : now;
+        file.Issued is { } issued ? ChinaTime.StartOfDay(issued) : now;
 
     private static string Truncate(string text, int max) => text.Length <= max ? text : text[..max];
 

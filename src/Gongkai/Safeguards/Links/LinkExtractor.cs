@@ -1,4 +1,5 @@
 using System.Text.RegularExpressions;
+using Gongkai.Platform.Text;
 
 namespace Gongkai.Safeguards.Links;
 
@@ -14,7 +15,8 @@ public sealed record DocumentLink(LinkKind Kind, string Url, int Start, int Leng
     public bool IsExternal => Url.StartsWith("http://", StringComparison.OrdinalIgnoreCase) || Url.StartsWith("https://", StringComparison.OrdinalIgnoreCase);
 }
 
-/// <summary>Finds links (href) and images (src) in HTML, and bare http(s) addresses in plain text. mailto:, tel:,
+/// <summary>Finds links (href) and images (src) in HTML, and bare http(s) addresses in its readable text (read by
+/// <see cref="HtmlText"/>, so <c>&amp;amp;</c> in an address is an ampersand). Positions are in the HTML. mailto:, tel:,
 /// javascript: and in-page anchors are not links to check.</summary>
 public static partial class LinkExtractor
 {
@@ -36,15 +38,17 @@ public static partial class LinkExtractor
             links.Add(new DocumentLink(kind, url, value.Index, value.Length));
         }
 
-        foreach (Match m in BareUrl().Matches(text))
+        var readable = HtmlText.Parse(text);
+        foreach (Match m in BareUrl().Matches(readable.Text))
         {
-            if (covered.Any(c => m.Index >= c.Start && m.Index < c.End))
+            var url = m.Value.TrimEnd('.', ',', ';', ')', '）', '。', '，');
+            var (start, length, _) = readable.ToHtml(m.Index, url.Length);
+            if (covered.Any(c => start >= c.Start && start < c.End))
             {
                 continue;
             }
 
-            var url = m.Value.TrimEnd('.', ',', ';', ')', '）', '。', '，');
-            links.Add(new DocumentLink(LinkKind.Link, url, m.Index, url.Length));
+            links.Add(new DocumentLink(LinkKind.Link, url, start, length));
         }
 
         return links.OrderBy(l => l.Start).ToList();

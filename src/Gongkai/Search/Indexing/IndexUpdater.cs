@@ -1,3 +1,4 @@
+using Gongkai.Organizations;
 using Gongkai.Platform.Data;
 using Gongkai.Publishing;
 using Gongkai.Search.Synonyms;
@@ -67,22 +68,30 @@ public sealed class IndexUpdater(SearchIndex index, SearchProjection projection,
         }
     }
 
+    /// <summary>What the index reads from the change log.</summary>
+    public static bool Follows(ChangeKind kind) =>
+        IsDocumentChange(kind) || kind == OrganizationsChanges.BodyUpdated || kind == SearchChanges.SynonymsChanged;
+
+    private static bool IsDocumentChange(ChangeKind kind) =>
+        kind == PublishingChanges.DocumentPublished || kind == PublishingChanges.DocumentCorrected || kind == PublishingChanges.DocumentWithdrawn;
+
     private async Task ApplyLockedAsync(IReadOnlyList<ChangeLogEntry> rows, CancellationToken cancellationToken)
     {
         var documents = new HashSet<string>(StringComparer.Ordinal);
         foreach (var row in rows)
         {
-            switch (row.Entity)
+            var kind = ChangeKind.Of(row);
+            if (IsDocumentChange(kind))
             {
-                case "document":
-                    documents.Add(row.EntityId);
-                    break;
-                case "body" when row.Kind == "body.updated":
-                    documents.UnionWith(await projection.OfBodyAsync(row.EntityId, cancellationToken));
-                    break;
-                case SynonymEditor.ChangeEntity:
-                    await synonyms.ReloadAsync(cancellationToken);
-                    break;
+                documents.Add(row.EntityId);
+            }
+            else if (kind == OrganizationsChanges.BodyUpdated)
+            {
+                documents.UnionWith(await projection.OfBodyAsync(row.EntityId, cancellationToken));
+            }
+            else if (kind == SearchChanges.SynonymsChanged)
+            {
+                await synonyms.ReloadAsync(cancellationToken);
             }
         }
 
@@ -103,6 +112,8 @@ internal sealed class SearchFollower(IndexUpdater updater) : IChangeLogFollower
     public string Name => "search";
 
     public ChangeLogFollowerScope Scope => ChangeLogFollowerScope.EveryNode;
+
+    public bool Follows(ChangeKind kind) => IndexUpdater.Follows(kind);
 
     public Task ApplyAsync(IReadOnlyList<ChangeLogEntry> batch, CancellationToken cancellationToken) => updater.ApplyAsync(batch, cancellationToken);
 }

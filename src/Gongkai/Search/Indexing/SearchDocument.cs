@@ -5,6 +5,7 @@ using System.Runtime.InteropServices;
 using Lucene.Net.Documents;
 using Lucene.Net.Index;
 using Lucene.Net.Util;
+using Gongkai.Platform.Time;
 
 namespace Gongkai.Search.Indexing;
 
@@ -86,15 +87,10 @@ public static class SearchFields
 
     public static readonly string[] FacetNames = ["body", "type", "subject", "year", "validity"];
 
-    private static readonly TimeSpan ChinaOffset = TimeSpan.FromHours(8);
-
-    public static int ChinaYear(DateTimeOffset at) => at.ToOffset(ChinaOffset).Year;
-
-    public static DateOnly ChinaDate(DateTimeOffset at) => DateOnly.FromDateTime(at.ToOffset(ChinaOffset).DateTime);
 
     public static Document ToLucene(SearchDocument source)
     {
-        var year = ChinaYear(source.PublishedAt).ToString(CultureInfo.InvariantCulture);
+        var year = ChinaTime.DateOf(source.PublishedAt).Year.ToString(CultureInfo.InvariantCulture);
         // Nothing is stored: what a result shows comes from doc values (hit, published, body_text).
         var document = new Document
         {

@@ -7,6 +7,7 @@ using Gongkai.Publishing.Attachments;
 using Gongkai.Publishing.Contracts;
 using Gongkai.Publishing.Rules;
 using Microsoft.EntityFrameworkCore;
+using Gongkai.Platform.Text;
 
 namespace Gongkai.Search.Indexing;
 
@@ -51,13 +52,6 @@ public sealed partial class SearchProjection(GongkaiDbContext db, AttachmentText
         }
     }
 
-    /// <summary>Plain text of a document's sanitised HTML: paragraphs become lines, entities decoded.</summary>
-    public static string PlainText(string html)
-    {
-        var withBreaks = BlockEnd().Replace(html, "\n");
-        return WebUtility.HtmlDecode(Tag().Replace(withBreaks, "")).Trim();
-    }
-
     private IQueryable<Document> Published() =>
         db.Set<Document>().AsNoTracking().Include(d => d.Body).Include(d => d.CoIssuers).ThenInclude(c => c.Body)
             .Where(d => d.Status == DocumentStatus.Published && d.IndexNo != null);
@@ -77,14 +71,8 @@ public sealed partial class SearchProjection(GongkaiDbContext db, AttachmentText
             d.PublishedAt ?? d.CreatedAt,
             DocumentCatalog.ChineseName(d.Validity),
             d.Validity == DocumentValidity.Valid,
-            PlainText(d.BodyHtml),
+            HtmlText.Read(d.BodyHtml),
             attachmentTexts[d.Id].ToList(),
             DocumentSummary.DocumentUrl(d.IndexNo!))).ToList();
     }
-
-    [GeneratedRegex(@"</(p|div|h[1-6]|li|tr|table|blockquote)>|<br\s*/?>", RegexOptions.IgnoreCase)]
-    private static partial Regex BlockEnd();
-
-    [GeneratedRegex("<[^>]*>")]
-    private static partial Regex Tag();
 }

@@ -4,6 +4,7 @@ using Lucene.Net.Analysis;
 using Lucene.Net.Index;
 using Lucene.Net.Search;
 using Lucene.Net.Util;
+using Gongkai.Platform.Time;
 
 namespace Gongkai.Search.Querying;
 
@@ -83,7 +84,7 @@ internal static class SearchExecutor
         }
 
         return new SearchHit(hit.IndexNo, hit.Title, hit.Url, snippet, hit.DocNumber, hit.BodyCode,
-            hit.BodyName, hit.DocumentType, SearchFields.ChinaDate(DateTimeOffset.FromUnixTimeSeconds(published.Get(doc))), hit.Validity, score);
+            hit.BodyName, hit.DocumentType, ChinaTime.DateOf(DateTimeOffset.FromUnixTimeSeconds(published.Get(doc))), hit.Validity, score);
     }
 
     /// <summary>Where this thread reads hits' bodies (<see cref="BodyTextValues"/> fills it in place), so a page of
@@ -111,7 +112,7 @@ internal static class SearchExecutor
             Get(SearchFields.BodyCode),
             Get(SearchFields.BodyName),
             Get(SearchFields.Type),
-            SearchFields.ChinaDate(DateTimeOffset.FromUnixTimeSeconds(stored.GetField(SearchFields.Published).GetInt64Value() ?? 0)),
+            ChinaTime.DateOf(DateTimeOffset.FromUnixTimeSeconds(stored.GetField(SearchFields.Published).GetInt64Value() ?? 0)),
             Get(SearchFields.Validity),
             score);
     }

@@ -38,7 +38,7 @@ internal sealed class SynonymSeeder(GongkaiDbContext db, TimeProvider clock) : I
             db.Add(new SynonymGroup { Words = string.Join('，', group), UpdatedAt = clock.GetUtcNow(), UpdatedBy = "系统" });
         }
 
-        db.RecordChange(SynonymEditor.ChangeKind, SynonymEditor.ChangeEntity, "defaults");
+        db.RecordChange(SearchChanges.SynonymsChanged, "defaults");
         await db.SaveChangesAsync(cancellationToken);
     }
 }

@@ -10,9 +10,6 @@ namespace Gongkai.Search.Synonyms;
 /// node reloads its list (queries change at once; the index needs no rebuild).</summary>
 public sealed class SynonymEditor(GongkaiDbContext db, AuditLog audit, TimeProvider clock)
 {
-    public const string ChangeKind = "search.synonyms.changed";
-    public const string ChangeEntity = "search-synonyms";
-
     public async Task<IReadOnlyList<SynonymGroup>> ListAsync(CancellationToken cancellationToken) =>
         await db.Set<SynonymGroup>().AsNoTracking().OrderBy(g => g.Id).ToListAsync(cancellationToken);
 
@@ -57,7 +54,7 @@ public sealed class SynonymEditor(GongkaiDbContext db, AuditLog audit, TimeProvi
 
         group.UpdatedAt = clock.GetUtcNow();
         group.UpdatedBy = actor;
-        db.RecordChange(ChangeKind, ChangeEntity, text);
+        db.RecordChange(SearchChanges.SynonymsChanged, text);
         await db.SaveChangesAsync(cancellationToken);
         return group;
     }
@@ -72,7 +69,7 @@ public sealed class SynonymEditor(GongkaiDbContext db, AuditLog audit, TimeProvi
 
         db.Remove(group);
         audit.Record("search.synonyms.removed", $"synonyms:{id.ToString(CultureInfo.InvariantCulture)}", group.Words);
-        db.RecordChange(ChangeKind, ChangeEntity, group.Words);
+        db.RecordChange(SearchChanges.SynonymsChanged, group.Words);
         await db.SaveChangesAsync(cancellationToken);
         return true;
     }

@@ -59,7 +59,7 @@ public sealed class ChangeLogOrderingTests(GongkaiFactory factory) : IClassFixtu
                 var db = scope.ServiceProvider.GetRequiredService<GongkaiDbContext>();
                 for (var row = 0; row < rowsPerUnit; row++)
                 {
-                    db.RecordChange("test.appended", "test", $"{writer}-{unit}-{row}", detail: run);
+                    db.RecordChange(new ChangeKind("test.appended", "test"), $"{writer}-{unit}-{row}", detail: run);
                 }
 
                 if (writer % 2 == 0)
@@ -97,12 +97,12 @@ public sealed class ChangeLogOrderingTests(GongkaiFactory factory) : IClassFixtu
         using var firstScope = factory.Services.CreateScope();
         var first = firstScope.ServiceProvider.GetRequiredService<GongkaiDbContext>();
         await using var transaction = await first.Database.BeginTransactionAsync();
-        first.RecordChange("test.first", "test", "first");
+        first.RecordChange(new ChangeKind("test.first", "test"), "first");
         await first.SaveChangesAsync();
 
         using var secondScope = factory.Services.CreateScope();
         var second = secondScope.ServiceProvider.GetRequiredService<GongkaiDbContext>();
-        second.RecordChange("test.second", "test", "second");
+        second.RecordChange(new ChangeKind("test.second", "test"), "second");
         // A lone INSERT: EF Core would send it without a transaction if the interceptor did not ask for one.
         // (Task.Run because SQLite's provider waits for the write lock synchronously, inside the call.)
         var secondSave = Task.Run(() => second.SaveChangesAsync());
@@ -144,14 +144,14 @@ public sealed class ChangeLogOrderingTests(GongkaiFactory factory) : IClassFixtu
         }
 
         user.DisplayName = "过时的修改";
-        stale.RecordChange("test.conflicted", "user", userId);
+        stale.RecordChange(new ChangeKind("test.conflicted", "user"), userId);
         await Assert.ThrowsAsync<DbUpdateConcurrencyException>(() => stale.SaveChangesAsync());
 
         // The failed unit of work is still alive (not disposed); it must hold neither a transaction nor the lock.
         Assert.Null(stale.Database.CurrentTransaction);
         using var nextScope = factory.Services.CreateScope();
         var next = nextScope.ServiceProvider.GetRequiredService<GongkaiDbContext>();
-        next.RecordChange("test.after-conflict", "test", "next");
+        next.RecordChange(new ChangeKind("test.after-conflict", "test"), "next");
         await next.SaveChangesAsync().WaitAsync(TimeSpan.FromSeconds(10));
 
         var rows = await ReadAfterAsync(start);

@@ -187,7 +187,7 @@ public sealed class ChangeLogPumpTests(JobsDisabledFactory factory) : IClassFixt
         var db = scope.ServiceProvider.GetRequiredService<GongkaiDbContext>();
         for (var i = 0; i < count; i++)
         {
-            db.RecordChange("test.pumped", "test", i.ToString(System.Globalization.CultureInfo.InvariantCulture));
+            db.RecordChange(new ChangeKind("test.pumped", "test"), i.ToString(System.Globalization.CultureInfo.InvariantCulture));
         }
 
         await db.SaveChangesAsync();

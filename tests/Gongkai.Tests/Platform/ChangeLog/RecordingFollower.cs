@@ -13,6 +13,8 @@ internal sealed class RecordingFollower(string name, ChangeLogFollowerScope scop
 
     public ChangeLogFollowerScope Scope { get; } = scope;
 
+    public bool Follows(ChangeKind kind) => true;
+
     /// <summary>How many of the coming batches to refuse.</summary>
     public int FailuresToCome { get; set; }
 

@@ -1,4 +1,5 @@
 using Gongkai.Organizations;
+using Gongkai.Platform.Audit;
 using Gongkai.Platform.Data;
 using Gongkai.Publishing;
 using Gongkai.Publishing.Catalogue;
@@ -7,6 +8,7 @@ using Gongkai.Publishing.Rules;
 using Gongkai.Tests.Infrastructure;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.DependencyInjection;
+using Gongkai.Platform.Time;
 
 namespace Gongkai.Tests.Publishing.Import;
 
@@ -74,16 +76,30 @@ public sealed class DocumentImporterTests(GongkaiFactory factory) : IClassFixtur
         Assert.Equal(DocumentStatus.Published, police.Status);
         Assert.Equal("myfgw", police.Body!.Code);
         Assert.StartsWith(IndexNumber.Prefix(police.Body.CreditCode, 2020), police.IndexNo, StringComparison.Ordinal);
-        Assert.Equal(new DateOnly(2020, 8, 6), PublishingTime.ChinaDate(police.PublishedAt!.Value));
+        Assert.Equal(new DateOnly(2020, 8, 6), ChinaTime.DateOf(police.PublishedAt!.Value));
         Assert.Equal("公安、安全、司法", police.Subject);
         var version = await db.Set<DocumentVersion>().SingleAsync(v => v.DocumentId == police.Id);
         Assert.Equal(DocumentVersion.HashOf(police.Title, null, police.DocumentType, police.Subject, police.SignedOn, police.BodyHtml), version.ContentHash);
-        Assert.True(await db.Set<ChangeLogEntry>().AnyAsync(c => c.Kind == DocumentPublisher.PublishedChange && c.EntityId == police.IndexNo));
+        Assert.True(await db.Set<ChangeLogEntry>().AnyAsync(c => c.Kind == PublishingChanges.DocumentPublished.Name && c.EntityId == police.IndexNo));
 
         var nodes = await db.Set<CatalogueNode>().Where(n => n.Body!.Code == "myfgw").ToListAsync();
         var leaf = nodes.Single(n => n.Id == police.CatalogueNodeId);
         Assert.Equal("公安部", leaf.Name);
         Assert.Equal("部门规章", nodes.Single(n => n.Id == leaf.ParentId).Name);
+
+        // Each imported document was published by the publisher: version, history, audit and change-log rows alike.
+        var imported = await db.Set<Document>().AsNoTracking().Where(d => d.BodyId == police.BodyId).ToListAsync();
+        Assert.Equal(3, imported.Count);
+        foreach (var document in imported)
+        {
+            Assert.Equal((DocumentStatus.Published, 1), (document.Status, document.CurrentVersion));
+            Assert.Equal(1, await db.Set<DocumentVersion>().CountAsync(v => v.DocumentId == document.Id && v.Number == 1 && v.Kind == DocumentVersion.Published));
+            Assert.Equal(1, await db.Set<DocumentHistoryEntry>().CountAsync(h => h.DocumentId == document.Id && h.Action == "published" && h.ActorName == DocumentImporter.Actor));
+            var target = DocumentPublisher.Target(document);
+            Assert.Equal(1, await db.Set<AuditEntry>().CountAsync(a => a.Action == PublishingChanges.DocumentPublished.Name && a.Target == target));
+            Assert.Equal(1, await db.Set<ChangeLogEntry>().CountAsync(c => c.Kind == PublishingChanges.DocumentPublished.Name && c.EntityId == document.IndexNo));
+            Assert.Null(document.DueOn);
+        }
 
         var notice = await db.Set<Document>().SingleAsync(d => d.Title == "关于城区部分区域临时停水的公告");
         Assert.Equal(DocumentCatalog.Notice, notice.DocumentType);
@@ -115,6 +131,11 @@ public sealed class DocumentImporterTests(GongkaiFactory factory) : IClassFixtur
         Assert.Contains("新增的条款", police.BodyHtml, StringComparison.Ordinal);
         var correction = await db.Set<DocumentVersion>().SingleAsync(v => v.DocumentId == police.Id && v.Number == 2);
         Assert.Equal(DocumentImporter.ReimportReason, correction.Reason);
+        // Corrected by the publisher, as a staff 更正 would be: history, audit and a change-log row search follows.
+        Assert.True(await db.Set<DocumentHistoryEntry>().AnyAsync(h => h.DocumentId == police.Id && h.Action == "corrected" && h.Comment == DocumentImporter.ReimportReason));
+        var target = DocumentPublisher.Target(police);
+        Assert.Equal(1, await db.Set<AuditEntry>().CountAsync(a => a.Action == PublishingChanges.DocumentCorrected.Name && a.Target == target));
+        Assert.Equal(1, await db.Set<ChangeLogEntry>().CountAsync(c => c.Kind == PublishingChanges.DocumentCorrected.Name && c.EntityId == police.IndexNo));
         Assert.Equal(3, await db.Set<ImportedDocument>().CountAsync(i => i.BodyId == police.BodyId));
     }
 

@@ -1,6 +1,5 @@
 using Gongkai.Publishing.Rules;
 using Gongkai.Safeguards;
-using Gongkai.Safeguards.Review;
 using Gongkai.Publishing.Checks;
 
 namespace Gongkai.Tests.Safeguards.Review;

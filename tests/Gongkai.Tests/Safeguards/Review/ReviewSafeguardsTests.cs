@@ -6,7 +6,6 @@ using Gongkai.Platform.Data;
 using Gongkai.Staff;
 using Gongkai.Publishing;
 using Gongkai.Publishing.Rules;
-using Gongkai.Safeguards.Review;
 using Gongkai.Publishing.Checks;
 using Gongkai.Tests.Infrastructure;
 using Microsoft.EntityFrameworkCore;

@@ -3,7 +3,6 @@ using Gongkai.Platform.Data;
 using Gongkai.Publishing.Checks.Links;
 using Gongkai.Publishing;
 using Gongkai.Safeguards.Links;
-using Gongkai.Safeguards.Review;
 using Gongkai.Safeguards;
 using Gongkai.Staff;
 using Microsoft.AspNetCore.Authorization;

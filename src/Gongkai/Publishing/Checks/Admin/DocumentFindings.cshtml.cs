@@ -3,7 +3,6 @@ using Gongkai.Publishing.Checks.Pages;
 using Gongkai.Publishing.Checks;
 using Gongkai.Publishing;
 using Gongkai.Safeguards.Links;
-using Gongkai.Safeguards.Review;
 using Gongkai.Safeguards;
 using Gongkai.Staff;
 using Microsoft.AspNetCore.Authorization;

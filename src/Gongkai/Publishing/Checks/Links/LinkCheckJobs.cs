@@ -3,7 +3,6 @@ using Gongkai.Platform.Jobs;
 using Gongkai.Publishing.Rules;
 using Gongkai.Publishing;
 using Gongkai.Safeguards.Links;
-using Gongkai.Safeguards.Review;
 using Gongkai.Safeguards;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.Options;

@@ -4,7 +4,6 @@ using Gongkai.Publishing.Checks;
 using Gongkai.Publishing.Rules;
 using Gongkai.Publishing;
 using Gongkai.Safeguards.Links;
-using Gongkai.Safeguards.Review;
 using Gongkai.Safeguards;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.Options;

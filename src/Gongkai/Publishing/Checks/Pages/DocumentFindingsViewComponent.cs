@@ -1,8 +1,8 @@
+using Gongkai.Platform.Text;
 using Gongkai.Platform.Data;
 using Gongkai.Publishing.Checks;
 using Gongkai.Publishing;
 using Gongkai.Safeguards.Links;
-using Gongkai.Safeguards.Review;
 using Gongkai.Safeguards;
 using Gongkai.Staff;
 using Microsoft.AspNetCore.Mvc;
@@ -13,7 +13,7 @@ namespace Gongkai.Publishing.Checks.Pages;
 /// <summary>What the findings panel shows for one document.</summary>
 public sealed record FindingsPanel(
     Document Document,
-    HtmlTextView View,
+    HtmlText View,
     DocumentCheck Check,
     bool MayChangeText,
     string ReturnUrl,
@@ -96,6 +96,6 @@ public sealed class DocumentFindingsViewComponent(GongkaiDbContext db, BodyScope
         var path = HttpContext.Request.Path.Value ?? "";
         var returnUrl = path.EndsWith("/findings", StringComparison.Ordinal) ? $"/admin/documents/{document.Id}" : path;
         return View("/Publishing/Checks/Pages/_Findings.cshtml",
-            new FindingsPanel(document, HtmlTextView.Parse(document.BodyHtml), check, mayChange, returnUrl, TempData[MessageKey] as string));
+            new FindingsPanel(document, HtmlText.Parse(document.BodyHtml), check, mayChange, returnUrl, TempData[MessageKey] as string));
     }
 }

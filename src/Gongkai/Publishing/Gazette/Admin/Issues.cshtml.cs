@@ -5,6 +5,7 @@ using Microsoft.AspNetCore.Authorization;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Mvc.RazorPages;
 using Gongkai.Platform.Outcomes;
+using Gongkai.Platform.Time;
 
 namespace Gongkai.Publishing.Gazette.Admin;
 
@@ -31,7 +32,7 @@ public sealed class IssuesModel(GazetteArchive archive, GazetteDesk desk, SiteCo
     public async Task OnGetAsync(CancellationToken cancellationToken)
     {
         Issues = await archive.AllForStaffAsync(cancellationToken);
-        var today = DateOnly.FromDateTime(clock.GetUtcNow().ToOffset(TimeSpan.FromHours(8)).DateTime);
+        var today = ChinaTime.Today(clock);
         var next = Issues.Where(i => i.Year == today.Year).Select(i => i.Number).DefaultIfEmpty(0).Max() + 1;
         Year = today.Year.ToString(CultureInfo.InvariantCulture);
         Number = next.ToString(CultureInfo.InvariantCulture);

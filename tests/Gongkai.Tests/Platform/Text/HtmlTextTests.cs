@@ -1,15 +1,14 @@
-using Gongkai.Safeguards.Review;
-using Gongkai.Publishing.Checks;
+using Gongkai.Platform.Text;
 
-namespace Gongkai.Tests.Safeguards.Review;
+namespace Gongkai.Tests.Platform.Text;
 
 /// <summary>The readable text of a document's HTML and the way back from a finding to the stored HTML.</summary>
-public sealed class HtmlTextViewTests
+public sealed class HtmlTextTests
 {
     [Fact]
     public void Tags_are_not_text_and_paragraphs_become_line_breaks()
     {
-        var view = HtmlTextView.Parse("<p>当事人：<b>张三</b></p><p><a href=\"/documents/13812345678\">链接</a></p>");
+        var view = HtmlText.Parse("<p>当事人：<b>张三</b></p><p><a href=\"/documents/13812345678\">链接</a></p>");
 
         Assert.Equal("当事人：张三\n链接\n", view.Text);
     }
@@ -18,7 +17,7 @@ public sealed class HtmlTextViewTests
     public void A_finding_in_the_text_maps_to_the_same_characters_in_the_html()
     {
         const string html = "<p>身份证号码：11010519491231002X。</p>";
-        var view = HtmlTextView.Parse(html);
+        var view = HtmlText.Parse(html);
         var textStart = view.Text.IndexOf("1101", StringComparison.Ordinal);
 
         var (start, length, plain) = view.ToHtml(textStart, 18);
@@ -31,7 +30,7 @@ public sealed class HtmlTextViewTests
     public void Entities_are_decoded_for_the_detectors_and_mark_the_range_as_not_plain()
     {
         const string html = "<p>A&amp;B 公司&nbsp;13812345678</p>";
-        var view = HtmlTextView.Parse(html);
+        var view = HtmlText.Parse(html);
 
         Assert.Equal("A&B 公司\u00A013812345678\n", view.Text);
         var (start, length, plain) = view.ToHtml(0, 3);
@@ -46,7 +45,7 @@ public sealed class HtmlTextViewTests
     public void A_finding_across_an_inline_tag_is_located_but_not_plain()
     {
         const string html = "<p>张<b>三</b></p>";
-        var view = HtmlTextView.Parse(html);
+        var view = HtmlText.Parse(html);
 
         var (start, length, plain) = view.ToHtml(view.Text.IndexOf('张', StringComparison.Ordinal), 2);
 
@@ -57,7 +56,7 @@ public sealed class HtmlTextViewTests
     [Fact]
     public void A_greater_than_sign_inside_a_quoted_attribute_does_not_end_the_tag()
     {
-        var view = HtmlTextView.Parse("<a title=\"a>b\" href=\"x\">文字</a>");
+        var view = HtmlText.Parse("<a title=\"a>b\" href=\"x\">文字</a>");
 
         Assert.Equal("文字", view.Text);
     }
@@ -78,7 +77,7 @@ public sealed class HtmlTextViewTests
     [Fact]
     public void Escaping_keeps_masked_text_safe_in_html()
     {
-        Assert.Equal("张某&lt;script&gt;", HtmlTextView.Escape("张某<script>"));
-        Assert.Equal("1101**********002X", HtmlTextView.Escape("1101**********002X"));
+        Assert.Equal("张某&lt;script&gt;", HtmlText.Escape("张某<script>"));
+        Assert.Equal("1101**********002X", HtmlText.Escape("1101**********002X"));
     }
 }
