@@ -1,3 +1,4 @@
+using Gongkai.Publishing.Checks;
 using Gongkai.Platform.Text;
 
 namespace Gongkai.Tests.Platform.Text;
