@@ -1,7 +1,6 @@
 using System.Globalization;
 using Gongkai.Search.Querying;
 using Gongkai.Tests.Infrastructure;
-using Xunit.Abstractions;
 
 namespace Gongkai.Tests.Search;
 
