@@ -1,4 +1,5 @@
 using Gongkai.Organizations;
+using Gongkai.Platform;
 using Gongkai.Platform.Identity;
 
 namespace Gongkai.UnitTests.Platform.Identity;
@@ -36,6 +37,21 @@ public sealed class DemoStaffPlanTests
 
         Assert.Empty(DemoStaffPlan.Accounts(departmentsOnly));
         Assert.Empty(DemoStaffPlan.Accounts([]));
+    }
+
+    [Fact]
+    public void The_console_listing_names_every_account_the_password_and_the_admin_key()
+    {
+        var bodies = Tree();
+        var demo = new DemoOptions { Password = "Pw-Demo-12345", AdminTotpKey = "ABCDEFGHIJKLMNOP" };
+
+        var listing = StaffAccountsSeeder.DescribeAccounts(DemoStaffPlan.Accounts(bodies), demo);
+
+        Assert.Contains("bodyadmin.myszf", listing, StringComparison.Ordinal);
+        Assert.Contains("auditor.fcq", listing, StringComparison.Ordinal);
+        Assert.Contains("Pw-Demo-12345", listing, StringComparison.Ordinal);
+        Assert.Contains("ABCDEFGHIJKLMNOP", listing, StringComparison.Ordinal);
+        Assert.Contains("系统管理员", listing, StringComparison.Ordinal);
     }
 
     internal static List<Body> Tree() =>

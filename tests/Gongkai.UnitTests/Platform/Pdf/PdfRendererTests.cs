@@ -1,21 +1,10 @@
 using Gongkai.Platform.Pdf;
-using UglyToad.PdfPig;
 
 namespace Gongkai.UnitTests.Platform.Pdf;
 
 public sealed class PdfRendererTests
 {
     private static readonly PdfRenderer Renderer = new();
-
-    /// <summary>The PDF's text, NFKC-normalised. Known limitation: Skia's ToUnicode map sends a glyph that a CJK font
-    /// shares between an ideograph and a radical code point (人/⼈ U+2F08, 民/⺠ U+2EA0) to the lower code point. NFKC
-    /// folds the Kangxi radicals (U+2Fxx) back; the few radicals-supplement ones (⺠) it does not, so assertions
-    /// below avoid 民 and the page looks right either way.</summary>
-    public static string TextOf(byte[] pdf)
-    {
-        using var document = PdfDocument.Open(pdf);
-        return string.Concat(document.GetPages().Select(p => p.Text)).Normalize(System.Text.NormalizationForm.FormKC);
-    }
 
     [Fact]
     public void A_chinese_document_renders_to_a_pdf_whose_text_can_be_read_back()
@@ -28,7 +17,7 @@ public sealed class PdfRendererTests
         ]));
 
         Assert.StartsWith("%PDF-", System.Text.Encoding.ASCII.GetString(pdf, 0, 5), StringComparison.Ordinal);
-        var text = TextOf(pdf);
+        var text = PdfText.Of(pdf);
         Assert.Contains("绵阳市人", text, StringComparison.Ordinal);
         Assert.Contains("政府公报", text, StringComparison.Ordinal);
         Assert.Contains("为进一步规范政府信息公开工作", text, StringComparison.Ordinal);
@@ -42,6 +31,6 @@ public sealed class PdfRendererTests
         var pdf = Renderer.Render(new PdfModel("分页测试", paragraphs));
         using var document = PdfDocument.Open(pdf);
         Assert.True(document.NumberOfPages > 1);
-        Assert.Contains("第120条", TextOf(pdf), StringComparison.Ordinal);
+        Assert.Contains("第120条", PdfText.Of(pdf), StringComparison.Ordinal);
     }
 }
