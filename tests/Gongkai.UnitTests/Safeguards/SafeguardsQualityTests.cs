@@ -1,48 +1,102 @@
 using System.Globalization;
+using System.Security.Cryptography;
 using System.Text;
 using System.Text.RegularExpressions;
 using Gongkai.Safeguards;
 
 namespace Gongkai.UnitTests.Safeguards;
 
-/// <summary>Precision and recall per kind over the labelled quality set (quality/*.txt, format in quality/README.md).
+/// <summary>Precision and recall of the text checks over the labelled quality set (format in quality/README.md).
 /// A finding counts as correct when an expected finding of the same kind overlaps it; each expected finding is
-/// matched once. The floors below are the levels reached: raise them when the checks improve, never lower them.</summary>
+/// matched once. The set is split once, deterministically, into quality/tuning (detectors may be tuned against it)
+/// and quality/held-out, on which the floors are measured; tuning commits never touch the held-out files, whose
+/// hashes are checked below. The floors are what users need, not the level some commit happened to reach: a missed
+/// ID number or phone number is personal data published, so personal data needs recall ≥ 0.95; a check that cries
+/// wolf gets ignored by reviewers, so precision ≥ 0.90; wording slips are editorial, recall ≥ 0.90.</summary>
 public sealed partial class SafeguardsQualityTests(ITestOutputHelper output)
 {
-    private static readonly Dictionary<string, (double Precision, double Recall)> Floors = new(StringComparer.Ordinal)
+    public const double PersonalRecallFloor = 0.95;
+    public const double WordingRecallFloor = 0.90;
+    public const double PrecisionFloor = 0.90;
+
+    /// <summary>SHA-256 of each held-out file. Changing one needs its hash updated here in a separate, reviewed
+    /// commit (docs/ARCHITECTURE.md, Tests) — never in the commit that changes a detector.</summary>
+    private static readonly Dictionary<string, string> HeldOutSha256 = new(StringComparer.Ordinal)
     {
-        ["id-number"] = (1.000, 1.000),
-        ["mobile"] = (1.000, 1.000),
-        ["landline"] = (1.000, 0.833),
-        ["bank-card"] = (1.000, 1.000),
-        ["email"] = (1.000, 1.000),
-        ["passport"] = (1.000, 1.000),
-        ["address"] = (0.954, 1.000),
-        ["person-name"] = (1.000, 0.991),
-        ["plate"] = (1.000, 1.000),
-        ["outdated-name"] = (1.000, 1.000),
-        ["miswriting"] = (1.000, 1.000),
-        ["formulation"] = (1.000, 1.000),
-        ["sensitive-word"] = (1.000, 1.000),
-        ["leader-title"] = (1.000, 1.000),
+        ["notices.txt"] = "bb787e9f9bd205a0763f92e65c5e6dbd7e7d84316042862fa5f69f52acda983d",
+        ["penalty.txt"] = "80b25e8ef5512c286d1bbc2c0b63794f905a52fe74ffea4539cd85c6b72faa0b",
+        ["replies.txt"] = "efaafb6f174644f46b10b08f2283b5ac29a0b8251d4485420b77aa2d9d7a932b",
+        ["subsidy.txt"] = "61652c3b913a8be039a2c760116c956c166334e6978b0b136491a00956703b60",
+        ["wording.txt"] = "84d02017a309b0e8ea47e789122729d9ce2ac69f78aa499db3c68379e4e57f2c",
     };
 
     [Fact]
-    public void The_quality_set_has_at_least_300_snippets_covering_every_kind()
+    public void The_held_out_files_are_the_reviewed_ones()
     {
-        var snippets = LoadSnippets();
-        Assert.True(snippets.Count >= 300, $"only {snippets.Count} snippets");
-        var kinds = snippets.SelectMany(s => s.Expected).Select(e => e.Kind).ToHashSet();
-        Assert.All(FindingKinds.TextKinds, kind => Assert.Contains(kind.Code(), kinds));
+        var folder = Path.Combine(QualityFolder, "held-out");
+        var actual = Directory.GetFiles(folder, "*.txt").ToDictionary(
+            f => Path.GetFileName(f), f => Convert.ToHexStringLower(SHA256.HashData(File.ReadAllBytes(f))), StringComparer.Ordinal);
+        Assert.Equal(HeldOutSha256.Keys.Order(StringComparer.Ordinal), actual.Keys.Order(StringComparer.Ordinal)!);
+        var changed = HeldOutSha256.Where(h => actual[h.Key] != h.Value).Select(h => $"{h.Key} (now {actual[h.Key]})").ToList();
+        Assert.True(changed.Count == 0, $"held-out quality files changed: {string.Join(", ", changed)}; they change only in a separate, reviewed commit that updates the hashes");
     }
 
     [Fact]
-    public void Precision_and_recall_per_kind_do_not_fall_below_the_recorded_level()
+    public void The_quality_set_has_at_least_300_snippets_covering_every_kind_in_both_parts()
+    {
+        var (tuning, heldOut) = (LoadSnippets("tuning"), LoadSnippets("held-out"));
+        Assert.True(tuning.Count + heldOut.Count >= 300, $"only {tuning.Count + heldOut.Count} snippets");
+        Assert.InRange((double)heldOut.Count / (tuning.Count + heldOut.Count), 0.2, 0.4);
+        foreach (var part in new[] { tuning, heldOut })
+        {
+            var kinds = part.SelectMany(s => s.Expected).Select(e => e.Kind).ToHashSet();
+            Assert.All(FindingKinds.TextKinds, kind => Assert.Contains(kind.Code(), kinds));
+        }
+    }
+
+    [Fact]
+    public void Held_out_precision_and_recall_reach_what_users_need()
+    {
+        Report("tuning", Measure(LoadSnippets("tuning"), out _));
+        var counts = Measure(LoadSnippets("held-out"), out var misses);
+        Report("held-out", counts);
+        output.WriteLine(misses);
+
+        var failures = new List<string>();
+        foreach (var personal in new[] { true, false })
+        {
+            var group = counts.Where(c => FindingKinds.TextKinds.Single(k => k.Code() == c.Key).IsPersonal() == personal).Select(c => c.Value).ToList();
+            var (precision, recall) = Rates(group.Sum(c => c.TruePositives), group.Sum(c => c.Found), group.Sum(c => c.Expected));
+            var recallFloor = personal ? PersonalRecallFloor : WordingRecallFloor;
+            var name = personal ? "personal data" : "wording";
+            Console.WriteLine(string.Create(CultureInfo.InvariantCulture, $"Safeguards quality (held-out), {name}: precision {precision:0.000}, recall {recall:0.000}"));
+            if (precision < PrecisionFloor || recall < recallFloor)
+            {
+                failures.Add(string.Create(CultureInfo.InvariantCulture, $"{name}: precision {precision:0.000} (floor {PrecisionFloor}), recall {recall:0.000} (floor {recallFloor})"));
+            }
+        }
+
+        Assert.True(failures.Count == 0, string.Join("\n", failures));
+    }
+
+    private static (double Precision, double Recall) Rates(int truePositives, int found, int expected) =>
+        (found == 0 ? 1.0 : (double)truePositives / found, expected == 0 ? 1.0 : (double)truePositives / expected);
+
+    private void Report(string part, Dictionary<string, (int TruePositives, int Found, int Expected)> counts)
+    {
+        output.WriteLine($"— {part}");
+        foreach (var (kind, c) in counts)
+        {
+            var (precision, recall) = Rates(c.TruePositives, c.Found, c.Expected);
+            output.WriteLine(string.Create(CultureInfo.InvariantCulture, $"{kind,-15} precision {precision:0.000} ({c.TruePositives}/{c.Found})  recall {recall:0.000} ({c.TruePositives}/{c.Expected})"));
+        }
+    }
+
+    private static Dictionary<string, (int TruePositives, int Found, int Expected)> Measure(List<Snippet> snippets, out string misses)
     {
         var counts = FindingKinds.TextKinds.ToDictionary(k => k.Code(), _ => (TruePositives: 0, Found: 0, Expected: 0));
-        var misses = new StringBuilder();
-        foreach (var snippet in LoadSnippets())
+        var missed = new StringBuilder();
+        foreach (var snippet in snippets)
         {
             var found = SafeguardsTestData.Check(snippet.Text, snippet.DocumentDate).Findings;
             var unmatched = snippet.Expected.ToList();
@@ -59,7 +113,7 @@ public sealed partial class SafeguardsQualityTests(ITestOutputHelper output)
                 }
                 else
                 {
-                    misses.AppendLine(CultureInfo.InvariantCulture, $"false {code} “{finding.Text}” in {snippet.Source}: {snippet.Text}");
+                    missed.AppendLine(CultureInfo.InvariantCulture, $"false {code} “{finding.Text}” in {snippet.Source}: {snippet.Text}");
                 }
 
                 counts[code] = c;
@@ -72,36 +126,26 @@ public sealed partial class SafeguardsQualityTests(ITestOutputHelper output)
                 counts[expected.Kind] = c;
             }
 
-            foreach (var missed in unmatched)
+            foreach (var miss in unmatched)
             {
-                misses.AppendLine(CultureInfo.InvariantCulture, $"missed {missed.Kind} “{snippet.Text.AsSpan(missed.Start, missed.Length)}” in {snippet.Source}: {snippet.Text}");
+                missed.AppendLine(CultureInfo.InvariantCulture, $"missed {miss.Kind} “{snippet.Text.AsSpan(miss.Start, miss.Length)}” in {snippet.Source}: {snippet.Text}");
             }
         }
 
-        var failures = new List<string>();
-        foreach (var (kind, c) in counts)
-        {
-            var precision = c.Found == 0 ? 1.0 : (double)c.TruePositives / c.Found;
-            var recall = c.Expected == 0 ? 1.0 : (double)c.TruePositives / c.Expected;
-            output.WriteLine(string.Create(CultureInfo.InvariantCulture, $"{kind,-15} precision {precision:0.000} ({c.TruePositives}/{c.Found})  recall {recall:0.000} ({c.TruePositives}/{c.Expected})"));
-            var floor = Floors[kind];
-            if (precision < floor.Precision || recall < floor.Recall)
-            {
-                failures.Add(string.Create(CultureInfo.InvariantCulture, $"{kind}: precision {precision:0.000} (floor {floor.Precision}), recall {recall:0.000} (floor {floor.Recall})"));
-            }
-        }
-
-        output.WriteLine(misses.ToString());
-        Assert.True(failures.Count == 0, string.Join("\n", failures));
+        misses = missed.ToString();
+        return counts;
     }
 
     internal sealed record Expected(string Kind, int Start, int Length);
 
     internal sealed record Snippet(string Source, string Text, DateOnly DocumentDate, IReadOnlyList<Expected> Expected);
 
-    internal static List<Snippet> LoadSnippets()
+    private static string QualityFolder => Path.Combine(AppContext.BaseDirectory, "Safeguards", "quality");
+
+    /// <summary>The snippets of one part, <c>tuning</c> or <c>held-out</c>.</summary>
+    internal static List<Snippet> LoadSnippets(string part)
     {
-        var directory = Path.Combine(AppContext.BaseDirectory, "Safeguards", "quality");
+        var directory = Path.Combine(QualityFolder, part);
         var snippets = new List<Snippet>();
         foreach (var file in Directory.GetFiles(directory, "*.txt").Order(StringComparer.Ordinal))
         {
@@ -141,7 +185,7 @@ public sealed partial class SafeguardsQualityTests(ITestOutputHelper output)
                 if (header is not null && body.Length > 0)
                 {
                     var date = header.Length > 0 ? DateOnly.ParseExact(header, "yyyy-MM-dd", CultureInfo.InvariantCulture) : new DateOnly(2024, 5, 1);
-                    snippets.Add(Parse($"{name}:{startLine}", body.ToString(), date));
+                    snippets.Add(Parse($"{part}/{name}:{startLine}", body.ToString(), date));
                 }
 
                 body.Clear();

@@ -1,4 +1,5 @@
 using Gongkai.Platform.Pdf;
+using UglyToad.PdfPig;
 
 namespace Gongkai.UnitTests.Platform.Pdf;
 
