@@ -55,6 +55,15 @@ public sealed class CorpusIndexFixture : IAsyncLifetime
         watch.Restart();
         IndexedDocuments = (await services.GetRequiredService<Reindexer>().RebuildAsync(CancellationToken.None)).Documents;
         IndexingTime = watch.Elapsed;
+
+        // The serving index switches to the new generation as SearchIndexHost does after a reindex.
+        var index = services.GetRequiredService<SearchIndex>();
+        if (index.NewerGenerationPublished(out var generation))
+        {
+            index.SwitchTo(generation);
+        }
+
+        Assert.Equal(IndexedDocuments, index.DocumentCount);
         await services.GetRequiredService<SynonymCache>().ReloadAsync(CancellationToken.None);
 
         // The importer keeps each file's source key (front matter "source", e.g. "LawRefBook/Laws:行政法/…md", or the
@@ -65,7 +74,10 @@ public sealed class CorpusIndexFixture : IAsyncLifetime
         var byPath = new Dictionary<string, string>(StringComparer.Ordinal);
         foreach (var import in imports)
         {
-            byPath.TryAdd(import.SourceKey[(import.SourceKey.IndexOf(':', StringComparison.Ordinal) + 1)..], import.IndexNo);
+            if (import.IndexNo is { } indexNo)
+            {
+                byPath.TryAdd(import.SourceKey[(import.SourceKey.IndexOf(':', StringComparison.Ordinal) + 1)..], indexNo);
+            }
         }
 
         IndexNoByPath = byPath;
