@@ -116,7 +116,7 @@ internal static class SearchVisibility
         var watch = Stopwatch.StartNew();
         await using var scope = services.CreateAsyncScope();
         var db = scope.ServiceProvider.GetRequiredService<GongkaiDbContext>();
-        var body = await ImportCommand.FindBodyAsync(db, null, CancellationToken.None) ?? throw new InvalidOperationException("no government body to import into");
+        var body = ImportCommand.FindBody(await new BodyDirectory(db).LoadAsync(), null) ?? throw new InvalidOperationException("no government body to import into");
         var summary = await scope.ServiceProvider.GetRequiredService<DocumentImporter>().ImportAsync(corpus, body);
         Console.WriteLine($"imported {summary.Imported} documents in {watch.Elapsed.TotalSeconds:F0} s");
     }

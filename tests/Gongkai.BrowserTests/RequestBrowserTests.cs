@@ -14,7 +14,10 @@ public sealed partial class RequestBrowserTests(BrowserFixture fixture)
     [GeneratedRegex("YSQ-\\d{4}-\\d{6}")]
     private static partial Regex TrackingNumberPattern();
 
+    /// <summary>Also the PostgreSQL smoke journey: scripts/test runs the browser tests on SQLite, then this one alone
+    /// on PostgreSQL, since it writes and reads back through every layer (public form, sign-in, case handling).</summary>
     [Fact]
+    [Trait("Database", "PostgresSmoke")]
     public async Task A_citizen_applies_an_officer_handles_the_case_and_the_citizen_reads_the_partial_disclosure()
     {
         var citizen = await fixture.NewPageAsync();

@@ -20,7 +20,7 @@ public sealed record ReviewDecision(bool Approve, string? Comment, string? NoInt
 /// scope, applies <see cref="ReviewWorkflow"/>, records history and audit in the same unit of work, and turns a lost
 /// race (another person saved the document first) into a conflict.
 /// </summary>
-public sealed class DocumentDesk(GongkaiDbContext db, BodyScope scope, RolePermissions permissions, AuditLog audit, TimeProvider clock, DocumentPublisher publisher, DocumentSafeguards safeguards, Catalogue.CatalogueDesk catalogue)
+public sealed class DocumentDesk(GongkaiDbContext db, BodyScope scope, BodyDirectory directory, RolePermissions permissions, AuditLog audit, TimeProvider clock, DocumentPublisher publisher, DocumentSafeguards safeguards, Catalogue.CatalogueDesk catalogue)
 {
     public const string InvalidMessage = "文件信息有误，请修改后重新提交。";
 
@@ -392,7 +392,7 @@ public sealed class DocumentDesk(GongkaiDbContext db, BodyScope scope, RolePermi
         var value = check.Value!;
         var errors = new Dictionary<string, string[]>(StringComparer.Ordinal);
         var codes = value.CoIssuers.ToList();
-        var bodies = await db.Set<Body>().AsNoTracking().Where(b => codes.Contains(b.Code)).Select(b => new { b.Code, b.Id }).ToListAsync(cancellationToken);
+        var bodies = (await directory.LoadAsync(cancellationToken)).All.Where(b => codes.Contains(b.Code)).ToList();
         var missing = codes.Except(bodies.Select(b => b.Code)).ToList();
         if (missing.Count > 0)
         {

@@ -28,7 +28,7 @@ public sealed record DocumentDraft(
 /// row and the change-log entry in the caller's unit of work, and evicts cached public pages after saving.
 /// </summary>
 public sealed class DocumentPublisher(GongkaiDbContext db, AuditLog audit, TimeProvider clock, IOutputCacheStore cache,
-    CalendarService calendars, IOptions<PublishingOptions> options, IndexNumberAllocator indexNumbers)
+    CalendarService calendars, IOptions<PublishingOptions> options, IndexNumberAllocator indexNumbers, BodyDirectory bodies)
 {
     /// <summary>Publishes plain text without review, now or at <paramref name="publishedAt"/> (content imported with its original date).</summary>
     public async Task<Document> PublishAsync(DocumentDraft draft, DateTimeOffset? publishedAt = null, CancellationToken cancellationToken = default)
@@ -103,7 +103,7 @@ public sealed class DocumentPublisher(GongkaiDbContext db, AuditLog audit, TimeP
 
         if (document.IndexNo is null)
         {
-            var body = await db.Set<Body>().AsNoTracking().SingleOrDefaultAsync(b => b.Id == document.BodyId, cancellationToken)
+            var body = (await bodies.LoadAsync(cancellationToken)).Find(document.BodyId)
                 ?? throw new ArgumentException($"Body {document.BodyId} does not exist.", nameof(document));
             var year = ChinaTime.DateOf(at).Year;
             document.IndexNo = IndexNumber.Format(body.CreditCode, year, await indexNumbers.ReserveAsync(body, year, cancellationToken: cancellationToken));

@@ -14,7 +14,7 @@ public sealed class BrowserFixture : IAsyncLifetime
 
     public PortalServer Server => _server ?? throw new InvalidOperationException("not started");
 
-    public async Task InitializeAsync()
+    public async ValueTask InitializeAsync()
     {
         _server = await PortalServer.StartAsync();
         _playwright = await Playwright.CreateAsync();
@@ -51,7 +51,7 @@ public sealed class BrowserFixture : IAsyncLifetime
         Assert.True(blocking.Count == 0, $"axe-core on {page.Url}:\n{string.Join("\n", blocking)}");
     }
 
-    public async Task DisposeAsync()
+    public async ValueTask DisposeAsync()
     {
         if (Browser is not null)
         {

@@ -7,25 +7,36 @@ using Npgsql;
 namespace Gongkai.Tests.Infrastructure;
 
 /// <summary>
-/// Hosts the whole application in memory on a fresh database of its own. The database follows the test run:
-/// SQLite by default; PostgreSQL when <c>GONGKAI_TEST_DATABASE=Postgres</c> and <c>GONGKAI_TEST_POSTGRES</c>
-/// (a connection string allowed to create databases) are set — scripts/test runs the suite both ways.
+/// Hosts the whole application in memory on a database of its own. The database follows the test run: SQLite by
+/// default; PostgreSQL when <c>GONGKAI_TEST_DATABASE=Postgres</c> and <c>GONGKAI_TEST_POSTGRES</c> (a connection
+/// string allowed to create databases) are set — scripts/test runs the host tests both ways.
+/// The database starts as a copy of a migrated and seeded template (<see cref="DatabaseTemplates"/>), so the app's
+/// start-up finds its migrations applied and its seeders with nothing to do.
 /// </summary>
 public class GongkaiFactory : WebApplicationFactory<Program>
 {
-    private readonly TestDatabase _database = TestDatabase.Create();
+    private readonly Lazy<TestDatabase> _database;
 
-    public TestDatabase Database => _database;
+    public GongkaiFactory()
+    {
+        // Lazy: Settings and FromTemplate are virtual, so they are read only once the subclass is constructed.
+        _database = new Lazy<TestDatabase>(() => TestDatabase.Create(FromTemplate ? DatabaseTemplates.SeedingSettings(Settings) : null));
+    }
+
+    public TestDatabase Database => _database.Value;
 
     /// <summary>Extra configuration for a test class (e.g. turning demo seeding off).</summary>
     protected virtual IDictionary<string, string?> Settings => new Dictionary<string, string?>();
 
+    /// <summary>False for a test that needs an empty database (no schema), e.g. to build an old one by hand.</summary>
+    protected virtual bool FromTemplate => true;
+
     protected override void ConfigureWebHost(IWebHostBuilder builder)
     {
         builder.UseEnvironment("Testing");
-        builder.UseSetting("Gongkai:DataFolder", _database.DataFolder);
-        builder.UseSetting("Gongkai:Database:Provider", _database.Provider);
-        builder.UseSetting("Gongkai:Database:ConnectionString", _database.ConnectionString);
+        builder.UseSetting("Gongkai:DataFolder", Database.DataFolder);
+        builder.UseSetting("Gongkai:Database:Provider", Database.Provider);
+        builder.UseSetting("Gongkai:Database:ConnectionString", Database.ConnectionString);
         builder.UseSetting("Gongkai:Demo:Seed", "true");
 
         // Every host is a node with its own search index, as in production; a host derived with WithWebHostBuilder
@@ -47,9 +58,9 @@ public class GongkaiFactory : WebApplicationFactory<Program>
     protected override void Dispose(bool disposing)
     {
         base.Dispose(disposing);
-        if (disposing)
+        if (disposing && _database.IsValueCreated)
         {
-            _database.Dispose();
+            _database.Value.Dispose();
         }
     }
 }
@@ -80,28 +91,33 @@ public sealed class TestDatabase : IDisposable
     public static bool RunningOnPostgres =>
         string.Equals(Environment.GetEnvironmentVariable("GONGKAI_TEST_DATABASE"), "Postgres", StringComparison.OrdinalIgnoreCase);
 
-    public static TestDatabase Create()
+    /// <summary>A new database: empty when <paramref name="seeding"/> is null, otherwise a copy of the template
+    /// migrated and seeded with those settings.</summary>
+    public static TestDatabase Create(IReadOnlyDictionary<string, string?>? seeding = null)
     {
         var folder = Path.Combine(Path.GetTempPath(), "gongkai-tests", Guid.NewGuid().ToString("N"));
         Directory.CreateDirectory(folder);
         if (!RunningOnPostgres)
         {
-            return new TestDatabase("Sqlite", $"Data Source={Path.Combine(folder, "gongkai.db")};Pooling=False", folder, null, null);
+            var file = Path.Combine(folder, "gongkai.db");
+            if (seeding is not null)
+            {
+                File.Copy(DatabaseTemplates.For("Sqlite", seeding), file);
+            }
+
+            return new TestDatabase("Sqlite", $"Data Source={file};Pooling=False", folder, null, null);
         }
 
-        var admin = Environment.GetEnvironmentVariable("GONGKAI_TEST_POSTGRES")
-            ?? throw new InvalidOperationException("GONGKAI_TEST_DATABASE=Postgres needs GONGKAI_TEST_POSTGRES (an admin connection string).");
+        var admin = AdminConnectionString;
         var name = "gk_" + Guid.NewGuid().ToString("N")[..20];
-        using (var connection = new NpgsqlConnection(admin))
-        {
-            connection.Open();
-            using var command = new NpgsqlCommand($"CREATE DATABASE {name}", connection);
-            command.ExecuteNonQuery();
-        }
-
+        var template = seeding is null ? null : DatabaseTemplates.For("Postgres", seeding);
+        DatabaseTemplates.CreatePostgresDatabase(admin, name, template);
         var builder = new NpgsqlConnectionStringBuilder(admin) { Database = name };
         return new TestDatabase("Postgres", builder.ConnectionString, folder, admin, name);
     }
+
+    public static string AdminConnectionString => Environment.GetEnvironmentVariable("GONGKAI_TEST_POSTGRES")
+        ?? throw new InvalidOperationException("GONGKAI_TEST_DATABASE=Postgres needs GONGKAI_TEST_POSTGRES (an admin connection string).");
 
     public void Dispose()
     {

@@ -18,7 +18,7 @@ public sealed class BodyDisclosurePageTests(TestAuthFactory factory) : IClassFix
     private const string RuleTitle = "绵阳市城市绿化管理办法（测试）";
     private const string NoticeTitle = "关于开展2019年城市绿化检查的通知（测试）";
 
-    public async Task InitializeAsync()
+    public async ValueTask InitializeAsync()
     {
         var folder = Directory.CreateTempSubdirectory("gongkai-xxgk-").FullName;
         try
@@ -40,7 +40,7 @@ public sealed class BodyDisclosurePageTests(TestAuthFactory factory) : IClassFix
         }
     }
 
-    public Task DisposeAsync() => Task.CompletedTask;
+    public ValueTask DisposeAsync() => ValueTask.CompletedTask;
 
     private async Task<int> NodeIdAsync(string name)
     {

@@ -5,7 +5,7 @@ using Gongkai.Organizations;
 using Gongkai.Platform.Data;
 using Gongkai.Staff;
 using Gongkai.Tests.Infrastructure;
-using Gongkai.Tests.Platform.Pdf;
+using Gongkai.UnitTests.Platform.Pdf;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.DependencyInjection;
 
@@ -42,7 +42,7 @@ public sealed class LetterPdfTests(TestAuthFactory factory) : IClassFixture<Test
         using var response = await officer.GetAsync(letterUrl);
         Assert.Equal(HttpStatusCode.OK, response.StatusCode);
         Assert.Equal("application/pdf", response.Content.Headers.ContentType?.MediaType);
-        var text = PdfRendererTests.TextOf(await response.Content.ReadAsByteArrayAsync());
+        var text = PdfText.Of(await response.Content.ReadAsByteArrayAsync());
         Assert.Contains("政府信息公开申请答复告知书", text, StringComparison.Ordinal);
         Assert.Contains(number, text, StringComparison.Ordinal);
         Assert.Contains("申请行政复议", text, StringComparison.Ordinal);

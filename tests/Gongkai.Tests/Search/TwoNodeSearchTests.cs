@@ -11,32 +11,17 @@ namespace Gongkai.Tests.Search;
 /// <summary>
 /// Two application instances on one PostgreSQL database, each with its own data folder (so its own node id, cursor
 /// and index): a document published through one becomes searchable on the other through the change log.
-/// Uses GONGKAI_TEST_POSTGRES, which scripts/test sets for both passes; without a PostgreSQL server there is no
-/// second node to talk to, so the test returns early.
+/// A shared database is what the test is about, so it runs in the PostgreSQL pass only (and reports itself skipped
+/// anywhere else).
 /// </summary>
+[Trait(TestTraits.Database, TestTraits.PostgresOnly)]
 public sealed class TwoNodeSearchTests
 {
     [Fact]
     public async Task A_document_published_on_one_node_is_found_on_the_other()
     {
-        if (Environment.GetEnvironmentVariable("GONGKAI_TEST_POSTGRES") is not { Length: > 0 } admin)
-        {
-            return; // no PostgreSQL server in this run: a shared database is what this test is about
-        }
-
-        var previous = Environment.GetEnvironmentVariable("GONGKAI_TEST_DATABASE");
-        Environment.SetEnvironmentVariable("GONGKAI_TEST_DATABASE", "Postgres");
-        TestDatabase database;
-        try
-        {
-            database = TestDatabase.Create();
-        }
-        finally
-        {
-            Environment.SetEnvironmentVariable("GONGKAI_TEST_DATABASE", previous);
-        }
-
-        _ = admin;
+        Assert.SkipUnless(TestDatabase.RunningOnPostgres, "needs PostgreSQL (GONGKAI_TEST_DATABASE=Postgres): two nodes share one database server");
+        var database = TestDatabase.Create(DatabaseTemplates.SeedingSettings(new Dictionary<string, string?>()));
         using (database)
         {
             await using var first = new Node(database, "node-a");

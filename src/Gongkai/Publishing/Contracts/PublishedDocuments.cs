@@ -52,6 +52,12 @@ public sealed class PublishedDocuments(GongkaiDbContext db)
 {
     public const int MaxPageSize = 100;
 
+    /// <summary>Published documents with their body and co-issuers, read-only: what other modules (search) project.
+    /// Drafts, documents under review and withdrawn ones are not in it, so no reader can reach them.</summary>
+    public IQueryable<Document> WithBodies() =>
+        db.Set<Document>().AsNoTracking().Include(d => d.Body).Include(d => d.CoIssuers).ThenInclude(c => c.Body)
+            .Where(d => d.Status == DocumentStatus.Published && d.IndexNo != null);
+
     /// <summary>Newest first, optionally of one body or of some types.</summary>
     public async Task<IReadOnlyList<DocumentSummary>> LatestAsync(int count, int? bodyId = null, IReadOnlyList<string>? types = null, CancellationToken cancellationToken = default)
     {

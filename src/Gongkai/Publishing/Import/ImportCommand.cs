@@ -32,8 +32,7 @@ internal static class ImportCommand
             var code = parseResult.GetValue(body);
             return await withServices(async (services, ct) =>
             {
-                var db = services.GetRequiredService<GongkaiDbContext>();
-                var target = await FindBodyAsync(db, code, ct);
+                var target = FindBody(await services.GetRequiredService<BodyDirectory>().LoadAsync(ct), code);
                 if (target is null)
                 {
                     await error.WriteLineAsync(code is null ? "数据库中没有人民政府机构，请用 --body 指定发布机构。" : $"没有代码为“{code}”的机构。");
@@ -53,13 +52,13 @@ internal static class ImportCommand
     }
 
     /// <summary>The body by code, or without one the top-level government (a municipal government without a parent).</summary>
-    internal static async Task<Body?> FindBodyAsync(GongkaiDbContext db, string? code, CancellationToken cancellationToken)
+    internal static Body? FindBody(BodyHierarchy hierarchy, string? code)
     {
-        var bodies = db.Set<Body>().AsNoTracking();
+        var bodies = hierarchy.All;
         return code is not null
-            ? await bodies.SingleOrDefaultAsync(b => b.Code == code, cancellationToken)
-            : await bodies.Where(b => b.ParentId == null).OrderBy(b => b.Kind == BodyKind.MunicipalGovernment ? 0 : b.Kind == BodyKind.CountyGovernment ? 1 : 2).ThenBy(b => b.Id)
-                .FirstOrDefaultAsync(cancellationToken);
+            ? bodies.SingleOrDefault(b => b.Code == code)
+            : bodies.Where(b => b.ParentId == null).OrderBy(b => b.Kind == BodyKind.MunicipalGovernment ? 0 : b.Kind == BodyKind.CountyGovernment ? 1 : 2).ThenBy(b => b.Id)
+                .FirstOrDefault();
     }
 }
 

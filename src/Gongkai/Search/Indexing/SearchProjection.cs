@@ -13,7 +13,7 @@ namespace Gongkai.Search.Indexing;
 
 /// <summary>Reads what the index should hold from the database: published documents only (drafts, documents under
 /// review and withdrawn ones are never projected, so no query can reach them).</summary>
-public sealed partial class SearchProjection(GongkaiDbContext db, AttachmentTexts attachments)
+public sealed partial class SearchProjection(GongkaiDbContext db, PublishedDocuments documents, AttachmentTexts attachments)
 {
     public const int BatchSize = 200;
 
@@ -26,8 +26,8 @@ public sealed partial class SearchProjection(GongkaiDbContext db, AttachmentText
 
     /// <summary>索引号 of a body's published documents (its name is in each of them), issued or co-issued.</summary>
     public async Task<IReadOnlyList<string>> OfBodyAsync(string bodyCode, CancellationToken cancellationToken) =>
-        await db.Set<Document>().AsNoTracking()
-            .Where(d => d.Status == DocumentStatus.Published && (d.Body!.Code == bodyCode || d.CoIssuers.Any(c => c.Body!.Code == bodyCode)))
+        await documents.WithBodies()
+            .Where(d => d.Body!.Code == bodyCode || d.CoIssuers.Any(c => c.Body!.Code == bodyCode))
             .Select(d => d.IndexNo!).ToListAsync(cancellationToken);
 
     /// <summary>Every published document, in batches by id (a rebuild).</summary>
@@ -52,9 +52,7 @@ public sealed partial class SearchProjection(GongkaiDbContext db, AttachmentText
         }
     }
 
-    private IQueryable<Document> Published() =>
-        db.Set<Document>().AsNoTracking().Include(d => d.Body).Include(d => d.CoIssuers).ThenInclude(c => c.Body)
-            .Where(d => d.Status == DocumentStatus.Published && d.IndexNo != null);
+    private IQueryable<Document> Published() => documents.WithBodies();
 
     private async Task<List<SearchDocument>> ProjectAsync(List<Document> rows, CancellationToken cancellationToken)
     {

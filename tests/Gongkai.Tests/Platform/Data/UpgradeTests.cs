@@ -14,6 +14,9 @@ public sealed class UpgradeTests
     private sealed class NoDemoFactory : GongkaiFactory
     {
         protected override IDictionary<string, string?> Settings => new Dictionary<string, string?> { ["Gongkai:Demo:Seed"] = "false" };
+
+        // The test builds the first release's schema itself, so it needs an empty database, not a seeded copy.
+        protected override bool FromTemplate => false;
     }
 
     [Fact]

@@ -68,21 +68,6 @@ public sealed class DemoAccountsTests(StaffTestHost host) : IClassFixture<StaffT
         // Other tests of this class sign in with the demo password.
         Assert.True((await manager.ChangePasswordAsync(reseeded, "Changed-Password-9", host.DemoPassword)).Succeeded);
     }
-
-    [Fact]
-    public void The_console_listing_names_every_account_the_password_and_the_admin_key()
-    {
-        var bodies = DemoStaffPlanTests.Tree();
-        var demo = new DemoOptions { Password = "Pw-Demo-12345", AdminTotpKey = "ABCDEFGHIJKLMNOP" };
-
-        var listing = DemoStaffSeeder.DescribeAccounts(DemoStaffPlan.Accounts(bodies), demo);
-
-        Assert.Contains("bodyadmin.myszf", listing, StringComparison.Ordinal);
-        Assert.Contains("auditor.fcq", listing, StringComparison.Ordinal);
-        Assert.Contains("Pw-Demo-12345", listing, StringComparison.Ordinal);
-        Assert.Contains("ABCDEFGHIJKLMNOP", listing, StringComparison.Ordinal);
-        Assert.Contains("系统管理员", listing, StringComparison.Ordinal);
-    }
 }
 
 /// <summary>With demo seeding off (production), no account is created — not even when bodies exist — but the roles are.</summary>

@@ -7,6 +7,7 @@ using Gongkai.Staff;
 using Gongkai.Publishing;
 using Gongkai.Publishing.Attachments;
 using Gongkai.Tests.Infrastructure;
+using Gongkai.UnitTests.Publishing.Attachments;
 using Microsoft.AspNetCore.Hosting;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.DependencyInjection;

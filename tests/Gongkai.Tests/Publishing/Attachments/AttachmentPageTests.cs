@@ -4,6 +4,7 @@ using System.Text.Json;
 using Gongkai.Staff;
 using Gongkai.Publishing;
 using Gongkai.Tests.Infrastructure;
+using Gongkai.UnitTests.Publishing.Attachments;
 
 namespace Gongkai.Tests.Publishing.Attachments;
 

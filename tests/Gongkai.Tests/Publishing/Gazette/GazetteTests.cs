@@ -7,7 +7,7 @@ using Gongkai.Publishing;
 using Gongkai.Publishing.Gazette;
 using Gongkai.Publishing.Rules;
 using Gongkai.Tests.Infrastructure;
-using Gongkai.Tests.Platform.Pdf;
+using Gongkai.UnitTests.Platform.Pdf;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.DependencyInjection;
 
@@ -87,7 +87,7 @@ public sealed class GazetteTests(TestAuthFactory factory) : IClassFixture<TestAu
 
         using var pdf = await visitor.GetAsync(new Uri("/gazette/2024/7.pdf", UriKind.Relative));
         Assert.Equal("application/pdf", pdf.Content.Headers.ContentType?.MediaType);
-        var text = PdfRendererTests.TextOf(await pdf.Content.ReadAsByteArrayAsync());
+        var text = PdfText.Of(await pdf.Content.ReadAsByteArrayAsync());
         Assert.Contains("政府公报", text, StringComparison.Ordinal);
         Assert.Contains("目录", text, StringComparison.Ordinal);
 

@@ -143,9 +143,9 @@ public sealed class DocumentImporterTests(GongkaiFactory factory) : IClassFixtur
     public async Task Without_a_body_the_top_level_government_receives_the_documents()
     {
         using var scope = factory.Services.CreateScope();
-        var body = await ImportCommand.FindBodyAsync(scope.ServiceProvider.GetRequiredService<GongkaiDbContext>(), null, CancellationToken.None);
+        var body = ImportCommand.FindBody(await scope.ServiceProvider.GetRequiredService<BodyDirectory>().LoadAsync(), null);
         Assert.Equal("myszf", body!.Code);
-        Assert.Null(await ImportCommand.FindBodyAsync(scope.ServiceProvider.GetRequiredService<GongkaiDbContext>(), "nosuchbody", CancellationToken.None));
+        Assert.Null(ImportCommand.FindBody(await scope.ServiceProvider.GetRequiredService<BodyDirectory>().LoadAsync(), "nosuchbody"));
     }
 
     [Fact]

@@ -21,6 +21,7 @@ public sealed record BrokenLink(DocumentLink Link, string Problem);
 /// </summary>
 public sealed class LinkChecker(
     GongkaiDbContext db,
+    BodyDirectory directory,
     IHttpClientFactory httpClients,
     IOptions<SafeguardsOptions> options,
     EndpointDataSource endpoints,
@@ -117,7 +118,7 @@ public sealed class LinkChecker(
             DocumentStatus.Withdrawn => DocumentState.Withdrawn,
             _ => DocumentState.Missing,
         }, StringComparer.Ordinal);
-        var codes = (await db.Set<Body>().AsNoTracking().Select(b => b.Code).ToListAsync(cancellationToken)).ToHashSet(StringComparer.OrdinalIgnoreCase);
+        var codes = (await directory.LoadAsync(cancellationToken)).All.Select(b => b.Code).ToHashSet(StringComparer.OrdinalIgnoreCase);
         var (pages, prefixes) = SitePages();
         var webRoot = environment.WebRootFileProvider;
         return new InternalLinkResolver(
