@@ -71,7 +71,13 @@ public static class OutboundHttp
 {
     public static IHttpClientBuilder AddOutboundHttpClient(this IServiceCollection services, string name)
     {
-        services.AddOptions<OutboundHttpOptions>().BindConfiguration(OutboundHttpOptions.Section);
+        // Bound once however many clients register: binding a list twice would repeat its entries.
+        if (!services.Any(d => d.ServiceType == typeof(OutboundHttpOptionsBound)))
+        {
+            services.AddSingleton<OutboundHttpOptionsBound>();
+            services.AddOptions<OutboundHttpOptions>().BindConfiguration(OutboundHttpOptions.Section);
+        }
+
         return services.AddHttpClient(name).ConfigurePrimaryHttpMessageHandler(provider => CreateHandler(provider.GetRequiredService<IOptionsMonitor<OutboundHttpOptions>>()));
     }
 
@@ -114,3 +120,6 @@ public static class OutboundHttp
         }
     }
 }
+
+/// <summary>Marks that <see cref="OutboundHttpOptions"/> are bound.</summary>
+internal sealed class OutboundHttpOptionsBound;

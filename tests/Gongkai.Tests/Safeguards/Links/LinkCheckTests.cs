@@ -139,6 +139,22 @@ public sealed class LinkCheckTests
         Assert.True(other.Refused);
     }
 
+    [Fact]
+    public async Task A_redirect_from_an_allowed_site_to_an_internal_address_is_refused()
+    {
+        var builder = WebApplication.CreateSlimBuilder();
+        builder.WebHost.UseUrls("http://127.0.0.1:0");
+        await using var app = builder.Build();
+        app.MapMethods("/moved", ["GET", "HEAD"], () => Results.Redirect("http://169.254.169.254/latest/meta-data/"));
+        await app.StartAsync();
+        using var probe = new LinkProbeClient(new ProbeSettings(Timeout: TimeSpan.FromSeconds(2)), ["127.0.0.1"]);
+
+        var result = Assert.Single(await probe.Prober.ProbeAsync([$"{app.Urls.First()}/moved"], CancellationToken.None));
+
+        Assert.True(result.Refused);
+        Assert.Equal("内部网络地址，不检查", result.Problem);
+    }
+
     private sealed class CountingHandler : DelegatingHandler
     {
         private int _inFlight;
