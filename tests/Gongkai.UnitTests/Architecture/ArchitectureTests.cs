@@ -98,6 +98,6 @@ public sealed class ArchitectureTests
         Assert.True(result.IsSuccessful, Describe("WorkCalendar", result));
     }
 
-    private static string Describe(string subject, TestResult result) =>
+    private static string Describe(string subject, NetArchTest.Rules.TestResult result) =>
         $"{subject} breaks the layer rules in: {string.Join(", ", result.FailingTypeNames ?? [])}";
 }
