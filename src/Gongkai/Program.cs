@@ -17,6 +17,11 @@ if (GongkaiCommandLine.IsAdminVerb(args, Program.AdminVerbs))
     return await GongkaiCommandLine.RunAsync(args, Program.AdminVerbs, CreateApplication);
 }
 
+if (GongkaiCommandLine.IsUnknownVerb(args, Program.AdminVerbs))
+{
+    return GongkaiCommandLine.RejectUnknownVerb(args[0], Program.AdminVerbs, Console.Error);
+}
+
 var application = CreateApplication(GongkaiCommandLine.ServeArguments(args));
 await application.RunAsync();
 return 0;
