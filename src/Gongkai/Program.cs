@@ -18,6 +18,11 @@ if (GongkaiCommandLine.IsAdminVerb(arguments, Program.AdminVerbs))
     return await GongkaiCommandLine.RunAsync(arguments, hostSettings, Program.AdminVerbs, CreateApplication);
 }
 
+if (GongkaiCommandLine.IsUnknownVerb(arguments, Program.AdminVerbs))
+{
+    return GongkaiCommandLine.RejectUnknownVerb(arguments[0], Program.AdminVerbs, Console.Error);
+}
+
 var application = CreateApplication([.. GongkaiCommandLine.ServeArguments(arguments), .. hostSettings]);
 try
 {

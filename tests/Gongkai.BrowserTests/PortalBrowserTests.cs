@@ -44,6 +44,22 @@ public sealed class PortalBrowserTests(BrowserFixture fixture)
         await BrowserFixture.AssertAccessibleAsync(page);
     }
 
+    [Theory]
+    [InlineData(1366, 900)]
+    [InlineData(360, 740)]
+    public async Task A_visitor_reaches_the_online_application_from_the_home_page_in_one_click_and_tracking_in_two(int width, int height)
+    {
+        var page = await fixture.NewPageAsync(width: width, height: height);
+        await page.GotoAsync("/");
+        await page.GetByRole(AriaRole.Navigation, new() { Name = "主导航" }).GetByRole(AriaRole.Link, new() { Name = "依申请公开" }).ClickAsync();
+        await Assertions.Expect(page.GetByRole(AriaRole.Heading, new() { Name = "政府信息公开申请", Level = 1 })).ToBeVisibleAsync();
+        await Assertions.Expect(page.GetByRole(AriaRole.Button, new() { Name = "提交申请" })).ToBeVisibleAsync();
+        await BrowserFixture.AssertAccessibleAsync(page);
+
+        await page.GetByRole(AriaRole.Main).GetByRole(AriaRole.Link, new() { Name = "申请查询" }).First.ClickAsync();
+        await Assertions.Expect(page.GetByRole(AriaRole.Heading, new() { Name = "申请查询", Level = 1 })).ToBeVisibleAsync();
+    }
+
     [Fact]
     public async Task Elderly_mode_enlarges_the_text_is_remembered_and_can_be_turned_off()
     {

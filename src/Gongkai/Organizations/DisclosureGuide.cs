@@ -27,6 +27,37 @@ public sealed record DisclosureGuide(Body Body, string ReviewBody, bool IsGovern
     /// <summary>Administrative litigation within 6 months of learning of the act.</summary>
     public const int LitigationMonths = 6;
 
+    /// <summary>The online application form, open to every body on the platform.</summary>
+    public const string OnlineApplicationPath = "/requests/apply";
+
+    /// <summary>Where an applicant follows an application filed online.</summary>
+    public const string TrackingPath = "/requests/track";
+
+    /// <summary>The online form with this body already chosen.</summary>
+    public string OnlineApplicationUrl => $"{OnlineApplicationPath}?body={Uri.EscapeDataString(Body.Code)}";
+
+    /// <summary>The ways this body really accepts an application: online always (the platform's form), in person and
+    /// by letter only when it has an address on record, by e-mail only when it has an address for that.</summary>
+    public IReadOnlyList<ApplicationChannel> Channels
+    {
+        get
+        {
+            var channels = new List<ApplicationChannel> { ApplicationChannel.Online };
+            if (!string.IsNullOrWhiteSpace(Body.Address))
+            {
+                channels.Add(ApplicationChannel.InPerson);
+                channels.Add(ApplicationChannel.Letter);
+            }
+
+            if (!string.IsNullOrWhiteSpace(Body.Email))
+            {
+                channels.Add(ApplicationChannel.Email);
+            }
+
+            return channels;
+        }
+    }
+
     /// <summary>Builds the guide's facts. The body answering an administrative-reconsideration application is
     /// the nearest government above a department (本级人民政府), or the next government up for a government
     /// itself; above the city government sits <paramref name="provincialGovernment"/>.</summary>
@@ -35,4 +66,20 @@ public sealed record DisclosureGuide(Body Body, string ReviewBody, bool IsGovern
         var government = ancestors.LastOrDefault(a => BodyKinds.IsGovernment(a.Kind));
         return new DisclosureGuide(body, government?.Name ?? provincialGovernment, BodyKinds.IsGovernment(body.Kind));
     }
+}
+
+/// <summary>A way of handing in an application for disclosure (条例 Art. 29: in writing, including electronically).</summary>
+public enum ApplicationChannel
+{
+    /// <summary>网上申请 through the platform's form.</summary>
+    Online,
+
+    /// <summary>当面提交 at the body's office.</summary>
+    InPerson,
+
+    /// <summary>邮寄信函 to the body's address.</summary>
+    Letter,
+
+    /// <summary>电子邮件 to the body's address.</summary>
+    Email,
 }

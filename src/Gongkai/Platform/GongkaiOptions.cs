@@ -53,6 +53,27 @@ public sealed class SiteIdentity
     public string ContactPhone { get; set; } = "0816-2222222";
 
     public string ContactAddress { get; set; } = "绵阳市涪城区花园路1号";
+
+    /// <summary>The page description search engines show (meta description).</summary>
+    public string Description { get; set; } = "绵阳市人民政府政府信息公开平台：政府信息公开指南、法定主动公开内容、政府公报、依申请公开在线申请和办理进度查询。";
+
+    /// <summary>我为政府网站找错: the address of the national error-report service for this site (e.g.
+    /// <c>https://zfwzgl.www.gov.cn/exposure/jiucuo.html?site_code=…</c>); empty hides the link.</summary>
+    public string ErrorReportUrl { get; set; } = "";
+
+    /// <summary>党政机关网站标识: the image the registry issues (an absolute https address is allowed by the CSP);
+    /// empty leaves the slot out.</summary>
+    public string PartyGovernmentMarkImageUrl { get; set; } = "";
+
+    /// <summary>Where the 党政机关网站标识 links (the registry's page for this site).</summary>
+    public string PartyGovernmentMarkLinkUrl { get; set; } = "";
+
+    /// <summary>The ICP filing is verified at the MIIT's site.</summary>
+    public const string IcpLookupUrl = "https://beian.miit.gov.cn/";
+
+    /// <summary>The 公安机关备案 page for this site: beian.gov.cn with the record's digits.</summary>
+    public string PublicSecurityLookupUrl =>
+        "https://beian.gov.cn/portal/registerSystemInfo?recordcode=" + new string(PublicSecurityNumber.Where(char.IsAsciiDigit).ToArray());
 }
 
 public sealed class DemoOptions

@@ -56,8 +56,18 @@ internal static class PlatformModule
 
     public static WebApplication UsePlatform(this WebApplication app)
     {
-        app.UseExceptionHandler();
-        app.UseStatusCodePages();
+        // Browsers get a Chinese page for every 4xx/5xx answer without a body of its own (/error/{code}, a Portal
+        // page); API clients (/api/*) and anything not asking for HTML get RFC 7807 problem details.
+        app.UseWhen(WantsPage, browser =>
+        {
+            browser.UseExceptionHandler("/error/500");
+            browser.UseStatusCodePagesWithReExecute("/error/{0}");
+        });
+        app.UseWhen(context => !WantsPage(context), client =>
+        {
+            client.UseExceptionHandler();
+            client.UseStatusCodePages();
+        });
         if (!app.Environment.IsDevelopment())
         {
             app.UseHsts();
@@ -77,6 +87,11 @@ internal static class PlatformModule
         app.UseOutputCache();
         return app;
     }
+
+    /// <summary>A browser asking for a page: not an API address, and HTML among the accepted types.</summary>
+    internal static bool WantsPage(HttpContext context) =>
+        !context.Request.Path.StartsWithSegments("/api", StringComparison.OrdinalIgnoreCase)
+        && context.Request.Headers.Accept.Any(accept => accept is not null && accept.Contains("text/html", StringComparison.OrdinalIgnoreCase));
 
     public static WebApplication MapPlatform(this WebApplication app)
     {

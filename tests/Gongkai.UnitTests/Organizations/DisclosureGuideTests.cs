@@ -54,4 +54,18 @@ public sealed class DisclosureGuideTests
         Assert.True(DisclosureGuide.For(Demo.FindByCode("stxzf")!, [], "省").IsGovernment);
         Assert.False(DisclosureGuide.For(Demo.FindByCode("stxczj")!, [], "省").IsGovernment);
     }
+
+    [Fact]
+    public void A_guide_offers_only_the_channels_the_bodys_data_allows_and_always_the_online_form()
+    {
+        var body = Demo.FindByCode("stxjtj")!;
+        var full = new Body { Code = "x", Name = "某局", ShortName = "某局", CreditCode = "", Address = "某路1号", Email = "gk@example.cn" };
+        var bare = new Body { Code = "y z", Name = "某办", ShortName = "某办", CreditCode = "" };
+
+        Assert.Equal([ApplicationChannel.Online, ApplicationChannel.InPerson, ApplicationChannel.Letter, ApplicationChannel.Email],
+            DisclosureGuide.For(full, [], "省").Channels);
+        Assert.Equal([ApplicationChannel.Online], DisclosureGuide.For(bare, [], "省").Channels);
+        Assert.Equal("/requests/apply?body=y%20z", DisclosureGuide.For(bare, [], "省").OnlineApplicationUrl);
+        Assert.Equal("/requests/apply?body=stxjtj", DisclosureGuide.For(body, [], "省").OnlineApplicationUrl);
+    }
 }

@@ -28,6 +28,33 @@ internal static class GongkaiCommandLine
     public static bool IsAdminVerb(string[] args, IReadOnlyCollection<AdminVerb> verbs) =>
         args.Length > 0 && (HelpWords.Contains(args[0]) || verbs.Any(v => v.Name == args[0]));
 
+    /// <summary>A first argument that is neither <c>serve</c>, an admin verb, a help word nor a host setting
+    /// (<c>--urls …</c>, <c>--Gongkai:DataFolder=…</c>, <c>-x</c>, <c>key=value</c>): a mistyped verb, which must not
+    /// silently start the portal.</summary>
+    public static bool IsUnknownVerb(string[] args, IReadOnlyCollection<AdminVerb> verbs) =>
+        args.Length > 0 && args[0] != "serve" && !args[0].StartsWith('-') && !args[0].Contains('=', StringComparison.Ordinal)
+        && !IsAdminVerb(args, verbs);
+
+    /// <summary>Says, in Chinese, that the verb is unknown and lists the verbs; the exit code is 2 (usage error).</summary>
+    public static int RejectUnknownVerb(string verb, IReadOnlyCollection<AdminVerb> verbs, TextWriter error)
+    {
+        error.WriteLine($"未知的命令：{verb}");
+        error.WriteLine("可用的命令：");
+        error.WriteLine("  serve（默认）  启动门户网站，例如 gongkai serve --urls http://127.0.0.1:5000");
+        foreach (var known in verbs)
+        {
+            // Building a command only describes it; nothing runs.
+            var description = known.Create(_ => Task.FromResult(0)).Description;
+            error.WriteLine($"  {known.Name,-12}  {description}");
+        }
+
+        error.WriteLine("运行 gongkai --help 查看每个命令的说明。");
+        return UsageError;
+    }
+
+    /// <summary>The exit code of a command line that cannot be understood.</summary>
+    public const int UsageError = 2;
+
     /// <summary>The arguments for the web host: <c>serve</c> itself is dropped, everything else passes through
     /// (e.g. <c>--urls</c>, <c>--Gongkai:DataFolder=/srv/gongkai</c>).</summary>
     public static string[] ServeArguments(string[] args) =>

@@ -7,18 +7,28 @@ internal static class SecurityHeaders
         "default-src 'self'; img-src 'self' data:; style-src 'self'; script-src 'self'; object-src 'none'; " +
         "base-uri 'self'; form-action 'self'; frame-ancestors 'none'";
 
-    public static IApplicationBuilder UseSecurityHeaders(this IApplicationBuilder app) => app.Use(async (context, next) =>
+    /// <summary>The policy, with the configured 党政机关网站标识's origin (https only) allowed as an image source.</summary>
+    internal static string PolicyFor(string? partyGovernmentMarkImageUrl) =>
+        Uri.TryCreate(partyGovernmentMarkImageUrl, UriKind.Absolute, out var image) && image.Scheme == Uri.UriSchemeHttps
+            ? ContentSecurityPolicy.Replace("img-src 'self' data:", $"img-src 'self' data: {image.GetLeftPart(UriPartial.Authority)}", StringComparison.Ordinal)
+            : ContentSecurityPolicy;
+
+    public static IApplicationBuilder UseSecurityHeaders(this IApplicationBuilder app)
     {
-        context.Response.OnStarting(() =>
+        var policy = PolicyFor(app.ApplicationServices.GetRequiredService<Microsoft.Extensions.Options.IOptions<GongkaiOptions>>().Value.Site.PartyGovernmentMarkImageUrl);
+        return app.Use(async (context, next) =>
         {
-            var headers = context.Response.Headers;
-            headers.ContentSecurityPolicy = ContentSecurityPolicy;
-            headers.XContentTypeOptions = "nosniff";
-            headers.XFrameOptions = "DENY";
-            headers["Referrer-Policy"] = "strict-origin-when-cross-origin";
-            headers["Permissions-Policy"] = "camera=(), microphone=(), geolocation=()";
-            return Task.CompletedTask;
+            context.Response.OnStarting(() =>
+            {
+                var headers = context.Response.Headers;
+                headers.ContentSecurityPolicy = policy;
+                headers.XContentTypeOptions = "nosniff";
+                headers.XFrameOptions = "DENY";
+                headers["Referrer-Policy"] = "strict-origin-when-cross-origin";
+                headers["Permissions-Policy"] = "camera=(), microphone=(), geolocation=()";
+                return Task.CompletedTask;
+            });
+            await next(context);
         });
-        await next(context);
-    });
+    }
 }

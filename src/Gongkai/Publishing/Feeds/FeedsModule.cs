@@ -112,10 +112,11 @@ internal static class FeedsModule
     private static ProblemHttpResult NotFound(string what, string value) =>
         TypedResults.Problem(title: $"{what}不存在", detail: $"没有“{value}”对应的订阅。", statusCode: StatusCodes.Status404NotFound);
 
-    private static async Task<IResult> SitemapIndexAsync(HttpContext http, GongkaiDbContext db, CancellationToken ct)
+    private static async Task<IResult> SitemapIndexAsync(HttpContext http, GongkaiDbContext db, BodyDirectory directory, CancellationToken ct)
     {
         var count = await db.Set<Document>().CountAsync(d => d.Status == DocumentStatus.Published, ct);
-        var parts = Math.Max(1, (count + StaticPages.Length + SitemapPartSize - 1) / SitemapPartSize);
+        var fixedPages = (await FixedPagesAsync(directory, ct)).Count;
+        var parts = Math.Max(1, (count + fixedPages + SitemapPartSize - 1) / SitemapPartSize);
         var site = SiteUri(http);
         return Xml(writer =>
         {
@@ -131,12 +132,22 @@ internal static class FeedsModule
         });
     }
 
-    private static readonly string[] StaticPages = ["/", "/xxgk", "/documents", "/bodies", "/gazette", "/site-map"];
+    private static readonly string[] StaticPages =
+        ["/", "/xxgk", "/documents", "/bodies", "/gazette", "/requests/apply", "/requests/track", "/search", "/site-map"];
+
+    /// <summary>The site's sections, then each body's profile, 政府信息公开指南 and 信息公开 section.</summary>
+    private static async Task<IReadOnlyList<string>> FixedPagesAsync(BodyDirectory directory, CancellationToken ct)
+    {
+        var bodies = (await directory.LoadAsync(ct)).All;
+        return [.. StaticPages, .. bodies.SelectMany(b => BodyPages(Uri.EscapeDataString(b.Code)))];
+
+        static string[] BodyPages(string code) => [$"/bodies/{code}", $"/bodies/{code}/guide", $"/bodies/{code}/xxgk"];
+    }
 
     private const string SitemapNamespace = "http://www.sitemaps.org/schemas/sitemap/0.9";
 
-    /// <summary>Part n lists the static pages (part 1 only) then published documents in id order, 50,000 URLs a part.</summary>
-    private static async Task<IResult> SitemapPartAsync(int part, HttpContext http, GongkaiDbContext db, CancellationToken ct)
+    /// <summary>Part n lists the sections and body pages (part 1 only) then published documents in id order, 50,000 URLs a part.</summary>
+    private static async Task<IResult> SitemapPartAsync(int part, HttpContext http, GongkaiDbContext db, BodyDirectory directory, CancellationToken ct)
     {
         if (part < 1)
         {
@@ -144,8 +155,9 @@ internal static class FeedsModule
         }
 
         var site = SiteUri(http);
-        var skip = (part - 1) * SitemapPartSize - (part == 1 ? 0 : StaticPages.Length);
-        var take = SitemapPartSize - (part == 1 ? StaticPages.Length : 0);
+        var fixedPages = await FixedPagesAsync(directory, ct);
+        var skip = (part - 1) * SitemapPartSize - (part == 1 ? 0 : fixedPages.Count);
+        var take = SitemapPartSize - (part == 1 ? fixedPages.Count : 0);
         var documents = await db.Set<Document>().AsNoTracking().Where(d => d.Status == DocumentStatus.Published).OrderBy(d => d.Id)
             .Skip(skip).Take(take).Select(d => new { d.IndexNo, d.UpdatedAt }).ToListAsync(ct);
         if (part > 1 && documents.Count == 0)
@@ -156,7 +168,7 @@ internal static class FeedsModule
         return Xml(writer =>
         {
             writer.WriteStartElement("urlset", SitemapNamespace);
-            foreach (var page in part == 1 ? StaticPages : [])
+            foreach (var page in part == 1 ? fixedPages : [])
             {
                 writer.WriteStartElement("url", SitemapNamespace);
                 writer.WriteElementString("loc", SitemapNamespace, new Uri(site, page).AbsoluteUri);

@@ -188,6 +188,25 @@ public sealed class FeedsTests(TestAuthFactory factory) : IClassFixture<TestAuth
     }
 
     [Fact]
+    public async Task The_sitemap_lists_the_application_pages_and_every_bodys_profile_guide_and_disclosure_section()
+    {
+        using var visitor = factory.CreateClient();
+        var urls = await SitemapUrlsAsync(visitor);
+        foreach (var page in new[] { "/xxgk", "/gazette", "/requests/apply", "/requests/track", "/site-map" })
+        {
+            Assert.Contains(page, urls);
+        }
+
+        var bodies = JsonDocument.Parse(await visitor.GetStringAsync(new Uri("/api/v1/bodies", UriKind.Relative))).RootElement;
+        foreach (var code in bodies.EnumerateArray().Select(b => b.GetProperty("code").GetString()))
+        {
+            Assert.Contains($"/bodies/{code}", urls);
+            Assert.Contains($"/bodies/{code}/guide", urls);
+            Assert.Contains($"/bodies/{code}/xxgk", urls);
+        }
+    }
+
+    [Fact]
     public async Task Robots_keeps_crawlers_out_of_staff_areas_and_points_to_the_sitemap()
     {
         using var visitor = factory.CreateClient();
