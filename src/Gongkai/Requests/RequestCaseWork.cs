@@ -1,6 +1,7 @@
 using System.Security.Claims;
 using Gongkai.Platform.Audit;
 using Gongkai.Platform.Data;
+using Gongkai.Platform.Outcomes;
 using Gongkai.Staff;
 using Gongkai.Requests.Rules;
 using Microsoft.AspNetCore.Identity;
@@ -38,26 +39,25 @@ public sealed class RequestCaseWork(
         return officers.Where(u => u.BodyId == bodyId).OrderBy(u => u.UserName, StringComparer.Ordinal).ToList();
     }
 
-    /// <summary>Assigns the case to an officer of its body (or clears the assignment with an empty name); returns
-    /// the Chinese refusal, or null.</summary>
-    public async Task<string?> AssignAsync(ClaimsPrincipal user, string trackingNumber, string? assignee, CancellationToken cancellationToken = default)
+    /// <summary>Assigns the case to an officer of its body (or clears the assignment with an empty name).</summary>
+    public async Task<Outcome> AssignAsync(ClaimsPrincipal user, string trackingNumber, string? assignee, CancellationToken cancellationToken = default)
     {
         var request = await desk.FindForStaffAsync(user, trackingNumber, cancellationToken);
         if (request is null || !user.IsInRole(StaffRoles.RequestOfficer))
         {
-            return await RefuseAsync("request.assign.refused", trackingNumber, request?.BodyId, "无权分配该申请。", cancellationToken);
+            return Refusal.Forbidden(await RefuseAsync("request.assign.refused", trackingNumber, request?.BodyId, "无权分配该申请。", cancellationToken));
         }
 
         string? name = string.IsNullOrWhiteSpace(assignee) ? null : assignee.Trim();
         if (name is not null && !(await OfficersOfAsync(request.BodyId)).Any(o => o.UserName == name))
         {
-            return await RefuseAsync("request.assign.refused", request.TrackingNumber, request.BodyId, $"“{name}”不是本机关的依申请公开经办人。", cancellationToken);
+            return Refusal.InvalidField("assignee", await RefuseAsync("request.assign.refused", request.TrackingNumber, request.BodyId, $"“{name}”不是本机关的依申请公开经办人。", cancellationToken));
         }
 
         audit.Record("request.assign", request.TrackingNumber, $"{request.AssignedTo ?? "未分配"} → {name ?? "未分配"}", request.BodyId);
         request.AssignedTo = name;
         await db.SaveChangesAsync(cancellationToken);
-        return null;
+        return Outcome.Done;
     }
 
     /// <summary>Other applications of the same applicant that look like this one (never a refusal).</summary>
@@ -111,13 +111,13 @@ public sealed class RequestCaseWork(
         db.Set<RequestAppeal>().AsNoTracking().Where(a => a.RequestId == requestId).OrderBy(a => a.FiledOn).ThenBy(a => a.Id).ToListAsync(cancellationToken);
 
     /// <summary>Records a review or litigation case against the request's reply; the errors by field, empty on success.</summary>
-    public async Task<Dictionary<string, string[]>> RecordAppealAsync(ClaimsPrincipal user, string trackingNumber, AppealDraft draft, CancellationToken cancellationToken = default)
+    public async Task<Outcome> RecordAppealAsync(ClaimsPrincipal user, string trackingNumber, AppealDraft draft, CancellationToken cancellationToken = default)
     {
         var request = await desk.FindForStaffAsync(user, trackingNumber, cancellationToken);
         if (request is null || !user.IsInRole(StaffRoles.RequestOfficer))
         {
             await RefuseAsync("request.appeal.refused", trackingNumber, request?.BodyId, "无权登记该申请的复议诉讼情况。", cancellationToken);
-            return new() { ["kind"] = ["无权登记该申请的复议诉讼情况。"] };
+            return NoRight("kind", "无权登记该申请的复议诉讼情况。");
         }
 
         var reply = await desk.ReplyOfAsync(request.Id, cancellationToken);
@@ -125,7 +125,7 @@ public sealed class RequestCaseWork(
         if (errors.Count > 0)
         {
             await RefuseAsync("request.appeal.refused", request.TrackingNumber, request.BodyId, string.Join(" ", errors.Values.SelectMany(m => m)), cancellationToken);
-            return errors;
+            return Refusal.Invalid(string.Join(" ", errors.Values.SelectMany(m => m)), errors);
         }
 
         var outcome = draft.Outcome!.Trim();
@@ -144,32 +144,32 @@ public sealed class RequestCaseWork(
         });
         audit.Record("request.appeal", request.TrackingNumber, $"{AppealKinds.Label(draft.Kind!.Trim())} {RequestClock.Iso(draft.FiledOn!.Value)}：{AppealOutcomes.Label(outcome)}", request.BodyId);
         await db.SaveChangesAsync(cancellationToken);
-        return errors;
+        return Outcome.Done;
     }
 
-    /// <summary>Sets the outcome of a recorded case (e.g. 尚未审结 → 结果纠正); the errors by field, empty on success.</summary>
-    public async Task<Dictionary<string, string[]>> DecideAppealAsync(ClaimsPrincipal user, string trackingNumber, int appealId, string? outcome, DateOnly? decidedOn, CancellationToken cancellationToken = default)
+    /// <summary>Sets the outcome of a recorded case (e.g. 尚未审结 → 结果纠正).</summary>
+    public async Task<Outcome> DecideAppealAsync(ClaimsPrincipal user, string trackingNumber, int appealId, string? outcome, DateOnly? decidedOn, CancellationToken cancellationToken = default)
     {
         var request = await desk.FindForStaffAsync(user, trackingNumber, cancellationToken);
         var appeal = request is null ? null : await db.Set<RequestAppeal>().FirstOrDefaultAsync(a => a.Id == appealId && a.RequestId == request.Id, cancellationToken);
         if (request is null || appeal is null || !user.IsInRole(StaffRoles.RequestOfficer))
         {
             await RefuseAsync("request.appeal.refused", trackingNumber, request?.BodyId, "无权修改该复议诉讼记录。", cancellationToken);
-            return new() { ["outcome"] = ["无权修改该复议诉讼记录。"] };
+            return NoRight("outcome", "无权修改该复议诉讼记录。");
         }
 
         var errors = ValidateOutcome(outcome, decidedOn, appeal.FiledOn, desk.Today);
         if (errors.Count > 0)
         {
             await RefuseAsync("request.appeal.refused", request.TrackingNumber, request.BodyId, string.Join(" ", errors.Values.SelectMany(m => m)), cancellationToken);
-            return errors;
+            return Refusal.Invalid(string.Join(" ", errors.Values.SelectMany(m => m)), errors);
         }
 
         audit.Record("request.appeal.decided", request.TrackingNumber, $"{AppealKinds.Label(appeal.Kind)}：{AppealOutcomes.Label(appeal.Outcome)} → {AppealOutcomes.Label(outcome)}", request.BodyId);
         appeal.Outcome = outcome!;
         appeal.DecidedOn = outcome == AppealOutcomes.Pending ? null : decidedOn;
         await db.SaveChangesAsync(cancellationToken);
-        return errors;
+        return Outcome.Done;
     }
 
     public static Dictionary<string, string[]> ValidateAppeal(AppealDraft draft, RequestReply? reply, bool closed, DateOnly today)
@@ -236,15 +236,15 @@ public sealed class RequestCaseWork(
     }
 
     /// <summary>Saves an edited letter wording. Changing the coded decision as well needs a reason, which is kept
-    /// with the reply and in the audit trail; returns the errors by field, empty on success.</summary>
-    public async Task<Dictionary<string, string[]>> EditReplyAsync(ClaimsPrincipal user, string trackingNumber, string? letterText, string? decision, string? reason, CancellationToken cancellationToken = default)
+    /// with the reply and in the audit trail.</summary>
+    public async Task<Outcome> EditReplyAsync(ClaimsPrincipal user, string trackingNumber, string? letterText, string? decision, string? reason, CancellationToken cancellationToken = default)
     {
         var request = await desk.FindForStaffAsync(user, trackingNumber, cancellationToken);
         var reply = request is null ? null : await db.Set<RequestReply>().FirstOrDefaultAsync(r => r.RequestId == request.Id, cancellationToken);
         if (request is null || reply is null || !user.IsInRole(StaffRoles.RequestOfficer))
         {
             await RefuseAsync("request.reply.refused", trackingNumber, request?.BodyId, "无权修改该答复。", cancellationToken);
-            return new() { ["letterText"] = ["无权修改该答复。"] };
+            return NoRight("letterText", "无权修改该答复。");
         }
 
         var errors = new Dictionary<string, string[]>();
@@ -273,7 +273,7 @@ public sealed class RequestCaseWork(
         if (errors.Count > 0)
         {
             await RefuseAsync("request.reply.refused", request.TrackingNumber, request.BodyId, string.Join(" ", errors.Values.SelectMany(m => m)), cancellationToken);
-            return errors;
+            return Refusal.Invalid(string.Join(" ", errors.Values.SelectMany(m => m)), errors);
         }
 
         if (decisionChanged)
@@ -300,7 +300,7 @@ public sealed class RequestCaseWork(
         }
 
         await db.SaveChangesAsync(cancellationToken);
-        return errors;
+        return Outcome.Done;
     }
 
     /// <summary>The audit trail of one request, oldest first: the case's history as staff did it.</summary>
@@ -310,6 +310,10 @@ public sealed class RequestCaseWork(
 
     private static ApplicationFingerprint Fingerprint(DisclosureRequest r) =>
         new(r.TrackingNumber, r.IdNumber, r.ApplicantName, r.Phone, r.Description, r.ReceivedOn);
+
+    /// <summary>The officer may not act on this case: forbidden, with the message also under the form field that shows it.</summary>
+    private static Refusal NoRight(string field, string message) =>
+        new(RefusalKind.Forbidden, message) { Errors = new Dictionary<string, string[]> { [field] = [message] } };
 
     private async Task<string> RefuseAsync(string action, string target, int? bodyId, string message, CancellationToken cancellationToken)
     {

@@ -43,7 +43,7 @@ public sealed class RequestDesk(
     public DateOnly Today => ChinaTime.Today(clock);
 
     /// <summary>Validates and files an application. <paramref name="staff"/> is null for the public form.</summary>
-    public async Task<(FiledRequest? Filed, Dictionary<string, string[]> Errors)> FileAsync(
+    public async Task<Outcome<FiledRequest>> FileAsync(
         RequestApplication application, ClaimsPrincipal? staff, CancellationToken cancellationToken = default)
     {
         var today = Today;
@@ -92,7 +92,7 @@ public sealed class RequestDesk(
                 await db.SaveChangesAsync(cancellationToken);
             }
 
-            return (null, errors);
+            return Refusal.Invalid(string.Join(" ", errors.Values.SelectMany(m => m)), errors, "申请内容有误");
         }
 
         var natural = application.ApplicantType!.Trim() == RequestVocabulary.NaturalPerson;
@@ -139,7 +139,7 @@ public sealed class RequestDesk(
         // The audit row names the request, never the applicant: applicant data stays in the request row.
         audit.Record("request.filed", request.TrackingNumber, $"{(natural ? "自然人" : "法人或其他组织")}申请，收到日期 {RequestClock.Iso(receivedOn)}", body.Id, staff is null ? ApplicantActor : null);
         await db.SaveChangesAsync(cancellationToken);
-        return (new FiledRequest(request, code, computed), errors);
+        return new FiledRequest(request, code, computed);
     }
 
     /// <summary>The request for an applicant holding its number and code; null for any mismatch, without saying which.</summary>

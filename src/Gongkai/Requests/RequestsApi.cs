@@ -50,12 +50,13 @@ internal static class RequestsApi
     {
         // Staff calling with a token or cookie register on the applicant's behalf and may set channel and date.
         var staff = http.User.Identity?.IsAuthenticated == true && http.User.IsInRole(StaffRoles.RequestOfficer) ? http.User : null;
-        var (filed, errors) = await desk.FileAsync(application, staff, cancellationToken);
-        if (filed is null)
+        var outcome = await desk.FileAsync(application, staff, cancellationToken);
+        if (!outcome.Succeeded)
         {
-            return TypedResults.ValidationProblem(errors, title: "申请内容有误", detail: string.Join(" ", errors.Values.SelectMany(m => m)));
+            return TypedResults.ValidationProblem(outcome.Refusal.Errors, title: outcome.Refusal.Title, detail: outcome.Refusal.Message);
         }
 
+        var filed = outcome.Value;
         var request = filed.Request;
         return TypedResults.Created($"/api/v1/requests/{request.TrackingNumber}", new FiledResponse(request.TrackingNumber, filed.Code, request.ReceivedOn, filed.Clock?.DueOn));
     }

@@ -1,6 +1,7 @@
 using System.Security.Claims;
 using Gongkai.Platform.Audit;
 using Gongkai.Platform.Data;
+using Gongkai.Platform.Outcomes;
 using Microsoft.AspNetCore.Identity;
 using Microsoft.EntityFrameworkCore;
 
@@ -10,14 +11,11 @@ namespace Gongkai.Staff;
 public sealed record StaffListItem(string Id, string UserName, string DisplayName, int BodyId, string BodyName,
     IReadOnlyList<string> Roles, bool Locked, bool TwoFactorEnabled, bool IsDemo);
 
-/// <summary>The outcome of an administrative change: an error for the person, or success with an optional one-time
-/// password to hand over.</summary>
-public sealed record StaffChange(string? Error, StaffUser? User = null, string? OneTimePassword = null)
-{
-    public bool Succeeded => Error is null;
+/// <summary>A done administrative change: the account, and a one-time password to hand over when one was set.</summary>
+public sealed record StaffChange(StaffUser User, string? OneTimePassword = null);
 
-    public static StaffChange Refused(string error) => new(error);
-}
+/// <summary>A staff member the actor may manage, with their roles.</summary>
+public sealed record ManageableStaff(StaffUser User, IList<string> Roles);
 
 /// <summary>Staff accounts as administrators manage them: listing within body scope, creating, changing roles,
 /// locking, resetting passwords and two-factor. Every change is audited with the target user's body, so that
@@ -65,37 +63,40 @@ public sealed class StaffAdministration(GongkaiDbContext db, UserManager<StaffUs
             .ToList();
     }
 
-    /// <summary>A user the actor may manage, or an error: outside their body scope (as if it did not exist) or a
-    /// system admin managed by a body admin.</summary>
-    public async Task<(StaffUser? User, IList<string> Roles, string? Error)> FindManageableAsync(ClaimsPrincipal actor, string userId, CancellationToken cancellationToken = default)
+    /// <summary>A user the actor may manage; not found when outside their body scope (as if it did not exist),
+    /// forbidden for a system admin managed by a body admin.</summary>
+    public async Task<Outcome<ManageableStaff>> FindManageableAsync(ClaimsPrincipal actor, string userId, CancellationToken cancellationToken = default)
     {
         var user = await users.FindByIdAsync(userId);
         if (user is null || !await scope.MayActForAsync(actor, user.BodyId, cancellationToken))
         {
-            return (null, [], "找不到该工作人员，或该工作人员不在您的管理范围内。");
+            return Refusal.NotFound("找不到该工作人员，或该工作人员不在您的管理范围内。");
         }
 
         var roles = await users.GetRolesAsync(user);
-        return StaffRules.MayManage(IsSystemAdmin(actor), roles)
-            ? (user, roles, null)
-            : (null, roles, "单位管理员不能管理系统管理员的账户。");
+        if (!StaffRules.MayManage(IsSystemAdmin(actor), roles))
+        {
+            return Refusal.Forbidden("单位管理员不能管理系统管理员的账户。");
+        }
+
+        return new ManageableStaff(user, roles);
     }
 
-    public async Task<StaffChange> CreateAsync(ClaimsPrincipal actor, string userName, string displayName, int bodyId, IReadOnlyCollection<string> roles, CancellationToken cancellationToken = default)
+    public async Task<Outcome<StaffChange>> CreateAsync(ClaimsPrincipal actor, string userName, string displayName, int bodyId, IReadOnlyCollection<string> roles, CancellationToken cancellationToken = default)
     {
         if (!await scope.MayActForAsync(actor, bodyId, cancellationToken) || !(await bodies.ListAsync(cancellationToken)).Any(b => b.Id == bodyId))
         {
-            return StaffChange.Refused("请选择您管理范围内的单位。");
+            return Refusal.InvalidField("BodyId", "请选择您管理范围内的单位。");
         }
 
         if (RefuseRoles(actor, [], roles, changingOwnAccount: false) is { } refusal)
         {
-            return StaffChange.Refused(refusal);
+            return Refusal.Invalid(refusal);
         }
 
         if (await users.FindByNameAsync(userName) is not null)
         {
-            return StaffChange.Refused($"用户名“{userName}”已被使用。");
+            return Refusal.Conflict($"用户名“{userName}”已被使用。");
         }
 
         var password = StaffPasswords.Generate();
@@ -118,27 +119,30 @@ public sealed class StaffAdministration(GongkaiDbContext db, UserManager<StaffUs
         }
 
         await transaction.CommitAsync(cancellationToken);
-        return new StaffChange(null, user, password);
+        return new StaffChange(user, password);
     }
 
-    public async Task<StaffChange> SetRolesAsync(ClaimsPrincipal actor, string userId, IReadOnlyCollection<string> roles, CancellationToken cancellationToken = default)
+    public async Task<Outcome<StaffChange>> SetRolesAsync(ClaimsPrincipal actor, string userId, IReadOnlyCollection<string> roles, CancellationToken cancellationToken = default)
     {
-        var (user, before, error) = await FindManageableAsync(actor, userId, cancellationToken);
-        if (user is null)
+        var found = await FindManageableAsync(actor, userId, cancellationToken);
+        if (!found.Succeeded)
         {
-            return StaffChange.Refused(error!);
+            return found.Refusal;
         }
+
+        var user = found.Value.User;
+        var before = found.Value.Roles;
 
         if (RefuseRoles(actor, before.ToArray(), roles, changingOwnAccount: user.Id == StaffClaims.UserIdOf(actor)) is { } refusal)
         {
-            return StaffChange.Refused(refusal);
+            return Refusal.Invalid(refusal);
         }
 
         var removed = before.Except(roles).ToArray();
         var added = roles.Except(before).ToArray();
         if (removed.Length == 0 && added.Length == 0)
         {
-            return new StaffChange(null, user);
+            return new StaffChange(user);
         }
 
         await using var transaction = await db.Database.BeginTransactionAsync(cancellationToken);
@@ -159,38 +163,42 @@ public sealed class StaffAdministration(GongkaiDbContext db, UserManager<StaffUs
         }
 
         await transaction.CommitAsync(cancellationToken);
-        return new StaffChange(null, user);
+        return new StaffChange(user);
     }
 
-    public async Task<StaffChange> SetDisplayNameAsync(ClaimsPrincipal actor, string userId, string displayName, CancellationToken cancellationToken = default)
+    public async Task<Outcome<StaffChange>> SetDisplayNameAsync(ClaimsPrincipal actor, string userId, string displayName, CancellationToken cancellationToken = default)
     {
-        var (user, _, error) = await FindManageableAsync(actor, userId, cancellationToken);
-        if (user is null)
+        var found = await FindManageableAsync(actor, userId, cancellationToken);
+        if (!found.Succeeded)
         {
-            return StaffChange.Refused(error!);
+            return found.Refusal;
         }
+
+        var user = found.Value.User;
 
         if (user.DisplayName == displayName)
         {
-            return new StaffChange(null, user);
+            return new StaffChange(user);
         }
 
         audit.Record("staff.renamed", $"user:{user.UserName}", $"{user.DisplayName} → {displayName}", bodyId: user.BodyId);
         user.DisplayName = displayName;
-        return Outcome(await users.UpdateAsync(user), user);
+        return Saved(await users.UpdateAsync(user), user);
     }
 
-    public async Task<StaffChange> SetLockedAsync(ClaimsPrincipal actor, string userId, bool locked, CancellationToken cancellationToken = default)
+    public async Task<Outcome<StaffChange>> SetLockedAsync(ClaimsPrincipal actor, string userId, bool locked, CancellationToken cancellationToken = default)
     {
-        var (user, _, error) = await FindManageableAsync(actor, userId, cancellationToken);
-        if (user is null)
+        var found = await FindManageableAsync(actor, userId, cancellationToken);
+        if (!found.Succeeded)
         {
-            return StaffChange.Refused(error!);
+            return found.Refusal;
         }
+
+        var user = found.Value.User;
 
         if (locked && user.Id == StaffClaims.UserIdOf(actor))
         {
-            return StaffChange.Refused("不能锁定自己的账户。");
+            return Refusal.Invalid("不能锁定自己的账户。");
         }
 
         await using var transaction = await db.Database.BeginTransactionAsync(cancellationToken);
@@ -214,34 +222,38 @@ public sealed class StaffAdministration(GongkaiDbContext db, UserManager<StaffUs
         }
 
         await transaction.CommitAsync(cancellationToken);
-        return new StaffChange(null, user);
+        return new StaffChange(user);
     }
 
     /// <summary>Sets a new generated password (shown once to the administrator, who hands it over).</summary>
-    public async Task<StaffChange> ResetPasswordAsync(ClaimsPrincipal actor, string userId, CancellationToken cancellationToken = default)
+    public async Task<Outcome<StaffChange>> ResetPasswordAsync(ClaimsPrincipal actor, string userId, CancellationToken cancellationToken = default)
     {
-        var (user, _, error) = await FindManageableAsync(actor, userId, cancellationToken);
-        if (user is null)
+        var found = await FindManageableAsync(actor, userId, cancellationToken);
+        if (!found.Succeeded)
         {
-            return StaffChange.Refused(error!);
+            return found.Refusal;
         }
+
+        var user = found.Value.User;
 
         var password = StaffPasswords.Generate();
         var resetToken = await users.GeneratePasswordResetTokenAsync(user);
         audit.Record("staff.password-reset", $"user:{user.UserName}", bodyId: user.BodyId);
         var result = await users.ResetPasswordAsync(user, resetToken, password);
-        return result.Succeeded ? new StaffChange(null, user, password) : Abandon(result);
+        return result.Succeeded ? (Outcome<StaffChange>)new StaffChange(user, password) : Abandon(result);
     }
 
     /// <summary>Removes a lost authenticator: the user signs in with the password alone and enrols again (system
     /// admins are sent to enrol at once).</summary>
-    public async Task<StaffChange> ResetTwoFactorAsync(ClaimsPrincipal actor, string userId, CancellationToken cancellationToken = default)
+    public async Task<Outcome<StaffChange>> ResetTwoFactorAsync(ClaimsPrincipal actor, string userId, CancellationToken cancellationToken = default)
     {
-        var (user, _, error) = await FindManageableAsync(actor, userId, cancellationToken);
-        if (user is null)
+        var found = await FindManageableAsync(actor, userId, cancellationToken);
+        if (!found.Succeeded)
         {
-            return StaffChange.Refused(error!);
+            return found.Refusal;
         }
+
+        var user = found.Value.User;
 
         await using var transaction = await db.Database.BeginTransactionAsync(cancellationToken);
         audit.Record("two-factor.disabled", $"user:{user.UserName}", "由管理员重置（验证器丢失）", bodyId: user.BodyId);
@@ -253,20 +265,20 @@ public sealed class StaffAdministration(GongkaiDbContext db, UserManager<StaffUs
         }
 
         await transaction.CommitAsync(cancellationToken);
-        return new StaffChange(null, user);
+        return new StaffChange(user);
     }
 
     private static string? RefuseRoles(ClaimsPrincipal actor, IReadOnlyCollection<string> before, IReadOnlyCollection<string> after, bool changingOwnAccount) =>
         StaffRules.RefuseRoleChange(actor.IsInRole(StaffRoles.SystemAdmin), actor.IsInRole(StaffRoles.BodyAdmin), changingOwnAccount, before, after);
 
-    private StaffChange Outcome(IdentityResult result, StaffUser user) => result.Succeeded ? new StaffChange(null, user) : Abandon(result);
+    private Outcome<StaffChange> Saved(IdentityResult result, StaffUser user) => result.Succeeded ? (Outcome<StaffChange>)new StaffChange(user) : Abandon(result);
 
     /// <summary>A refused Identity step leaves the audit row (and the user's edits) tracked but unsaved; forget them
     /// so nothing saved later in this unit of work claims a change that did not happen.</summary>
-    private StaffChange Abandon(IdentityResult result)
+    private Refusal Abandon(IdentityResult result)
     {
         db.ChangeTracker.Clear();
-        return StaffChange.Refused(Describe(result));
+        return Refusal.Invalid(Describe(result));
     }
 
     internal static string Describe(IdentityResult result) => string.Join(" ", result.Errors.Select(e => ChineseError(e)));

@@ -30,13 +30,13 @@ public sealed class RequestHandlingTests(FrozenClockFactory factory) : IClassFix
     {
         using var scope = factory.Services.CreateScope();
         var desk = scope.ServiceProvider.GetRequiredService<RequestDesk>();
-        var (filed, errors) = await desk.FileAsync(new RequestApplication
+        var filed = await desk.FileAsync(new RequestApplication
         {
             ApplicantType = "自然人", Name = name, IdType = "护照", IdNumber = idNumber, Phone = phone,
             Description = description, Form = "electronic", Delivery = "online", Body = (await BodyAsync(1)).Code,
         }, null);
-        Assert.True(filed is not null, string.Join(" ", errors.Values.SelectMany(m => m)));
-        return filed.Request.TrackingNumber;
+        Assert.True(filed.Succeeded, filed.Refusal?.Message);
+        return filed.Value.Request.TrackingNumber;
     }
 
     private static async Task<HttpResponseMessage> EventAsync(HttpClient officer, string number, object body) =>

@@ -90,8 +90,9 @@ public sealed class CaseModel(RequestDesk desk, RequestCaseWork work, Organizati
 
     public async Task<IActionResult> OnPostAssignAsync(string trackingNumber, string? assignee, CancellationToken cancellationToken)
     {
-        AssignError = await work.AssignAsync(User, trackingNumber, assignee, cancellationToken);
-        if (AssignError is null)
+        var assigned = await work.AssignAsync(User, trackingNumber, assignee, cancellationToken);
+        AssignError = assigned.Refusal?.Message;
+        if (assigned.Succeeded)
         {
             return Redirect($"/admin/requests/{trackingNumber.Trim().ToUpperInvariant()}");
         }
@@ -101,25 +102,25 @@ public sealed class CaseModel(RequestDesk desk, RequestCaseWork work, Organizati
 
     public async Task<IActionResult> OnPostAppealAsync(string trackingNumber, CancellationToken cancellationToken)
     {
-        var errors = await work.RecordAppealAsync(User, trackingNumber, new AppealDraft(Appeal.Kind, Appeal.FiledOn, Appeal.Outcome, Appeal.DecidedOn, Appeal.Reference, Appeal.Details), cancellationToken);
-        if (errors.Count == 0)
+        var recorded = await work.RecordAppealAsync(User, trackingNumber, new AppealDraft(Appeal.Kind, Appeal.FiledOn, Appeal.Outcome, Appeal.DecidedOn, Appeal.Reference, Appeal.Details), cancellationToken);
+        if (recorded.Succeeded)
         {
             return Redirect($"/admin/requests/{trackingNumber.Trim().ToUpperInvariant()}#appeals");
         }
 
-        AppealErrors = errors;
+        AppealErrors = recorded.Refusal.Errors;
         return await LoadAsync(trackingNumber, cancellationToken) ? Page() : NotFound();
     }
 
     public async Task<IActionResult> OnPostDecideAppealAsync(string trackingNumber, int appealId, string? outcome, DateOnly? decidedOn, CancellationToken cancellationToken)
     {
-        var errors = await work.DecideAppealAsync(User, trackingNumber, appealId, outcome, decidedOn, cancellationToken);
-        if (errors.Count == 0)
+        var decided = await work.DecideAppealAsync(User, trackingNumber, appealId, outcome, decidedOn, cancellationToken);
+        if (decided.Succeeded)
         {
             return Redirect($"/admin/requests/{trackingNumber.Trim().ToUpperInvariant()}#appeals");
         }
 
-        AppealErrors = errors;
+        AppealErrors = decided.Refusal.Errors;
         return await LoadAsync(trackingNumber, cancellationToken) ? Page() : NotFound();
     }
 

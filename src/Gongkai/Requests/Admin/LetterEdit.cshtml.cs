@@ -42,8 +42,9 @@ public sealed class LetterEditModel(RequestDesk desk, RequestCaseWork work) : Pa
 
     public async Task<IActionResult> OnPostAsync(string trackingNumber, CancellationToken cancellationToken)
     {
-        Errors = await work.EditReplyAsync(User, trackingNumber, LetterText, Decision, Reason, cancellationToken);
-        if (Errors.Count == 0)
+        var edited = await work.EditReplyAsync(User, trackingNumber, LetterText, Decision, Reason, cancellationToken);
+        Errors = edited.Refusal?.Errors ?? new Dictionary<string, string[]>();
+        if (edited.Succeeded)
         {
             return Redirect($"/admin/requests/{trackingNumber.Trim().ToUpperInvariant()}/letter");
         }

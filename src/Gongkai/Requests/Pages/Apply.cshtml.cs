@@ -32,9 +32,9 @@ public sealed class ApplyModel(RequestDesk desk, BodyDirectory directory) : Page
         // The public form never sets the channel or the receipt date, whatever is posted.
         Application.Channel = null;
         Application.ReceivedOn = null;
-        var (filed, errors) = await desk.FileAsync(Application, null, cancellationToken);
-        Errors = errors;
-        Filed = filed;
+        var filed = await desk.FileAsync(Application, null, cancellationToken);
+        Errors = filed.Refusal?.Errors ?? new Dictionary<string, string[]>();
+        Filed = filed.Value;
         Response.Headers.CacheControl = "no-store";
         return Page();
     }

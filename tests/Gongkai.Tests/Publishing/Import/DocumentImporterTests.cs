@@ -72,7 +72,7 @@ public sealed class DocumentImporterTests(GongkaiFactory factory) : IClassFixtur
 
         using var scope = factory.Services.CreateScope();
         var db = scope.ServiceProvider.GetRequiredService<GongkaiDbContext>();
-        var police = await db.Set<Document>().Include(d => d.Body).SingleAsync(d => d.Title == "公安机关办理行政案件程序规定");
+        var police = await db.Set<Document>().Include(d => d.Body).SingleAsync(d => d.Title == "公安机关办理行政案件程序规定" && d.Body!.Code == "myfgw");
         Assert.Equal(DocumentStatus.Published, police.Status);
         Assert.Equal("myfgw", police.Body!.Code);
         Assert.StartsWith(IndexNumber.Prefix(police.Body.CreditCode, 2020), police.IndexNo, StringComparison.Ordinal);

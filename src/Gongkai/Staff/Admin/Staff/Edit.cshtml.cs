@@ -1,5 +1,6 @@
 using System.ComponentModel.DataAnnotations;
 using Gongkai.Platform.Data;
+using Gongkai.Platform.Outcomes;
 using Microsoft.AspNetCore.Authorization;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Mvc.RazorPages;
@@ -77,13 +78,18 @@ public sealed class EditModel(StaffAdministration staff, IStaffBodies bodies) : 
         }
 
         await LoadAsync(userId, cancellationToken);
-        NewPassword = change.OneTimePassword;
+        NewPassword = change.Value.OneTimePassword;
         return Page();
     }
 
-    private RedirectToPageResult Done(StaffChange change, string message)
+    private IActionResult Done(Outcome<StaffChange> change, string message)
     {
-        Message = change.Succeeded ? message : change.Error;
+        if (change.Refusal is { Kind: RefusalKind.NotFound or RefusalKind.Forbidden } refusal)
+        {
+            return this.Refused(refusal);
+        }
+
+        Message = change.Succeeded ? message : change.Refusal.Message;
         return RedirectToPage(new { userId = RouteData.Values["userId"] });
     }
 
@@ -91,11 +97,13 @@ public sealed class EditModel(StaffAdministration staff, IStaffBodies bodies) : 
     /// body admin looking at a system admin).</summary>
     private async Task<IActionResult?> LoadAsync(string userId, CancellationToken cancellationToken, bool keepInput = false)
     {
-        var (person, roles, error) = await staff.FindManageableAsync(User, userId, cancellationToken);
-        if (person is null)
+        var found = await staff.FindManageableAsync(User, userId, cancellationToken);
+        if (!found.Succeeded)
         {
-            return error is not null && roles.Count > 0 ? Forbid() : NotFound();
+            return this.Refused(found.Refusal);
         }
+
+        var (person, roles) = found.Value;
 
         Person = person;
         CurrentRoles = roles;

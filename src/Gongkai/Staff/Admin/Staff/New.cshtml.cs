@@ -1,3 +1,4 @@
+using Gongkai.Platform.Outcomes;
 using System.ComponentModel.DataAnnotations;
 using Microsoft.AspNetCore.Authorization;
 using Microsoft.AspNetCore.Mvc;
@@ -49,11 +50,10 @@ public sealed class NewModel(StaffAdministration staff) : PageModel
         var change = await staff.CreateAsync(User, UserName.Trim(), DisplayName.Trim(), BodyId!.Value, Roles.Distinct().ToArray(), cancellationToken);
         if (!change.Succeeded)
         {
-            ModelState.AddModelError(string.Empty, change.Error!);
-            return Page();
+            return this.Refused(change.Refusal);
         }
 
-        Created = change;
+        Created = change.Value;
         return Page();
     }
 
