@@ -34,6 +34,20 @@ public sealed class LayoutBrowserTests(BrowserFixture fixture)
         await Assertions.Expect(page.GetByRole(AriaRole.Heading, new() { Name = "网站地图", Level = 1 })).ToBeVisibleAsync();
     }
 
+    [Fact]
+    public async Task A_mistyped_address_shows_a_Chinese_page_with_the_way_back()
+    {
+        var page = await fixture.NewPageAsync(width: 360, height: 800);
+        var response = await page.GotoAsync("/xxgk/no-such-page");
+        Assert.Equal(404, response!.Status);
+        await Assertions.Expect(page.GetByRole(AriaRole.Heading, new() { Name = "页面未找到", Level = 1 })).ToBeVisibleAsync();
+        Assert.DoesNotContain("Not Found", await page.ContentAsync(), StringComparison.Ordinal);
+        await BrowserFixture.AssertAccessibleAsync(page);
+
+        await page.GetByRole(AriaRole.Main).GetByRole(AriaRole.Link, new() { Name = "网站地图" }).ClickAsync();
+        await Assertions.Expect(page.GetByRole(AriaRole.Heading, new() { Name = "网站地图", Level = 1 })).ToBeVisibleAsync();
+    }
+
     private static Task<double> SearchBoxFontSizeAsync(IPage page) =>
         page.EvaluateAsync<double>("() => parseFloat(getComputedStyle(document.querySelector('#site-search')).fontSize)");
 }

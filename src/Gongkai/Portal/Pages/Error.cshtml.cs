@@ -15,14 +15,14 @@ public sealed class ErrorModel : PageModel
 
     public string Explanation { get; private set; } = "";
 
-    public IActionResult OnGet(int code) => Show(code);
+    public IActionResult OnGet(int status) => Show(status);
 
-    public IActionResult OnPost(int code) => Show(code);
+    public IActionResult OnPost(int status) => Show(status);
 
-    private PageResult Show(int code)
+    private PageResult Show(int status)
     {
         // Re-executed for another request, the status is the original one; visited directly, it is the code asked for.
-        Code = code is >= 400 and <= 599 ? code : StatusCodes.Status404NotFound;
+        Code = status is >= 400 and <= 599 ? status : StatusCodes.Status404NotFound;
         if (HttpContext.Features.Get<IStatusCodeReExecuteFeature>() is null && HttpContext.Features.Get<IExceptionHandlerPathFeature>() is null)
         {
             Response.StatusCode = Code;

@@ -88,6 +88,7 @@ public sealed partial class AuthorizationMatrixTests(StaffTestHost host, ITestOu
         ["GET /xxgk"] = Access.Anonymous,
         ["GET /site-map"] = Access.Anonymous,
         ["GET /preferences"] = Access.Fixed(HttpStatusCode.Redirect, "/"),
+        ["GET /error/{status:int}"] = Access.Fixed(HttpStatusCode.NotFound), // the Chinese error page, answered with its status
         ["GET /documents"] = Access.Anonymous,
         ["GET /documents/{**indexNo}"] = Access.Anonymous,
         ["GET /interpretations/{id:int}"] = Access.Anonymous,
@@ -180,6 +181,7 @@ public sealed partial class AuthorizationMatrixTests(StaffTestHost host, ITestOu
         ["eventId"] = "1",
         ["attachmentId"] = "1",
         ["year"] = "2024",
+        ["status"] = "404",
         ["number"] = "1",
         ["type"] = "通知公告",
         ["part"] = "1",
