@@ -59,12 +59,14 @@ public sealed class RequestReminderJobTests(MovableClockFactory factory) : IClas
         {
             var db = scope.ServiceProvider.GetRequiredService<GongkaiDbContext>();
             var body = await db.Set<Body>().SingleAsync(b => b.Id == 1);
-            var (filed, _) = await scope.ServiceProvider.GetRequiredService<RequestDesk>().FileAsync(new RequestApplication
+            var outcome = await scope.ServiceProvider.GetRequiredService<RequestDesk>().FileAsync(new RequestApplication
             {
                 ApplicantType = "自然人", Name = "郑十", IdType = "护照", IdNumber = "REM000001", Phone = "13700000000",
                 Description = "某桥梁的检测报告", Form = "electronic", Delivery = "online", Body = body.Code,
             }, null);
-            number = filed!.Request.TrackingNumber;
+            Assert.True(outcome.Succeeded, outcome.Refusal?.Message);
+            var filed = outcome.Value;
+            number = filed.Request.TrackingNumber;
             // Received Mon 2025-06-02 (端午), due Mon 2025-06-30 (see the fee test for the count).
             Assert.Equal(new DateOnly(2025, 6, 30), filed.Request.DueOn);
         }
