@@ -80,4 +80,12 @@ public sealed class BodyDirectory(GongkaiDbContext db)
 {
     public async Task<BodyHierarchy> LoadAsync(CancellationToken cancellationToken = default) =>
         new(await db.Set<Body>().AsNoTracking().ToListAsync(cancellationToken));
+
+    /// <summary>One body by id, for callers that need no tree (a publication stamping its 索引号).</summary>
+    public Task<Body?> FindAsync(int id, CancellationToken cancellationToken = default) =>
+        db.Set<Body>().AsNoTracking().SingleOrDefaultAsync(b => b.Id == id, cancellationToken);
+
+    /// <summary>One body by code, for callers that need no tree (filing an application, a body's statistics).</summary>
+    public Task<Body?> FindByCodeAsync(string code, CancellationToken cancellationToken = default) =>
+        db.Set<Body>().AsNoTracking().SingleOrDefaultAsync(b => b.Code == code, cancellationToken);
 }

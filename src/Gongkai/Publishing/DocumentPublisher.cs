@@ -103,7 +103,7 @@ public sealed class DocumentPublisher(GongkaiDbContext db, AuditLog audit, TimeP
 
         if (document.IndexNo is null)
         {
-            var body = (await bodies.LoadAsync(cancellationToken)).Find(document.BodyId)
+            var body = await bodies.FindAsync(document.BodyId, cancellationToken)
                 ?? throw new ArgumentException($"Body {document.BodyId} does not exist.", nameof(document));
             var year = ChinaTime.DateOf(at).Year;
             document.IndexNo = IndexNumber.Format(body.CreditCode, year, await indexNumbers.ReserveAsync(body, year, cancellationToken: cancellationToken));

@@ -50,7 +50,7 @@ public sealed class RequestDesk(
         var errors = RequestApplicationValidator.Validate(application, staff is not null, today);
         var body = string.IsNullOrWhiteSpace(application.Body)
             ? null
-            : (await directory.LoadAsync(cancellationToken)).FindByCode(application.Body.Trim());
+            : await directory.FindByCodeAsync(application.Body.Trim(), cancellationToken);
         if (body is null && !errors.ContainsKey("body"))
         {
             errors["body"] = [$"没有代码为“{application.Body}”的机关。"];

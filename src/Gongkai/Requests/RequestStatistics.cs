@@ -11,7 +11,7 @@ public sealed class RequestStatistics(GongkaiDbContext db, BodyDirectory directo
     /// <summary>Null when no body has <paramref name="bodyCode"/>.</summary>
     public async Task<TableThree?> TableThreeAsync(string bodyCode, int year, CancellationToken cancellationToken = default)
     {
-        var bodyId = (await directory.LoadAsync(cancellationToken)).FindByCode(bodyCode)?.Id;
+        var bodyId = (await directory.FindByCodeAsync(bodyCode, cancellationToken))?.Id;
         if (bodyId is null)
         {
             return null;
@@ -53,7 +53,7 @@ public sealed class RequestStatistics(GongkaiDbContext db, BodyDirectory directo
     /// <summary>Table 四 for a body and year; null when no body has <paramref name="bodyCode"/>.</summary>
     public async Task<TableFour?> TableFourAsync(string bodyCode, int year, CancellationToken cancellationToken = default)
     {
-        var bodyId = (await directory.LoadAsync(cancellationToken)).FindByCode(bodyCode)?.Id;
+        var bodyId = (await directory.FindByCodeAsync(bodyCode, cancellationToken))?.Id;
         if (bodyId is null)
         {
             return null;
