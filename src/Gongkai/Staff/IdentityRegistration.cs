@@ -7,6 +7,8 @@ namespace Gongkai.Staff;
 
 internal static class IdentityRegistration
 {
+    public const string CookieName = "gongkai.staff";
+
     public static void AddGongkaiIdentity(this IServiceCollection services)
     {
         services.AddIdentity<StaffUser, IdentityRole>(identity =>
@@ -41,7 +43,7 @@ internal static class IdentityRegistration
         {
             cookie.LoginPath = "/admin/sign-in";
             cookie.AccessDeniedPath = "/admin/denied";
-            cookie.Cookie.Name = "gongkai.staff";
+            cookie.Cookie.Name = CookieName;
             cookie.Cookie.HttpOnly = true;
             cookie.Cookie.SameSite = SameSiteMode.Lax;
             cookie.SlidingExpiration = true;
