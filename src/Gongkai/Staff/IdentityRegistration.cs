@@ -22,9 +22,11 @@ internal static class IdentityRegistration
                 identity.Lockout.DefaultLockoutTimeSpan = TimeSpan.FromMinutes(15);
                 identity.Lockout.AllowedForNewUsers = true;
                 identity.User.RequireUniqueEmail = false;
+                identity.Tokens.AuthenticatorTokenProvider = OneTimeAuthenticatorCodes.ProviderName;
             })
             .AddEntityFrameworkStores<GongkaiDbContext>()
             .AddDefaultTokenProviders()
+            .AddTokenProvider<OneTimeAuthenticatorCodes>(OneTimeAuthenticatorCodes.ProviderName)
             .AddClaimsPrincipalFactory<StaffClaimsPrincipalFactory>();
 
         // Bearer requests use their access token, everything else the cookie. Identity's own schemes stay as they
@@ -64,6 +66,7 @@ internal static class IdentityRegistration
 
         services.AddAuthorizationBuilder().AddGongkaiPolicies();
         services.AddSingleton<IAuthorizationMiddlewareResultHandler, TwoFactorEnrolmentResultHandler>();
+        services.AddSingleton<AuthenticatorClock>();
         services.AddScoped<BodyScope>();
         services.AddScoped<AccessTokenService>();
         services.AddScoped<SignInAudit>();
