@@ -91,6 +91,22 @@ public sealed class AccessTokenApiTests(StaffTestHost host) : IClassFixture<Staf
     }
 
     [Fact]
+    public async Task A_token_expires_after_ninety_days_unless_asked_otherwise_and_never_lives_longer_than_a_year()
+    {
+        var staff = await host.DemoStaffAsync();
+        var editor = staff.UserName(StaffRoles.Editor);
+        using var client = host.NewClient();
+
+        var created = await client.PostAsJsonAsync(Tokens, new { userName = editor, password = host.DemoPassword, name = "默认有效期" });
+        var expiresAt = (await created.Content.ReadFromJsonAsync<JsonElement>()).GetProperty("expiresAt").GetDateTimeOffset();
+        Assert.InRange(expiresAt - DateTimeOffset.UtcNow, TimeSpan.FromDays(89.9), TimeSpan.FromDays(90.1));
+
+        var tooLong = await client.PostAsJsonAsync(Tokens, new { userName = editor, password = host.DemoPassword, name = "十年", expiresInDays = 3650 });
+        Assert.Equal(HttpStatusCode.BadRequest, tooLong.StatusCode);
+        Assert.Contains("有效天数应在 1 到 365 之间", await tooLong.Content.ReadAsStringAsync(), StringComparison.Ordinal);
+    }
+
+    [Fact]
     public async Task An_authenticator_code_works_once_and_only_within_thirty_seconds_of_its_time()
     {
         await host.DemoStaffAsync();
@@ -202,8 +218,14 @@ public sealed class AccessTokenApiTests(StaffTestHost host) : IClassFixture<Staf
         using (var scope = host.Services.CreateScope())
         {
             var tokens = scope.ServiceProvider.GetRequiredService<AccessTokenService>();
-            expired = (await tokens.CreateAsync(user, "过期", DateTimeOffset.UtcNow.AddMinutes(-1))).Secret;
-            live = (await tokens.CreateAsync(user, "有效", DateTimeOffset.UtcNow.AddDays(1))).Secret;
+            var old = await tokens.CreateAsync(user, "过期", 1);
+            expired = old.Secret;
+            live = (await tokens.CreateAsync(user, "有效", 1)).Secret;
+
+            // A day later, as far as the first token is concerned.
+            var db = scope.ServiceProvider.GetRequiredService<GongkaiDbContext>();
+            await db.Set<AccessToken>().Where(t => t.Id == old.Token.Id)
+                .ExecuteUpdateAsync(u => u.SetProperty(t => t.ExpiresAt, DateTimeOffset.UtcNow.AddMinutes(-1)));
         }
 
         using var expiredClient = Bearer(expired);
