@@ -52,9 +52,8 @@ public sealed class TransparencyLog(GongkaiDbContext db)
                 SourceChangeId = sourceChangeId,
                 AppendedAt = now,
             });
-            foreach (var key in MerkleTree.CompletedBy(index))
+            foreach (var (key, hash) in MerkleTree.Append(index, leafHash, Node))
             {
-                var hash = key.Level == 0 ? leafHash : MerkleTree.NodeHash(Node(MerkleTree.Children(key).Left), created[MerkleTree.Children(key).Right]);
                 created[key] = hash;
                 db.Add(new LogNode { Key = key.Packed, Hash = hash });
             }

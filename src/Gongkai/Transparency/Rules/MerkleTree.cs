@@ -74,6 +74,25 @@ public static class MerkleTree
         return nodes;
     }
 
+    /// <summary>The nodes appending leaf <paramref name="leafIndex"/> creates, lowest first: the leaf, then each subtree it
+    /// completes, whose right child is the node just made and whose left child <paramref name="node"/> gives.</summary>
+    public static IReadOnlyList<KeyValuePair<NodeKey, byte[]>> Append(long leafIndex, byte[] leafHash, Func<NodeKey, byte[]> node)
+    {
+        var made = new List<KeyValuePair<NodeKey, byte[]>>();
+        var hash = leafHash;
+        foreach (var key in CompletedBy(leafIndex))
+        {
+            if (key.Level > 0)
+            {
+                hash = NodeHash(node(Children(key).Left), hash);
+            }
+
+            made.Add(new(key, hash));
+        }
+
+        return made;
+    }
+
     /// <summary>The two children of a node above level 0.</summary>
     public static (NodeKey Left, NodeKey Right) Children(NodeKey node) =>
         node.Level == 0 ? throw new ArgumentException("A leaf has no children.", nameof(node))
