@@ -112,7 +112,7 @@ internal static class TransparencyApi
         (await log.LatestHeadAsync(cancellationToken))?.TreeSize ?? 0;
 
     private static ProblemHttpResult NoHead() =>
-        TypedResults.Problem(title: "公开日志尚无签名树头", detail: "本站的公开日志还没有签发树头，请数秒后再试。", statusCode: StatusCodes.Status503ServiceUnavailable);
+        TypedResults.Problem(title: "公开日志尚无签名树头", detail: "本站的公开日志还没有签发树头，请数秒后再试。", statusCode: StatusCodes.Status404NotFound);
 
     private static List<string> Base64(IReadOnlyList<byte[]> hashes) => hashes.Select(Convert.ToBase64String).ToList();
 }
