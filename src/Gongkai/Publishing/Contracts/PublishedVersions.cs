@@ -34,13 +34,38 @@ public sealed class PublishedVersions(GongkaiDbContext db)
         db.Set<DocumentVersion>().AsNoTracking()
             .Join(db.Set<Document>().Where(d => d.IndexNo != null && (d.Status == DocumentStatus.Published || d.Status == DocumentStatus.Withdrawn)),
                 v => v.DocumentId, d => d.Id,
-                (v, d) => new VersionRow(d.IndexNo!, v.Number, v.Title, v.DocNumber, v.DocumentType, v.Subject, v.SignedOn, v.BodyHtml, v.ContentHash, v.PublishedAt));
+                (v, d) => new VersionRow
+                {
+                    IndexNo = d.IndexNo!, Number = v.Number, Title = v.Title, DocNumber = v.DocNumber, DocumentType = v.DocumentType, Subject = v.Subject,
+                    SignedOn = v.SignedOn, BodyHtml = v.BodyHtml, ContentHash = v.ContentHash, PublishedAt = v.PublishedAt,
+                });
 
     private static PublishedVersion ToVersion(VersionRow r) =>
         new(r.IndexNo, r.Number, r.Title, DocumentVersion.HashOf(r.Title, r.DocNumber, r.DocumentType, r.Subject, r.SignedOn, r.BodyHtml), r.ContentHash, r.PublishedAt);
 
-    private sealed record VersionRow(string IndexNo, int Number, string Title, string? DocNumber, string DocumentType, string Subject, DateOnly? SignedOn,
-        string BodyHtml, string ContentHash, DateTimeOffset PublishedAt);
+    /// <summary>A class with settable members (not a positional record), so queries can order by its members.</summary>
+    private sealed class VersionRow
+    {
+        public required string IndexNo { get; init; }
+
+        public int Number { get; init; }
+
+        public required string Title { get; init; }
+
+        public string? DocNumber { get; init; }
+
+        public required string DocumentType { get; init; }
+
+        public required string Subject { get; init; }
+
+        public DateOnly? SignedOn { get; init; }
+
+        public required string BodyHtml { get; init; }
+
+        public required string ContentHash { get; init; }
+
+        public DateTimeOffset PublishedAt { get; init; }
+    }
 }
 
 /// <summary>Where a published version sits in the public log. Publishing sits below the module that keeps the log
