@@ -5,7 +5,9 @@ using System.Text.Json;
 using Gongkai.Organizations;
 using Gongkai.Platform.Data;
 using Gongkai.Publishing;
+using Gongkai.Publishing.Gazette;
 using Gongkai.Publishing.Import;
+using Gongkai.Platform.Pdf;
 using Gongkai.Tests.Infrastructure;
 using Gongkai.Tests.Search;
 using Gongkai.Transparency.Log;
@@ -136,5 +138,15 @@ public sealed class PublicLogTests(LogFactory factory) : IClassFixture<LogFactor
         Assert.Contains(after.TreeSize.ToString("N0", System.Globalization.CultureInfo.InvariantCulture), logPage, StringComparison.Ordinal);
         Assert.Contains("与前一树头一致", logPage, StringComparison.Ordinal);
         Assert.DoesNotContain("不一致", logPage, StringComparison.Ordinal);
+
+        // Printed gazette editions carry the latest tree head, so paper copies witness the log.
+        using (var scope = factory.Services.CreateScope())
+        {
+            var edition = await scope.ServiceProvider.GetRequiredService<GazetteArchive>()
+                .EditionAsync(new GazetteIssueView(new GazetteIssue { Title = "测试公报", Year = 2026, Number = 1, IssuedOn = new DateOnly(2026, 12, 1) }, []));
+            var witness = edition.Blocks.OfType<PdfParagraph>().Single(p => p.Text.StartsWith("公开日志见证", StringComparison.Ordinal)).Text;
+            Assert.Contains($"{after.TreeSize} 条", witness, StringComparison.Ordinal);
+            Assert.Contains(Convert.ToBase64String(after.Root), witness, StringComparison.Ordinal);
+        }
     }
 }

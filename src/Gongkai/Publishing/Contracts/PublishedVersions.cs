@@ -74,7 +74,13 @@ public interface IPublicLogEntries
 {
     /// <summary>The leaf of this document version, or null while it is not (yet) in the log.</summary>
     Task<PublicLogEntry?> FindAsync(string indexNo, int version, CancellationToken cancellationToken = default);
+
+    /// <summary>The latest signed tree head, for printed editions to witness; null when there is none.</summary>
+    Task<PublicLogHead?> LatestHeadAsync(CancellationToken cancellationToken = default);
 }
+
+/// <param name="RootHash">Base64 SHA-256 root hash, as <c>/ct/v1/get-sth</c> writes it.</param>
+public sealed record PublicLogHead(long TreeSize, string RootHash, DateTimeOffset SignedAt);
 
 /// <param name="LeafIndex">0-based position (RFC 6962 leaf_index); people read it as entry <c>LeafIndex + 1</c>.</param>
 /// <param name="LeafHash">Base64 SHA-256 leaf hash, as the /ct/v1 API writes hashes.</param>
@@ -83,4 +89,6 @@ public sealed record PublicLogEntry(long LeafIndex, string LeafHash, string Proo
 internal sealed class NoPublicLog : IPublicLogEntries
 {
     public Task<PublicLogEntry?> FindAsync(string indexNo, int version, CancellationToken cancellationToken = default) => Task.FromResult<PublicLogEntry?>(null);
+
+    public Task<PublicLogHead?> LatestHeadAsync(CancellationToken cancellationToken = default) => Task.FromResult<PublicLogHead?>(null);
 }

@@ -87,6 +87,11 @@ internal sealed class PublicLogEntries(TransparencyLog log) : IPublicLogEntries
         var leaf = await log.FindAsync(LogEntryContent.DocumentKind, indexNo, version, cancellationToken);
         return leaf is null ? null : new PublicLogEntry(leaf.LeafIndex, Convert.ToBase64String(leaf.LeafHash), LogPaths.Proof(leaf.LeafIndex));
     }
+
+    public async Task<PublicLogHead?> LatestHeadAsync(CancellationToken cancellationToken = default) =>
+        await log.LatestHeadAsync(cancellationToken) is { } head
+            ? new PublicLogHead(head.TreeSize, Convert.ToBase64String(head.RootHash), DateTimeOffset.FromUnixTimeMilliseconds(head.TimestampMs))
+            : null;
 }
 
 internal static class LogPaths
