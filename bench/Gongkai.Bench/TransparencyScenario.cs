@@ -135,6 +135,20 @@ internal static class TransparencyScenario
         }
 
         Console.WriteLine($"append, one leaf per commit ({count:N0}): {Percentiles(times)}");
+
+        // The same commits without the log: one change-log row each, the least a publication writes anyway.
+        var baseline = new List<double>();
+        for (var i = 0; i < count; i++)
+        {
+            using var scope = services.CreateScope();
+            var db = scope.ServiceProvider.GetRequiredService<GongkaiDbContext>();
+            var watch = Stopwatch.StartNew();
+            db.RecordChange(Gongkai.Transparency.TransparencyChanges.LeavesAppended, "bench");
+            await db.SaveChangesAsync();
+            baseline.Add(watch.Elapsed.TotalMilliseconds);
+        }
+
+        Console.WriteLine($"baseline, one change-log row per commit ({count:N0}): {Percentiles(baseline)}");
     }
 
     private static async Task GrowAsync(IServiceProvider services, long target)
