@@ -39,14 +39,19 @@ internal static class TransparencyCommands
 
     private static Command MonitorCommand()
     {
-        var url = new Option<Uri>("--url") { Description = "要监督的站点地址，例如 https://www.example.gov.cn/", Required = true };
+        var url = new Option<string>("--url") { Description = "要监督的站点地址，例如 https://www.example.gov.cn/", Required = true };
         var state = new Option<string>("--state") { Description = "保存上次所见树头的文件；首次运行时创建", Required = true };
         var command = new Command("monitor", "取得站点最新的签名树头，核验签名，并用一致性证明核验它是上次所见树头的延续；发现分叉或改写时以退出码 1 结束。");
         command.Options.Add(url);
         command.Options.Add(state);
         command.SetAction(async (parseResult, cancellationToken) =>
         {
-            var site = parseResult.GetValue(url)!;
+            if (!Uri.TryCreate(parseResult.GetValue(url), UriKind.Absolute, out var site) || (site.Scheme != Uri.UriSchemeHttps && site.Scheme != Uri.UriSchemeHttp))
+            {
+                await parseResult.InvocationConfiguration.Error.WriteLineAsync($"--url 应为站点的完整地址（http:// 或 https:// 开头），收到的是“{parseResult.GetValue(url)}”。");
+                return 2;
+            }
+
             if (!site.AbsolutePath.EndsWith('/'))
             {
                 site = new Uri(site.AbsoluteUri + "/");

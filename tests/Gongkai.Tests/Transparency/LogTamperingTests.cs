@@ -139,6 +139,14 @@ public sealed class LogApiInputTests(LogFactory factory) : IClassFixture<LogFact
     }
 
     [Fact]
+    public async Task The_monitor_verb_refuses_an_address_that_is_not_a_site()
+    {
+        var (exit, _, error) = await LogTestSupport.RunVerbAsync(factory.Services, "log", "monitor", "--url", "www.example.gov.cn", "--state", "state.json");
+        Assert.Equal(2, exit);
+        Assert.Contains("--url 应为站点的完整地址", error, StringComparison.Ordinal);
+    }
+
+    [Fact]
     public async Task Entries_are_capped_per_call_and_an_unknown_hash_is_not_found()
     {
         using var client = factory.CreateClient();
