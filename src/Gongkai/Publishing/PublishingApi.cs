@@ -56,6 +56,7 @@ public sealed record InterpretationCreated(int Id, string Url);
 internal static class PublishingApi
 {
     public const int DefaultPageSize = 20;
+    public const int MaxPageSize = 100;
 
     public static void MapPublishingApi(this WebApplication app)
     {
@@ -86,6 +87,12 @@ internal static class PublishingApi
         PublishedDocuments documents, BodyDirectory directory, Catalogue.CatalogueDesk catalogue, int? page, int? size, string? body, string? type, string? subject,
         int? year, string? validity, int? node, CancellationToken cancellationToken)
     {
+        if (year is < 1 or > 9999 || page is < 1 || size is < 1 or > MaxPageSize)
+        {
+            return TypedResults.Problem(title: "参数超出范围",
+                detail: $"year 应为 1–9999 之间的年份，page 从 1 开始，size 为 1–{MaxPageSize}。", statusCode: StatusCodes.Status400BadRequest);
+        }
+
         int? bodyId = null;
         if (!string.IsNullOrEmpty(body))
         {

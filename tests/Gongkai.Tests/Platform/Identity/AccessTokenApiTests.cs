@@ -91,11 +91,35 @@ public sealed class AccessTokenApiTests(StaffTestHost host) : IClassFixture<Staf
     }
 
     [Fact]
+    public async Task An_authenticator_code_works_once_and_only_within_thirty_seconds_of_its_time()
+    {
+        await host.DemoStaffAsync();
+        using var client = host.NewClient();
+        Task<HttpResponseMessage> WithCode(string otp) =>
+            client.PostAsJsonAsync(Tokens, new { userName = "admin", password = host.DemoPassword, name = "运维", otp });
+
+        var code = host.NextCode(host.AdminTotpKey);
+        Assert.Equal(HttpStatusCode.Created, (await WithCode(code)).StatusCode);
+        var replayed = await WithCode(code);
+        Assert.Equal(HttpStatusCode.Unauthorized, replayed.StatusCode);
+        Assert.Contains("动态口令不正确", await replayed.Content.ReadAsStringAsync(), StringComparison.Ordinal);
+
+        // The server's clock moves on by three steps; the code of 60 s ago is too old, the one of 30 s ago still works.
+        host.NextCode(host.AdminTotpKey);
+        host.NextCode(host.AdminTotpKey);
+        host.NextCode(host.AdminTotpKey);
+        var minuteOld = StaffTestHost.CodeAt(host.AdminTotpKey, host.AuthenticatorNow.AddSeconds(-60));
+        var halfMinuteOld = StaffTestHost.CodeAt(host.AdminTotpKey, host.AuthenticatorNow.AddSeconds(-30));
+        Assert.Equal(HttpStatusCode.Unauthorized, (await WithCode(minuteOld)).StatusCode);
+        Assert.Equal(HttpStatusCode.Created, (await WithCode(halfMinuteOld)).StatusCode);
+    }
+
+    [Fact]
     public async Task A_two_factor_user_needs_a_correct_code_to_get_a_token()
     {
         await host.DemoStaffAsync();
         using var client = host.NewClient();
-        var current = StaffTestHost.CurrentCode(host.AdminTotpKey);
+        var current = host.NextCode(host.AdminTotpKey);
 
         var withoutCode = await client.PostAsJsonAsync(Tokens, new { userName = "admin", password = host.DemoPassword, name = "运维" });
         var wrongCode = await client.PostAsJsonAsync(Tokens, new { userName = "admin", password = host.DemoPassword, name = "运维", otp = current == "000000" ? "111111" : "000000" });
