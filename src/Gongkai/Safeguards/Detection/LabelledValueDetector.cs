@@ -173,19 +173,31 @@ public sealed class LabelledValueDetector(PublicContacts publicContacts)
         DigitRunDetector.PrecededBy(text, labelStart, 60, ["男", "女", "身份证", "出生", "公民", "居民", "民族", "申请人", "户主", "姓名", "权利人", "被征收人", "当事人"])
         && !DigitRunDetector.PrecededBy(text, labelStart, 60, ["公司", "单位", "机关", "中心", "局", "委员会", "厂", "店", "站", "合作社"]);
 
+    /// <summary>Labels grouped by their first character, built once per label list: each position costs one lookup,
+    /// not a comparison with every label (the party-label list has ~150 entries).</summary>
+    private sealed class LabelIndex(string[] labels)
+    {
+        public System.Buffers.SearchValues<char> First { get; } = System.Buffers.SearchValues.Create(labels.Select(l => l[0]).Distinct().ToArray());
+
+        public Dictionary<char, string[]> ByFirst { get; } = labels.GroupBy(l => l[0]).ToDictionary(g => g.Key, g => g.OrderByDescending(l => l.Length).ToArray());
+    }
+
+    private static readonly System.Runtime.CompilerServices.ConditionalWeakTable<string[], LabelIndex> Indexes = [];
+
     /// <summary>Label occurrences, longest label at each position, not inside a longer word of the list.</summary>
     internal static IEnumerable<(string Label, int End)> LabelMatches(string text, string[] labels)
     {
-        var first = labels.Select(l => l[0]).Distinct().ToArray();
-        var i = text.AsSpan().IndexOfAny(first);
+        var index = Indexes.GetValue(labels, l => new LabelIndex(l));
+        var i = text.AsSpan().IndexOfAny(index.First);
         while (i >= 0 && i < text.Length)
         {
             string? found = null;
-            foreach (var label in labels)
+            foreach (var label in index.ByFirst[text[i]])
             {
-                if (string.CompareOrdinal(text, i, label, 0, label.Length) == 0 && (found is null || label.Length > found.Length))
+                if (string.CompareOrdinal(text, i, label, 0, label.Length) == 0)
                 {
                     found = label;
+                    break;
                 }
             }
 
@@ -199,7 +211,7 @@ public sealed class LabelledValueDetector(PublicContacts publicContacts)
                 i++;
             }
 
-            var next = i < text.Length ? text.AsSpan(i).IndexOfAny(first) : -1;
+            var next = i < text.Length ? text.AsSpan(i).IndexOfAny(index.First) : -1;
             i = next < 0 ? -1 : i + next;
         }
     }

@@ -97,6 +97,9 @@ public sealed class PartyNameDetector(PublicContacts publicContacts, NameStatist
     /// of thousands of rows.</summary>
     private bool[] _covered = [];
 
+    /// <summary>Names read after a party label: repeated elsewhere even when two characters long (张三 … 张三于…).</summary>
+    private readonly HashSet<string> _labelledNames = new(StringComparer.Ordinal);
+
     public void Detect(string normalized, List<Hit> results, IReadOnlyList<Hit>? numbers = null)
     {
         _covered = new bool[normalized.Length];
@@ -130,9 +133,10 @@ public sealed class PartyNameDetector(PublicContacts publicContacts, NameStatist
                 continue;
             }
 
+            // two-character names are repeated words too often (公安, 安全) to be chased through a whole document
             for (var length = 4; length >= 2; length--)
             {
-                if (at + length <= text.Length && lookup.Contains(text.Slice(at, length)) && !IsCovered(at, length) && !IsInsideLongerName(normalized, at, length))
+                if (at + length <= text.Length && lookup.Contains(text.Slice(at, length)) && (length >= 3 || _labelledNames.Contains(normalized.Substring(at, 2))) && !IsCovered(at, length) && !IsInsideLongerName(normalized, at, length))
                 {
                     results.Add(new Hit(FindingKind.PersonName, at, length, "与前文自然人姓名相同"));
                     Cover(at, length);
@@ -214,6 +218,12 @@ public sealed class PartyNameDetector(PublicContacts publicContacts, NameStatist
 
             var candidate = normalized[start..i];
             var nameLength = NameLength(candidate, normalized, i);
+            if (nameLength > 0 && !colon && !statistics.IsPlausibleName(candidate.AsSpan(0, nameLength), strict: true))
+            {
+                // 权利人信息: without a colon the value must read as a name on its own
+                nameLength = 0;
+            }
+
             if (nameLength == 0 && candidate.Length > 2)
             {
                 // 当事人郭建平驾驶… / 村民唐秀英（…: the name runs on into the sentence.
@@ -223,6 +233,10 @@ public sealed class PartyNameDetector(PublicContacts publicContacts, NameStatist
             if (nameLength > 0)
             {
                 Add(normalized, start, nameLength, "当事人等自然人姓名", names, labelled);
+                if (colon)
+                {
+                    _labelledNames.Add(normalized.Substring(start, nameLength));
+                }
             }
         }
     }
@@ -434,7 +448,10 @@ public sealed class PartyNameDetector(PublicContacts publicContacts, NameStatist
             return;
         }
 
-        var personal = items.Count >= 2 || ContainsAny(before, PersonalListCues) || items[0].Gender
+        // Without a word before the list saying it lists people, two full names are needed: lists of two-character
+        // words (安全、公正、合法) are everywhere in legal text and read like surname + one given character.
+        var cue = ContainsAny(before, PersonalListCues);
+        var personal = cue || items.Count(i => i.Length >= 3) >= 2 || items[0].Gender
             || IsFollowedByCount(text, items[0].Start + items[0].Length);
         if (!personal)
         {
@@ -443,7 +460,10 @@ public sealed class PartyNameDetector(PublicContacts publicContacts, NameStatist
 
         foreach (var (start, length, _) in items)
         {
-            Add(text, start, length, "名单中的自然人姓名", names, labelled);
+            if (length >= 3 || cue)
+            {
+                Add(text, start, length, "名单中的自然人姓名", names, labelled);
+            }
         }
     }
 
