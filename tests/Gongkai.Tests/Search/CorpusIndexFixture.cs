@@ -36,6 +36,8 @@ public sealed class CorpusIndexFixture : IAsyncLifetime
 
     public SearchService Search => _host.Services.GetRequiredService<SearchService>();
 
+    public IServiceProvider Services => _host.Services;
+
     public async ValueTask InitializeAsync()
     {
         Available = Directory.Exists(LawCorpus.Folder);

@@ -76,6 +76,21 @@ public static class SearchFields
     public const string Region = "region";
     public const string Issuer = "issuer";
     public const string LegalRank = "legal_rank";
+
+    /// <summary>Per mille: how much a document's own rank says it binds (the authority prior, <see cref="Querying.RankingPrior"/>).</summary>
+    public const string Authority = "authority";
+
+    /// <summary>The authority of a document of level <paramref name="level"/>: a law above its regulations and rules;
+    /// a library text of unknown level (a guide, a standard) below all of them; the site's own documents 1.</summary>
+    public static int AuthorityOf(bool reference, string level) => !reference ? 1000 : level switch
+    {
+        "宪法" or "法律" => 1000,
+        "行政法规" => 950,
+        "部门规章" => 900,
+        "地方性法规" or "地方政府规章" => 1000,
+        "" => 600,
+        _ => 900,
+    };
     public const string Kind = "kind";
 
     /// <summary>What a result shows, as one binary doc value per document (<see cref="HitRecord"/>): reading it is a
@@ -155,6 +170,7 @@ public static class SearchFields
             new StringField(Level, source.Level, Field.Store.NO),
             new StringField(Region, source.Region, Field.Store.NO),
             new StringField(Issuer, source.Issuer, Field.Store.NO),
+            new NumericDocValuesField(Authority, AuthorityOf(source.IsReference, source.Level)),
             new NumericDocValuesField(LegalRank, source.LegalStatus switch { "已废止" => 2, "已修改" or "尚未生效" => 1, _ => 0 }),
         };
         // Facets only for what a document has: a reference document belongs to no body of the site.
