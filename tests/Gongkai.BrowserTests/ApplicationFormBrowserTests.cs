@@ -5,7 +5,7 @@ namespace Gongkai.BrowserTests;
 
 /// <summary>The application form's choices: ordinary radio buttons on the same line as their words, the whole
 /// label a large target.</summary>
-[Collection(BrowserTestGroup.Name)]
+[Collection(VisitorBrowserTestGroup.Name)]
 public sealed class ApplicationFormBrowserTests(BrowserFixture fixture)
 {
     [Theory]

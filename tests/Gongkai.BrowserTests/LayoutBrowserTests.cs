@@ -5,7 +5,7 @@ namespace Gongkai.BrowserTests;
 
 /// <summary>The site's frame on a phone: a header that leaves the screen to the content, a search box that follows
 /// 长者模式's text size.</summary>
-[Collection(BrowserTestGroup.Name)]
+[Collection(VisitorBrowserTestGroup.Name)]
 public sealed class LayoutBrowserTests(BrowserFixture fixture)
 {
     [Fact]

@@ -5,7 +5,7 @@ namespace Gongkai.BrowserTests;
 
 /// <summary>What a visitor and a staff member do first, in a real browser against the real executable; axe-core
 /// checks every page visited.</summary>
-[Collection(BrowserTestGroup.Name)]
+[Collection(VisitorBrowserTestGroup.Name)]
 public sealed class PortalBrowserTests(BrowserFixture fixture)
 {
     [Fact]

@@ -5,7 +5,7 @@ namespace Gongkai.BrowserTests;
 
 /// <summary>The search results page at phone and desktop widths, in the normal, 长者模式 and 高对比度 displays: the
 /// titles are readable (wide, not squeezed beside the filters) and axe-core finds nothing serious.</summary>
-[Collection(BrowserTestGroup.Name)]
+[Collection(VisitorBrowserTestGroup.Name)]
 public sealed class SearchBrowserTests(BrowserFixture fixture)
 {
     private const string Query = "政务公开";

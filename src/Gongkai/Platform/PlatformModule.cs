@@ -26,7 +26,11 @@ internal static class PlatformModule
         services.AddGongkaiData(options);
         services.AddScoped<AuditLog>();
         services.AddScoped<SiteContext>();
-        services.AddHostedService<DatabaseInitializer>();
+        // One instance, both as the hosted service that runs before Kestrel listens and as a service the admin verbs
+        // resolve by itself: a verb must not build the other hosted services (the search index host would open a
+        // second writer on the site's live index).
+        services.AddSingleton<DatabaseInitializer>();
+        services.AddHostedService(sp => sp.GetRequiredService<DatabaseInitializer>());
         services.AddGongkaiChangeLog();
         services.AddGongkaiJobs();
         services.AddGongkaiNotifications();

@@ -37,6 +37,8 @@ internal static class SearchModule
         services.AddSingleton(new Gongkai.Platform.Telemetry.FollowerLagInstrument("search", "gongkai.search.lag",
             "Change-log entries this node's search index has not yet applied (0 = search shows every change)."));
         services.AddHostedService<SearchIndexHost>();
+        services.AddSingleton<IndexFollowingWatch>();
+        services.AddHealthChecks().AddCheck<SearchFollowingHealthCheck>("search", tags: ["ready"]);
         return builder;
     }
 

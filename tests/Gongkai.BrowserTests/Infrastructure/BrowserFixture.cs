@@ -66,8 +66,17 @@ public sealed class BrowserFixture : IAsyncLifetime
     }
 }
 
+/// <summary>Staff journeys (drafting, review, requests, safeguards): one portal and browser of their own.</summary>
 [CollectionDefinition(Name)]
 public sealed class BrowserTestGroup : ICollectionFixture<BrowserFixture>
 {
     public const string Name = "browser";
+}
+
+/// <summary>Visitor pages (layout, display modes, search, forms) on a second portal and browser, so the two groups run
+/// at once: the journeys spend most of their time waiting on the server and the browser, not on the processor.</summary>
+[CollectionDefinition(Name)]
+public sealed class VisitorBrowserTestGroup : ICollectionFixture<BrowserFixture>
+{
+    public const string Name = "browser-visitor";
 }

@@ -38,10 +38,11 @@ public class StaffTestHost : GongkaiFactory
     public string AdminTotpKey => Services.GetRequiredService<IOptions<GongkaiOptions>>().Value.Demo.AdminTotpKey;
 
     /// <summary>A client with cookies, no automatic redirects, and a fresh client address.</summary>
-    public HttpClient NewClient(string? address = null)
+    public HttpClient NewClient(string? address = null, CookieContainer? cookies = null)
     {
         address ??= $"198.51.100.{Interlocked.Increment(ref _nextAddress) % 250 + 1}";
-        return CreateDefaultClient(new Uri("http://localhost"), new CookieContainerHandler(), new ClientAddressHandler(address));
+        return CreateDefaultClient(new Uri("http://localhost"), cookies is null ? new CookieContainerHandler() : new CookieContainerHandler(cookies),
+            new ClientAddressHandler(address));
     }
 
     /// <summary>Makes sure the demo bodies and accounts exist and returns the bodies the demo accounts belong to.</summary>

@@ -75,7 +75,9 @@ internal static class GongkaiCommandLine
         {
             await using var app = createApplication(hostSettings);
             using var cancellation = new CancellationTokenSource();
-            var initializer = app.Services.GetServices<IHostedService>().OfType<DatabaseInitializer>().Single();
+            // Only the initializer: resolving every IHostedService would construct the site's background services here
+            // too, and the search index host would open the live index a running site is writing.
+            var initializer = app.Services.GetRequiredService<DatabaseInitializer>();
             try
             {
                 await initializer.StartAsync(cancellation.Token);

@@ -20,13 +20,21 @@ public sealed class SearchIndex : IDisposable
     public const string PositionKey = "change-log-position";
     private const string PointerFile = "current";
 
+    /// <summary>Held open, unshared, for as long as this index is open: the one-writer rule across processes. Lucene's
+    /// own write lock sits inside each generation and did not stop a second process (an admin verb) from opening the
+    /// serving generation and, on closing, removing the lock and files the site still used. An unshared open is an OS
+    /// lock (flock on Linux) that a killed process releases, so a crash never leaves the index locked.</summary>
+    public const string OwnerFile = "owner.lock";
+
     private readonly object _swap = new();
     private readonly ChineseBigramAnalyzer _analyzer = new();
+    private readonly FileStream _owner;
     private Generation _current;
 
-    private SearchIndex(string root, Generation generation)
+    private SearchIndex(string root, FileStream owner, Generation generation)
     {
         Root = root;
+        _owner = owner;
         _current = generation;
     }
 
@@ -43,9 +51,36 @@ public sealed class SearchIndex : IDisposable
     public ChineseBigramAnalyzer Analyzer => _analyzer;
 
     /// <summary>Opens the generation named by <c>current</c> under <paramref name="root"/>, creating an empty one when there is none.</summary>
+    /// <exception cref="SearchIndexInUseException">another process (or instance) has this index open.</exception>
     public static SearchIndex Open(string root)
     {
         System.IO.Directory.CreateDirectory(root);
+        var owner = TakeOwnership(root);
+        try
+        {
+            return new SearchIndex(root, owner, OpenCurrentGeneration(root));
+        }
+        catch
+        {
+            owner.Dispose();
+            throw;
+        }
+    }
+
+    private static FileStream TakeOwnership(string root)
+    {
+        try
+        {
+            return new FileStream(Path.Combine(root, OwnerFile), FileMode.OpenOrCreate, FileAccess.ReadWrite, FileShare.None);
+        }
+        catch (IOException busy)
+        {
+            throw new SearchIndexInUseException(root, busy);
+        }
+    }
+
+    private static Generation OpenCurrentGeneration(string root)
+    {
         var name = CurrentGenerationName(root);
         if (name is null || !System.IO.Directory.Exists(Path.Combine(root, name)))
         {
@@ -58,7 +93,7 @@ public sealed class SearchIndex : IDisposable
             PublishGeneration(root, name);
         }
 
-        return new SearchIndex(root, Generation.Open(root, name));
+        return Generation.Open(root, name);
     }
 
     /// <summary>The generation <c>current</c> names, or null before the first one.</summary>
@@ -159,6 +194,7 @@ public sealed class SearchIndex : IDisposable
         _current.Dispose();
         _analyzer.Dispose();
         WriteLock.Dispose();
+        _owner.Dispose();
     }
 
     private static void DeleteQuietly(string folder)
@@ -246,6 +282,10 @@ public sealed class SearchIndex : IDisposable
                 && long.TryParse(text, NumberStyles.None, CultureInfo.InvariantCulture, out var position) ? position : 0;
     }
 }
+
+/// <summary>The index folder is open in another process or instance: one writer per index, so this one refuses to start.</summary>
+public sealed class SearchIndexInUseException(string root, Exception inner)
+    : IOException($"检索索引 {root} 正被另一个进程使用（每个索引只能由一个网站进程写入）。请为该进程配置单独的 Gongkai:Search:IndexFolder，或先停止占用它的进程。", inner);
 
 /// <summary>Writes a new generation from scratch (a rebuild, or a test indexing the law corpus) without touching the serving one.</summary>
 public sealed class GenerationBuilder : IDisposable

@@ -135,6 +135,9 @@ public sealed class TwoFactorModel(UserManager<StaffUser> users, SignInManager<S
         {
             await users.ResetAuthenticatorKeyAsync(user);
             key = await users.GetAuthenticatorKeyAsync(user) ?? "";
+
+            // A new key changes the security stamp, which ends every session of the account: this one gets a new cookie.
+            await signIn.RefreshSignInAsync(user);
         }
 
         SharedKey = Authenticator.FormatKey(key);

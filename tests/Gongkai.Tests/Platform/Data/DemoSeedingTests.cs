@@ -8,6 +8,10 @@ namespace Gongkai.Tests.Platform.Data;
 /// <summary>Demo accounts (with a published password) exist only where someone asked for them: the Development
 /// environment that <c>dotnet run</c> uses, <c>--demo</c>, or <c>Gongkai:Demo:Seed=true</c>. A published build started
 /// plainly in production has none.</summary>
+/// <remarks>Which settings turn demo seeding on is configuration, the same on every provider: these run in the SQLite
+/// pass only. Demo seeding into PostgreSQL is exercised by the PostgreSQL browser journey, whose portal starts with demo
+/// content on a fresh PostgreSQL database.</remarks>
+[Trait(TestTraits.Database, TestTraits.Once)]
 public sealed class DemoSeedingTests
 {
     private static async Task<List<string>> UserNamesAfterAsync(string environment, IDictionary<string, string>? settings, params string[] args)

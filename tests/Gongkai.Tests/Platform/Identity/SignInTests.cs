@@ -1,4 +1,5 @@
 using System.Net;
+using System.Net.Http.Json;
 using Gongkai.Platform.Audit;
 using Gongkai.Platform.Data;
 using Gongkai.Staff;
@@ -156,6 +157,33 @@ public sealed class SignInTests(StaffTestHost host) : IClassFixture<StaffTestHos
         var console = await client.GetAsync(new Uri("/admin", UriKind.Relative));
         Assert.Equal(HttpStatusCode.Redirect, console.StatusCode);
         Assert.StartsWith("http://localhost/admin/sign-in", console.Headers.Location?.ToString(), StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task A_session_cookie_saved_before_signing_out_no_longer_works_for_pages_or_api_writes()
+    {
+        var staff = await host.DemoStaffAsync();
+        var cookies = new CookieContainer();
+        using var client = host.NewClient(cookies: cookies);
+        await host.SignInAsync(client, staff.UserName(StaffRoles.Editor));
+        var saved = cookies.GetCookieHeader(new Uri("http://localhost/admin"));
+        Assert.Contains("gongkai.staff=", saved, StringComparison.Ordinal);
+        Assert.Equal(HttpStatusCode.OK, (await client.GetAsync(new Uri("/admin", UriKind.Relative))).StatusCode);
+
+        await client.SubmitAsync("/admin/sign-out", new Dictionary<string, string>());
+
+        // Someone who copied the cookie before the sign-out (a shared computer, a stolen cookie) replays it.
+        using var replay = host.NewClient();
+        using var page = new HttpRequestMessage(HttpMethod.Get, "/admin");
+        page.Headers.Add("Cookie", saved);
+        var pageResponse = await replay.SendAsync(page);
+        Assert.Equal(HttpStatusCode.Redirect, pageResponse.StatusCode);
+        Assert.StartsWith("http://localhost/admin/sign-in", pageResponse.Headers.Location?.ToString(), StringComparison.Ordinal);
+
+        using var write = new HttpRequestMessage(HttpMethod.Post, "/api/v1/documents") { Content = JsonContent.Create(new { title = "会话已结束" }) };
+        write.Headers.Add("Cookie", saved);
+        var writeResponse = await replay.SendAsync(write);
+        Assert.Equal(HttpStatusCode.Unauthorized, writeResponse.StatusCode);
     }
 
     [Fact]
