@@ -281,7 +281,7 @@ public static partial class ReferenceClassification
     [GeneratedRegex(@"全国人民代表大会(常务委员会)?第[一二三四五六七八九十百零〇0-9]+次(会议|全体会议)")]
     private static partial Regex NationalCongress();
 
-    [GeneratedRegex(@"(?:(?<=日)|(?<![\u4e00-\u9fff]))([\u4e00-\u9fff]{2,12}?(?:省|市|自治区|自治州|自治县|县|区|盟))第[一二三四五六七八九十0-9]+届人民代表大会(常务委员会)?(第[一二三四五六七八九十百零〇0-9]+次)?")]
+    [GeneratedRegex(@"(?:(?<=日)|(?<![\u4e00-\u9fff]))(?!日)([\u4e00-\u9fff]{2,12}?(?:省|市|自治区|自治州|自治县|县|区|盟))第[一二三四五六七八九十0-9]+届人民代表大会(常务委员会)?(第[一二三四五六七八九十百零〇0-9]+次)?")]
     private static partial Regex LocalCongress();
 
     [GeneratedRegex(@"(国务院令|国务院(发布|公布|批准|颁布|修订)|政务院)")]

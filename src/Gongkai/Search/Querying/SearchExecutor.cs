@@ -21,7 +21,8 @@ internal static class SearchExecutor
     public static SearchResult Execute(IndexSearcher searcher, Analyzer analyzer, SearchRequest request, SynonymSet synonyms, RankingPrior prior)
     {
         var text = QueryText.Parse(request.Query);
-        if (!text.IsEmpty && !SearchQueryBuilder.HasWords(text) && DocNumberForm.Find(request.Query ?? "") is null)
+        var typedSomething = !string.IsNullOrWhiteSpace(request.Query);
+        if (typedSomething && (text.IsEmpty ? !request.HasFilters : !SearchQueryBuilder.HasWords(text)) && DocNumberForm.Find(request.Query ?? "") is null)
         {
             // Only question words, particles or punctuation: ask for words rather than list everything.
             return SearchResult.None with { NeedsWords = true };
