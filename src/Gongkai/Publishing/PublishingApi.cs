@@ -132,15 +132,9 @@ internal static class PublishingApi
     private static async Task<Results<Ok<PublicDocumentView>, ProblemHttpResult>> GetAsync(string indexNo, PublishedDocuments documents, GongkaiDbContext db, CancellationToken cancellationToken)
     {
         var found = await documents.FindAsync(indexNo, cancellationToken);
-        if (found is null && int.TryParse(indexNo, NumberStyles.None, CultureInfo.InvariantCulture, out var id)
-            && await documents.IndexNoOfAsync(id, cancellationToken) is { } byId)
-        {
-            found = await documents.FindAsync(byId, cancellationToken);
-        }
-
         if (found is null)
         {
-            return TypedResults.Problem(title: "文件不存在", detail: $"没有索引号（或编号）为“{indexNo}”的已发布文件。", statusCode: StatusCodes.Status404NotFound);
+            return TypedResults.Problem(title: "文件不存在", detail: $"没有索引号（或库内编号）为“{indexNo}”的已发布文件。", statusCode: StatusCodes.Status404NotFound);
         }
 
         var d = found.Document;

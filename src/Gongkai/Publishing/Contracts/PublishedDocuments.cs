@@ -215,10 +215,6 @@ public sealed class PublishedDocuments(GongkaiDbContext db)
 
     private IQueryable<Document> Library() => db.Set<Document>().AsNoTracking().Where(d => d.Status == DocumentStatus.Published && d.Kind == DocumentKind.Reference);
 
-    /// <summary>The 索引号 (or library number) of a published document by its id, for addresses that name the id.</summary>
-    public async Task<string?> IndexNoOfAsync(int id, CancellationToken cancellationToken = default) =>
-        await db.Set<Document>().AsNoTracking().Where(d => d.Id == id && d.Status == DocumentStatus.Published).Select(d => d.IndexNo).SingleOrDefaultAsync(cancellationToken);
-
     /// <summary>One page of the law library, in force first, newest first; null filters mean any.</summary>
     public async Task<LibraryPage> LibraryPageAsync(LibraryFilter filter, int page, int size, CancellationToken cancellationToken = default)
     {

@@ -52,6 +52,9 @@ public interface IImportProgress
 /// save with change detection off and the change tracker cleared between batches; existing keys and catalogue
 /// paths are loaded once, so there is no query per file. The publisher reserves 索引号 one block per batch and year,
 /// so documents published while an import runs never collide with it.</para>
+/// <para>Laws and other reference documents (<see cref="ReferenceClassification"/>) become law-library documents: a
+/// library number (FG-…) instead of a 索引号, no catalogue node, their issuer, level, region and status, and the
+/// versions of one law linked; what cannot be derived is listed in <see cref="ImportSummary.Notes"/>.</para>
 /// <para>Imported documents get no publication deadline (they were published elsewhere, often years before the
 /// calendar begins).</para>
 /// </summary>
@@ -260,7 +263,7 @@ public sealed class DocumentImporter(GongkaiDbContext db, AuditLog audit, TimePr
                 CreatedAt = now,
                 UpdatedAt = now,
             };
-            Classify(document, file);
+            Classify(document, file, body.Code);
             return document;
         }).ToList();
         var publications = documents.Select((document, i) => (document, PublicationTime(files[i], now))).ToList();
@@ -313,7 +316,7 @@ public sealed class DocumentImporter(GongkaiDbContext db, AuditLog audit, TimePr
             document.BodyHtml = file.BodyHtml;
             document.CatalogueNodeId = file.IsReference ? null : state.Nodes[file.Category].Id;
             var formerIndexNo = document.IndexNo;
-            Classify(document, file);
+            Classify(document, file, body.Code);
             if (formerIndexNo != document.IndexNo && formerIndexNo is not null)
             {
                 // A law imported before the library existed carried this body's 索引号: it leaves the index under that
@@ -336,7 +339,7 @@ public sealed class DocumentImporter(GongkaiDbContext db, AuditLog audit, TimePr
 
     /// <summary>A reference document gets the library's fields and number (FG- and the start of its source key's hash:
     /// stable across re-imports and databases) instead of a body's 索引号; a body's own document keeps its 索引号.</summary>
-    private static void Classify(Document document, ImportedFile file)
+    private static void Classify(Document document, ImportedFile file, string bodyCode)
     {
         if (file.Reference is not { } reference)
         {
@@ -346,7 +349,7 @@ public sealed class DocumentImporter(GongkaiDbContext db, AuditLog audit, TimePr
         }
 
         document.Kind = DocumentKind.Reference;
-        document.IndexNo = LibraryNumber(file.KeyHash);
+        document.IndexNo = LibraryNumber(bodyCode, file.KeyHash);
         document.Issuer = reference.Issuer;
         document.Level = reference.Level;
         document.Region = reference.Region;
@@ -363,7 +366,9 @@ public sealed class DocumentImporter(GongkaiDbContext db, AuditLog audit, TimePr
 
     public const string LibraryPrefix = "FG-";
 
-    public static string LibraryNumber(string keyHash) => LibraryPrefix + keyHash[..16].ToUpperInvariant();
+    /// <summary>Unique per importing body and source (the same law imported into two bodies' folders is two rows).</summary>
+    public static string LibraryNumber(string bodyCode, string keyHash) =>
+        LibraryPrefix + ImportSource.HashOf(bodyCode + "\n" + keyHash)[..16].ToUpperInvariant();
 
     /// <summary>The node for a category path, created (with the default time limit and carriers) when missing.</summary>
     private async Task<int> EnsureNodeAsync(ImportState state, Body body, IReadOnlyList<string> path, DateTimeOffset now, CancellationToken cancellationToken)
