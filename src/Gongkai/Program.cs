@@ -9,6 +9,7 @@ using Gongkai.Safeguards;
 using Gongkai.Requests;
 using Gongkai.Search;
 using Gongkai.Staff;
+using Gongkai.Transparency;
 
 // Gongkai reads top to bottom like a table of contents: each module registers its services and maps its
 // pages and endpoints explicitly. Admin verbs (`gongkai import …`) share the same application and configuration.
@@ -49,6 +50,7 @@ static WebApplication CreateApplication(string[] args)
     builder.AddSafeguards();        // before publication: personal data masked, wording and outdated names checked
     builder.AddRequests();          // requests for disclosure (依申请公开): applications, the statutory clock, replies
     builder.AddSearch();            // full-text search: a Lucene index per node following the change log, API and page
+    builder.AddTransparency();      // the public log: RFC 6962 Merkle tree of every published version, signed tree heads, /ct/v1
     builder.AddPortal();            // the public site shell: home, elderly mode, site map
     builder.AddAdmin();             // the staff console shell
 
@@ -63,6 +65,7 @@ static WebApplication CreateApplication(string[] args)
     app.MapSafeguards();
     app.MapRequests();
     app.MapSearch();
+    app.MapTransparency();
     app.MapPortal();
     app.MapAdmin();
 
@@ -80,5 +83,6 @@ public partial class Program
         .. StaffModule.AdminVerbs,             // token create|list|revoke
         .. PublishingModule.AdminVerbs,        // import <folder>
         .. SearchModule.AdminVerbs,            // reindex
+        .. TransparencyModule.AdminVerbs,      // log verify|monitor
     ];
 }

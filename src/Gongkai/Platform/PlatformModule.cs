@@ -46,7 +46,7 @@ internal static class PlatformModule
             razor.RootDirectory = "/";
             razor.Conventions.AuthorizeFolder("/Admin");
         });
-        services.AddProblemDetails();
+        services.AddApiProblems();
         services.AddOpenApi("v1");
         services.AddHealthChecks().AddCheck<DatabaseHealthCheck>("database", tags: ["ready"]);
         services.AddOutputCache();

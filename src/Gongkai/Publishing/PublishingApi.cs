@@ -28,12 +28,17 @@ public sealed record CorrectionView(int Version, string CorrectedOn, string? Rea
 public sealed record PublicDocumentView(
     string IndexNo, string Title, string? DocNumber, string? Body, IReadOnlyList<string> CoIssuers, string Type, string Subject,
     string? SignedOn, string PublishedOn, string Validity, string? SupersededBy, string? Keywords, string? BodyHtml,
-    string ContentHash, IReadOnlyList<CorrectionView> Corrections, bool Withdrawn, string? WithdrawalReason,
+    string ContentHash, IReadOnlyList<CorrectionView> Corrections, bool Withdrawn, string? WithdrawalReason, TransparencyView? Transparency,
     string Kind = "own", string? Issuer = null, string? Level = null, string? Region = null, string? Status = null, string? EffectiveOn = null,
     IReadOnlyList<VersionView>? Versions = null);
 
 /// <summary>One version of a law in the library.</summary>
 public sealed record VersionView(string IndexNo, string Title, string? PromulgatedOn, string? Status, string Url);
+
+/// <summary>Where the version shown sits in the public log (<c>/ct/v1</c>): null until the log has appended it (seconds).</summary>
+/// <param name="LeafIndex">RFC 6962 leaf_index (0-based).</param>
+/// <param name="LeafHash">Base64 SHA-256 leaf hash, usable with <c>/ct/v1/get-proof-by-hash</c>.</param>
+public sealed record TransparencyView(long LeafIndex, string LeafHash);
 
 /// <summary>A document as staff see it, with its review state and history.</summary>
 public sealed record StaffDocumentView(
@@ -59,6 +64,7 @@ public sealed record InterpretationCreated(int Id, string Url);
 internal static class PublishingApi
 {
     public const int DefaultPageSize = 20;
+    public const int MaxPageSize = 100;
 
     public static void MapPublishingApi(this WebApplication app)
     {
@@ -89,6 +95,12 @@ internal static class PublishingApi
         PublishedDocuments documents, BodyDirectory directory, Catalogue.CatalogueDesk catalogue, int? page, int? size, string? body, string? type, string? subject,
         int? year, string? validity, int? node, CancellationToken cancellationToken)
     {
+        if (year is < 1 or > 9999 || page is < 1 || size is < 1 or > MaxPageSize)
+        {
+            return TypedResults.Problem(title: "参数超出范围",
+                detail: $"year 应为 1–9999 之间的年份，page 从 1 开始，size 为 1–{MaxPageSize}。", statusCode: StatusCodes.Status400BadRequest);
+        }
+
         int? bodyId = null;
         if (!string.IsNullOrEmpty(body))
         {
@@ -129,7 +141,7 @@ internal static class PublishingApi
             .ToList()));
     }
 
-    private static async Task<Results<Ok<PublicDocumentView>, ProblemHttpResult>> GetAsync(string indexNo, PublishedDocuments documents, GongkaiDbContext db, CancellationToken cancellationToken)
+    private static async Task<Results<Ok<PublicDocumentView>, ProblemHttpResult>> GetAsync(string indexNo, PublishedDocuments documents, IPublicLogEntries log, GongkaiDbContext db, CancellationToken cancellationToken)
     {
         var found = await documents.FindAsync(indexNo, cancellationToken);
         if (found is null)
@@ -141,13 +153,14 @@ internal static class PublishingApi
         var reference = d.Kind == DocumentKind.Reference;
         var hash = await db.Set<DocumentVersion>().AsNoTracking().Where(v => v.DocumentId == d.Id && v.Number == d.CurrentVersion)
             .Select(v => v.ContentHash).SingleAsync(cancellationToken);
+        var entry = await log.FindAsync(d.IndexNo!, d.CurrentVersion, cancellationToken);
         return TypedResults.Ok(new PublicDocumentView(
             d.IndexNo!, d.Title, d.DocNumber, reference ? null : d.Body!.Name, reference ? [] : d.CoIssuers.Select(c => c.Body!.Name).ToList(),
             reference ? d.Level ?? "法律法规" : d.DocumentType, d.Subject,
             Date(d.SignedOn), Date(ChinaTime.DateOf(d.PublishedAt!.Value))!, reference && d.LegalStatus is { } status ? status : DocumentCatalog.ChineseName(d.Validity),
             found.SupersededByIndexNo, d.Keywords, found.IsWithdrawn ? null : d.BodyHtml, hash,
             found.Corrections.Select(c => new CorrectionView(c.Number, Date(ChinaTime.DateOf(c.PublishedAt))!, c.Reason, c.Changed)).ToList(),
-            found.IsWithdrawn, d.WithdrawalReason,
+            found.IsWithdrawn, d.WithdrawalReason, entry is null ? null : new TransparencyView(entry.LeafIndex, entry.LeafHash),
             reference ? "reference" : "own", d.Issuer, d.Level, d.Region, d.LegalStatus, Date(d.EffectiveOn),
             reference ? found.Versions.Select(v => new VersionView(v.IndexNo, v.Title, Date(v.PromulgatedOn), v.Status, v.Url)).ToList() : null));
     }

@@ -1,3 +1,4 @@
+using Microsoft.Extensions.DependencyInjection.Extensions;
 using Gongkai.Organizations;
 using Gongkai.Staff;
 using Gongkai.Platform.Web;
@@ -33,6 +34,9 @@ internal static class PublishingModule
         services.AddScoped<DocumentPublisher>();
         services.AddScoped<DocumentDesk>();
         services.AddScoped<PublishedDocuments>();
+        services.AddScoped<PublishedVersions>();
+        // The public log (Transparency, a module above this one) replaces this with its own answer.
+        services.TryAddScoped<IPublicLogEntries, NoPublicLog>();
         services.AddRecurringJob<ScheduledPublicationJob>();
         services.AddScoped<IStartupSeeder, DemoDocumentSeeder>();
         services.AddCatalogue();

@@ -28,21 +28,31 @@ public sealed class AccessTokenService(GongkaiDbContext db, AuditLog audit, User
     /// call into a database write.</summary>
     private static readonly TimeSpan LastUsedResolution = TimeSpan.FromMinutes(1);
 
-    public async Task<CreatedAccessToken> CreateAsync(StaffUser owner, string name, DateTimeOffset? expiresAt, string? actorName = null, CancellationToken cancellationToken = default)
+    /// <summary>A token without a chosen lifetime expires after this many days; none lives longer than
+    /// <see cref="MaxLifetimeDays"/> (ASVS: credentials for scripts expire and are renewed by creating a new one).</summary>
+    public const int DefaultLifetimeDays = 90;
+
+    public const int MaxLifetimeDays = 365;
+
+    /// <summary>Creates a token valid for <paramref name="lifetimeDays"/> days (default <see cref="DefaultLifetimeDays"/>,
+    /// 1 to <see cref="MaxLifetimeDays"/>; callers validate the range and say so in their own words).</summary>
+    public async Task<CreatedAccessToken> CreateAsync(StaffUser owner, string name, int? lifetimeDays, string? actorName = null, CancellationToken cancellationToken = default)
     {
+        var days = Math.Clamp(lifetimeDays ?? DefaultLifetimeDays, 1, MaxLifetimeDays);
         var secret = AccessTokenSecret.Generate();
+        var now = clock.GetUtcNow();
         var token = new AccessToken
         {
             UserId = owner.Id,
             Name = name.Trim(),
             Prefix = AccessTokenSecret.PrefixOf(secret),
             TokenHash = AccessTokenSecret.Hash(secret),
-            CreatedAt = clock.GetUtcNow(),
-            ExpiresAt = expiresAt,
+            CreatedAt = now,
+            ExpiresAt = now.AddDays(days),
         };
         db.Set<AccessToken>().Add(token);
         audit.Record("token.created", $"user:{owner.UserName}",
-            $"名称：{token.Name}；前缀：{token.Prefix}；有效期至：{(expiresAt is null ? "不过期" : ChinaTime.Format(expiresAt.Value))}",
+            $"名称：{token.Name}；前缀：{token.Prefix}；有效期至：{ChinaTime.Format(token.ExpiresAt.Value)}",
             bodyId: owner.BodyId, actorName: actorName ?? owner.UserName, actorId: actorName is null ? owner.Id : null);
         await db.SaveChangesAsync(cancellationToken);
         return new CreatedAccessToken(token, secret);

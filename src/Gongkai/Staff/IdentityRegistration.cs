@@ -7,6 +7,8 @@ namespace Gongkai.Staff;
 
 internal static class IdentityRegistration
 {
+    public const string CookieName = "gongkai.staff";
+
     public static void AddGongkaiIdentity(this IServiceCollection services)
     {
         services.AddIdentity<StaffUser, IdentityRole>(identity =>
@@ -20,9 +22,11 @@ internal static class IdentityRegistration
                 identity.Lockout.DefaultLockoutTimeSpan = TimeSpan.FromMinutes(15);
                 identity.Lockout.AllowedForNewUsers = true;
                 identity.User.RequireUniqueEmail = false;
+                identity.Tokens.AuthenticatorTokenProvider = OneTimeAuthenticatorCodes.ProviderName;
             })
             .AddEntityFrameworkStores<GongkaiDbContext>()
             .AddDefaultTokenProviders()
+            .AddTokenProvider<OneTimeAuthenticatorCodes>(OneTimeAuthenticatorCodes.ProviderName)
             .AddClaimsPrincipalFactory<StaffClaimsPrincipalFactory>();
 
         // Bearer requests use their access token, everything else the cookie. Identity's own schemes stay as they
@@ -41,7 +45,7 @@ internal static class IdentityRegistration
         {
             cookie.LoginPath = "/admin/sign-in";
             cookie.AccessDeniedPath = "/admin/denied";
-            cookie.Cookie.Name = "gongkai.staff";
+            cookie.Cookie.Name = CookieName;
             cookie.Cookie.HttpOnly = true;
             cookie.Cookie.SameSite = SameSiteMode.Lax;
             cookie.SlidingExpiration = true;
@@ -62,6 +66,7 @@ internal static class IdentityRegistration
 
         services.AddAuthorizationBuilder().AddGongkaiPolicies();
         services.AddSingleton<IAuthorizationMiddlewareResultHandler, TwoFactorEnrolmentResultHandler>();
+        services.AddSingleton<AuthenticatorClock>();
         services.AddScoped<BodyScope>();
         services.AddScoped<AccessTokenService>();
         services.AddScoped<SignInAudit>();

@@ -20,8 +20,6 @@ public sealed record SessionResponse(string UserName, string DisplayName, int? B
 /// <summary>/api/v1/session: who am I, and personal access tokens (create with user name + password [+ code], list, revoke).</summary>
 internal static class SessionApi
 {
-    private const int MaxLifetimeDays = 3650;
-
     public static IEndpointRouteBuilder MapStaffSessionApi(this IEndpointRouteBuilder app)
     {
         app.MapGet("/api/v1/session", WhoAmI).WithTags("会话与访问令牌").RequireAuthorization(Permissions.Staff);
@@ -69,9 +67,9 @@ internal static class SessionApi
             errors["name"] = [$"令牌名称不能超过 {AccessTokenService.MaxNameLength} 个字符。"];
         }
 
-        if (request.ExpiresInDays is < 1 or > MaxLifetimeDays)
+        if (request.ExpiresInDays is < 1 or > AccessTokenService.MaxLifetimeDays)
         {
-            errors["expiresInDays"] = [$"有效天数应在 1 到 {MaxLifetimeDays} 之间；不填表示永不过期。"];
+            errors["expiresInDays"] = [$"有效天数应在 1 到 {AccessTokenService.MaxLifetimeDays} 之间；不填为 {AccessTokenService.DefaultLifetimeDays} 天。"];
         }
 
         if (errors.Count > 0)
@@ -134,8 +132,7 @@ internal static class SessionApi
                 detail: "系统管理员须先登录控制台启用两步验证，才能创建访问令牌。");
         }
 
-        var expiresAt = request.ExpiresInDays is { } days ? clock.GetUtcNow().AddDays(days) : (DateTimeOffset?)null;
-        var created = await tokens.CreateAsync(user, request.Name!, expiresAt, cancellationToken: cancellationToken);
+        var created = await tokens.CreateAsync(user, request.Name!, request.ExpiresInDays, cancellationToken: cancellationToken);
         return TypedResults.Created((string?)null, new CreatedTokenResponse(created.Token.Id, created.Secret, created.Token.Name,
             created.Token.Prefix, created.Token.CreatedAt, created.Token.ExpiresAt));
     }

@@ -22,6 +22,8 @@ internal static class StaffModule
 
     public static WebApplication MapStaff(this WebApplication app)
     {
+        // Runs after authentication and before every endpoint (endpoints execute at the end of the pipeline).
+        app.UseCrossSiteWriteGuard();
         app.MapStaffSessionApi();
         return app;
     }

@@ -27,7 +27,7 @@ internal static class TokenCommands
     {
         var user = new Option<string>("--user") { Description = "令牌所属工作人员的用户名", Required = true };
         var name = new Option<string>("--name") { Description = "令牌名称（用途），例如“数据报送脚本”", Required = true };
-        var days = new Option<int?>("--days") { Description = "有效天数；不填表示永不过期" };
+        var days = new Option<int?>("--days") { Description = $"有效天数（1–{AccessTokenService.MaxLifetimeDays}），不填为 {AccessTokenService.DefaultLifetimeDays} 天" };
         var command = new Command("create", "为工作人员创建个人访问令牌。令牌只显示这一次，请立即保存。");
         command.Options.Add(user);
         command.Options.Add(name);
@@ -44,9 +44,9 @@ internal static class TokenCommands
                 return 1;
             }
 
-            if (lifetime is < 1)
+            if (lifetime is < 1 or > AccessTokenService.MaxLifetimeDays)
             {
-                await error.WriteLineAsync("有效天数应为正整数。");
+                await error.WriteLineAsync($"有效天数应在 1 到 {AccessTokenService.MaxLifetimeDays} 之间。");
                 return 1;
             }
 
@@ -56,9 +56,7 @@ internal static class TokenCommands
                 return 1;
             }
 
-            var clock = services.GetRequiredService<TimeProvider>();
-            var expiresAt = lifetime is { } d ? clock.GetUtcNow().AddDays(d) : (DateTimeOffset?)null;
-            var created = await services.GetRequiredService<AccessTokenService>().CreateAsync(owner, label, expiresAt, ConsoleActor, cancellationToken);
+            var created = await services.GetRequiredService<AccessTokenService>().CreateAsync(owner, label, lifetime, ConsoleActor, cancellationToken);
             await output.WriteLineAsync($"已为 {owner.UserName} 创建令牌 #{created.Token.Id}（{created.Token.Name}）：");
             await output.WriteLineAsync(created.Secret);
             await output.WriteLineAsync("此令牌只显示这一次，请立即妥善保存。");

@@ -12,6 +12,7 @@ using Microsoft.AspNetCore.Mvc.Testing.Handlers;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Options;
+using Microsoft.Extensions.Time.Testing;
 using OtpNet;
 
 namespace Gongkai.Tests.Infrastructure;
@@ -27,11 +28,35 @@ public class StaffTestHost : GongkaiFactory
     private readonly SemaphoreSlim _ready = new(1, 1);
     private bool _seeded;
 
+    /// <summary>The clock authenticator codes are checked against: each code a test asks for moves it on by one 30 s
+    /// step, as if the user waited for the next code, because the server accepts each code only once.</summary>
+    private readonly FakeTimeProvider _authenticatorTime = new(DateTimeOffset.UtcNow);
+
     protected override void ConfigureWebHost(IWebHostBuilder builder)
     {
         base.ConfigureWebHost(builder);
-        builder.ConfigureServices(services => services.AddSingleton<IStartupFilter, ClientAddressFromHeader>());
+        builder.ConfigureServices(services =>
+        {
+            services.AddSingleton<IStartupFilter, ClientAddressFromHeader>();
+            services.AddSingleton(new AuthenticatorClock(_authenticatorTime));
+        });
     }
+
+    /// <summary>The next code the user's authenticator app shows (the server's authenticator clock moves on 30 s).</summary>
+    public string NextCode(string base32Key)
+    {
+        lock (_authenticatorTime)
+        {
+            _authenticatorTime.Advance(TimeSpan.FromSeconds(30));
+            return CodeAt(base32Key, _authenticatorTime.GetUtcNow().UtcDateTime);
+        }
+    }
+
+    /// <summary>The code the authenticator app showed at <paramref name="utc"/>.</summary>
+    public static string CodeAt(string base32Key, DateTime utc) => new Totp(Base32Encoding.ToBytes(base32Key)).ComputeTotp(utc);
+
+    /// <summary>The server's authenticator clock now.</summary>
+    public DateTime AuthenticatorNow => _authenticatorTime.GetUtcNow().UtcDateTime;
 
     public string DemoPassword => Services.GetRequiredService<IOptions<GongkaiOptions>>().Value.Demo.Password;
 
@@ -96,7 +121,7 @@ public class StaffTestHost : GongkaiFactory
             return response;
         }
 
-        return await client.SubmitAsync(response.Headers.Location.OriginalString, new Dictionary<string, string> { ["Code"] = CurrentCode(totpKey) });
+        return await client.SubmitAsync(response.Headers.Location.OriginalString, new Dictionary<string, string> { ["Code"] = NextCode(totpKey) });
     }
 
     /// <summary>A signed-in client for a user (the demo admin signs in with the demo authenticator key).</summary>
@@ -129,7 +154,6 @@ public class StaffTestHost : GongkaiFactory
         return user;
     }
 
-    public static string CurrentCode(string base32Key) => new Totp(Base32Encoding.ToBytes(base32Key)).ComputeTotp();
 
     private sealed class ClientAddressHandler(string address) : DelegatingHandler
     {

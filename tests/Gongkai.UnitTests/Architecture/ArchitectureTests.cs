@@ -7,7 +7,7 @@ namespace Gongkai.UnitTests.Architecture;
 /// The layer order of docs/ARCHITECTURE.md, enforced on the compiled assembly: a module may use the modules listed
 /// below it and nothing above it. Lowest first:
 /// Platform ← Calendar ← Staff ← Organizations ← Safeguards ← Publishing ← Search; Requests beside Publishing
-/// (it uses what is below Safeguards); Portal and Admin, the two shells, on top, and nothing depends on a shell.
+/// (it uses what is below Safeguards); Transparency (the public log) above Publishing, beside Search; Portal and Admin, the two shells, on top, and nothing depends on a shell.
 /// </summary>
 public sealed class ArchitectureTests
 {
@@ -24,11 +24,12 @@ public sealed class ArchitectureTests
         { "Publishing", ["Platform", "Calendar", "Staff", "Organizations", "Safeguards"] },
         { "Search", ["Platform", "Calendar", "Staff", "Organizations", "Safeguards", "Publishing"] },
         { "Requests", ["Platform", "Calendar", "Staff", "Organizations", "Safeguards"] },
-        { "Portal", ["Platform", "Calendar", "Staff", "Organizations", "Safeguards", "Publishing", "Search", "Requests"] },
-        { "Admin", ["Platform", "Calendar", "Staff", "Organizations", "Safeguards", "Publishing", "Search", "Requests"] },
+        { "Transparency", ["Platform", "Calendar", "Staff", "Organizations", "Safeguards", "Publishing"] },
+        { "Portal", ["Platform", "Calendar", "Staff", "Organizations", "Safeguards", "Publishing", "Search", "Requests", "Transparency"] },
+        { "Admin", ["Platform", "Calendar", "Staff", "Organizations", "Safeguards", "Publishing", "Search", "Requests", "Transparency"] },
     };
 
-    private static readonly string[] Modules = ["Platform", "Calendar", "Staff", "Organizations", "Safeguards", "Publishing", "Search", "Requests", "Portal", "Admin"];
+    private static readonly string[] Modules = ["Platform", "Calendar", "Staff", "Organizations", "Safeguards", "Publishing", "Search", "Requests", "Transparency", "Portal", "Admin"];
 
     [Theory]
     [MemberData(nameof(Layers))]
@@ -78,6 +79,7 @@ public sealed class ArchitectureTests
     [InlineData("Gongkai.Requests.Rules")]
     [InlineData("Gongkai.Safeguards.Detection")]
     [InlineData("Gongkai.Safeguards.Wording")]
+    [InlineData("Gongkai.Transparency.Rules")]
     public void Rules_namespaces_do_no_input_or_output(string rules)
     {
         var result = Types.InAssembly(Application).That().ResideInNamespace(rules)

@@ -17,7 +17,7 @@ public sealed record GazetteIssueView(GazetteIssue Issue, IReadOnlyList<GazetteC
 
 /// <summary>Read side of the gazette: published issues by year, searchable by a document's title or 文号, and the PDF
 /// edition of an issue. Staff reads (<see cref="ForStaffAsync"/>) also see unpublished issues.</summary>
-public sealed class GazetteArchive(GongkaiDbContext db)
+public sealed class GazetteArchive(GongkaiDbContext db, IPublicLogEntries log)
 {
     public async Task<IReadOnlyList<(int Year, int Issues)>> YearsAsync(CancellationToken cancellationToken = default)
     {
@@ -74,6 +74,13 @@ public sealed class GazetteArchive(GongkaiDbContext db)
             new PdfTableRow(["序号", "标题", "文号"], Header: true, Widths: [1, 6, 3]),
         };
         blocks.AddRange(view.Contents.Select((c, i) => (PdfBlock)new PdfTableRow([(i + 1).ToString(System.Globalization.CultureInfo.InvariantCulture), c.Title, c.DocNumber ?? ""], Widths: [1, 6, 3])));
+        if (await log.LatestHeadAsync(cancellationToken) is { } head)
+        {
+            // Paper witnesses the log: anyone holding this copy can later ask the site to prove its log extends this head.
+            blocks.Add(new PdfParagraph(string.Create(System.Globalization.CultureInfo.InvariantCulture,
+                $"公开日志见证：本版生成时，本站公开日志的最新签名树头为 {head.TreeSize} 条，签发于 {Platform.Time.ChinaTime.Format(head.SignedAt)}（北京时间），根哈希 {head.RootHash}。核验方法见本站“公开日志”页面（/log）。")));
+        }
+
         foreach (var line in view.Contents)
         {
             blocks.Add(new PdfPageBreak());

@@ -9,11 +9,14 @@ namespace Gongkai.Publishing.Pages;
 /// <summary>One document: the metadata table, then the text. The route is a catch-all
 /// (<c>/documents/{**indexNo}</c>) because index numbers contain '/', e.g. /documents/00700002-5/2018-00001.</summary>
 [OutputCache(PolicyName = PublicCache.DocumentPages)]
-public sealed class DocumentPageModel(PublishedDocuments documents) : PageModel
+public sealed class DocumentPageModel(PublishedDocuments documents, IPublicLogEntries log) : PageModel
 {
     public PublicDocument? Public { get; private set; }
 
     public Document? Document => Public?.Document;
+
+    /// <summary>The shown version's place in the public log; null until the log has appended it.</summary>
+    public PublicLogEntry? LogEntry { get; private set; }
 
     public string OrganizationCode => Document?.Body is { } body ? CreditCode.FormatOrganizationCode(body.CreditCode) : "";
 
@@ -23,6 +26,10 @@ public sealed class DocumentPageModel(PublishedDocuments documents) : PageModel
         if (Public is null)
         {
             Response.StatusCode = StatusCodes.Status404NotFound;
+        }
+        else if (!Public.IsWithdrawn)
+        {
+            LogEntry = await log.FindAsync(indexNo, Public.Document.CurrentVersion, cancellationToken);
         }
     }
 }

@@ -12,7 +12,7 @@ namespace Gongkai.Staff.Admin;
 public sealed class TokensModel(UserManager<StaffUser> users, AccessTokenService tokens, TimeProvider clock) : PageModel
 {
     /// <summary>The lifetimes offered, in days; 0 means no expiry.</summary>
-    public static readonly int[] Lifetimes = [30, 90, 365, 0];
+    public static readonly int[] Lifetimes = [30, AccessTokenService.DefaultLifetimeDays, AccessTokenService.MaxLifetimeDays];
 
     public List<AccessToken> Tokens { get; private set; } = [];
 
@@ -30,7 +30,7 @@ public sealed class TokensModel(UserManager<StaffUser> users, AccessTokenService
 
     [BindProperty]
     [Display(Name = "有效期")]
-    public int LifetimeDays { get; set; } = 90;
+    public int LifetimeDays { get; set; } = AccessTokenService.DefaultLifetimeDays;
 
     public DateTimeOffset Now => clock.GetUtcNow();
 
@@ -51,8 +51,7 @@ public sealed class TokensModel(UserManager<StaffUser> users, AccessTokenService
 
         if (ModelState.IsValid)
         {
-            var expiresAt = LifetimeDays == 0 ? (DateTimeOffset?)null : clock.GetUtcNow().AddDays(LifetimeDays);
-            var created = await tokens.CreateAsync(user, Name, expiresAt, cancellationToken: cancellationToken);
+            var created = await tokens.CreateAsync(user, Name, LifetimeDays, cancellationToken: cancellationToken);
             NewSecret = created.Secret;
             Name = "";
         }

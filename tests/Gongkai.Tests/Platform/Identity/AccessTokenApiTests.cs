@@ -91,11 +91,51 @@ public sealed class AccessTokenApiTests(StaffTestHost host) : IClassFixture<Staf
     }
 
     [Fact]
+    public async Task A_token_expires_after_ninety_days_unless_asked_otherwise_and_never_lives_longer_than_a_year()
+    {
+        var staff = await host.DemoStaffAsync();
+        var editor = staff.UserName(StaffRoles.Editor);
+        using var client = host.NewClient();
+
+        var created = await client.PostAsJsonAsync(Tokens, new { userName = editor, password = host.DemoPassword, name = "默认有效期" });
+        var expiresAt = (await created.Content.ReadFromJsonAsync<JsonElement>()).GetProperty("expiresAt").GetDateTimeOffset();
+        Assert.InRange(expiresAt - DateTimeOffset.UtcNow, TimeSpan.FromDays(89.9), TimeSpan.FromDays(90.1));
+
+        var tooLong = await client.PostAsJsonAsync(Tokens, new { userName = editor, password = host.DemoPassword, name = "十年", expiresInDays = 3650 });
+        Assert.Equal(HttpStatusCode.BadRequest, tooLong.StatusCode);
+        Assert.Contains("有效天数应在 1 到 365 之间", await tooLong.Content.ReadAsStringAsync(), StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task An_authenticator_code_works_once_and_only_within_thirty_seconds_of_its_time()
+    {
+        await host.DemoStaffAsync();
+        using var client = host.NewClient();
+        Task<HttpResponseMessage> WithCode(string otp) =>
+            client.PostAsJsonAsync(Tokens, new { userName = "admin", password = host.DemoPassword, name = "运维", otp });
+
+        var code = host.NextCode(host.AdminTotpKey);
+        Assert.Equal(HttpStatusCode.Created, (await WithCode(code)).StatusCode);
+        var replayed = await WithCode(code);
+        Assert.Equal(HttpStatusCode.Unauthorized, replayed.StatusCode);
+        Assert.Contains("动态口令不正确", await replayed.Content.ReadAsStringAsync(), StringComparison.Ordinal);
+
+        // The server's clock moves on by three steps; the code of 60 s ago is too old, the one of 30 s ago still works.
+        host.NextCode(host.AdminTotpKey);
+        host.NextCode(host.AdminTotpKey);
+        host.NextCode(host.AdminTotpKey);
+        var minuteOld = StaffTestHost.CodeAt(host.AdminTotpKey, host.AuthenticatorNow.AddSeconds(-60));
+        var halfMinuteOld = StaffTestHost.CodeAt(host.AdminTotpKey, host.AuthenticatorNow.AddSeconds(-30));
+        Assert.Equal(HttpStatusCode.Unauthorized, (await WithCode(minuteOld)).StatusCode);
+        Assert.Equal(HttpStatusCode.Created, (await WithCode(halfMinuteOld)).StatusCode);
+    }
+
+    [Fact]
     public async Task A_two_factor_user_needs_a_correct_code_to_get_a_token()
     {
         await host.DemoStaffAsync();
         using var client = host.NewClient();
-        var current = StaffTestHost.CurrentCode(host.AdminTotpKey);
+        var current = host.NextCode(host.AdminTotpKey);
 
         var withoutCode = await client.PostAsJsonAsync(Tokens, new { userName = "admin", password = host.DemoPassword, name = "运维" });
         var wrongCode = await client.PostAsJsonAsync(Tokens, new { userName = "admin", password = host.DemoPassword, name = "运维", otp = current == "000000" ? "111111" : "000000" });
@@ -178,8 +218,14 @@ public sealed class AccessTokenApiTests(StaffTestHost host) : IClassFixture<Staf
         using (var scope = host.Services.CreateScope())
         {
             var tokens = scope.ServiceProvider.GetRequiredService<AccessTokenService>();
-            expired = (await tokens.CreateAsync(user, "过期", DateTimeOffset.UtcNow.AddMinutes(-1))).Secret;
-            live = (await tokens.CreateAsync(user, "有效", DateTimeOffset.UtcNow.AddDays(1))).Secret;
+            var old = await tokens.CreateAsync(user, "过期", 1);
+            expired = old.Secret;
+            live = (await tokens.CreateAsync(user, "有效", 1)).Secret;
+
+            // A day later, as far as the first token is concerned.
+            var db = scope.ServiceProvider.GetRequiredService<GongkaiDbContext>();
+            await db.Set<AccessToken>().Where(t => t.Id == old.Token.Id)
+                .ExecuteUpdateAsync(u => u.SetProperty(t => t.ExpiresAt, DateTimeOffset.UtcNow.AddMinutes(-1)));
         }
 
         using var expiredClient = Bearer(expired);

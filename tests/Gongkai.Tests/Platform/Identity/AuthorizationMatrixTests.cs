@@ -93,6 +93,15 @@ public sealed partial class AuthorizationMatrixTests(StaffTestHost host, ITestOu
         ["GET /documents"] = Access.Anonymous,
         ["GET /documents/{**indexNo}"] = Access.Anonymous,
         ["GET /interpretations/{id:int}"] = Access.Anonymous,
+        // The public log (Transparency): pages, the RFC 6962 read API and the log's public key
+        ["GET /log"] = Access.Anonymous,
+        ["GET /log/entries/{leafIndex:long}"] = Access.Anonymous,
+        ["GET /ct/v1/get-sth"] = Access.Anonymous,
+        ["GET /ct/v1/get-sth-consistency"] = Access.Anonymous,
+        ["GET /ct/v1/get-proof-by-hash"] = Access.Anonymous,
+        ["GET /ct/v1/get-entries"] = Access.Anonymous,
+        ["GET /ct/v1/get-entry-and-proof"] = Access.Anonymous,
+        ["GET /.well-known/gongkai-log-key.pem"] = Access.Anonymous,
         ["GET /calendar/explain"] = Access.Anonymous,
         ["GET /requests/apply"] = Access.Anonymous,
         ["GET /requests/track"] = Access.Anonymous,
@@ -187,6 +196,7 @@ public sealed partial class AuthorizationMatrixTests(StaffTestHost host, ITestOu
         ["type"] = "通知公告",
         ["part"] = "1",
         ["node"] = "1",
+        ["leafIndex"] = "0",
     };
 
     private const string UnenrolledSystemAdmin = "system-admin（未启用两步验证）";

@@ -136,7 +136,7 @@ public sealed class SignInTests(StaffTestHost host) : IClassFixture<StaffTestHos
         await host.DemoStaffAsync();
         using var client = host.NewClient();
         var afterPassword = await host.SignInAsync(client, "admin");
-        var wrongCode = StaffTestHost.CurrentCode(host.AdminTotpKey) == "000000" ? "111111" : "000000";
+        var wrongCode = host.NextCode(host.AdminTotpKey) == "000000" ? "111111" : "000000";
 
         var response = await client.SubmitAsync(afterPassword.Headers.Location!.OriginalString, new Dictionary<string, string> { ["Code"] = wrongCode });
 

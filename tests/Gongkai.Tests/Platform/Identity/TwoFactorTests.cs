@@ -35,7 +35,7 @@ public sealed partial class TwoFactorTests(StaffTestHost host) : IClassFixture<S
         var key = SharedKey(setup);
 
         var enabled = await client.SubmitAsync("/admin/account/two-factor?returnUrl=%2Fadmin",
-            new Dictionary<string, string> { ["Code"] = StaffTestHost.CurrentCode(key), ["ReturnUrl"] = "/admin" }, "Enable");
+            new Dictionary<string, string> { ["Code"] = host.NextCode(key), ["ReturnUrl"] = "/admin" }, "Enable");
 
         Assert.Equal(HttpStatusCode.Redirect, enabled.StatusCode);
         Assert.Equal("/admin", enabled.Headers.Location?.OriginalString);
@@ -56,7 +56,7 @@ public sealed partial class TwoFactorTests(StaffTestHost host) : IClassFixture<S
         var user = await host.CreateUserAsync("careless.editor", staff.Municipal.Id, StaffRoles.Editor);
         using var client = await host.SignedInClientAsync(user.UserName!);
         var key = SharedKey(await client.GetStringAsync(new Uri("/admin/account/two-factor", UriKind.Relative)));
-        var wrong = StaffTestHost.CurrentCode(key) == "123456" ? "654321" : "123456";
+        var wrong = host.NextCode(key) == "123456" ? "654321" : "123456";
 
         var response = await client.SubmitAsync("/admin/account/two-factor", new Dictionary<string, string> { ["Code"] = wrong }, "Enable");
 
@@ -72,7 +72,7 @@ public sealed partial class TwoFactorTests(StaffTestHost host) : IClassFixture<S
         var editor = await host.CreateUserAsync("cautious.editor", staff.Municipal.Id, StaffRoles.Editor);
         using var editorClient = await host.SignedInClientAsync(editor.UserName!);
         var key = SharedKey(await editorClient.GetStringAsync(new Uri("/admin/account/two-factor", UriKind.Relative)));
-        await editorClient.SubmitAsync("/admin/account/two-factor", new Dictionary<string, string> { ["Code"] = StaffTestHost.CurrentCode(key) }, "Enable");
+        await editorClient.SubmitAsync("/admin/account/two-factor", new Dictionary<string, string> { ["Code"] = host.NextCode(key) }, "Enable");
         Assert.True(await TwoFactorEnabledAsync(editor.UserName!));
 
         var off = await editorClient.SubmitAsync("/admin/account/two-factor", new Dictionary<string, string>(), "Disable");

@@ -1,0 +1,32 @@
+using System.Globalization;
+
+namespace Gongkai.Transparency.Rules;
+
+/// <summary>
+/// What one leaf of the public log says: a published version of something (<see cref="Kind"/> <c>document</c>, later
+/// others), identified by its 索引号 and version number, with its title, the SHA-256 of its public content, when that
+/// version was published (UTC, milliseconds) and where it is shown (a path on the site, so the leaf does not change
+/// with the site's host name).
+/// </summary>
+public sealed record LogEntryContent(string Kind, string IndexNo, int Version, string Title, string ContentSha256, DateTimeOffset PublishedAt, string Url)
+{
+    public const string DocumentKind = "document";
+
+    /// <summary>ISO 8601 in UTC to the millisecond: both databases keep at least that much, so a version read back
+    /// from either gives the same text.</summary>
+    public string PublishedAtText => PublishedAt.ToUniversalTime().ToString("yyyy-MM-dd'T'HH:mm:ss.fff'Z'", CultureInfo.InvariantCulture);
+
+    /// <summary><c>leaf_input</c>: the UTF-8 bytes of the RFC 8785 canonical JSON of the seven fields.</summary>
+    public byte[] LeafInput() => CanonicalJson.Utf8(new Dictionary<string, object>
+    {
+        ["kind"] = Kind,
+        ["indexNo"] = IndexNo,
+        ["version"] = Version,
+        ["title"] = Title,
+        ["contentSha256"] = ContentSha256,
+        ["publishedAt"] = PublishedAtText,
+        ["url"] = Url,
+    });
+
+    public byte[] LeafHash() => MerkleTree.LeafHash(LeafInput());
+}
