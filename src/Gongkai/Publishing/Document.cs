@@ -92,8 +92,34 @@ public sealed class Document
     /// <summary>Concurrency token: raised by every change, so two people acting on the same state cannot both win.</summary>
     public int Revision { get; set; }
 
+    /// <summary>A body's own information, or a reference document of the law library (政策法规库) that the site republishes
+    /// but did not issue: it is filed under the importing body only for storage, has a library number (FG-…) instead of
+    /// a body's 索引号, and is never listed, counted or reported as that body's information.</summary>
+    public DocumentKind Kind { get; set; }
+
+    /// <summary>制定机关 of a reference document (e.g. 国务院); null when unknown.</summary>
+    public string? Issuer { get; set; }
+
+    /// <summary>效力级别 of a reference document (<see cref="Rules.ReferenceClassification.Levels"/>).</summary>
+    public string? Level { get; set; }
+
+    /// <summary>地域 of a reference document: 全国, a province (四川省) or province/city (四川省/绵阳市).</summary>
+    public string? Region { get; set; }
+
+    /// <summary>时效性 of a reference document (现行有效, 已修改, 已废止, 尚未生效).</summary>
+    public string? LegalStatus { get; set; }
+
+    /// <summary>What the versions of one law share (<see cref="Rules.ReferenceClassification.VersionKey"/>).</summary>
+    public string? LawKey { get; set; }
+
     /// <summary>The node of the body's 主动公开基本目录 the document is filed in (<see cref="Catalogue.CatalogueNode"/>).</summary>
     public int? CatalogueNodeId { get; set; }
+}
+
+public enum DocumentKind
+{
+    Own,
+    Reference,
 }
 
 /// <summary>有效性.</summary>
@@ -141,6 +167,13 @@ internal sealed class DocumentConfiguration : IEntityTypeConfiguration<Document>
         builder.HasOne(d => d.Body).WithMany().HasForeignKey(d => d.BodyId).OnDelete(DeleteBehavior.Restrict);
         builder.HasOne(d => d.SupersededBy).WithMany().HasForeignKey(d => d.SupersededById).OnDelete(DeleteBehavior.Restrict);
         builder.HasIndex(d => new { d.CatalogueNodeId, d.Status, d.PublishedAt });
+        builder.Property(d => d.Kind).HasConversion<string>().HasMaxLength(16).HasDefaultValue(DocumentKind.Own);
+        builder.Property(d => d.Issuer).HasMaxLength(100);
+        builder.Property(d => d.Level).HasMaxLength(16);
+        builder.Property(d => d.Region).HasMaxLength(60);
+        builder.Property(d => d.LegalStatus).HasMaxLength(16);
+        builder.Property(d => d.LawKey).HasMaxLength(300);
+        builder.HasIndex(d => new { d.Kind, d.LawKey });
         builder.HasOne<Catalogue.CatalogueNode>().WithMany().HasForeignKey(d => d.CatalogueNodeId).OnDelete(DeleteBehavior.Restrict);
         builder.HasMany(d => d.CoIssuers).WithOne().HasForeignKey(c => c.DocumentId).OnDelete(DeleteBehavior.Cascade);
     }

@@ -22,10 +22,18 @@ public sealed record DocumentList(int Total, IReadOnlyList<DocumentListItem> Ite
 public sealed record CorrectionView(int Version, string CorrectedOn, string? Reason, IReadOnlyList<string> Changed);
 
 /// <summary>A public document. A withdrawn one has <c>withdrawn</c> set with the reason, and no text.</summary>
+/// <summary>A public document. A law-library document (<c>Kind</c> reference) has no <c>Body</c> of this site: it names
+/// its <c>Issuer</c> (制定机关), <c>Level</c> (效力级别), <c>Region</c> (地域), <c>Status</c> (时效性), <c>EffectiveOn</c>
+/// and the other <c>Versions</c> of the same law; <c>IndexNo</c> is then its library number (FG-…).</summary>
 public sealed record PublicDocumentView(
-    string IndexNo, string Title, string? DocNumber, string Body, IReadOnlyList<string> CoIssuers, string Type, string Subject,
+    string IndexNo, string Title, string? DocNumber, string? Body, IReadOnlyList<string> CoIssuers, string Type, string Subject,
     string? SignedOn, string PublishedOn, string Validity, string? SupersededBy, string? Keywords, string? BodyHtml,
-    string ContentHash, IReadOnlyList<CorrectionView> Corrections, bool Withdrawn, string? WithdrawalReason, TransparencyView? Transparency);
+    string ContentHash, IReadOnlyList<CorrectionView> Corrections, bool Withdrawn, string? WithdrawalReason, TransparencyView? Transparency,
+    string Kind = "own", string? Issuer = null, string? Level = null, string? Region = null, string? Status = null, string? EffectiveOn = null,
+    IReadOnlyList<VersionView>? Versions = null);
+
+/// <summary>One version of a law in the library.</summary>
+public sealed record VersionView(string IndexNo, string Title, string? PromulgatedOn, string? Status, string Url);
 
 /// <summary>Where the version shown sits in the public log (<c>/ct/v1</c>): null until the log has appended it (seconds).</summary>
 /// <param name="LeafIndex">RFC 6962 leaf_index (0-based).</param>
@@ -138,19 +146,23 @@ internal static class PublishingApi
         var found = await documents.FindAsync(indexNo, cancellationToken);
         if (found is null)
         {
-            return TypedResults.Problem(title: "文件不存在", detail: $"没有索引号为“{indexNo}”的已发布文件。", statusCode: StatusCodes.Status404NotFound);
+            return TypedResults.Problem(title: "文件不存在", detail: $"没有索引号（或库内编号）为“{indexNo}”的已发布文件。", statusCode: StatusCodes.Status404NotFound);
         }
 
         var d = found.Document;
+        var reference = d.Kind == DocumentKind.Reference;
         var hash = await db.Set<DocumentVersion>().AsNoTracking().Where(v => v.DocumentId == d.Id && v.Number == d.CurrentVersion)
             .Select(v => v.ContentHash).SingleAsync(cancellationToken);
         var entry = await log.FindAsync(d.IndexNo!, d.CurrentVersion, cancellationToken);
         return TypedResults.Ok(new PublicDocumentView(
-            d.IndexNo!, d.Title, d.DocNumber, d.Body!.Name, d.CoIssuers.Select(c => c.Body!.Name).ToList(), d.DocumentType, d.Subject,
-            Date(d.SignedOn), Date(ChinaTime.DateOf(d.PublishedAt!.Value))!, DocumentCatalog.ChineseName(d.Validity), found.SupersededByIndexNo,
-            d.Keywords, found.IsWithdrawn ? null : d.BodyHtml, hash,
+            d.IndexNo!, d.Title, d.DocNumber, reference ? null : d.Body!.Name, reference ? [] : d.CoIssuers.Select(c => c.Body!.Name).ToList(),
+            reference ? d.Level ?? "法律法规" : d.DocumentType, d.Subject,
+            Date(d.SignedOn), Date(ChinaTime.DateOf(d.PublishedAt!.Value))!, reference && d.LegalStatus is { } status ? status : DocumentCatalog.ChineseName(d.Validity),
+            found.SupersededByIndexNo, d.Keywords, found.IsWithdrawn ? null : d.BodyHtml, hash,
             found.Corrections.Select(c => new CorrectionView(c.Number, Date(ChinaTime.DateOf(c.PublishedAt))!, c.Reason, c.Changed)).ToList(),
-            found.IsWithdrawn, d.WithdrawalReason, entry is null ? null : new TransparencyView(entry.LeafIndex, entry.LeafHash)));
+            found.IsWithdrawn, d.WithdrawalReason, entry is null ? null : new TransparencyView(entry.LeafIndex, entry.LeafHash),
+            reference ? "reference" : "own", d.Issuer, d.Level, d.Region, d.LegalStatus, Date(d.EffectiveOn),
+            reference ? found.Versions.Select(v => new VersionView(v.IndexNo, v.Title, Date(v.PromulgatedOn), v.Status, v.Url)).ToList() : null));
     }
 
     private static async Task<Results<Created<StaffDocumentView>, ProblemHttpResult, ValidationProblem>> CreateAsync(

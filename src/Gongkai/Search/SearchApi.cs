@@ -5,12 +5,17 @@ using Microsoft.AspNetCore.Http.HttpResults;
 
 namespace Gongkai.Search;
 
-public sealed record SearchItem(string IndexNo, string Title, string Url, string Snippet, string? DocNumber, string Body, string Type,
-    string PublishedOn, string Validity, float Score);
+/// <summary>A search result. <c>Body</c> is the issuing body of the site (null for a law-library document, which names
+/// its <c>Issuer</c>, <c>Level</c>, <c>Region</c> and <c>Status</c> instead; those are null for a body's own document).</summary>
+public sealed record SearchItem(string IndexNo, string Title, string Url, string Snippet, string? DocNumber, string? Body, string Type,
+    string PublishedOn, string Validity, float Score, string? Issuer = null, string? Level = null, string? Region = null, string? Status = null);
 
 public sealed record SearchFacetValue(string Value, int Count);
 
-public sealed record SearchResponse(int Total, IReadOnlyList<SearchItem> Items, IReadOnlyDictionary<string, IReadOnlyList<SearchFacetValue>> Facets);
+/// <summary><c>BestAnswer</c>: the document the query names exactly (title, short name, 文号, 索引号), also first in the list.
+/// <c>Relaxed</c>: few documents had every word, so the list shows those with most of them.</summary>
+public sealed record SearchResponse(int Total, IReadOnlyList<SearchItem> Items, IReadOnlyDictionary<string, IReadOnlyList<SearchFacetValue>> Facets,
+    SearchItem? BestAnswer = null, bool Relaxed = false);
 
 public sealed record SearchStatus(int Documents, int Pending);
 
@@ -25,7 +30,7 @@ internal static class SearchApi
 
     /// <summary>Full-text search over published documents. <c>snippet</c> is HTML: escaped text with &lt;mark&gt; around matches.</summary>
     private static Results<Ok<SearchResponse>, ValidationProblem> Search(SearchService service, string? q, string? body, string? type, string? subject,
-        string? year, string? validity, string? sort, int? page, int? size)
+        string? year, string? validity, string? sort, int? page, int? size, string? level = null, string? region = null, bool? library = null)
     {
         var errors = new Dictionary<string, string[]>();
         int? yearValue = null;
@@ -62,7 +67,8 @@ internal static class SearchApi
             errors["size"] = [$"每页条数应在 1 到 {SearchRequest.MaxPageSize} 之间。"];
         }
 
-        var request = new SearchRequest(q, body, type, subject, yearValue, validity, order ?? SearchSort.Relevance, page ?? 1, size ?? 10);
+        var request = new SearchRequest(q, body, type, subject, yearValue, validity, order ?? SearchSort.Relevance, page ?? 1, size ?? 10,
+            level, region, library ?? false);
         if (QueryText.Parse(q).IsEmpty && !request.HasFilters)
         {
             errors["q"] = ["请输入检索词（文字、数字或文号）。"];
@@ -74,11 +80,24 @@ internal static class SearchApi
         }
 
         var result = service.Search(request);
-        var items = result.Items.Select(h => new SearchItem(h.IndexNo, h.Title, h.Url, h.SnippetHtml, h.DocNumber, h.BodyName, h.DocumentType,
-            h.PublishedOn.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture), h.Validity, h.Score)).ToList();
+        if (result.NeedsWords)
+        {
+            return TypedResults.ValidationProblem(new Dictionary<string, string[]> { ["q"] = ["请输入检索词：检索内容只有疑问词、语气词或标点。"] },
+                title: "检索条件有误", detail: "请输入检索词。");
+        }
+
+        var items = result.Items.Select(Item).ToList();
         var facets = result.Facets.ToDictionary(f => f.Key, f => (IReadOnlyList<SearchFacetValue>)f.Value.Select(v => new SearchFacetValue(v.Value, v.Count)).ToList());
-        return TypedResults.Ok(new SearchResponse(result.Total, items, facets));
+        return TypedResults.Ok(new SearchResponse(result.Total, items, facets, result.BestAnswer is { } best ? Item(best) : null, result.Relaxed));
     }
+
+    private static SearchItem Item(SearchHit h) => h.IsReference
+        ? new SearchItem(h.IndexNo, h.Title, h.Url, h.SnippetHtml, h.DocNumber, null, h.DocumentType, h.PublishedOn.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture),
+            h.Validity, h.Score, Blank(h.Issuer), Blank(h.Level), Blank(h.Region), Blank(h.LegalStatus))
+        : new SearchItem(h.IndexNo, h.Title, h.Url, h.SnippetHtml, h.DocNumber, h.BodyName, h.DocumentType, h.PublishedOn.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture),
+            h.Validity, h.Score);
+
+    private static string? Blank(string value) => value.Length == 0 ? null : value;
 
     /// <summary>This node's index: documents it holds, change-log rows it has not applied yet.</summary>
     private static async Task<Ok<SearchStatus>> StatusAsync(SearchService service, ChangeLogReader log, CancellationToken cancellationToken)

@@ -31,10 +31,12 @@ public sealed class CorpusIndexFixture : IAsyncLifetime
 
     public TimeSpan IndexingTime { get; private set; }
 
-    /// <summary>Index number of each imported file, by its path relative to the corpus folder.</summary>
-    public IReadOnlyDictionary<string, string> IndexNoByPath { get; private set; } = new Dictionary<string, string>();
+    /// <summary>The search key (what a hit's <c>IndexNo</c> holds) of each imported file, by its path relative to the corpus folder.</summary>
+    public IReadOnlyDictionary<string, string> IdByPath { get; private set; } = new Dictionary<string, string>();
 
     public SearchService Search => _host.Services.GetRequiredService<SearchService>();
+
+    public IServiceProvider Services => _host.Services;
 
     public async ValueTask InitializeAsync()
     {
@@ -81,7 +83,7 @@ public sealed class CorpusIndexFixture : IAsyncLifetime
             }
         }
 
-        IndexNoByPath = byPath;
+        IdByPath = byPath;
     }
 
     public ValueTask DisposeAsync()

@@ -25,6 +25,23 @@ public sealed record DocumentPage(int Total, int Page, int Size, IReadOnlyList<D
 public sealed record DocumentFilter(int? BodyId = null, string? Type = null, string? Subject = null, int? Year = null, DocumentValidity? Validity = null,
     IReadOnlyCollection<int>? NodeIds = null);
 
+/// <summary>A reference document as the law library lists it (制定机关, 效力级别, 地域, 时效性, 公布日期, 施行日期).</summary>
+public sealed record LibraryItem(string IndexNo, string Title, string? Issuer, string? Level, string? Region, string? Status, DateOnly? PromulgatedOn, DateOnly? EffectiveOn)
+{
+    public string Url => DocumentSummary.DocumentUrl(IndexNo);
+}
+
+public sealed record LibraryPage(int Total, int Page, int Size, IReadOnlyList<LibraryItem> Items)
+{
+    public int PageCount => Math.Max(1, (Total + Size - 1) / Size);
+}
+
+/// <summary>Browse filters of the library; <see cref="AllVersions"/> also lists amended and repealed versions.</summary>
+public sealed record LibraryFilter(string? Level = null, string? Region = null, string? Issuer = null, int? Year = null, bool AllVersions = false);
+
+public sealed record LibraryFacets(int Total, IReadOnlyList<(string Value, int Count)> Levels, IReadOnlyList<(string Value, int Count)> Regions,
+    IReadOnlyList<(string Value, int Count)> Issuers, IReadOnlyList<(int Year, int Count)> Years);
+
 /// <summary>An interpretation as listed on a document page.</summary>
 public sealed record InterpretationSummary(int Id, string Title, InterpretationKind Kind)
 {
@@ -43,6 +60,11 @@ public sealed record PublicCorrection(int Number, DateTimeOffset PublishedAt, st
 public sealed record PublicDocument(Document Document, IReadOnlyList<PublicCorrection> Corrections, string? SupersededByIndexNo, string? SupersededByTitle,
     IReadOnlyList<InterpretationSummary> Interpretations)
 {
+    /// <summary>For a reference document: every version of the same law in the library, newest first (历史版本).</summary>
+    public IReadOnlyList<LibraryItem> Versions { get; init; } = [];
+
+    public bool IsReference => Document.Kind == DocumentKind.Reference;
+
     public bool IsWithdrawn => Document.Status == DocumentStatus.Withdrawn;
 }
 
@@ -156,7 +178,11 @@ public sealed class PublishedDocuments(GongkaiDbContext db)
         var interpretations = await db.Set<InterpretationLink>().AsNoTracking().Where(l => l.DocumentId == document.Id)
             .Join(db.Set<Interpretation>(), l => l.InterpretationId, i => i.Id, (l, i) => new InterpretationSummary(i.Id, i.Title, i.Kind))
             .ToListAsync(cancellationToken);
-        return new PublicDocument(document, corrections, superseding?.IndexNo, superseding?.Title, interpretations.OrderBy(i => i.Id).ToList());
+        var lawVersions = document.Kind == DocumentKind.Reference && document.LawKey is { } lawKey ? await VersionsAsync(lawKey, cancellationToken) : [];
+        return new PublicDocument(document, corrections, superseding?.IndexNo, superseding?.Title, interpretations.OrderBy(i => i.Id).ToList())
+        {
+            Versions = lawVersions.Count > 1 ? lawVersions : [],
+        };
     }
 
     /// <summary>The newest interpretations that are public (at least one document they explain is published).</summary>
@@ -183,7 +209,71 @@ public sealed class PublishedDocuments(GongkaiDbContext db)
         return rows.Count == 0 ? null : new PublicInterpretation(interpretation, rows.Select(ToSummary).ToList());
     }
 
-    private IQueryable<Document> Published() => db.Set<Document>().AsNoTracking().Where(d => d.Status == DocumentStatus.Published);
+    /// <summary>The bodies' own published documents: reference documents (the law library) are never listed, counted or
+    /// shown as a body's 主动公开 information.</summary>
+    private IQueryable<Document> Published() => db.Set<Document>().AsNoTracking().Where(d => d.Status == DocumentStatus.Published && d.Kind == DocumentKind.Own);
+
+    private IQueryable<Document> Library() => db.Set<Document>().AsNoTracking().Where(d => d.Status == DocumentStatus.Published && d.Kind == DocumentKind.Reference);
+
+    /// <summary>One page of the law library, in force first, newest first; null filters mean any.</summary>
+    public async Task<LibraryPage> LibraryPageAsync(LibraryFilter filter, int page, int size, CancellationToken cancellationToken = default)
+    {
+        size = Math.Clamp(size, 1, MaxPageSize);
+        page = Math.Max(1, page);
+        var query = Library();
+        if (filter.Level is { } level)
+        {
+            query = query.Where(d => d.Level == level);
+        }
+
+        if (filter.Region is { } region)
+        {
+            query = query.Where(d => d.Region == region || d.Region!.StartsWith(region + "/"));
+        }
+
+        if (filter.Issuer is { } issuer)
+        {
+            query = query.Where(d => d.Issuer == issuer);
+        }
+
+        if (filter.Year is { } year)
+        {
+            var (from, to) = (new DateOnly(year, 1, 1), new DateOnly(year, 12, 31));
+            query = query.Where(d => d.SignedOn >= from && d.SignedOn <= to);
+        }
+
+        if (!filter.AllVersions)
+        {
+            query = query.Where(d => d.LegalStatus == null || d.LegalStatus == Rules.ReferenceClassification.InForce || d.LegalStatus == Rules.ReferenceClassification.NotYetInForce);
+        }
+
+        var total = await query.CountAsync(cancellationToken);
+        var rows = await query.OrderByDescending(d => d.SignedOn).ThenBy(d => d.Id).Skip((page - 1) * size).Take(size)
+            .Select(d => new LibraryItem(d.IndexNo!, d.Title, d.Issuer, d.Level, d.Region, d.LegalStatus, d.SignedOn, d.EffectiveOn))
+            .ToListAsync(cancellationToken);
+        return new LibraryPage(total, page, size, rows);
+    }
+
+    /// <summary>What the library can be browsed by, with counts (documents in force).</summary>
+    public async Task<LibraryFacets> LibraryFacetsAsync(CancellationToken cancellationToken = default)
+    {
+        var rows = await Library().Where(d => d.LegalStatus == null || d.LegalStatus != Rules.ReferenceClassification.Amended)
+            .Select(d => new { d.Level, d.Region, d.Issuer, d.SignedOn }).ToListAsync(cancellationToken);
+        static IReadOnlyList<(string Value, int Count)> Count(IEnumerable<string?> values) =>
+            values.OfType<string>().GroupBy(v => v).Select(g => (g.Key, g.Count())).OrderByDescending(g => g.Item2).ThenBy(g => g.Key, StringComparer.Ordinal).ToList();
+        return new LibraryFacets(
+            rows.Count,
+            Count(rows.Select(r => r.Level)).OrderBy(l => Rules.ReferenceClassification.Levels.ToList().IndexOf(l.Value) is var i && i < 0 ? 99 : i).ToList(),
+            Count(rows.Select(r => r.Region?.Split('/')[0])),
+            Count(rows.Select(r => r.Issuer)).Take(40).ToList(),
+            rows.Where(r => r.SignedOn is not null).GroupBy(r => r.SignedOn!.Value.Year).OrderByDescending(g => g.Key).Select(g => (g.Key, g.Count())).ToList());
+    }
+
+    /// <summary>The versions of one law in the library (历史版本), newest first.</summary>
+    public async Task<IReadOnlyList<LibraryItem>> VersionsAsync(string lawKey, CancellationToken cancellationToken = default) =>
+        await Library().Where(d => d.LawKey == lawKey).OrderByDescending(d => d.SignedOn).ThenBy(d => d.Id)
+            .Select(d => new LibraryItem(d.IndexNo!, d.Title, d.Issuer, d.Level, d.Region, d.LegalStatus, d.SignedOn, d.EffectiveOn))
+            .ToListAsync(cancellationToken);
 
     private static readonly System.Linq.Expressions.Expression<Func<Document, SummaryRow>> Summary = d =>
         new SummaryRow(d.IndexNo!, d.Title, d.DocNumber, d.Body!.Name, d.Body.Code, d.DocumentType, d.PublishedAt!.Value);

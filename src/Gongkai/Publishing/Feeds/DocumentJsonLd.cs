@@ -17,7 +17,8 @@ public static class DocumentJsonLd
 
     public static string For(Document document, string siteOrigin)
     {
-        var legislation = document.DocumentType is DocumentCatalog.NormativeDocument or "规章";
+        var reference = document.Kind == DocumentKind.Reference;
+        var legislation = reference || document.DocumentType is DocumentCatalog.NormativeDocument or "规章";
         var json = new JsonObject
         {
             ["@context"] = "https://schema.org",
@@ -26,12 +27,18 @@ public static class DocumentJsonLd
             ["url"] = siteOrigin + DocumentSummary.DocumentUrl(document.IndexNo!),
             ["identifier"] = document.IndexNo,
             ["inLanguage"] = "zh-CN",
-            ["genre"] = document.DocumentType,
+            ["genre"] = reference ? document.Level ?? "法律法规" : document.DocumentType,
             ["about"] = document.Subject,
             ["datePublished"] = document.PublishedAt?.ToString("yyyy-MM-ddTHH:mm:ssK", CultureInfo.InvariantCulture),
             ["dateModified"] = document.UpdatedAt.ToString("yyyy-MM-ddTHH:mm:ssK", CultureInfo.InvariantCulture),
-            ["publisher"] = new JsonObject { ["@type"] = "GovernmentOrganization", ["name"] = document.Body?.Name },
         };
+        // A reference document was not issued by a body of this site: it names its issuer (or none when unknown).
+        var issuer = reference ? document.Issuer : document.Body?.Name;
+        if (issuer is not null)
+        {
+            json["publisher"] = new JsonObject { ["@type"] = "GovernmentOrganization", ["name"] = issuer };
+        }
+
         if (document.SignedOn is { } signed)
         {
             json["dateCreated"] = signed.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture);
@@ -41,7 +48,10 @@ public static class DocumentJsonLd
         {
             json["legislationIdentifier"] = document.DocNumber;
             json["legislationDate"] = document.SignedOn?.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture);
-            json["legislationPassedBy"] = new JsonObject { ["@type"] = "GovernmentOrganization", ["name"] = document.Body?.Name };
+            if (issuer is not null)
+            {
+                json["legislationPassedBy"] = new JsonObject { ["@type"] = "GovernmentOrganization", ["name"] = issuer };
+            }
         }
 
         if (!string.IsNullOrEmpty(document.Keywords))

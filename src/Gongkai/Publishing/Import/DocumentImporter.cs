@@ -14,8 +14,16 @@ namespace Gongkai.Publishing.Import;
 
 public sealed record ImportRejection(string Path, string Reason);
 
+/// <summary>A file imported with something left empty or ignored (a library field it could not derive, an unusable override).</summary>
+public sealed record ImportNote(string Path, string Note);
+
 public sealed record ImportSummary(int Imported, int Updated, int Unchanged, IReadOnlyList<ImportRejection> Rejected, TimeSpan Elapsed)
 {
+    /// <summary>Reference documents (law library) among the files read, new, updated or unchanged.</summary>
+    public int References { get; init; }
+
+    public IReadOnlyList<ImportNote> Notes { get; init; } = [];
+
     public int Total => Imported + Updated + Unchanged + Rejected.Count;
 }
 
@@ -44,6 +52,9 @@ public interface IImportProgress
 /// save with change detection off and the change tracker cleared between batches; existing keys and catalogue
 /// paths are loaded once, so there is no query per file. The publisher reserves 索引号 one block per batch and year,
 /// so documents published while an import runs never collide with it.</para>
+/// <para>Laws and other reference documents (<see cref="ReferenceClassification"/>) become law-library documents: a
+/// library number (FG-…) instead of a 索引号, no catalogue node, their issuer, level, region and status, and the
+/// versions of one law linked; what cannot be derived is listed in <see cref="ImportSummary.Notes"/>.</para>
 /// <para>Imported documents get no publication deadline (they were published elsewhere, often years before the
 /// calendar begins).</para>
 /// </summary>
@@ -63,8 +74,10 @@ public sealed class DocumentImporter(GongkaiDbContext db, AuditLog audit, TimePr
         var now = clock.GetUtcNow();
         var today = ChinaTime.DateOf(now);
         var state = await LoadStateAsync(body, cancellationToken);
+        var versionStatuses = VersionStatuses(files, today);
         var rejected = new List<ImportRejection>();
-        int imported = 0, updated = 0, unchanged = 0, done = 0;
+        var notes = new List<ImportNote>();
+        int imported = 0, updated = 0, unchanged = 0, done = 0, references = 0;
         var autoDetect = db.ChangeTracker.AutoDetectChangesEnabled;
         db.ChangeTracker.AutoDetectChangesEnabled = false;
         try
@@ -75,7 +88,7 @@ public sealed class DocumentImporter(GongkaiDbContext db, AuditLog audit, TimePr
                 Parallel.For(0, batch.Length, new ParallelOptions { CancellationToken = cancellationToken }, i =>
                 {
                     var relative = Path.GetRelativePath(root, batch[i]).Replace('\\', '/');
-                    parsed[i] = (relative, ReadAndParse(batch[i], relative, today));
+                    parsed[i] = (relative, ReadAndParse(batch[i], relative, today, versionStatuses.GetValueOrDefault(batch[i])));
                 });
 
                 var fresh = new List<ImportedFile>();
@@ -87,8 +100,20 @@ public sealed class DocumentImporter(GongkaiDbContext db, AuditLog audit, TimePr
                     var file = parse.File;
                     if (file is not null)
                     {
-                        await EnsureNodeAsync(state, body, file.CategoryPath, now, cancellationToken);
+                        if (file.IsReference)
+                        {
+                            references++;
+                        }
+
+                        notes.AddRange((file.Notes ?? []).Select(n => new ImportNote(path, n)));
+                        // Reference documents are not filed in the body's 主动公开 catalogue.
+                        if (!file.IsReference)
+                        {
+                            await EnsureNodeAsync(state, body, file.CategoryPath, now, cancellationToken);
+                        }
+
                         reason = !state.SeenKeys.Add(file.KeyHash) ? $"与本次导入的另一文件来源相同（{file.SourceKey}），已跳过。"
+                            : file.IsReference ? null
                             : CatalogueRules.TypeNotAllowed(file.CategoryPath[^1], state.Nodes[file.Category].AllowedTypes, file.DocumentType);
                     }
 
@@ -128,6 +153,7 @@ public sealed class DocumentImporter(GongkaiDbContext db, AuditLog audit, TimePr
                 progress?.Advanced(done);
             }
 
+            await LinkVersionsAsync(body, cancellationToken);
             audit.Record("document.import", $"body:{body.Code}",
                 string.Create(CultureInfo.InvariantCulture, $"{root}：新增 {imported}，更新 {updated}，未变 {unchanged}，拒绝 {rejected.Count}"),
                 bodyId: body.Id, actorName: Actor);
@@ -140,14 +166,69 @@ public sealed class DocumentImporter(GongkaiDbContext db, AuditLog audit, TimePr
         }
 
         await cache.EvictByTagAsync(PublicCache.DocumentsTag, cancellationToken);
-        return new ImportSummary(imported, updated, unchanged, rejected, stopwatch.Elapsed);
+        return new ImportSummary(imported, updated, unchanged, rejected, stopwatch.Elapsed) { References = references, Notes = notes };
     }
 
-    private static ImportParse ReadAndParse(string file, string relative, DateOnly today)
+    /// <summary>First pass over the front matter only: the 时效性 each file gets from the versions of its law (the newest
+    /// 现行有效, older ones 已修改), by file.</summary>
+    private static Dictionary<string, string> VersionStatuses(List<string> files, DateOnly today)
+    {
+        var peeks = new (string File, string Title, DateOnly? Issued, string? Status)?[files.Count];
+        Parallel.For(0, files.Count, i =>
+        {
+            try
+            {
+                peeks[i] = ImportSource.Peek(File.ReadLines(files[i])) is { } p ? (files[i], p.Title, p.Issued, p.Status) : null;
+            }
+            catch (IOException)
+            {
+                peeks[i] = null;
+            }
+            catch (UnauthorizedAccessException)
+            {
+                peeks[i] = null;
+            }
+        });
+        var result = new Dictionary<string, string>(StringComparer.Ordinal);
+        foreach (var group in peeks.OfType<(string File, string Title, DateOnly? Issued, string? Status)>().GroupBy(p => ReferenceClassification.VersionKey(p.Title)))
+        {
+            var newestFirst = group.OrderByDescending(p => p.Issued ?? DateOnly.MinValue).ToList();
+            var statuses = ReferenceClassification.VersionStatuses(newestFirst.Select(p => (p.Issued, (DateOnly?)null,
+                p.Status is { } s && ReferenceClassification.Statuses.Contains(s) ? s : null)).ToList(), today);
+            for (var i = 0; i < newestFirst.Count; i++)
+            {
+                result[newestFirst[i].File] = statuses[i];
+            }
+        }
+
+        return result;
+    }
+
+    /// <summary>Each superseded version of a law in the library points at the version in force (历史版本 on its page).</summary>
+    private async Task LinkVersionsAsync(Body body, CancellationToken cancellationToken)
+    {
+        var rows = await db.Set<Document>().Where(d => d.BodyId == body.Id && d.Kind == DocumentKind.Reference && d.LawKey != null && d.Status == DocumentStatus.Published)
+            .Select(d => new { d.Id, d.LawKey, d.LegalStatus, d.SignedOn, d.SupersededById }).ToListAsync(cancellationToken);
+        foreach (var group in rows.GroupBy(r => r.LawKey))
+        {
+            var current = group.Where(r => r.LegalStatus is ReferenceClassification.InForce or ReferenceClassification.NotYetInForce)
+                .OrderByDescending(r => r.SignedOn).FirstOrDefault();
+            foreach (var row in group)
+            {
+                int? target = current is not null && row.Id != current.Id && row.LegalStatus is ReferenceClassification.Amended or ReferenceClassification.Repealed ? current.Id : null;
+                if (row.SupersededById != target)
+                {
+                    await db.Set<Document>().Where(d => d.Id == row.Id).ExecuteUpdateAsync(u => u.SetProperty(d => d.SupersededById, target), cancellationToken);
+                }
+            }
+        }
+    }
+
+    private static ImportParse ReadAndParse(string file, string relative, DateOnly today, string? versionStatus)
     {
         try
         {
-            return ImportSource.Parse(relative, File.ReadAllText(file), today);
+            return ImportSource.Parse(relative, File.ReadAllText(file), today, versionStatus);
         }
         catch (IOException exception)
         {
@@ -166,19 +247,24 @@ public sealed class DocumentImporter(GongkaiDbContext db, AuditLog audit, TimePr
             return 0;
         }
 
-        var documents = files.Select(file => new Document
+        var documents = files.Select(file =>
         {
-            Title = file.Title,
-            DocNumber = file.DocNumber,
-            BodyId = body.Id,
-            DocumentType = file.DocumentType,
-            Subject = file.Subject,
-            SignedOn = file.Issued,
-            BodyHtml = file.BodyHtml,
-            Status = DocumentStatus.Draft,
-            CatalogueNodeId = state.Nodes[file.Category].Id,
-            CreatedAt = now,
-            UpdatedAt = now,
+            var document = new Document
+            {
+                Title = file.Title,
+                DocNumber = file.DocNumber,
+                BodyId = body.Id,
+                DocumentType = file.DocumentType,
+                Subject = file.Subject,
+                SignedOn = file.Issued,
+                BodyHtml = file.BodyHtml,
+                Status = DocumentStatus.Draft,
+                CatalogueNodeId = file.IsReference ? null : state.Nodes[file.Category].Id,
+                CreatedAt = now,
+                UpdatedAt = now,
+            };
+            Classify(document, file, body.Code);
+            return document;
         }).ToList();
         var publications = documents.Select((document, i) => (document, PublicationTime(files[i], now))).ToList();
         await publisher.AssignIndexNumbersAsync(body, publications, cancellationToken);
@@ -228,7 +314,16 @@ public sealed class DocumentImporter(GongkaiDbContext db, AuditLog audit, TimePr
             document.Subject = file.Subject;
             document.SignedOn = file.Issued;
             document.BodyHtml = file.BodyHtml;
-            document.CatalogueNodeId = state.Nodes[file.Category].Id;
+            document.CatalogueNodeId = file.IsReference ? null : state.Nodes[file.Category].Id;
+            var formerIndexNo = document.IndexNo;
+            Classify(document, file, body.Code);
+            if (formerIndexNo != document.IndexNo && formerIndexNo is not null)
+            {
+                // A law imported before the library existed carried this body's 索引号: it leaves the index under that
+                // number (the projection no longer finds it) and returns under its library number.
+                db.RecordChange(PublishingChanges.DocumentCorrected, formerIndexNo, document.BodyId);
+            }
+
             publisher.MarkCorrected(document, ReimportReason, actorId: null, Actor);
             var record = records[file.KeyHash];
             record.ContentHash = file.ContentHash;
@@ -241,6 +336,39 @@ public sealed class DocumentImporter(GongkaiDbContext db, AuditLog audit, TimePr
         await db.SaveChangesAsync(cancellationToken);
         return (count, refused);
     }
+
+    /// <summary>A reference document gets the library's fields and number (FG- and the start of its source key's hash:
+    /// stable across re-imports and databases) instead of a body's 索引号; a body's own document keeps its 索引号.</summary>
+    private static void Classify(Document document, ImportedFile file, string bodyCode)
+    {
+        if (file.Reference is not { } reference)
+        {
+            document.Kind = DocumentKind.Own;
+            document.Issuer = document.Level = document.Region = document.LegalStatus = document.LawKey = null;
+            return;
+        }
+
+        document.Kind = DocumentKind.Reference;
+        document.IndexNo = LibraryNumber(bodyCode, file.KeyHash);
+        document.Issuer = reference.Issuer;
+        document.Level = reference.Level;
+        document.Region = reference.Region;
+        document.LegalStatus = reference.Status;
+        document.EffectiveOn = reference.EffectiveOn;
+        document.LawKey = ReferenceClassification.VersionKey(file.Title);
+        document.Validity = reference.Status switch
+        {
+            ReferenceClassification.Amended => DocumentValidity.Revised,
+            ReferenceClassification.Repealed => DocumentValidity.Repealed,
+            _ => DocumentValidity.Valid,
+        };
+    }
+
+    public const string LibraryPrefix = "FG-";
+
+    /// <summary>Unique per importing body and source (the same law imported into two bodies' folders is two rows).</summary>
+    public static string LibraryNumber(string bodyCode, string keyHash) =>
+        LibraryPrefix + ImportSource.HashOf(bodyCode + "\n" + keyHash)[..16].ToUpperInvariant();
 
     /// <summary>The node for a category path, created (with the default time limit and carriers) when missing.</summary>
     private async Task<int> EnsureNodeAsync(ImportState state, Body body, IReadOnlyList<string> path, DateTimeOffset now, CancellationToken cancellationToken)

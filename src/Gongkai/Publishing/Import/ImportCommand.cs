@@ -45,6 +45,21 @@ internal static class ImportCommand
                 progress.Finish();
                 await output.WriteLineAsync(string.Create(CultureInfo.InvariantCulture,
                     $"导入完成：新增 {summary.Imported} 件，更新 {summary.Updated} 件，未变 {summary.Unchanged} 件，拒绝 {summary.Rejected.Count} 件，用时 {summary.Elapsed.TotalSeconds:0.0} 秒。"));
+                if (summary.References > 0)
+                {
+                    // Laws and regulations go to the law library under their issuer, never under the body imported into.
+                    await output.WriteLineAsync(string.Create(CultureInfo.InvariantCulture,
+                        $"其中 {summary.References} 件为政策法规库的参考文件（不属于{target.Name}，不编本机构索引号，不计入本机构主动公开信息）。"));
+                }
+
+                if (summary.Notes.Count > 0)
+                {
+                    await output.WriteLineAsync(string.Create(CultureInfo.InvariantCulture, $"{summary.Notes.Count} 条字段留空或未采用（未作猜测）："));
+                    foreach (var note in summary.Notes)
+                    {
+                        await output.WriteLineAsync($"  {note.Path}：{note.Note}");
+                    }
+                }
                 return summary.Rejected.Count == 0 ? 0 : 1;
             });
         });

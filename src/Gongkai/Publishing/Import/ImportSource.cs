@@ -22,8 +22,12 @@ public sealed record ImportedFile(
     string DocumentType,
     string Subject,
     string BodyHtml,
-    string ContentHash)
+    string ContentHash,
+    ReferenceFields? Reference = null,
+    IReadOnlyList<string>? Notes = null)
 {
+    public bool IsReference => Reference is not null;
+
     /// <summary>SHA-256 of <see cref="SourceKey"/>: the idempotency key within a body (source texts can be long).</summary>
     public string KeyHash => ImportSource.HashOf(SourceKey);
 }
@@ -33,7 +37,8 @@ public sealed record ImportParse(ImportedFile? File, string? Rejection);
 
 /// <summary>
 /// Reads one Markdown file with YAML front matter (<c>title</c>, <c>category</c>, <c>issued</c>, optional
-/// <c>docNumber</c>, <c>type</c>, <c>subject</c>, <c>source</c>), without I/O and safe to call from several threads.
+/// <c>docNumber</c>, <c>type</c>, <c>subject</c>, <c>source</c>; for the law library <c>kind</c>, <c>issuer</c>,
+/// <c>level</c>, <c>region</c>, <c>status</c>, <c>effective</c>, see <see cref="ReferenceClassification"/>), without I/O and safe to call from several threads.
 /// <para>The idempotency key is <c>source</c> when given (it names the text's origin and survives moving the folder),
 /// else the path relative to the imported folder. <c>issued</c> may be missing: the first date written as
 /// “2004年3月14日” in the first lines of the text is used, else the document has no 成文日期.</para>
@@ -47,7 +52,7 @@ public static partial class ImportSource
     private static readonly ThreadLocal<IDeserializer> Yaml = new(() =>
         new DeserializerBuilder().WithNamingConvention(CamelCaseNamingConvention.Instance).IgnoreUnmatchedProperties().Build());
 
-    public static ImportParse Parse(string relativePath, string text, DateOnly today)
+    public static ImportParse Parse(string relativePath, string text, DateOnly today, string? versionStatus = null)
     {
         ArgumentNullException.ThrowIfNull(text);
         var normalised = text.StartsWith('\uFEFF') ? text[1..] : text;
@@ -80,12 +85,12 @@ public static partial class ImportSource
 
         var bodyStart = normalised.IndexOf('\n', close + 1);
         var markdown = bodyStart < 0 ? "" : normalised[(bodyStart + 1)..];
-        return Check(front, relativePath, markdown, today);
+        return Check(front, relativePath, markdown, today, versionStatus);
     }
 
     public static string HashOf(string text) => Convert.ToHexStringLower(SHA256.HashData(Encoding.UTF8.GetBytes(text)));
 
-    private static ImportParse Check(FrontMatter front, string relativePath, string markdown, DateOnly today)
+    private static ImportParse Check(FrontMatter front, string relativePath, string markdown, DateOnly today, string? versionStatus)
     {
         var title = front.Title?.Trim() ?? "";
         if (title.Length == 0)
@@ -158,9 +163,26 @@ public static partial class ImportSource
 
         var subject = ImportMapping.Subject(front.Subject, category);
         var normalisedCategory = string.Join(CatalogueRules.PathSeparator, path);
-        var hash = HashOf(DocumentVersion.CanonicalContent(title, docNumber, type, subject, issued, html) + "\n" + normalisedCategory);
+        var overrides = new ReferenceOverrides(front.Kind, front.Issuer, front.Level, front.Region, front.Status, front.Effective);
+        ReferenceFields? reference = null;
+        var notes = new List<string>();
+        if (ReferenceClassification.IsReference(path, overrides))
+        {
+            var (fields, ignored) = ReferenceClassification.Derive(path, title, markdown, overrides);
+            reference = fields with { Status = fields.Status ?? versionStatus };
+            notes.AddRange(ignored);
+            if (fields.Missing.Count > 0)
+            {
+                notes.Add("无法确定" + string.Join("、", fields.Missing) + "，留空");
+            }
+        }
+
+        // The library fields are part of the content: a re-import after they change (or after this classification
+        // first exists) updates the document, which is how existing databases are reclassified.
+        var hash = HashOf(DocumentVersion.CanonicalContent(title, docNumber, type, subject, issued, html) + "\n" + normalisedCategory
+            + (reference is null ? "" : $"\nref:{reference.Issuer}|{reference.Level}|{reference.Region}|{reference.Status}|{reference.EffectiveOn:yyyy-MM-dd}"));
         var key = string.IsNullOrWhiteSpace(front.Source) ? relativePath.Replace('\\', '/') : front.Source.Trim();
-        return new(new ImportedFile(key, title, normalisedCategory, path, issued, docNumber, type, subject, html, hash), null);
+        return new(new ImportedFile(key, title, normalisedCategory, path, issued, docNumber, type, subject, html, hash, reference, notes), null);
     }
 
     /// <summary>The first “YYYY年M月D日” in the first 300 characters, when it is a real date not after today.</summary>
@@ -203,5 +225,55 @@ public static partial class ImportSource
         public string? Subject { get; set; }
 
         public string? Source { get; set; }
+
+        public string? Kind { get; set; }
+
+        public string? Issuer { get; set; }
+
+        public string? Level { get; set; }
+
+        public string? Region { get; set; }
+
+        public string? Status { get; set; }
+
+        public string? Effective { get; set; }
+    }
+
+    /// <summary>Title, <c>issued</c> and <c>status</c> from a file's front matter alone (the importer's first pass, which
+    /// finds the versions of each law before the files are read in full); null when there is no title.</summary>
+    public static (string Title, DateOnly? Issued, string? Status)? Peek(IEnumerable<string> lines)
+    {
+        string? title = null, status = null;
+        DateOnly? issued = null;
+        var inside = false;
+        foreach (var line in lines.Take(40))
+        {
+            if (line.TrimStart('\uFEFF').StartsWith("---", StringComparison.Ordinal))
+            {
+                if (inside)
+                {
+                    break;
+                }
+
+                inside = true;
+                continue;
+            }
+
+            var colon = line.IndexOf(':', StringComparison.Ordinal);
+            if (!inside || colon <= 0)
+            {
+                continue;
+            }
+
+            var (name, value) = (line[..colon].Trim(), line[(colon + 1)..].Trim().Trim('"', '\''));
+            switch (name)
+            {
+                case "title": title = value; break;
+                case "status": status = value.Length > 0 ? value : null; break;
+                case "issued" when DateOnly.TryParseExact(value, "yyyy-MM-dd", CultureInfo.InvariantCulture, DateTimeStyles.None, out var date): issued = date; break;
+            }
+        }
+
+        return title is { Length: > 0 } ? (title, issued, status) : null;
     }
 }

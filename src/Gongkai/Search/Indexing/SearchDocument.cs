@@ -28,7 +28,20 @@ public sealed record SearchDocument(
     bool IsCurrentlyValid,
     string Text,
     IReadOnlyList<string> Attachments,
-    string Url);
+    string Url)
+{
+    /// <summary>A law-library document (<see cref="Publishing.DocumentKind.Reference"/>): shown under its issuer, never a body's.</summary>
+    public bool IsReference { get; init; }
+
+    /// <summary>制定机关, 效力级别, 地域 and 时效性 of a reference document ("" when unknown or not one).</summary>
+    public string Issuer { get; init; } = "";
+
+    public string Level { get; init; } = "";
+
+    public string Region { get; init; } = "";
+
+    public string LegalStatus { get; init; } = "";
+}
 
 /// <summary>Index field names and the mapping of a <see cref="SearchDocument"/> to a Lucene document.</summary>
 public static class SearchFields
@@ -53,6 +66,32 @@ public static class SearchFields
     public const string ValidityRank = "validity_rank";
     public const string Published = "published";
     public const string Url = "url";
+
+    /// <summary>The title as one exact term (folded, without 中华人民共和国, spaces and brackets): exact titles and short
+    /// names (劳动合同法) match it whole.</summary>
+    public const string TitleKey = "title_key";
+
+    /// <summary>效力级别, 地域 (facet and prior), 时效性 rank (0 in force, 1 amended/not yet, 2 repealed) of reference documents.</summary>
+    public const string Level = "level";
+    public const string Region = "region";
+    public const string Issuer = "issuer";
+    public const string LegalRank = "legal_rank";
+
+    /// <summary>Per mille: how much a document's own rank says it binds (the authority prior, <see cref="Querying.RankingPrior"/>).</summary>
+    public const string Authority = "authority";
+
+    /// <summary>The authority of a document of level <paramref name="level"/>: a law above its regulations and rules;
+    /// a library text of unknown level (a guide, a standard) below all of them; the site's own documents 1.</summary>
+    public static int AuthorityOf(bool reference, string level) => !reference ? 1000 : level switch
+    {
+        "宪法" or "法律" => 1000,
+        "行政法规" => 950,
+        "部门规章" => 900,
+        "地方性法规" or "地方政府规章" => 1000,
+        "" => 600,
+        _ => 900,
+    };
+    public const string Kind = "kind";
 
     /// <summary>What a result shows, as one binary doc value per document (<see cref="HitRecord"/>): reading it is a
     /// seek and a copy of ~200 bytes, where stored fields decompress a 16 KB block per hit (docs/PERFORMANCE.md, Search).</summary>
@@ -85,7 +124,23 @@ public static class SearchFields
     /// <summary>The UTF-16 text in bytes written by <see cref="ToLucene"/> (native byte order: the index is this node's own).</summary>
     public static ReadOnlySpan<char> BodyChars(BytesRef bytes) => MemoryMarshal.Cast<byte, char>(bytes.Bytes.AsSpan(bytes.Offset, bytes.Length));
 
-    public static readonly string[] FacetNames = ["body", "type", "subject", "year", "validity"];
+    public static readonly string[] FacetNames = ["body", "type", "subject", "year", "validity", "level", "region"];
+
+    /// <summary>A title as <see cref="TitleKey"/> holds it; queries are keyed the same way.</summary>
+    public static string TitleKeyOf(string title)
+    {
+        var folded = TextFolding.Fold(title).Replace("中华人民共和国", "", StringComparison.Ordinal);
+        var builder = new StringBuilder(folded.Length);
+        foreach (var c in folded)
+        {
+            if (char.IsLetterOrDigit(c))
+            {
+                builder.Append(c);
+            }
+        }
+
+        return builder.ToString();
+    }
 
 
     public static Document ToLucene(SearchDocument source)
@@ -106,13 +161,35 @@ public static class SearchFields
             new StringField(Validity, source.Validity, Field.Store.NO),
             new NumericDocValuesField(ValidityRank, source.IsCurrentlyValid ? 0 : 1),
             new NumericDocValuesField(Published, source.PublishedAt.ToUnixTimeSeconds()),
-            new SortedDocValuesField(FacetField("body"), new BytesRef(source.BodyCode + FacetSeparator + source.BodyName)),
             new SortedDocValuesField(FacetField("type"), new BytesRef(source.DocumentType)),
             new SortedDocValuesField(FacetField("subject"), new BytesRef(source.Subject)),
             new SortedDocValuesField(FacetField("year"), new BytesRef(year)),
             new SortedDocValuesField(FacetField("validity"), new BytesRef(source.Validity)),
+            new StringField(TitleKey, TitleKeyOf(source.Title), Field.Store.NO),
+            new StringField(Kind, source.IsReference ? "reference" : "own", Field.Store.NO),
+            new StringField(Level, source.Level, Field.Store.NO),
+            new StringField(Region, source.Region, Field.Store.NO),
+            new StringField(Issuer, source.Issuer, Field.Store.NO),
+            new NumericDocValuesField(Authority, AuthorityOf(source.IsReference, source.Level)),
+            new NumericDocValuesField(LegalRank, source.LegalStatus switch { "已废止" => 2, "已修改" or "尚未生效" => 1, _ => 0 }),
         };
-        foreach (var code in source.CoIssuerCodes.Prepend(source.BodyCode).Distinct(StringComparer.Ordinal))
+        // Facets only for what a document has: a reference document belongs to no body of the site.
+        if (source.BodyCode.Length > 0)
+        {
+            document.Add(new SortedDocValuesField(FacetField("body"), new BytesRef(source.BodyCode + FacetSeparator + source.BodyName)));
+        }
+
+        if (source.Level.Length > 0)
+        {
+            document.Add(new SortedDocValuesField(FacetField("level"), new BytesRef(source.Level)));
+        }
+
+        if (source.Region.Length > 0)
+        {
+            document.Add(new SortedDocValuesField(FacetField("region"), new BytesRef(source.Region)));
+        }
+
+        foreach (var code in source.CoIssuerCodes.Prepend(source.BodyCode).Where(c => c.Length > 0).Distinct(StringComparer.Ordinal))
         {
             document.Add(new StringField(Bodies, code, Field.Store.NO));
         }
@@ -135,31 +212,48 @@ public static class SearchFields
 /// The fields a result shows, packed for <see cref="SearchFields.Hit"/>: UTF-8, separated by U+001F (removed from the
 /// values, where it has no business anyway). The publication time comes from the <c>published</c> doc values.
 /// </summary>
-public sealed record HitRecord(string IndexNo, string Title, string Url, string? DocNumber, string BodyCode, string BodyName, string DocumentType, string Validity)
+public sealed record HitRecord(string IndexNo, string Title, string Url, string? DocNumber, string BodyCode, string BodyName, string DocumentType, string Validity,
+    string Issuer = "", string Level = "", string Region = "", string LegalStatus = "")
 {
     private const byte Separator = 0x1F;
-    private const int FieldCount = 8;
+    private const int FieldCount = 12;
+
+    /// <summary>Records written before the library fields existed have the first eight fields only.</summary>
+    private const int OldFieldCount = 8;
 
     public static byte[] Encode(SearchDocument source) => Encoding.UTF8.GetBytes(string.Join('\u001F',
-        new[] { source.IndexNo, source.Title, source.Url, source.DocNumber ?? "", source.BodyCode, source.BodyName, source.DocumentType, source.Validity }
+        new[] { source.IndexNo, source.Title, source.Url, source.DocNumber ?? "", source.BodyCode, source.BodyName, source.DocumentType, source.Validity,
+                source.Issuer, source.Level, source.Region, source.LegalStatus }
             .Select(v => v.Replace('\u001F', ' '))));
 
     /// <summary>Reads the record from its bytes; null when they are not one (never written by <see cref="Encode"/>).</summary>
     public static HitRecord? Decode(ReadOnlySpan<byte> bytes)
     {
         var values = new string[FieldCount];
-        for (var i = 0; i < FieldCount; i++)
+        var count = 0;
+        while (true)
         {
-            var end = bytes.IndexOf(Separator);
-            if ((end < 0) != (i == FieldCount - 1))
+            if (count == FieldCount)
             {
                 return null;
             }
 
-            values[i] = Encoding.UTF8.GetString(end < 0 ? bytes : bytes[..end]);
-            bytes = end < 0 ? [] : bytes[(end + 1)..];
+            var end = bytes.IndexOf(Separator);
+            values[count++] = Encoding.UTF8.GetString(end < 0 ? bytes : bytes[..end]);
+            if (end < 0)
+            {
+                break;
+            }
+
+            bytes = bytes[(end + 1)..];
         }
 
-        return new HitRecord(values[0], values[1], values[2], values[3].Length == 0 ? null : values[3], values[4], values[5], values[6], values[7]);
+        if (count != FieldCount && count != OldFieldCount)
+        {
+            return null;
+        }
+
+        return new HitRecord(values[0], values[1], values[2], values[3].Length == 0 ? null : values[3], values[4], values[5], values[6], values[7],
+            values[8] ?? "", values[9] ?? "", values[10] ?? "", values[11] ?? "");
     }
 }

@@ -173,13 +173,15 @@ public sealed class SearchIndex : IDisposable
         }
     }
 
-    public SearchResult Search(SearchRequest request, SynonymSet synonyms)
+    public SearchResult Search(SearchRequest request, SynonymSet synonyms) => Search(request, synonyms, RankingPrior.Default);
+
+    public SearchResult Search(SearchRequest request, SynonymSet synonyms, RankingPrior prior)
     {
         var generation = _current;
         var searcher = generation.Searchers.Acquire();
         try
         {
-            return SearchExecutor.Execute(searcher, _analyzer, request, synonyms);
+            return SearchExecutor.Execute(searcher, _analyzer, request, synonyms, prior);
         }
         finally
         {

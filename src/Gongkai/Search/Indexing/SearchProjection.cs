@@ -57,20 +57,32 @@ public sealed partial class SearchProjection(GongkaiDbContext db, PublishedDocum
     private async Task<List<SearchDocument>> ProjectAsync(List<Document> rows, CancellationToken cancellationToken)
     {
         var attachmentTexts = await attachments.ForDocumentsAsync(rows.Select(d => d.Id).ToList(), cancellationToken);
-        return rows.Select(d => new SearchDocument(
-            d.IndexNo!,
-            d.Title,
-            d.DocNumber,
-            d.Body?.Code ?? "",
-            d.Body?.Name ?? "",
-            d.CoIssuers.Select(c => c.Body?.Code).OfType<string>().ToList(),
-            d.DocumentType,
-            d.Subject,
-            d.PublishedAt ?? d.CreatedAt,
-            DocumentCatalog.ChineseName(d.Validity),
-            d.Validity == DocumentValidity.Valid,
-            HtmlText.Read(d.BodyHtml),
-            attachmentTexts[d.Id].ToList(),
-            DocumentSummary.DocumentUrl(d.IndexNo!))).ToList();
+        return rows.Select(d =>
+        {
+            var reference = d.Kind == DocumentKind.Reference;
+            // A reference document is shown under its issuer: it carries no body, so no body facet or filter claims it.
+            return new SearchDocument(
+                d.IndexNo!,
+                d.Title,
+                d.DocNumber,
+                reference ? "" : d.Body?.Code ?? "",
+                reference ? d.Issuer ?? "" : d.Body?.Name ?? "",
+                reference ? [] : d.CoIssuers.Select(c => c.Body?.Code).OfType<string>().ToList(),
+                reference ? d.Level ?? "法律法规" : d.DocumentType,
+                d.Subject,
+                d.PublishedAt ?? d.CreatedAt,
+                reference && d.LegalStatus is { } status ? status : DocumentCatalog.ChineseName(d.Validity),
+                d.Validity == DocumentValidity.Valid,
+                HtmlText.Read(d.BodyHtml),
+                attachmentTexts[d.Id].ToList(),
+                DocumentSummary.DocumentUrl(d.IndexNo!))
+            {
+                IsReference = reference,
+                Issuer = reference ? d.Issuer ?? "" : "",
+                Level = reference ? d.Level ?? "" : "",
+                Region = reference ? d.Region ?? "" : "",
+                LegalStatus = reference ? d.LegalStatus ?? "" : "",
+            };
+        }).ToList();
     }
 }

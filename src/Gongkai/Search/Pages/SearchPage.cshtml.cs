@@ -29,6 +29,16 @@ public sealed class SearchPageModel(SearchService search) : PageModel
     [BindProperty(SupportsGet = true, Name = "validity")]
     public string? Validity { get; set; }
 
+    [BindProperty(SupportsGet = true, Name = "level")]
+    public string? Level { get; set; }
+
+    [BindProperty(SupportsGet = true, Name = "region")]
+    public string? Region { get; set; }
+
+    /// <summary>Search within the law library (政策法规库) only.</summary>
+    [BindProperty(SupportsGet = true, Name = "library")]
+    public bool Library { get; set; }
+
     [BindProperty(SupportsGet = true, Name = "sort")]
     public string? Sort { get; set; }
 
@@ -53,6 +63,8 @@ public sealed class SearchPageModel(SearchService search) : PageModel
         ["subject"] = "主题分类",
         ["year"] = "发布年份",
         ["validity"] = "有效性",
+        ["level"] = "效力级别",
+        ["region"] = "地域",
     };
 
     public void OnGet()
@@ -60,7 +72,7 @@ public sealed class SearchPageModel(SearchService search) : PageModel
         var text = QueryText.Parse(Query);
         QueryWasCut = text.WasCut;
         var request = new SearchRequest(Query, Body, Type, Subject, Year, Validity,
-            Sort == "date" ? SearchSort.Date : SearchSort.Relevance, Math.Max(1, PageNumber), PageSize);
+            Sort == "date" ? SearchSort.Date : SearchSort.Relevance, Math.Max(1, PageNumber), PageSize, Level, Region, Library);
         if (text.IsEmpty && !request.HasFilters)
         {
             return;
@@ -73,7 +85,7 @@ public sealed class SearchPageModel(SearchService search) : PageModel
 
     /// <summary>The current search with some parameters changed (null removes one); the page resets to 1 unless given.</summary>
     public string Link(string? q = "\0", string? body = "\0", string? type = "\0", string? subject = "\0", string? year = "\0",
-        string? validity = "\0", string? sort = "\0", int page = 1)
+        string? validity = "\0", string? sort = "\0", int page = 1, string? level = "\0", string? region = "\0")
     {
         static string? Pick(string? given, string? current) => given == "\0" ? current : given;
         var values = new List<KeyValuePair<string, string?>>
@@ -84,6 +96,9 @@ public sealed class SearchPageModel(SearchService search) : PageModel
             new("subject", Pick(subject, Subject)),
             new("year", Pick(year, Year?.ToString(System.Globalization.CultureInfo.InvariantCulture))),
             new("validity", Pick(validity, Validity)),
+            new("level", Pick(level, Level)),
+            new("region", Pick(region, Region)),
+            new("library", Library ? "true" : null),
             new("sort", Pick(sort, Sort)),
             new("page", page > 1 ? page.ToString(System.Globalization.CultureInfo.InvariantCulture) : null),
         };
@@ -98,6 +113,8 @@ public sealed class SearchPageModel(SearchService search) : PageModel
         "subject" => Subject,
         "year" => Year?.ToString(System.Globalization.CultureInfo.InvariantCulture),
         "validity" => Validity,
+        "level" => Level,
+        "region" => Region,
         _ => null,
     };
 
@@ -107,11 +124,21 @@ public sealed class SearchPageModel(SearchService search) : PageModel
         "type" => Link(type: value),
         "subject" => Link(subject: value),
         "year" => Link(year: value),
+        "level" => Link(level: value),
+        "region" => Link(region: value),
         _ => Link(validity: value),
     };
 
     /// <summary>The 文号 the query contains, in its normalised form, when it differs from what was typed.</summary>
     public string? NormalisedDocNumber => Result.DocNumber ?? DocNumberForm.Find(Query);
 
-    public static string ValidityClass(string validity) => validity == DocumentCatalog.ChineseName(DocumentValidity.Valid) ? "" : "validity-ended";
+    public static string ValidityClass(string validity) => InForce(validity) ? "" : "validity-ended";
+
+    /// <summary>有效 (a body's document) or 现行有效 (a law in the library): nothing to point out.</summary>
+    public static bool InForce(string validity) => validity == DocumentCatalog.ChineseName(DocumentValidity.Valid) || validity == "现行有效";
+
+    /// <summary>How a hit says who issued it: the body for the site's own documents, the 制定机关 and 效力级别 for the library's.</summary>
+    public static string Source(SearchHit hit) => hit.IsReference
+        ? string.Join(" · ", new[] { "政策法规库", hit.Issuer.Length > 0 ? "制定机关 " + hit.Issuer : "", hit.Level, hit.Region }.Where(v => v.Length > 0))
+        : hit.BodyName + " · " + hit.DocumentType;
 }

@@ -1,4 +1,5 @@
 using System.Globalization;
+using Gongkai.Search.Analysis;
 using Gongkai.Search.Indexing;
 using Lucene.Net.Analysis;
 using Lucene.Net.Index;
@@ -11,9 +12,37 @@ namespace Gongkai.Search.Querying;
 /// <summary>Runs one search on a searcher: query, filters, order, one page of hits with snippets, and facet counts in the same pass.</summary>
 internal static class SearchExecutor
 {
-    public static SearchResult Execute(IndexSearcher searcher, Analyzer analyzer, SearchRequest request, SynonymSet synonyms)
+    /// <summary>Fewer strict hits than this and the relaxed match (most words, not all) runs instead.</summary>
+    public const int RelaxBelow = 5;
+
+    public static SearchResult Execute(IndexSearcher searcher, Analyzer analyzer, SearchRequest request, SynonymSet synonyms) =>
+        Execute(searcher, analyzer, request, synonyms, RankingPrior.Default);
+
+    public static SearchResult Execute(IndexSearcher searcher, Analyzer analyzer, SearchRequest request, SynonymSet synonyms, RankingPrior prior)
     {
         var text = QueryText.Parse(request.Query);
+        var typedSomething = !string.IsNullOrWhiteSpace(request.Query);
+        if (typedSomething && (text.IsEmpty ? !request.HasFilters : !SearchQueryBuilder.HasWords(text)) && DocNumberForm.Find(request.Query ?? "") is null)
+        {
+            // Only question words, particles or punctuation: ask for words rather than list everything.
+            return SearchResult.None with { NeedsWords = true };
+        }
+
+        var result = Run(searcher, analyzer, request, synonyms, prior, text, SearchQueryBuilder.StrictShare);
+        if (!text.IsEmpty && result.Total < RelaxBelow && request.Page <= 1)
+        {
+            var relaxed = Run(searcher, analyzer, request, synonyms, prior, text, SearchQueryBuilder.RelaxedShare);
+            if (relaxed.Total > result.Total)
+            {
+                result = relaxed with { Relaxed = true };
+            }
+        }
+
+        return result;
+    }
+
+    private static SearchResult Run(IndexSearcher searcher, Analyzer analyzer, SearchRequest request, SynonymSet synonyms, RankingPrior prior, QueryText text, double share)
+    {
         string? docNumber = null;
         Query query;
         if (text.IsEmpty)
@@ -27,7 +56,7 @@ internal static class SearchExecutor
         }
         else
         {
-            query = SearchQueryBuilder.Build(text, request.Query ?? "", analyzer, synonyms, out docNumber);
+            query = SearchQueryBuilder.Build(text, request.Query ?? "", analyzer, synonyms, out docNumber, share);
         }
 
         var filter = Filter(request);
@@ -44,7 +73,9 @@ internal static class SearchExecutor
         // of a query's allocations and a third of its time (docs/PERFORMANCE.md, Search).
         var top = TopFieldCollector.Create(sort, skip + size, fillFields: true, trackDocScores: true, trackMaxScore: false, docsScoredInOrder: true);
         var facets = new FacetCounter();
-        searcher.Search(query, filter, MultiCollector.Wrap(top, facets));
+        // The authority and jurisdiction prior scales each score; a region the query names (北京 养狗) counts as the site's.
+        var named = prior with { SiteRegion = prior.SiteRegion, NamedRegions = NamedRegions(text) };
+        searcher.Search(query, filter, MultiCollector.Wrap(new PriorCollector(top, named), facets));
         var docs = top.GetTopDocs(skip, size);
         var words = SearchQueryBuilder.HighlightWords(text, synonyms);
         var hits = new List<SearchHit>(docs.ScoreDocs.Length);
@@ -56,8 +87,39 @@ internal static class SearchExecutor
             hits.Add(ReadHit(leaf.AtomicReader, scoreDoc.Doc - leaf.DocBase, words, score) ?? ReadStoredHit(searcher, scoreDoc.Doc, leaf, words, score));
         }
 
-        return new SearchResult(top.TotalHits, hits, facets.Result(), docNumber, (page - 1) * size > SearchRequest.MaxResultWindow);
+        return new SearchResult(top.TotalHits, hits, facets.Result(), docNumber, (page - 1) * size > SearchRequest.MaxResultWindow)
+        {
+            BestAnswer = page == 1 && hits.Count > 0 && !text.IsEmpty ? BestAnswer(hits[0], text, request.Query ?? "", docNumber, synonyms) : null,
+        };
     }
+
+    /// <summary>The first hit, when the query names it exactly: its title or short name, its 文号 or its 索引号.</summary>
+    private static SearchHit? BestAnswer(SearchHit first, QueryText text, string raw, string? docNumber, SynonymSet synonyms)
+    {
+        var key = SearchFields.TitleKeyOf(first.Title);
+        if (SearchQueryBuilder.TitleKeys(text, synonyms).Contains(key, StringComparer.Ordinal)
+            || string.Equals(first.IndexNo, raw.Trim(), StringComparison.Ordinal)
+            || (docNumber is not null && first.DocNumber is { } number && DocNumberForm.Normalise(number) == docNumber))
+        {
+            return first;
+        }
+
+        return null;
+    }
+
+    /// <summary>Province and city names the query mentions (北京, 青岛市), for the jurisdiction prior.</summary>
+    private static List<string> NamedRegions(QueryText text)
+    {
+        var joined = string.Concat(text.Phrases.Concat(text.Terms));
+        return RegionNames.Where(n => joined.Contains(n, StringComparison.Ordinal)).ToList();
+    }
+
+    private static readonly string[] RegionNames =
+    [
+        "北京", "天津", "上海", "重庆", "河北", "山西", "辽宁", "吉林", "黑龙江", "江苏", "浙江", "安徽", "福建", "江西", "山东", "河南", "湖北",
+        "湖南", "广东", "海南", "四川", "贵州", "云南", "陕西", "甘肃", "青海", "内蒙古", "广西", "西藏", "宁夏", "新疆", "深圳", "广州", "杭州",
+        "宁波", "青岛", "济南", "郑州", "洛阳", "成都", "绵阳", "温州", "厦门", "汕头", "珠海", "嘉兴", "绍兴", "苏州", "南京", "武汉",
+    ];
 
     /// <summary>A hit from doc values alone (<see cref="SearchFields.Hit"/>, published, body text); null for a segment
     /// written before they existed.</summary>
@@ -84,7 +146,13 @@ internal static class SearchExecutor
         }
 
         return new SearchHit(hit.IndexNo, hit.Title, hit.Url, snippet, hit.DocNumber, hit.BodyCode,
-            hit.BodyName, hit.DocumentType, ChinaTime.DateOf(DateTimeOffset.FromUnixTimeSeconds(published.Get(doc))), hit.Validity, score);
+            hit.BodyName, hit.DocumentType, ChinaTime.DateOf(DateTimeOffset.FromUnixTimeSeconds(published.Get(doc))), hit.Validity, score)
+        {
+            Issuer = hit.Issuer,
+            Level = hit.Level,
+            Region = hit.Region,
+            LegalStatus = hit.LegalStatus,
+        };
     }
 
     /// <summary>Where this thread reads hits' bodies (<see cref="BodyTextValues"/> fills it in place), so a page of
@@ -136,6 +204,14 @@ internal static class SearchExecutor
         Must(SearchFields.Subject, request.Subject);
         Must(SearchFields.Year, request.Year?.ToString(CultureInfo.InvariantCulture));
         Must(SearchFields.Validity, request.Validity);
+        Must(SearchFields.Level, request.Level);
+        if (request.Region is { } region)
+        {
+            // 山东省 also finds 山东省/青岛市.
+            filter.Add(new PrefixQuery(new Term(SearchFields.Region, region)), Occur.MUST);
+        }
+
+        Must(SearchFields.Kind, request.LibraryOnly ? "reference" : null);
         return filter.Clauses.Count == 0 ? null : new QueryWrapperFilter(filter);
     }
 }

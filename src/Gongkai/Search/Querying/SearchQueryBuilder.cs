@@ -21,11 +21,46 @@ public static class SearchQueryBuilder
     public const float QuotedPhraseBoost = 12f;
     public const float ExactIdentifierBoost = 1000f;
 
-    /// <summary>Question words that carry no subject (开饭店要办什么证 → 开饭店 办 证).</summary>
-    private static readonly string[] FillerWords =
-        ["怎么办", "怎么样", "怎么", "什么", "如何", "哪些", "哪里", "是否", "可以", "需要", "应该", "要办", "请问", "为什么", "吗", "呢", "了"];
+    /// <summary>A query that is a document's title or a law's short name (劳动合同法 → 中华人民共和国劳动合同法, after
+    /// synonyms: 个税法 → 个人所得税法) puts that document far above text matches.</summary>
+    public const float TitleExactBoost = 300f;
 
-    public static Query Build(QueryText text, string raw, Analyzer analyzer, SynonymSet synonyms, out string? docNumber)
+    /// <summary>The title with one character wrong (劳动合同发, 工商保险条例), or the words plus 法/条例/规定/办法 (交强险 →
+    /// 机动车交通事故责任强制保险条例).</summary>
+    public const float TitleNearBoost = 60f;
+
+    /// <summary>Share of a term's bigrams a document must contain: strict first, relaxed when the strict match finds
+    /// little (most words, not all).</summary>
+    public const double StrictShare = 0.4;
+    public const double RelaxedShare = 0.2;
+
+    /// <summary>Question words and particles that carry no subject (开饭店要办什么证 → 开饭店 办 证, 孩子上学要不要交学费 →
+    /// 孩子上学 交学费), longest first so 怎么办 goes before 怎么.</summary>
+    public static IReadOnlyList<string> FillerWords { get; } = new[]
+    {
+        "可不可以", "需不需要", "多长时间", "怎么办", "怎么样", "怎么弄", "什么样", "为什么", "要不要", "能不能", "有没有", "是不是", "算不算",
+        "会不会", "多少钱", "有哪些", "怎么", "咋办", "咋样", "什么", "如何", "哪些", "哪里", "哪儿", "哪个", "是否", "可以", "需要", "应该",
+        "要办", "请问", "多少", "多久", "找谁", "谁来", "我们", "吗", "呢", "吧", "啊", "呀", "了", "几", "谁", "我",
+    }.OrderByDescending(w => w.Length).ToArray();
+
+    /// <summary>The query's title keys: the whole query as <see cref="SearchFields.TitleKeyOf"/> writes titles, question
+    /// words dropped, and its synonym variants (个税法 → 个人所得税法).</summary>
+    public static IReadOnlyList<string> TitleKeys(QueryText text, SynonymSet synonyms)
+    {
+        var whole = SearchFields.TitleKeyOf(WithoutFillers(string.Concat(text.Phrases.Concat(text.Terms))));
+        if (whole.Length < 2 || whole.Length > 40)
+        {
+            return [];
+        }
+
+        return synonyms.Expand(whole).Select(SearchFields.TitleKeyOf).Where(k => k.Length >= 2).Distinct(StringComparer.Ordinal).ToList();
+    }
+
+    /// <summary>Whether the query has anything to search once question words, particles and punctuation are gone.</summary>
+    public static bool HasWords(QueryText text) =>
+        text.Phrases.Concat(text.Terms).Any(t => WithoutFillers(t).Any(char.IsLetterOrDigit));
+
+    public static Query Build(QueryText text, string raw, Analyzer analyzer, SynonymSet synonyms, out string? docNumber, double share = StrictShare)
     {
         var query = new BooleanQuery();
         docNumber = DocNumberForm.Find(raw);
@@ -40,6 +75,23 @@ public static class SearchQueryBuilder
             query.Add(new TermQuery(new Term(SearchFields.Id, trimmed)) { Boost = ExactIdentifierBoost }, Occur.SHOULD);
         }
 
+        foreach (var key in TitleKeys(text, synonyms))
+        {
+            query.Add(new TermQuery(new Term(SearchFields.TitleKey, key)) { Boost = TitleExactBoost }, Occur.SHOULD);
+            if (key.Length >= 5)
+            {
+                query.Add(new FuzzyQuery(new Term(SearchFields.TitleKey, key), maxEdits: 1, prefixLength: 1) { Boost = TitleNearBoost }, Occur.SHOULD);
+            }
+
+            if (!key.EndsWith('法') && !key.EndsWith("条例", StringComparison.Ordinal))
+            {
+                foreach (var suffix in TitleSuffixes)
+                {
+                    query.Add(new TermQuery(new Term(SearchFields.TitleKey, key + suffix)) { Boost = TitleNearBoost }, Occur.SHOULD);
+                }
+            }
+        }
+
         foreach (var phrase in text.Phrases)
         {
             var group = new BooleanQuery();
@@ -47,7 +99,7 @@ public static class SearchQueryBuilder
             {
                 var tokens = Tokens(analyzer, variant);
                 AddPhrase(group, tokens, QuotedPhraseBoost);
-                AddTerms(group, tokens);
+                AddTerms(group, tokens, share);
             }
 
             if (group.Clauses.Count > 0)
@@ -63,7 +115,7 @@ public static class SearchQueryBuilder
             {
                 var tokens = Tokens(analyzer, WithoutFillers(variant));
                 AddPhrase(group, tokens, TermPhraseBoost);
-                AddTerms(group, tokens);
+                AddTerms(group, tokens, share);
             }
 
             if (group.Clauses.Count > 0)
@@ -85,14 +137,11 @@ public static class SearchQueryBuilder
             .Distinct(StringComparer.Ordinal)
             .ToList();
 
-    private static string WithoutFillers(string term)
+    public static string WithoutFillers(string term)
     {
         foreach (var filler in FillerWords)
         {
-            if (term.Length > filler.Length)
-            {
-                term = term.Replace(filler, " ", StringComparison.Ordinal);
-            }
+            term = term.Replace(filler, " ", StringComparison.Ordinal);
         }
 
         return term.Trim();
@@ -114,7 +163,9 @@ public static class SearchQueryBuilder
         return tokens;
     }
 
-    private static void AddTerms(BooleanQuery group, List<string> tokens)
+    private static readonly string[] TitleSuffixes = ["法", "条例", "管理条例", "规定", "办法"];
+
+    private static void AddTerms(BooleanQuery group, List<string> tokens, double share)
     {
         if (tokens.Count == 0)
         {
@@ -123,7 +174,7 @@ public static class SearchQueryBuilder
 
         // Two in five of a long term's bigrams must be present, so 算工伤吗 still finds 工伤 but 上下班路上 is not matched
         // by 路上 alone. Weights and this share were chosen on the relevance set (title 3, phrase 2, share 0.4 with BM25).
-        var terms = new BooleanQuery { MinimumNumberShouldMatch = Math.Max(1, (int)Math.Ceiling(tokens.Count * 0.4)) };
+        var terms = new BooleanQuery { MinimumNumberShouldMatch = Math.Max(1, (int)Math.Ceiling(tokens.Distinct(StringComparer.Ordinal).Count() * share)) };
         foreach (var token in tokens.Distinct(StringComparer.Ordinal))
         {
             terms.Add(TokenQuery(token), Occur.SHOULD);

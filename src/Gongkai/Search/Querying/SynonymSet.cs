@@ -20,41 +20,63 @@ public sealed class SynonymSet
 
     public static SynonymSet Empty { get; } = new([]);
 
-    /// <summary>The defaults a new installation starts with; staff edit them at /admin/search/synonyms.</summary>
-    public static IReadOnlyList<string[]> DefaultGroups { get; } =
-    [
-        ["低保", "最低生活保障"],
-        ["公积金", "住房公积金"],
-        ["网约车", "网络预约出租汽车"],
-        ["社保", "社会保险"],
-        ["医保", "医疗保险", "医疗保障"],
-        ["个税", "个人所得税"],
-        ["房产证", "不动产权证书", "不动产登记"],
-        ["出租车", "出租汽车"],
-        ["电动车", "电动自行车"],
-        ["养狗", "养犬"],
-        ["鞭炮", "烟花爆竹"],
-        ["家暴", "家庭暴力"],
-        ["退伍军人", "退役军人"],
-        ["失业金", "失业保险金"],
-        ["交强险", "机动车交通事故责任强制保险"],
-        ["营业执照", "市场主体登记"],
-        ["个体户", "个体工商户"],
-        ["讨薪", "工资支付"],
-        ["噪音", "噪声"],
-        ["上访", "信访"],
-        ["酒驾", "饮酒后驾驶"],
-        ["一网通办", "政务服务"],
-    ];
+    /// <summary>The defaults a new installation starts with (Search/Synonyms/default-synonyms.txt, the legal term first);
+    /// staff edit them at /admin/search/synonyms.</summary>
+    public static IReadOnlyList<string[]> DefaultGroups { get; } = ReadDefaults().Select(g => g.Words).ToList();
+
+    /// <summary>The default groups with the section of the data file each is in (for the ablation report).</summary>
+    public static IReadOnlyList<(string Section, string[] Words)> DefaultSections { get; } = ReadDefaults();
+
+    private static List<(string Section, string[] Words)> ReadDefaults()
+    {
+        using var stream = typeof(SynonymSet).Assembly.GetManifestResourceStream("Search/default-synonyms.txt")
+            ?? throw new InvalidOperationException("the default synonym list is not embedded");
+        using var reader = new StreamReader(stream);
+        var groups = new List<(string, string[])>();
+        var section = "";
+        while (reader.ReadLine() is { } line)
+        {
+            line = line.Trim();
+            if (line.StartsWith("## ", StringComparison.Ordinal))
+            {
+                section = line[3..].Trim();
+            }
+            else if (line.Length > 0 && !line.StartsWith('#'))
+            {
+                groups.Add((section, line.Split(['，', ','], StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries)));
+            }
+        }
+
+        return groups;
+    }
 
     public static SynonymSet Defaults { get; } = new(DefaultGroups);
 
     public int Count => _groups.Count;
 
-    /// <summary>The term and its variants: each group member found in the (folded) term replaced by every other member.</summary>
+    /// <summary>The term and its variants: every group member found replaced by its group's first word (the legal term:
+    /// 开车时打电话 → 驾驶机动车时拨打接听手持电话), then each member found replaced by every other member.</summary>
     public IReadOnlyList<string> Expand(string term)
     {
         var variants = new List<string> { term };
+        var canonical = term;
+        foreach (var group in _groups)
+        {
+            foreach (var member in group.Skip(1).OrderByDescending(m => m.Length))
+            {
+                if (canonical.Contains(member, StringComparison.Ordinal) && !canonical.Contains(group[0], StringComparison.Ordinal))
+                {
+                    canonical = canonical.Replace(member, group[0], StringComparison.Ordinal);
+                    break;
+                }
+            }
+        }
+
+        if (canonical != term)
+        {
+            variants.Add(canonical);
+        }
+
         foreach (var group in _groups)
         {
             foreach (var member in group)

@@ -88,6 +88,7 @@ public sealed partial class AuthorizationMatrixTests(StaffTestHost host, ITestOu
         ["GET /bodies/{code}"] = Access.Anonymous,
         ["GET /bodies/{code}/guide"] = Access.Anonymous,
         ["GET /xxgk"] = Access.Anonymous,
+        ["GET /library"] = Access.Anonymous,
         ["GET /site-map"] = Access.Anonymous,
         ["GET /preferences"] = Access.Fixed(HttpStatusCode.Redirect, "/"),
         ["GET /error/{status:int}"] = Access.Fixed(HttpStatusCode.NotFound), // the Chinese error page, answered with its status

@@ -825,12 +825,35 @@ namespace Gongkai.Platform.Data.Migrations.Postgres
                         .HasMaxLength(40)
                         .HasColumnType("character varying(40)");
 
+                    b.Property<string>("Issuer")
+                        .HasMaxLength(100)
+                        .HasColumnType("character varying(100)");
+
                     b.Property<string>("Keywords")
                         .HasMaxLength(300)
                         .HasColumnType("character varying(300)");
 
+                    b.Property<string>("Kind")
+                        .IsRequired()
+                        .ValueGeneratedOnAdd()
+                        .HasMaxLength(16)
+                        .HasColumnType("character varying(16)")
+                        .HasDefaultValue("Own");
+
                     b.Property<int?>("LateWorkingDays")
                         .HasColumnType("integer");
+
+                    b.Property<string>("LawKey")
+                        .HasMaxLength(300)
+                        .HasColumnType("character varying(300)");
+
+                    b.Property<string>("LegalStatus")
+                        .HasMaxLength(16)
+                        .HasColumnType("character varying(16)");
+
+                    b.Property<string>("Level")
+                        .HasMaxLength(16)
+                        .HasColumnType("character varying(16)");
 
                     b.Property<string>("NoInterpretationReason")
                         .HasMaxLength(1000)
@@ -841,6 +864,10 @@ namespace Gongkai.Platform.Data.Migrations.Postgres
 
                     b.Property<DateTimeOffset?>("PublishedAt")
                         .HasColumnType("timestamp with time zone");
+
+                    b.Property<string>("Region")
+                        .HasMaxLength(60)
+                        .HasColumnType("character varying(60)");
 
                     b.Property<int>("Revision")
                         .IsConcurrencyToken()
@@ -896,6 +923,8 @@ namespace Gongkai.Platform.Data.Migrations.Postgres
                         .IsUnique();
 
                     b.HasIndex("SupersededById");
+
+                    b.HasIndex("Kind", "LawKey");
 
                     b.HasIndex("Status", "PublishedAt");
 

@@ -800,12 +800,35 @@ namespace Gongkai.Platform.Data.Migrations.Sqlite
                         .HasMaxLength(40)
                         .HasColumnType("TEXT");
 
+                    b.Property<string>("Issuer")
+                        .HasMaxLength(100)
+                        .HasColumnType("TEXT");
+
                     b.Property<string>("Keywords")
                         .HasMaxLength(300)
                         .HasColumnType("TEXT");
 
+                    b.Property<string>("Kind")
+                        .IsRequired()
+                        .ValueGeneratedOnAdd()
+                        .HasMaxLength(16)
+                        .HasColumnType("TEXT")
+                        .HasDefaultValue("Own");
+
                     b.Property<int?>("LateWorkingDays")
                         .HasColumnType("INTEGER");
+
+                    b.Property<string>("LawKey")
+                        .HasMaxLength(300)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("LegalStatus")
+                        .HasMaxLength(16)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Level")
+                        .HasMaxLength(16)
+                        .HasColumnType("TEXT");
 
                     b.Property<string>("NoInterpretationReason")
                         .HasMaxLength(1000)
@@ -816,6 +839,10 @@ namespace Gongkai.Platform.Data.Migrations.Sqlite
 
                     b.Property<long?>("PublishedAt")
                         .HasColumnType("INTEGER");
+
+                    b.Property<string>("Region")
+                        .HasMaxLength(60)
+                        .HasColumnType("TEXT");
 
                     b.Property<int>("Revision")
                         .IsConcurrencyToken()
@@ -871,6 +898,8 @@ namespace Gongkai.Platform.Data.Migrations.Sqlite
                         .IsUnique();
 
                     b.HasIndex("SupersededById");
+
+                    b.HasIndex("Kind", "LawKey");
 
                     b.HasIndex("Status", "PublishedAt");
 
