@@ -32,8 +32,11 @@ public sealed class PublishedRecordsLogTests(LogFactory factory) : IClassFixture
             var interpretation = await db.Set<Interpretation>().AsNoTracking().SingleAsync(i => i.Id == interpretationId);
             // The text the hash covers, as the documentation writes it down: form, title, body, media address, alt text.
             var interpretationHash = Sha256Hex(string.Join('\n', "text", interpretation.Title, interpretation.BodyHtml, "", ""));
-            await CheckLeafAsync(client, after, "interpretation", interpretationId.ToString(System.Globalization.CultureInfo.InvariantCulture), 1,
+            var interpretationLeaf = await CheckLeafAsync(client, after, "interpretation", interpretationId.ToString(System.Globalization.CultureInfo.InvariantCulture), 1,
                 interpretationHash, $"/interpretations/{interpretationId}", interpretation.Title);
+            var entryPage = await client.GetStringAsync(new Uri($"/log/entries/{interpretationLeaf}", UriKind.Relative));
+            Assert.Contains("这一条记录了政策解读", entryPage, StringComparison.Ordinal);
+            Assert.Contains("本页已核验", entryPage, StringComparison.Ordinal);
 
             var issue = await db.Set<GazetteIssue>().AsNoTracking().SingleAsync(i => i.Year == 2026 && i.Number == 7);
             var gazetteHash = Sha256Hex(string.Join('\n', "2026", "7", "2026-07-01", issue.Title, interpreted));
@@ -101,7 +104,7 @@ public sealed class PublishedRecordsLogTests(LogFactory factory) : IClassFixture
         return (interpretation.Id, $"{year}-{number}", documents[0].IndexNo!, withdrawn.IndexNo!);
     }
 
-    private static async Task CheckLeafAsync(HttpClient client, Sth head, string kind, string key, int version, string contentSha256, string url, string title)
+    private static async Task<long> CheckLeafAsync(HttpClient client, Sth head, string kind, string key, int version, string contentSha256, string url, string title)
     {
         JsonElement? found = null;
         long index = -1;
@@ -129,6 +132,7 @@ public sealed class PublishedRecordsLogTests(LogFactory factory) : IClassFixture
         var proof = await client.GetFromJsonAsync<JsonElement>(new Uri($"/ct/v1/get-entry-and-proof?leaf_index={index}&tree_size={head.TreeSize}", UriKind.Relative));
         var leafInput = Convert.FromBase64String(proof.GetProperty("leaf_input").GetString()!);
         Assert.True(IndependentVerifier.VerifyInclusion(index, head.TreeSize, IndependentVerifier.LeafHash(leafInput), LogTestSupport.Hashes(proof.GetProperty("audit_path")), head.Root));
+        return index;
     }
 
     private static string Sha256Hex(string text) => Convert.ToHexStringLower(SHA256.HashData(Encoding.UTF8.GetBytes(text)));
