@@ -29,6 +29,7 @@ internal static class PublishingModule
         services.AddConsoleMenuEntry(50, "主动公开目录", "/admin/catalogue", OrganizationsPermissions.ManageBody, "维护本单位主动公开基本目录：内容、主体、时限、载体和更新频率。");
         services.AddConsoleMenuEntry(60, "政府公报", "/admin/gazette", PublishingPermissions.EditDocuments, "编辑各期政府公报，收录已发布文件，发布公报及其 PDF 版。");
         services.AddConsoleMenuEntry(110, "链接检查", "/admin/safeguards/links", Permissions.Staff, "查看各单位文件中的失效链接（站内和外部），每天定时检查。");
+        services.AddConsoleMenuEntry(115, "个人信息泄露报告", "/admin/safeguards/leak-reports", Permissions.Staff, "公众报告已发布文件中的个人信息：核实、遮盖后更正发布，并答复报告人。");
         services.AddOptions<PublishingOptions>().BindConfiguration(PublishingOptions.Section);
         services.AddScoped<IndexNumberAllocator>();
         services.AddScoped<DocumentPublisher>();

@@ -5,8 +5,11 @@ namespace Gongkai.Safeguards;
 
 /// <summary>What the checker knows besides the text: the public contacts and heads from the bodies' data, and the
 /// word lists. Built once per data version and reused for many checks (thread-safe).</summary>
-public sealed class SafeguardsProfile(PublicContacts publicContacts, WordingChecker wording, LeaderTitleCheck leaders, Masker masker)
+public sealed class SafeguardsProfile(PublicContacts publicContacts, WordingChecker wording, LeaderTitleCheck leaders, Masker masker, NameStatistics? names = null)
 {
+    /// <summary>Surnames and given-name statistics (the embedded data unless a test gives its own).</summary>
+    public NameStatistics Names { get; } = names ?? Gongkai.Safeguards.Names.EmbeddedNameData.Statistics;
+
     public PublicContacts PublicContacts { get; } = publicContacts;
 
     public WordingChecker Wording { get; } = wording;
@@ -42,7 +45,7 @@ public static class SafeguardsChecker
         new EmailDetector(profile.PublicContacts).Detect(normalized, detections);
         new LabelledValueDetector(profile.PublicContacts).Detect(normalized, detections);
         var names = new List<Hit>();
-        new PartyNameDetector(profile.PublicContacts).Detect(normalized, names);
+        new PartyNameDetector(profile.PublicContacts, profile.Names).Detect(normalized, names, detections);
         detections.AddRange(names);
         new PlateDetector().Detect(normalized, detections, names);
 

@@ -136,6 +136,8 @@ public sealed partial class SafeguardsQualityTests(ITestOutputHelper output)
         return counts;
     }
 
+    internal const string PublicLabel = "public";
+
     internal sealed record Expected(string Kind, int Start, int Length);
 
     internal sealed record Snippet(string Source, string Text, DateOnly DocumentDate, IReadOnlyList<Expected> Expected);
@@ -143,9 +145,12 @@ public sealed partial class SafeguardsQualityTests(ITestOutputHelper output)
     private static string QualityFolder => Path.Combine(AppContext.BaseDirectory, "Safeguards", "quality");
 
     /// <summary>The snippets of one part, <c>tuning</c> or <c>held-out</c>.</summary>
-    internal static List<Snippet> LoadSnippets(string part)
+    internal static List<Snippet> LoadSnippets(string part) => LoadSnippets(QualityFolder, part);
+
+    /// <summary>The snippets of one part of a quality set in <paramref name="folder"/>.</summary>
+    internal static List<Snippet> LoadSnippets(string folder, string part)
     {
-        var directory = Path.Combine(QualityFolder, part);
+        var directory = Path.Combine(folder, part);
         var snippets = new List<Snippet>();
         foreach (var file in Directory.GetFiles(directory, "*.txt").Order(StringComparer.Ordinal))
         {
@@ -210,7 +215,8 @@ public sealed partial class SafeguardsQualityTests(ITestOutputHelper output)
         foreach (Match m in Label().Matches(expanded))
         {
             text.Append(expanded, position, m.Index - position);
-            if (!FindingKinds.TryParse(m.Groups[1].Value, out _))
+            // "public" marks a string that must stay readable (quality-published/README.md); any other label is a kind.
+            if (m.Groups[1].Value != PublicLabel && !FindingKinds.TryParse(m.Groups[1].Value, out _))
             {
                 throw new FormatException($"unknown kind {m.Groups[1].Value} in {source}");
             }

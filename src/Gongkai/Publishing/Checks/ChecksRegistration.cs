@@ -21,6 +21,8 @@ internal static class ChecksRegistration
         services.AddScoped<IDocumentFindingSource, LinkFindingSource>();
         services.AddJobHandler<DocumentLinksJobHandler>();
         services.AddRecurringJob<PublishedLinksJob>();
+        services.AddScoped<LeakReports.LeakReportDesk>();
+        services.Configure<Microsoft.AspNetCore.RateLimiting.RateLimiterOptions>(limiter => LeakReports.LeakReportRateLimits.Add(limiter, 5));
         return services;
     }
 }

@@ -35,6 +35,15 @@ public static class Checksums
         return IsRealDate(Number(id[6..10]), Number(id[10..12]), Number(id[12..14]), today);
     }
 
+    /// <summary>An 18-digit number with a plausible province code and a real birth date whose check character is wrong:
+    /// a mistyped ID number is still someone's ID number.</summary>
+    public static bool IsNearMissIdNumber(ReadOnlySpan<char> id, DateOnly today) =>
+        id.Length == 18 && AllDigits(id[..17]) && (TextNormalizerDigit(id[17]) || id[17] is 'X' or 'x') && PlausibleArea(id)
+        && IsRealDate(Number(id[6..10]), Number(id[10..12]), Number(id[12..14]), today)
+        && char.ToUpperInvariant(id[17]) != IdCheckCharacter(id[..17]);
+
+    private static bool TextNormalizerDigit(char c) => c is >= '0' and <= '9';
+
     /// <summary>The old 15-digit form: area code, YYMMDD (19YY), sequence; no check digit, so the date must be real.</summary>
     public static bool IsValidOldIdNumber(ReadOnlySpan<char> id, DateOnly today) =>
         id.Length == 15 && AllDigits(id) && PlausibleArea(id)

@@ -143,12 +143,18 @@ public sealed class DigitRunDetector(PublicContacts publicContacts, DateOnly tod
             return true;
         }
 
+        if (length == 18 && Checksums.IsNearMissIdNumber(digits, today) && !IsCreditCodeInContext(text, start, digits) && !IsRegistrationNumberInContext(text, start, end))
+        {
+            results.Add(new Hit(FindingKind.IdNumber, start, end - start, "校验位不符，疑似录入错误的身份证号"));
+            return true;
+        }
+
         if (hasX)
         {
             return false;
         }
 
-        if (length == 15 && Checksums.IsValidOldIdNumber(digits, today) && !IsCreditCodeInContext(text, start, digits))
+        if (length == 15 && Checksums.IsValidOldIdNumber(digits, today) && !IsCreditCodeInContext(text, start, digits) && !IsRegistrationNumberInContext(text, start, end))
         {
             results.Add(new Hit(FindingKind.IdNumber, start, end - start, "15位旧式身份证号码"));
             return true;
@@ -261,7 +267,34 @@ public sealed class DigitRunDetector(PublicContacts publicContacts, DateOnly tod
     }
 
     private static bool HasPublicPhoneContext(string text, int start) =>
-        !PrecededBy(text, start, 10, PrivatePhoneCues) && PrecededBy(text, start, 16, PublicPhoneCues);
+        !PrecededBy(text, start, 10, PrivatePhoneCues) && PrecededBy(text, start, 16, PublicPhoneCues)
+        || AgencyContext.IsAgencyContact(text, start, start);
+
+    private static readonly string[] RegistrationCues = ["注册号", "登记证号", "营业执照", "许可证", "编号", "代码", "流水号", "单号", "户号"];
+
+    /// <summary>A registration or serial number that happens to look like an ID number (15 digits of an old 营业执照
+    /// 注册号, a 编号): its label before it or in the parentheses right after it says so.</summary>
+    private static bool IsRegistrationNumberInContext(string text, int start, int end)
+    {
+        if (PrecededBy(text, start, 8, RegistrationCues) && !PrecededBy(text, start, 8, ["身份", "证件号"]))
+        {
+            return true;
+        }
+
+        if (end < text.Length && text[end] is '（' or '(')
+        {
+            var after = text.AsSpan(end, Math.Min(20, text.Length - end));
+            foreach (var cue in RegistrationCues)
+            {
+                if (after.Contains(cue, StringComparison.Ordinal))
+                {
+                    return true;
+                }
+            }
+        }
+
+        return false;
+    }
 
     private static bool IsCreditCodeInContext(string text, int start, string digits) =>
         digits.Length == 18 && Organizations.CreditCode.IsValid(digits) && PrecededBy(text, start, 16, CreditCodeCues);

@@ -36,7 +36,7 @@ public sealed class EmailDetector(PublicContacts publicContacts)
             if (start < at && lastDot > 0 && domain.Length - lastDot - 1 >= 2 && IsLetters(domain[(lastDot + 1)..]))
             {
                 var email = normalized[start..end];
-                if (!publicContacts.IsPublicEmail(email))
+                if (!publicContacts.IsPublicEmail(email) && !AgencyContext.IsAgencyContact(normalized, start, end))
                 {
                     results.Add(new Hit(FindingKind.Email, start, end - start, "个人电子邮箱（非政府机关域名）"));
                 }

@@ -5,7 +5,8 @@ namespace Gongkai.Safeguards.Detection;
 public sealed class PlateDetector
 {
     private static readonly System.Buffers.SearchValues<char> Provinces = System.Buffers.SearchValues.Create("京津沪渝冀豫云辽黑湘皖鲁新苏浙赣鄂桂甘晋蒙陕吉闽贵粤青藏川宁琼");
-    private static readonly string[] PersonCues = ["车主", "驾驶人", "驾驶员", "驾驶", "驾车", "当事人", "所有人", "申请人", "本人", "名下", "私家车", "个人", "其", "某", "先生", "女士", "被处罚人", "行为人"];
+    private static readonly string[] PersonCues = ["车主", "驾驶人", "驾驶员", "驾驶", "驾车", "当事人", "所有人", "申请人", "本人", "名下", "私家车", "个人", "其", "某", "先生", "女士", "被处罚人", "行为人", "车牌号", "号牌", "涉事", "车辆所有人"];
+    private static readonly string[] PersonCuesAfter = ["所有人", "驾驶人", "车主", "驾驶员", "当事人"];
     private static readonly string[] PublicCues = ["公交", "公务用车", "公务车", "执法车", "警车", "单位车辆", "公司车辆", "救护车", "消防车", "班车", "校车", "工程车", "渣土车"];
 
     public void Detect(string normalized, List<Hit> results, IReadOnlyList<Hit> personNames)
@@ -78,9 +79,26 @@ public sealed class PlateDetector
             return false;
         }
 
-        if (DigitRunDetector.PrecededBy(text, start, 30, PersonCues))
+        if (DigitRunDetector.PrecededBy(text, start, 30, PersonCues) || FollowedBy(text, start + 7, 12, PersonCuesAfter))
         {
             return true;
+        }
+
+        // a row of a table whose header names the plate column (序号 车牌号 违法地点…)
+        var headerFrom = Math.Max(0, start - 300);
+        var header = text.AsSpan(headerFrom, start - headerFrom);
+        var headerAt = header.LastIndexOf("车牌", StringComparison.Ordinal);
+        if (headerAt >= 0 && header[headerAt..].IndexOf('。') < 0 && header[headerAt..].IndexOf('\n') >= 0)
+        {
+            return true;
+        }
+
+        foreach (var name in personNames)
+        {
+            if (name.Start >= start && name.Start - start <= 20 && !text.AsSpan(start, name.Start - start).ContainsAny("。\n"))
+            {
+                return true;
+            }
         }
 
         foreach (var name in personNames)

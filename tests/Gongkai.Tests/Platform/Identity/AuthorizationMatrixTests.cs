@@ -65,6 +65,8 @@ public sealed partial class AuthorizationMatrixTests(StaffTestHost host, ITestOu
         ["GET /admin/bodies/new"] = Access.Permission(OrganizationsPermissions.ManageAllBodies),
         ["GET /admin/safeguards/word-lists"] = Access.Permission(SafeguardsPermissions.ManageWordLists),
         ["GET /admin/safeguards/links"] = Access.Staff,
+        ["GET /admin/safeguards/leak-reports"] = Access.Staff,
+        ["GET /report-leak/{documentId:int}"] = Access.Anonymous,
         ["GET /admin/search/synonyms"] = Access.Permission(SafeguardsPermissions.ManageWordLists),
         ["GET /admin/documents"] = Access.Staff,
         ["GET /admin/documents/deadlines"] = Access.Staff,
@@ -209,6 +211,7 @@ public sealed partial class AuthorizationMatrixTests(StaffTestHost host, ITestOu
             ["code"] = staff.Municipal.Code,
             ["userId"] = await UserIdAsync(staff.UserName(StaffRoles.Editor)),
             ["indexNo"] = await AnyPublishedIndexNoAsync(),
+            ["documentId"] = await AnyPublishedDocumentIdAsync(),
         };
 
         var endpoints = MappedEndpoints();
@@ -340,6 +343,14 @@ public sealed partial class AuthorizationMatrixTests(StaffTestHost host, ITestOu
         using var scope = host.Services.CreateScope();
         var db = scope.ServiceProvider.GetRequiredService<Gongkai.Platform.Data.GongkaiDbContext>();
         return await db.Set<Gongkai.Publishing.Document>().Where(d => d.IndexNo != null).Select(d => d.IndexNo!).FirstAsync();
+    }
+
+    private async Task<string> AnyPublishedDocumentIdAsync()
+    {
+        using var scope = host.Services.CreateScope();
+        var db = scope.ServiceProvider.GetRequiredService<Gongkai.Platform.Data.GongkaiDbContext>();
+        var id = await db.Set<Gongkai.Publishing.Document>().Where(d => d.PublishedAt != null && d.WithdrawnAt == null).Select(d => d.Id).FirstAsync();
+        return id.ToString(CultureInfo.InvariantCulture);
     }
 
     [GeneratedRegex(@"\{\*{0,2}(?<name>\w+)(:[^}]*)?\??\}")]

@@ -677,6 +677,52 @@ namespace Gongkai.Platform.Data.Migrations.Postgres
                     b.ToTable("document_finding_overrides", (string)null);
                 });
 
+            modelBuilder.Entity("Gongkai.Publishing.Checks.LeakReports.LeakReport", b =>
+                {
+                    b.Property<int>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("integer");
+
+                    NpgsqlPropertyBuilderExtensions.UseIdentityByDefaultColumn(b.Property<int>("Id"));
+
+                    b.Property<string>("Answer")
+                        .HasMaxLength(2000)
+                        .HasColumnType("character varying(2000)");
+
+                    b.Property<DateTimeOffset?>("AnsweredAt")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<string>("AnsweredBy")
+                        .HasMaxLength(100)
+                        .HasColumnType("character varying(100)");
+
+                    b.Property<int>("BodyId")
+                        .HasColumnType("integer");
+
+                    b.Property<string>("Description")
+                        .IsRequired()
+                        .HasMaxLength(2000)
+                        .HasColumnType("character varying(2000)");
+
+                    b.Property<int>("DocumentId")
+                        .HasColumnType("integer");
+
+                    b.Property<DateTimeOffset>("ReportedAt")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<string>("ReporterContact")
+                        .HasMaxLength(200)
+                        .HasColumnType("character varying(200)");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("DocumentId");
+
+                    b.HasIndex("BodyId", "AnsweredAt");
+
+                    b.ToTable("document_leak_reports", (string)null);
+                });
+
             modelBuilder.Entity("Gongkai.Publishing.Checks.Links.LinkCheck", b =>
                 {
                     b.Property<long>("Id")
@@ -1874,6 +1920,15 @@ namespace Gongkai.Platform.Data.Migrations.Postgres
                 });
 
             modelBuilder.Entity("Gongkai.Publishing.Checks.FindingOverride", b =>
+                {
+                    b.HasOne("Gongkai.Publishing.Document", null)
+                        .WithMany()
+                        .HasForeignKey("DocumentId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+                });
+
+            modelBuilder.Entity("Gongkai.Publishing.Checks.LeakReports.LeakReport", b =>
                 {
                     b.HasOne("Gongkai.Publishing.Document", null)
                         .WithMany()

@@ -658,6 +658,50 @@ namespace Gongkai.Platform.Data.Migrations.Sqlite
                     b.ToTable("document_finding_overrides", (string)null);
                 });
 
+            modelBuilder.Entity("Gongkai.Publishing.Checks.LeakReports.LeakReport", b =>
+                {
+                    b.Property<int>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("Answer")
+                        .HasMaxLength(2000)
+                        .HasColumnType("TEXT");
+
+                    b.Property<long?>("AnsweredAt")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("AnsweredBy")
+                        .HasMaxLength(100)
+                        .HasColumnType("TEXT");
+
+                    b.Property<int>("BodyId")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("Description")
+                        .IsRequired()
+                        .HasMaxLength(2000)
+                        .HasColumnType("TEXT");
+
+                    b.Property<int>("DocumentId")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<long>("ReportedAt")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("ReporterContact")
+                        .HasMaxLength(200)
+                        .HasColumnType("TEXT");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("DocumentId");
+
+                    b.HasIndex("BodyId", "AnsweredAt");
+
+                    b.ToTable("document_leak_reports", (string)null);
+                });
+
             modelBuilder.Entity("Gongkai.Publishing.Checks.Links.LinkCheck", b =>
                 {
                     b.Property<long>("Id")
@@ -1821,6 +1865,15 @@ namespace Gongkai.Platform.Data.Migrations.Sqlite
                 });
 
             modelBuilder.Entity("Gongkai.Publishing.Checks.FindingOverride", b =>
+                {
+                    b.HasOne("Gongkai.Publishing.Document", null)
+                        .WithMany()
+                        .HasForeignKey("DocumentId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+                });
+
+            modelBuilder.Entity("Gongkai.Publishing.Checks.LeakReports.LeakReport", b =>
                 {
                     b.HasOne("Gongkai.Publishing.Document", null)
                         .WithMany()
