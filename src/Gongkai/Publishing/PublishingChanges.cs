@@ -15,6 +15,9 @@ public static class PublishingChanges
     /// <summary>Entity id: the interpreted documents' ids, comma-separated.</summary>
     public static readonly ChangeKind InterpretationCreated = new("interpretation.created", "interpretation");
 
+    /// <summary>A gazette issue published; entity id: year-number (<c>2024-7</c>). The public log appends a leaf for it.</summary>
+    public static readonly ChangeKind GazetteIssuePublished = new("gazette.published", "gazette-issue");
+
     /// <summary>A body's whole catalogue (seeded); entity id: the body's code.</summary>
     public static readonly ChangeKind CatalogueChanged = new("catalogue.changed", "catalogue");
 

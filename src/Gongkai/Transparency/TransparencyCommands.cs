@@ -30,8 +30,8 @@ internal static class TransparencyCommands
             }
 
             await output.WriteLineAsync(
-                $"{(result.Passed ? "公开日志核验通过" : $"公开日志核验失败，共 {result.Problems.Count} 处不符")}：{result.Leaves} 条日志条目，{result.Versions} 个已发布版本" +
-                $"（其中 {result.PendingVersions} 个尚未记入日志），{result.Heads} 个签名树头，用时 {seconds:F1} 秒。");
+                $"{(result.Passed ? "公开日志核验通过" : $"公开日志核验失败，共 {result.Problems.Count} 处不符")}：{result.Leaves} 条日志条目，{result.Versions} 项已公开的内容（文件版本、解读、公报、撤回）" +
+                $"（其中 {result.PendingVersions} 项尚未记入日志），{result.Heads} 个签名树头，用时 {seconds:F1} 秒。");
             return result.Passed ? 0 : 1;
         }));
         return command;

@@ -53,7 +53,8 @@ internal static class LogTestSupport
         }
     }
 
-    /// <summary>Every published version in the database: what the log should hold once it caught up.</summary>
+    /// <summary>Every published version, public interpretation, published gazette issue and withdrawal in the database:
+    /// what the log should hold once it caught up.</summary>
     public static async Task<int> PublishedVersionCountAsync(IServiceProvider services)
     {
         using var scope = services.CreateScope();
@@ -63,7 +64,8 @@ internal static class LogTestSupport
             count++;
         }
 
-        return count;
+        var records = scope.ServiceProvider.GetRequiredService<PublishedRecords>();
+        return count + (await records.AllInterpretationsAsync()).Count + (await records.GazetteIssuesAsync()).Count + (await records.AllWithdrawalsAsync()).Count;
     }
 
     /// <summary>Runs <c>log …</c> the way the executable does, with the host's services.</summary>

@@ -75,6 +75,12 @@ public interface IPublicLogEntries
     /// <summary>The leaf of this document version, or null while it is not (yet) in the log.</summary>
     Task<PublicLogEntry?> FindAsync(string indexNo, int version, CancellationToken cancellationToken = default);
 
+    /// <summary>The leaf of this interpretation, or null while it is not (yet) in the log.</summary>
+    Task<PublicLogEntry?> FindInterpretationAsync(int id, CancellationToken cancellationToken = default);
+
+    /// <summary>The leaf of this published gazette issue, or null while it is not (yet) in the log.</summary>
+    Task<PublicLogEntry?> FindGazetteIssueAsync(int year, int number, CancellationToken cancellationToken = default);
+
     /// <summary>The latest signed tree head, for printed editions to witness; null when there is none.</summary>
     Task<PublicLogHead?> LatestHeadAsync(CancellationToken cancellationToken = default);
 }
@@ -89,6 +95,10 @@ public sealed record PublicLogEntry(long LeafIndex, string LeafHash, string Proo
 internal sealed class NoPublicLog : IPublicLogEntries
 {
     public Task<PublicLogEntry?> FindAsync(string indexNo, int version, CancellationToken cancellationToken = default) => Task.FromResult<PublicLogEntry?>(null);
+
+    public Task<PublicLogEntry?> FindInterpretationAsync(int id, CancellationToken cancellationToken = default) => Task.FromResult<PublicLogEntry?>(null);
+
+    public Task<PublicLogEntry?> FindGazetteIssueAsync(int year, int number, CancellationToken cancellationToken = default) => Task.FromResult<PublicLogEntry?>(null);
 
     public Task<PublicLogHead?> LatestHeadAsync(CancellationToken cancellationToken = default) => Task.FromResult<PublicLogHead?>(null);
 }

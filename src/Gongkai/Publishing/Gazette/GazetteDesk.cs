@@ -58,7 +58,7 @@ public static class GazetteRules
         string.Create(CultureInfo.InvariantCulture, $"{siteName}公报 {year}年第{number}期");
 }
 
-/// <summary>Staff work on gazette issues: create, add published documents, reorder, remove, publish. Every change is
+/// <summary>Staff work on gazette issues: create, add published documents, reorder, remove, publish (after which the issue is fixed). Every change is
 /// audited in the same unit of work. The gazette pages are not output-cached, so nothing needs evicting.</summary>
 public sealed class GazetteDesk(GongkaiDbContext db, AuditLog audit, TimeProvider clock)
 {
@@ -151,10 +151,14 @@ public sealed class GazetteDesk(GongkaiDbContext db, AuditLog audit, TimeProvide
 
             issue.PublishedAt = clock.GetUtcNow();
             audit.Record("gazette.published", Target(issue), $"{issue.Title}（{issue.Entries.Count} 件）");
+            // The public log appends the issue's leaf from this row (same unit of work as the publication).
+            db.RecordChange(PublishingChanges.GazetteIssuePublished, Contracts.PublishedGazetteIssue.Keyed(issue.Year, issue.Number));
             return Task.FromResult(Outcome.Done);
-        }, cancellationToken, allowPublished: false);
+        }, cancellationToken);
 
-    private async Task<Outcome<GazetteIssue>> ChangeAsync(int issueId, Func<GazetteIssue, Task<Outcome>> change, CancellationToken cancellationToken, bool allowPublished = true)
+    /// <summary>Applies a change to an issue still being edited: a published issue is fixed (its contents are in the public
+    /// log and in printed copies), so every change to it is refused.</summary>
+    private async Task<Outcome<GazetteIssue>> ChangeAsync(int issueId, Func<GazetteIssue, Task<Outcome>> change, CancellationToken cancellationToken)
     {
         var issue = await db.Set<GazetteIssue>().Include(i => i.Entries).SingleOrDefaultAsync(i => i.Id == issueId, cancellationToken);
         if (issue is null)
@@ -162,9 +166,9 @@ public sealed class GazetteDesk(GongkaiDbContext db, AuditLog audit, TimeProvide
             return Refusal.NotFound("没有找到该期公报。");
         }
 
-        if (!allowPublished && issue.IsPublished)
+        if (issue.IsPublished)
         {
-            return Refusal.Conflict("本期已经发布。");
+            return Refusal.Conflict("本期已经发布，目录不能再改动。");
         }
 
         var changed = await change(issue);

@@ -10,18 +10,22 @@ namespace Gongkai.Transparency.Log;
 
 /// <summary>
 /// The single sequencer of the public log: a cluster-wide change-log follower (one cursor, one node at a time under
-/// its lease) that appends a leaf for every published document version, in change-log order. For each publication or
-/// correction row it appends the document's versions not yet logged, in version order, in one unit of work with a
-/// <see cref="TransparencyChanges.LeavesAppended"/> row. The cursor moves only after that commit; a replayed batch
-/// finds its versions logged (unique kind, 索引号, version) and appends nothing, so the log neither skips nor repeats.
+/// its lease) that appends a leaf for every published thing, in change-log order: each document version (on
+/// publication or correction), each policy interpretation when it becomes public (created for a published document, or
+/// its document published later), each published gazette issue and each withdrawal. For a batch it appends what is not
+/// yet logged, row by row, in one unit of work with a <see cref="TransparencyChanges.LeavesAppended"/> row. The cursor
+/// moves only after that commit; a replayed batch finds its entries logged (unique kind, key, version) and appends
+/// nothing, so the log neither skips nor repeats.
 /// </summary>
-internal sealed class LeafSequencer(GongkaiDbContext db, TransparencyLog log, PublishedVersions versions, TimeProvider clock) : IChangeLogFollower
+internal sealed class LeafSequencer(GongkaiDbContext db, TransparencyLog log, PublishedVersions versions, PublishedRecords records, TimeProvider clock) : IChangeLogFollower
 {
     public string Name => "transparency-log";
 
     public ChangeLogFollowerScope Scope => ChangeLogFollowerScope.Cluster;
 
-    public bool Follows(ChangeKind kind) => kind == PublishingChanges.DocumentPublished || kind == PublishingChanges.DocumentCorrected;
+    public bool Follows(ChangeKind kind) =>
+        kind == PublishingChanges.DocumentPublished || kind == PublishingChanges.DocumentCorrected || kind == PublishingChanges.DocumentWithdrawn
+        || kind == PublishingChanges.InterpretationCreated || kind == PublishingChanges.GazetteIssuePublished;
 
     public async Task ApplyAsync(IReadOnlyList<ChangeLogEntry> batch, CancellationToken cancellationToken)
     {
@@ -31,17 +35,74 @@ internal sealed class LeafSequencer(GongkaiDbContext db, TransparencyLog log, Pu
             return;
         }
 
-        var indexNos = rows.Select(r => r.EntityId).Distinct(StringComparer.Ordinal).ToList();
-        var byDocument = (await versions.OfDocumentsAsync(indexNos, cancellationToken)).ToLookup(v => v.IndexNo, StringComparer.Ordinal);
-        var logged = await log.LoggedAsync(LogEntryContent.DocumentKind, indexNos, cancellationToken);
+        bool Is(ChangeLogEntry row, ChangeKind kind) => kind.Matches(row);
+        var published = rows.Where(r => Is(r, PublishingChanges.DocumentPublished) || Is(r, PublishingChanges.DocumentCorrected)).Select(r => r.EntityId).Distinct(StringComparer.Ordinal).ToList();
+        var withdrawn = rows.Where(r => Is(r, PublishingChanges.DocumentWithdrawn)).Select(r => r.EntityId).Distinct(StringComparer.Ordinal).ToList();
+        var issues = rows.Where(r => Is(r, PublishingChanges.GazetteIssuePublished)).Select(r => r.EntityId).Distinct(StringComparer.Ordinal).ToList();
+        var interpretedIds = rows.Where(r => Is(r, PublishingChanges.InterpretationCreated))
+            .SelectMany(r => r.EntityId.Split(',', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries))
+            .Select(id => int.TryParse(id, NumberStyles.None, CultureInfo.InvariantCulture, out var n) ? n : -1).Where(n => n > 0).Distinct().ToList();
+
+        var byDocument = (await versions.OfDocumentsAsync(published, cancellationToken)).ToLookup(v => v.IndexNo, StringComparer.Ordinal);
+        var interpretations = published.Count + interpretedIds.Count == 0 ? [] : await records.PublicInterpretationsOfAsync(published, interpretedIds, cancellationToken);
+        var withdrawals = withdrawn.Count == 0 ? [] : await records.WithdrawalsAsync(withdrawn, cancellationToken);
+        var gazette = issues.Count == 0 ? [] : await records.GazetteIssuesAsync(issues, cancellationToken);
+
+        var loggedVersions = await log.LoggedAsync(LogEntryContent.DocumentKind, published, cancellationToken);
+        var loggedInterpretations = await log.LoggedAsync(LogEntryContent.InterpretationKind, interpretations.Select(i => i.Key).ToList(), cancellationToken);
+        var loggedWithdrawals = await log.LoggedAsync(LogEntryContent.WithdrawalKind, withdrawn, cancellationToken);
+        var loggedIssues = await log.LoggedAsync(LogEntryContent.GazetteKind, issues, cancellationToken);
+
         var entries = new List<LogEntryContent>();
+        void Interpretations(IEnumerable<PublishedInterpretation> candidates)
+        {
+            foreach (var interpretation in candidates.OrderBy(i => i.Id))
+            {
+                if (loggedInterpretations.Add((interpretation.Key, 1)))
+                {
+                    entries.Add(Content(interpretation));
+                }
+            }
+        }
+
         foreach (var row in rows)
         {
-            foreach (var version in byDocument[row.EntityId].OrderBy(v => v.Number))
+            if (Is(row, PublishingChanges.DocumentPublished) || Is(row, PublishingChanges.DocumentCorrected))
             {
-                if (logged.Add((version.IndexNo, version.Number)))
+                foreach (var version in byDocument[row.EntityId].OrderBy(v => v.Number))
                 {
-                    entries.Add(Content(version));
+                    if (loggedVersions.Add((version.IndexNo, version.Number)))
+                    {
+                        entries.Add(Content(version));
+                    }
+                }
+
+                // An interpretation of a document published now becomes public with it.
+                Interpretations(interpretations.Where(i => i.Explains.Contains(row.EntityId, StringComparer.Ordinal)));
+            }
+            else if (Is(row, PublishingChanges.InterpretationCreated))
+            {
+                var ids = row.EntityId.Split(',', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries);
+                Interpretations(interpretations.Where(i => i.ExplainsIds.Any(id => ids.Contains(id.ToString(CultureInfo.InvariantCulture), StringComparer.Ordinal))));
+            }
+            else if (Is(row, PublishingChanges.DocumentWithdrawn))
+            {
+                foreach (var withdrawal in withdrawals.Where(w => w.IndexNo == row.EntityId))
+                {
+                    if (loggedWithdrawals.Add((withdrawal.IndexNo, withdrawal.Version)))
+                    {
+                        entries.Add(Content(withdrawal));
+                    }
+                }
+            }
+            else
+            {
+                foreach (var issue in gazette.Where(g => g.Key == row.EntityId))
+                {
+                    if (loggedIssues.Add((issue.Key, 1)))
+                    {
+                        entries.Add(Content(issue));
+                    }
                 }
             }
         }
@@ -56,9 +117,18 @@ internal sealed class LeafSequencer(GongkaiDbContext db, TransparencyLog log, Pu
         await db.SaveChangesAsync(cancellationToken);
     }
 
-    /// <summary>The leaf of a document version. <c>log verify</c> builds it the same way from the stored versions.</summary>
+    /// <summary>The leaf of a document version. <c>log verify</c> builds every leaf with these methods from the stored rows.</summary>
     public static LogEntryContent Content(PublishedVersion version) =>
         new(LogEntryContent.DocumentKind, version.IndexNo, version.Number, version.Title, version.ContentSha256, version.PublishedAt, version.Url);
+
+    public static LogEntryContent Content(PublishedInterpretation interpretation) =>
+        new(LogEntryContent.InterpretationKind, interpretation.Key, 1, interpretation.Title, interpretation.ContentSha256, interpretation.PublishedAt, interpretation.Url);
+
+    public static LogEntryContent Content(PublishedGazetteIssue issue) =>
+        new(LogEntryContent.GazetteKind, issue.Key, 1, issue.Title, issue.ContentSha256, issue.PublishedAt, issue.Url);
+
+    public static LogEntryContent Content(PublishedWithdrawal withdrawal) =>
+        new(LogEntryContent.WithdrawalKind, withdrawal.IndexNo, withdrawal.Version, withdrawal.Title, withdrawal.ContentSha256, withdrawal.WithdrawnAt, withdrawal.Url);
 }
 
 /// <summary>Document pages show each version's log entry, so every node drops its cached copies when leaves are appended.</summary>
@@ -79,12 +149,21 @@ internal sealed class LogPageCacheFollower(IOutputCacheStore cache) : IChangeLog
     }
 }
 
-/// <summary>Publishing's view of the log: where a document version sits.</summary>
+/// <summary>Publishing's view of the log: where a document version, an interpretation or a gazette issue sits.</summary>
 internal sealed class PublicLogEntries(TransparencyLog log) : IPublicLogEntries
 {
-    public async Task<PublicLogEntry?> FindAsync(string indexNo, int version, CancellationToken cancellationToken = default)
+    public Task<PublicLogEntry?> FindAsync(string indexNo, int version, CancellationToken cancellationToken = default) =>
+        FindAsync(LogEntryContent.DocumentKind, indexNo, version, cancellationToken);
+
+    public Task<PublicLogEntry?> FindInterpretationAsync(int id, CancellationToken cancellationToken = default) =>
+        FindAsync(LogEntryContent.InterpretationKind, id.ToString(CultureInfo.InvariantCulture), 1, cancellationToken);
+
+    public Task<PublicLogEntry?> FindGazetteIssueAsync(int year, int number, CancellationToken cancellationToken = default) =>
+        FindAsync(LogEntryContent.GazetteKind, PublishedGazetteIssue.Keyed(year, number), 1, cancellationToken);
+
+    private async Task<PublicLogEntry?> FindAsync(string kind, string key, int version, CancellationToken cancellationToken)
     {
-        var leaf = await log.FindAsync(LogEntryContent.DocumentKind, indexNo, version, cancellationToken);
+        var leaf = await log.FindAsync(kind, key, version, cancellationToken);
         return leaf is null ? null : new PublicLogEntry(leaf.LeafIndex, Convert.ToBase64String(leaf.LeafHash), LogPaths.Proof(leaf.LeafIndex));
     }
 

@@ -6,7 +6,9 @@ using Microsoft.EntityFrameworkCore;
 
 namespace Gongkai.Transparency.Log;
 
-/// <summary>What <c>log verify</c> found: each problem in Chinese, naming the document where there is one.</summary>
+/// <summary>What <c>log verify</c> found: each problem in Chinese, naming the document, interpretation or issue where there
+/// is one. <see cref="Versions"/> counts every published thing the log should hold (versions, interpretations, issues,
+/// withdrawals); <see cref="PendingVersions"/> those not logged yet.</summary>
 public sealed record LogVerification(long Leaves, int Heads, int Versions, int PendingVersions, IReadOnlyList<string> Problems)
 {
     public bool Passed => Problems.Count == 0;
@@ -14,18 +16,18 @@ public sealed record LogVerification(long Leaves, int Heads, int Versions, int P
 
 /// <summary>
 /// <c>log verify</c>: recomputes every leaf from the stored document versions (their content hash from the stored
-/// fields, not the hash written beside them), every leaf hash from its leaf_input, every stored subtree from the
+/// fields, not the hash written beside them), interpretations, gazette issues and withdrawals, every leaf hash from its leaf_input, every stored subtree from the
 /// leaves, and every signed tree head's root and signature. A version edited in the database after publication, a
 /// leaf or node rewritten, or a head that no longer matches the tree is reported.
 /// </summary>
-public sealed class LogVerifier(GongkaiDbContext db, PublishedVersions versions, LogSigningKey key)
+public sealed class LogVerifier(GongkaiDbContext db, PublishedVersions versions, PublishedRecords records, LogSigningKey key)
 {
     private const int MaxProblems = 200;
 
     public async Task<LogVerification> VerifyAsync(CancellationToken cancellationToken = default)
     {
         var problems = new List<string>();
-        var leafByVersion = new Dictionary<(string IndexNo, int Version), (long Index, byte[] Input)>();
+        var leafByEntry = new Dictionary<(string Kind, string IndexNo, int Version), (long Index, byte[] Input)>();
         var nodes = await db.Set<LogNode>().AsNoTracking().ToDictionaryAsync(n => NodeKey.Unpack(n.Key), n => n.Hash, cancellationToken);
 
         // The leaves, in order: contiguous, each hash its input's, each subtree the hash of its children.
@@ -42,13 +44,10 @@ public sealed class LogVerifier(GongkaiDbContext db, PublishedVersions versions,
             var hash = MerkleTree.LeafHash(leaf.LeafInput);
             if (!hash.AsSpan().SequenceEqual(leaf.LeafHash))
             {
-                Add(problems, $"公开日志第 {leaf.LeafIndex} 条（索引号 {leaf.IndexNo} 第 {leaf.Version} 版）的 leaf_input 与记录的叶子哈希不符。");
+                Add(problems, $"公开日志第 {leaf.LeafIndex} 条（{LogEntryContent.Describe(leaf.Kind, leaf.IndexNo, leaf.Version)}）的 leaf_input 与记录的叶子哈希不符。");
             }
 
-            if (leaf.Kind == LogEntryContent.DocumentKind)
-            {
-                leafByVersion[(leaf.IndexNo, leaf.Version)] = (leaf.LeafIndex, leaf.LeafInput);
-            }
+            leafByEntry[(leaf.Kind, leaf.IndexNo, leaf.Version)] = (leaf.LeafIndex, leaf.LeafInput);
 
             foreach (var node in MerkleTree.CompletedBy(leaf.LeafIndex))
             {
@@ -74,33 +73,54 @@ public sealed class LogVerifier(GongkaiDbContext db, PublishedVersions versions,
             count++;
         }
 
-        // Every published version against its leaf.
+        // Every published thing against its leaf, rebuilt from the stored rows.
         int versionCount = 0, pending = 0;
-        var seen = new HashSet<(string, int)>();
-        await foreach (var version in versions.AllAsync(cancellationToken))
+        var seen = new HashSet<(string, string, int)>();
+        void Check(LogEntryContent expected)
         {
             versionCount++;
-            seen.Add((version.IndexNo, version.Number));
+            var key = (expected.Kind, expected.IndexNo, expected.Version);
+            seen.Add(key);
+            if (!leafByEntry.TryGetValue(key, out var leaf))
+            {
+                pending++;
+                return;
+            }
+
+            if (!expected.LeafInput().AsSpan().SequenceEqual(leaf.Input))
+            {
+                Add(problems, $"{LogEntryContent.Describe(expected.Kind, expected.IndexNo, expected.Version)}：按存储的内容重算的日志条目与公开日志第 {leaf.Index} 条不符，记入日志后被改动。");
+            }
+        }
+
+        await foreach (var version in versions.AllAsync(cancellationToken))
+        {
             if (version.ContentSha256 != version.StoredContentSha256)
             {
                 Add(problems, $"索引号 {version.IndexNo} 第 {version.Number} 版：存储的内容与发布时记录的内容哈希不符，版本在发布后被改动。");
             }
 
-            if (!leafByVersion.TryGetValue((version.IndexNo, version.Number), out var leaf))
-            {
-                pending++;
-                continue;
-            }
-
-            if (!LeafSequencer.Content(version).LeafInput().AsSpan().SequenceEqual(leaf.Input))
-            {
-                Add(problems, $"索引号 {version.IndexNo} 第 {version.Number} 版：按存储的版本重算的日志条目与公开日志第 {leaf.Index} 条不符，版本在记入日志后被改动。");
-            }
+            Check(LeafSequencer.Content(version));
         }
 
-        foreach (var ((indexNo, number), leaf) in leafByVersion.Where(l => !seen.Contains(l.Key)))
+        foreach (var interpretation in await records.AllInterpretationsAsync(cancellationToken))
         {
-            Add(problems, $"索引号 {indexNo} 第 {number} 版：公开日志第 {leaf.Index} 条记录了它，但数据库中已没有这个已发布版本。");
+            Check(LeafSequencer.Content(interpretation));
+        }
+
+        foreach (var issue in await records.GazetteIssuesAsync(cancellationToken))
+        {
+            Check(LeafSequencer.Content(issue));
+        }
+
+        foreach (var withdrawal in await records.AllWithdrawalsAsync(cancellationToken))
+        {
+            Check(LeafSequencer.Content(withdrawal));
+        }
+
+        foreach (var ((kind, indexNo, number), leaf) in leafByEntry.Where(l => !seen.Contains(l.Key)))
+        {
+            Add(problems, $"{LogEntryContent.Describe(kind, indexNo, number)}：公开日志第 {leaf.Index} 条记录了它，但数据库中已没有这条已公开的内容。");
         }
 
         // Every signed head against the tree and the key.

@@ -3,14 +3,32 @@ using System.Globalization;
 namespace Gongkai.Transparency.Rules;
 
 /// <summary>
-/// What one leaf of the public log says: a published version of something (<see cref="Kind"/> <c>document</c>, later
-/// others), identified by its 索引号 and version number, with its title, the SHA-256 of its public content, when that
+/// What one leaf of the public log says: a published version of something (<see cref="Kind"/> <c>document</c>,
+/// <c>interpretation</c>, <c>gazette</c>, <c>withdrawal</c>), identified by its 索引号 and version number, with its title, the SHA-256 of its public content, when that
 /// version was published (UTC, milliseconds) and where it is shown (a path on the site, so the leaf does not change
 /// with the site's host name).
 /// </summary>
 public sealed record LogEntryContent(string Kind, string IndexNo, int Version, string Title, string ContentSha256, DateTimeOffset PublishedAt, string Url)
 {
     public const string DocumentKind = "document";
+
+    /// <summary>A policy interpretation (政策解读); <see cref="IndexNo"/> is its number as in <c>/interpretations/{id}</c>.</summary>
+    public const string InterpretationKind = "interpretation";
+
+    /// <summary>A published gazette issue (政府公报); <see cref="IndexNo"/> is year-number, e.g. <c>2024-7</c>.</summary>
+    public const string GazetteKind = "gazette";
+
+    /// <summary>A document's withdrawal (撤回); <see cref="Version"/> is the version withdrawn, the hash covers the reason.</summary>
+    public const string WithdrawalKind = "withdrawal";
+
+    /// <summary>How people name the thing a leaf records, in Chinese (for <c>log verify</c> and the entry page).</summary>
+    public static string Describe(string kind, string indexNo, int version) => kind switch
+    {
+        InterpretationKind => $"政策解读 {indexNo}",
+        GazetteKind => $"政府公报 {indexNo} 期",
+        WithdrawalKind => $"索引号 {indexNo} 的撤回（第 {version} 版）",
+        _ => $"索引号 {indexNo} 第 {version} 版",
+    };
 
     /// <summary>ISO 8601 in UTC to the millisecond: both databases keep at least that much, so a version read back
     /// from either gives the same text.</summary>
