@@ -13,19 +13,22 @@ internal static class IdentityRegistration
     {
         services.AddIdentity<StaffUser, IdentityRole>(identity =>
             {
-                identity.Password.RequiredLength = 10;
+                // Length and a check against common passwords (StaffPasswordValidator), no composition rules (ASVS 2.1).
+                identity.Password.RequiredLength = StaffPasswordValidator.MinimumLength;
                 identity.Password.RequireNonAlphanumeric = false;
-                identity.Password.RequireUppercase = true;
-                identity.Password.RequireLowercase = true;
-                identity.Password.RequireDigit = true;
-                identity.Lockout.MaxFailedAccessAttempts = 5;
-                identity.Lockout.DefaultLockoutTimeSpan = TimeSpan.FromMinutes(15);
+                identity.Password.RequireUppercase = false;
+                identity.Password.RequireLowercase = false;
+                identity.Password.RequireDigit = false;
+                // Failed attempts never lock an account (SignInThrottle slows them by account and source instead);
+                // a lock is an administrator's decision. Lockout stays enabled so that decision is honoured.
+                identity.Lockout.MaxFailedAccessAttempts = int.MaxValue;
                 identity.Lockout.AllowedForNewUsers = true;
                 identity.User.RequireUniqueEmail = false;
                 identity.Tokens.AuthenticatorTokenProvider = OneTimeAuthenticatorCodes.ProviderName;
             })
             .AddEntityFrameworkStores<GongkaiDbContext>()
             .AddDefaultTokenProviders()
+            .AddPasswordValidator<StaffPasswordValidator>()
             .AddTokenProvider<OneTimeAuthenticatorCodes>(OneTimeAuthenticatorCodes.ProviderName)
             .AddClaimsPrincipalFactory<StaffClaimsPrincipalFactory>();
 
@@ -70,6 +73,7 @@ internal static class IdentityRegistration
         services.AddScoped<BodyScope>();
         services.AddScoped<AccessTokenService>();
         services.AddScoped<SignInAudit>();
+        services.AddScoped<SignInThrottle>();
         services.AddScoped<StaffAdministration>();
         services.AddScoped<IStartupSeeder, StaffRolesSeeder>();
     }

@@ -43,7 +43,9 @@ internal static class SessionApi
         UserManager<StaffUser> users,
         SignInManager<StaffUser> signIn,
         SignInAudit audit,
+        SignInThrottle throttle,
         AccessTokenService tokens,
+        HttpResponse response,
         TimeProvider clock,
         CancellationToken cancellationToken)
     {
@@ -78,9 +80,19 @@ internal static class SessionApi
         }
 
         var name = request.UserName!.Trim();
+        if (await throttle.WaitUntilAsync(name, cancellationToken) is { } until)
+        {
+            await audit.FailedAsync(await users.FindByNameAsync(name), name, SignInFailure.Throttled, SignInChannel.TokenApi, cancellationToken: cancellationToken);
+            response.Headers.RetryAfter = ((int)Math.Ceiling((until - clock.GetUtcNow()).TotalSeconds)).ToString(System.Globalization.CultureInfo.InvariantCulture);
+            return TypedResults.Problem(title: "尝试次数过多", detail: Rules.SignInThrottleRules.Message(until, clock.GetUtcNow()),
+                statusCode: StatusCodes.Status429TooManyRequests);
+        }
+
         var user = await users.FindByNameAsync(name);
         if (user is null)
         {
+            users.PasswordHasher.VerifyHashedPassword(new StaffUser(), SignInMessages.DecoyHash, request.Password!);
+            await throttle.RecordFailureAsync(name, cancellationToken);
             await audit.FailedAsync(null, name, SignInFailure.UnknownUser, SignInChannel.TokenApi, cancellationToken: cancellationToken);
             return BadCredentials();
         }
@@ -91,15 +103,10 @@ internal static class SessionApi
             return Locked(await users.GetLockoutEndDateAsync(user));
         }
 
-        var password = await signIn.CheckPasswordSignInAsync(user, request.Password!, lockoutOnFailure: true);
-        if (password.IsLockedOut)
-        {
-            await audit.FailedAsync(user, name, SignInFailure.BadPassword, SignInChannel.TokenApi, "已触发锁定", cancellationToken);
-            return Locked(await users.GetLockoutEndDateAsync(user));
-        }
-
+        var password = await signIn.CheckPasswordSignInAsync(user, request.Password!, lockoutOnFailure: false);
         if (!password.Succeeded)
         {
+            await throttle.RecordFailureAsync(name, cancellationToken);
             await audit.FailedAsync(user, name, SignInFailure.BadPassword, SignInChannel.TokenApi, cancellationToken: cancellationToken);
             return BadCredentials();
         }
@@ -115,15 +122,11 @@ internal static class SessionApi
             var code = request.Otp.Replace(" ", "", StringComparison.Ordinal).Replace("-", "", StringComparison.Ordinal);
             if (!await users.VerifyTwoFactorTokenAsync(user, users.Options.Tokens.AuthenticatorTokenProvider, code))
             {
-                // A wrong code counts towards the lockout like a wrong password, or the code could be guessed.
-                await users.AccessFailedAsync(user);
+                // A wrong code counts like a wrong password, or six digits could be guessed.
+                await throttle.RecordFailureAsync(name, cancellationToken);
                 await audit.FailedAsync(user, name, SignInFailure.BadCode, SignInChannel.TokenApi, cancellationToken: cancellationToken);
-                return await users.IsLockedOutAsync(user)
-                    ? Locked(await users.GetLockoutEndDateAsync(user))
-                    : CodeRequired("动态口令不正确，请输入验证器应用中当前显示的六位数字。");
+                return CodeRequired("动态口令不正确，请输入验证器应用中当前显示的六位数字。");
             }
-
-            await users.ResetAccessFailedCountAsync(user);
         }
         else if (await users.IsInRoleAsync(user, StaffRoles.SystemAdmin))
         {
@@ -132,6 +135,7 @@ internal static class SessionApi
                 detail: "系统管理员须先登录控制台启用两步验证，才能创建访问令牌。");
         }
 
+        await throttle.ForgetAsync(name, cancellationToken);
         var created = await tokens.CreateAsync(user, request.Name!, request.ExpiresInDays, cancellationToken: cancellationToken);
         return TypedResults.Created((string?)null, new CreatedTokenResponse(created.Token.Id, created.Secret, created.Token.Name,
             created.Token.Prefix, created.Token.CreatedAt, created.Token.ExpiresAt));

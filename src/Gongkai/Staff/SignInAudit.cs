@@ -1,6 +1,7 @@
 using Gongkai.Platform.Data;
 using Gongkai.Platform.Audit;
 using Gongkai.Platform.Time;
+using Microsoft.AspNetCore.Identity;
 
 namespace Gongkai.Staff;
 
@@ -12,6 +13,7 @@ public enum SignInFailure
     Locked,
     BadCode,
     MissingCode,
+    Throttled,
 }
 
 /// <summary>Where a sign-in attempt came from.</summary>
@@ -46,6 +48,7 @@ public sealed class SignInAudit(AuditLog audit)
         SignInFailure.Locked => "locked",
         SignInFailure.BadCode => "bad-code",
         SignInFailure.MissingCode => "missing-code",
+        SignInFailure.Throttled => "throttled",
         _ => reason.ToString(),
     };
 
@@ -56,6 +59,7 @@ public sealed class SignInAudit(AuditLog audit)
         SignInFailure.Locked => "账户已锁定",
         SignInFailure.BadCode => "动态口令错误",
         SignInFailure.MissingCode => "未提供动态口令",
+        SignInFailure.Throttled => "失败次数过多，须等待后再试",
         _ => "",
     };
 
@@ -71,6 +75,9 @@ public static class SignInMessages
     public const string BadCredentials = "用户名或密码错误。";
 
     public const string BadCode = "动态口令不正确，请输入验证器应用中当前显示的六位数字。";
+
+    /// <summary>A fixed PBKDF2 hash that unknown user names are checked against, so they cost the same time as real ones.</summary>
+    public static string DecoyHash { get; } = new PasswordHasher<StaffUser>().HashPassword(new StaffUser(), "decoy-" + Guid.NewGuid());
 
     public static string Locked(DateTimeOffset? lockoutEnd) =>
         lockoutEnd is null || lockoutEnd >= StaffAdministration.LockedByAdministrator

@@ -288,10 +288,7 @@ public sealed class StaffAdministration(GongkaiDbContext db, UserManager<StaffUs
     {
         "DuplicateUserName" => "该用户名已被使用。",
         "InvalidUserName" => "用户名只能包含英文字母、数字和 . _ - @ +。",
-        "PasswordTooShort" => "密码至少需要 10 个字符。",
-        "PasswordRequiresDigit" => "密码须包含数字。",
-        "PasswordRequiresUpper" => "密码须包含大写字母。",
-        "PasswordRequiresLower" => "密码须包含小写字母。",
+        "PasswordTooShort" => $"密码至少需要 {StaffPasswordValidator.MinimumLength} 个字符。",
         "ConcurrencyFailure" => "该账户刚被他人修改，请刷新后重试。",
         _ => error.Description,
     };

@@ -13,7 +13,7 @@ namespace Gongkai.Staff.Pages;
 /// <see cref="SignInTwoFactorModel"/>. Every attempt is audited.</summary>
 [AllowAnonymous]
 [EnableRateLimiting(RateLimits.SignIn)]
-public sealed class SignInModel(SignInManager<StaffUser> signIn, UserManager<StaffUser> users, SignInAudit audit) : PageModel
+public sealed class SignInModel(SignInManager<StaffUser> signIn, UserManager<StaffUser> users, SignInAudit audit, SignInThrottle throttle, TimeProvider clock) : PageModel
 {
     [BindProperty]
     [Display(Name = "用户名")]
@@ -42,9 +42,19 @@ public sealed class SignInModel(SignInManager<StaffUser> signIn, UserManager<Sta
         }
 
         var name = UserName.Trim();
+        if (await throttle.WaitUntilAsync(name, cancellationToken) is { } until)
+        {
+            // Checked before the account is looked up: the same answer whether or not the name exists.
+            await audit.FailedAsync(await users.FindByNameAsync(name), name, SignInFailure.Throttled, SignInChannel.Page, cancellationToken: cancellationToken);
+            return Refuse(Rules.SignInThrottleRules.Message(until, clock.GetUtcNow()));
+        }
+
         var user = await users.FindByNameAsync(name);
         if (user is null)
         {
+            // As slow as checking a real password, so response times do not tell which names are accounts.
+            users.PasswordHasher.VerifyHashedPassword(new StaffUser(), SignInMessages.DecoyHash, Password);
+            await throttle.RecordFailureAsync(name, cancellationToken);
             await audit.FailedAsync(null, name, SignInFailure.UnknownUser, SignInChannel.Page, cancellationToken: cancellationToken);
             return Refuse(SignInMessages.BadCredentials);
         }
@@ -55,9 +65,10 @@ public sealed class SignInModel(SignInManager<StaffUser> signIn, UserManager<Sta
             return Refuse(SignInMessages.Locked(await users.GetLockoutEndDateAsync(user)));
         }
 
-        var result = await signIn.PasswordSignInAsync(user, Password, isPersistent: false, lockoutOnFailure: true);
+        var result = await signIn.PasswordSignInAsync(user, Password, isPersistent: false, lockoutOnFailure: false);
         if (result.Succeeded)
         {
+            await throttle.ForgetAsync(name, cancellationToken);
             await audit.SucceededAsync(user, SignInChannel.Page, withTwoFactor: false, cancellationToken);
             return LocalRedirect(SafeReturnUrl(Url, ReturnUrl));
         }
@@ -67,14 +78,7 @@ public sealed class SignInModel(SignInManager<StaffUser> signIn, UserManager<Sta
             return LocalRedirect("/admin/sign-in/two-factor?returnUrl=" + Uri.EscapeDataString(SafeReturnUrl(Url, ReturnUrl)));
         }
 
-        if (result.IsLockedOut)
-        {
-            // This attempt was the last one allowed: the password was wrong and the account is now locked.
-            var end = await users.GetLockoutEndDateAsync(user);
-            await audit.FailedAsync(user, name, SignInFailure.BadPassword, SignInChannel.Page, "已触发锁定", cancellationToken);
-            return Refuse(SignInMessages.Locked(end));
-        }
-
+        await throttle.RecordFailureAsync(name, cancellationToken);
         await audit.FailedAsync(user, name, SignInFailure.BadPassword, SignInChannel.Page, cancellationToken: cancellationToken);
         return Refuse(SignInMessages.BadCredentials);
     }

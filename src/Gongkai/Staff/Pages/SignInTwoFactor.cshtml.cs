@@ -13,7 +13,7 @@ namespace Gongkai.Staff.Pages;
 /// passed step one is remembered by Identity's short-lived two-factor cookie.</summary>
 [AllowAnonymous]
 [EnableRateLimiting(RateLimits.SignIn)]
-public sealed class SignInTwoFactorModel(SignInManager<StaffUser> signIn, UserManager<StaffUser> users, SignInAudit audit) : PageModel
+public sealed class SignInTwoFactorModel(SignInManager<StaffUser> signIn, UserManager<StaffUser> users, SignInAudit audit, SignInThrottle throttle, TimeProvider clock) : PageModel
 {
     [BindProperty]
     [Display(Name = "动态口令")]
@@ -40,22 +40,35 @@ public sealed class SignInTwoFactorModel(SignInManager<StaffUser> signIn, UserMa
             return Page();
         }
 
+        var name = user.UserName ?? "";
+        if (await throttle.WaitUntilAsync(name, cancellationToken) is { } until)
+        {
+            await audit.FailedAsync(user, name, SignInFailure.Throttled, SignInChannel.Page, "动态口令步骤", cancellationToken);
+            ModelState.AddModelError(string.Empty, Rules.SignInThrottleRules.Message(until, clock.GetUtcNow()));
+            Code = "";
+            return Page();
+        }
+
         var code = NormalizeCode(Code);
         var result = await signIn.TwoFactorAuthenticatorSignInAsync(code, isPersistent: false, rememberClient: false);
         if (result.Succeeded)
         {
+            await throttle.ForgetAsync(name, cancellationToken);
             await audit.SucceededAsync(user, SignInChannel.Page, withTwoFactor: true, cancellationToken);
             return LocalRedirect(SignInModel.SafeReturnUrl(Url, ReturnUrl));
         }
 
         if (result.IsLockedOut)
         {
-            await audit.FailedAsync(user, user.UserName ?? "", SignInFailure.Locked, SignInChannel.Page, "动态口令步骤", cancellationToken);
+            // Only an administrator's lock, set while this person was between the two steps.
+            await audit.FailedAsync(user, name, SignInFailure.Locked, SignInChannel.Page, "动态口令步骤", cancellationToken);
             ModelState.AddModelError(string.Empty, SignInMessages.Locked(await users.GetLockoutEndDateAsync(user)));
             return Page();
         }
 
-        await audit.FailedAsync(user, user.UserName ?? "", SignInFailure.BadCode, SignInChannel.Page, cancellationToken: cancellationToken);
+        // A wrong code counts like a wrong password, or six digits could be guessed.
+        await throttle.RecordFailureAsync(name, cancellationToken);
+        await audit.FailedAsync(user, name, SignInFailure.BadCode, SignInChannel.Page, cancellationToken: cancellationToken);
         ModelState.AddModelError(nameof(Code), SignInMessages.BadCode);
         Code = "";
         return Page();

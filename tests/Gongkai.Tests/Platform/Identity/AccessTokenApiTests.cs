@@ -150,7 +150,7 @@ public sealed class AccessTokenApiTests(StaffTestHost host) : IClassFixture<Staf
     }
 
     [Fact]
-    public async Task A_locked_account_gets_no_token_and_is_told_when_to_retry()
+    public async Task After_five_wrong_passwords_the_address_is_told_when_to_retry_and_an_administrators_lock_is_a_423()
     {
         var staff = await host.DemoStaffAsync();
         var user = await host.CreateUserAsync("api.lockout", staff.Municipal.Id, StaffRoles.Auditor);
@@ -158,14 +158,27 @@ public sealed class AccessTokenApiTests(StaffTestHost host) : IClassFixture<Staf
 
         for (var attempt = 0; attempt < 5; attempt++)
         {
-            await client.PostAsJsonAsync(Tokens, new { userName = user.UserName, password = "Wrong-password-1", name = "x" });
+            Assert.Equal(HttpStatusCode.Unauthorized,
+                (await client.PostAsJsonAsync(Tokens, new { userName = user.UserName, password = "Wrong-password-1", name = "x" })).StatusCode);
         }
 
         var response = await client.PostAsJsonAsync(Tokens, new { userName = user.UserName, password = host.DemoPassword, name = "x" });
 
-        Assert.Equal(HttpStatusCode.Locked, response.StatusCode);
-        Assert.Contains("账户已锁定，请于", await response.Content.ReadAsStringAsync(), StringComparison.Ordinal);
-        Assert.True(await AuditedAsync(SignInAudit.Failed, "user:api.lockout", "locked"));
+        Assert.Equal(HttpStatusCode.TooManyRequests, response.StatusCode);
+        Assert.Equal(TimeSpan.FromSeconds(30), response.Headers.RetryAfter?.Delta);
+        Assert.Contains("登录失败次数过多，请 30 秒后再试。", await response.Content.ReadAsStringAsync(), StringComparison.Ordinal);
+        Assert.True(await AuditedAsync(SignInAudit.Failed, "user:api.lockout", "throttled"));
+
+        using (var scope = host.Services.CreateScope())
+        {
+            var users = scope.ServiceProvider.GetRequiredService<UserManager<StaffUser>>();
+            await users.SetLockoutEndDateAsync((await users.FindByNameAsync("api.lockout"))!, StaffAdministration.LockedByAdministrator);
+        }
+
+        using var elsewhere = host.NewClient();
+        var locked = await elsewhere.PostAsJsonAsync(Tokens, new { userName = user.UserName, password = host.DemoPassword, name = "x" });
+        Assert.Equal(HttpStatusCode.Locked, locked.StatusCode);
+        Assert.Contains("账户已被管理员锁定", await locked.Content.ReadAsStringAsync(), StringComparison.Ordinal);
     }
 
     [Fact]
@@ -175,7 +188,8 @@ public sealed class AccessTokenApiTests(StaffTestHost host) : IClassFixture<Staf
         var statuses = new List<HttpStatusCode>();
         for (var attempt = 0; attempt < 11; attempt++)
         {
-            statuses.Add((await client.PostAsJsonAsync(Tokens, new { userName = "nobody", password = "x", name = "x" })).StatusCode);
+            // A different name each time: the per-address limit is what is tested, not the per-account throttle.
+            statuses.Add((await client.PostAsJsonAsync(Tokens, new { userName = "nobody" + attempt, password = "x", name = "x" })).StatusCode);
         }
 
         Assert.All(statuses.Take(10), s => Assert.Equal(HttpStatusCode.Unauthorized, s));

@@ -49,7 +49,7 @@ public sealed class DemoAccountsTests(StaffTestHost host) : IClassFixture<StaffT
         {
             var users = scope.ServiceProvider.GetRequiredService<UserManager<StaffUser>>();
             var user = (await users.FindByNameAsync(auditor))!;
-            Assert.True((await users.ChangePasswordAsync(user, host.DemoPassword, "Changed-Password-9")).Succeeded);
+            Assert.True((await users.ChangePasswordAsync(user, host.DemoPassword, "Fujiang-Ginkgo-Bridge-27")).Succeeded);
         }
 
         using (var scope = host.Services.CreateScope())
@@ -63,10 +63,10 @@ public sealed class DemoAccountsTests(StaffTestHost host) : IClassFixture<StaffT
         using var check = host.Services.CreateScope();
         var manager = check.ServiceProvider.GetRequiredService<UserManager<StaffUser>>();
         var reseeded = (await manager.FindByNameAsync(auditor))!;
-        Assert.True(await manager.CheckPasswordAsync(reseeded, "Changed-Password-9"));
+        Assert.True(await manager.CheckPasswordAsync(reseeded, "Fujiang-Ginkgo-Bridge-27"));
 
         // Other tests of this class sign in with the demo password.
-        Assert.True((await manager.ChangePasswordAsync(reseeded, "Changed-Password-9", host.DemoPassword)).Succeeded);
+        Assert.True((await manager.ChangePasswordAsync(reseeded, "Fujiang-Ginkgo-Bridge-27", host.DemoPassword)).Succeeded);
     }
 }
 

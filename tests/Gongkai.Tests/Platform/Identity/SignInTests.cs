@@ -63,29 +63,58 @@ public sealed class SignInTests(StaffTestHost host) : IClassFixture<StaffTestHos
     }
 
     [Fact]
-    public async Task Five_wrong_passwords_lock_the_account_even_against_the_right_password()
+    public async Task Five_wrong_passwords_make_that_address_wait_while_the_owner_signs_in_elsewhere_and_tokens_keep_working()
     {
         var staff = await host.DemoStaffAsync();
         var user = await host.CreateUserAsync("lockout.victim", staff.Municipal.Id, StaffRoles.Editor);
-        using var client = host.NewClient();
+        using var owner = host.NewClient("198.51.100.200");
+        var token = await CreateTokenAsync(owner, user.UserName!);
+        using var guesser = host.NewClient("203.0.113.66");
 
-        for (var attempt = 1; attempt <= 4; attempt++)
+        for (var attempt = 1; attempt <= 5; attempt++)
         {
-            var wrong = await host.SignInAsync(client, user.UserName!, "Wrong-password-1");
+            var wrong = await host.SignInAsync(guesser, user.UserName!, "Wrong-password-1");
             Assert.Contains(SignInMessages.BadCredentials, await wrong.Content.ReadAsStringAsync(), StringComparison.Ordinal);
         }
 
-        var fifth = await host.SignInAsync(client, user.UserName!, "Wrong-password-1");
-        Assert.Contains("账户已锁定，请于", await fifth.Content.ReadAsStringAsync(), StringComparison.Ordinal);
-
-        var right = await host.SignInAsync(client, user.UserName!);
+        // Even the right password now waits at the guesser's address …
+        var right = await host.SignInAsync(guesser, user.UserName!);
         Assert.Equal(HttpStatusCode.OK, right.StatusCode);
-        var html = await right.Content.ReadAsStringAsync();
-        Assert.Contains("账户已锁定，请于", html, StringComparison.Ordinal);
-        Assert.Contains("后再试", html, StringComparison.Ordinal);
-        var entry = await LastAuditAsync(SignInAudit.Failed, "user:lockout.victim");
-        Assert.StartsWith("locked", entry.Detail, StringComparison.Ordinal);
-        Assert.Equal(HttpStatusCode.Redirect, (await client.GetAsync(new Uri("/admin", UriKind.Relative))).StatusCode);
+        Assert.Contains("登录失败次数过多，请 30 秒后再试。", await right.Content.ReadAsStringAsync(), StringComparison.Ordinal);
+        Assert.StartsWith("throttled", (await LastAuditAsync(SignInAudit.Failed, "user:lockout.victim")).Detail, StringComparison.Ordinal);
+        Assert.Equal(HttpStatusCode.Redirect, (await guesser.GetAsync(new Uri("/admin", UriKind.Relative))).StatusCode);
+
+        // … but the owner, elsewhere, signs in, and the owner's script keeps its token.
+        var ownerSignIn = await host.SignInAsync(owner, user.UserName!);
+        Assert.Equal("/admin", ownerSignIn.Headers.Location?.OriginalString);
+        using var script = host.NewClient();
+        script.DefaultRequestHeaders.Authorization = new("Bearer", token);
+        Assert.Equal(HttpStatusCode.OK, (await script.GetAsync(new Uri("/api/v1/session", UriKind.Relative))).StatusCode);
+        using var scope = host.Services.CreateScope();
+        var stored = await scope.ServiceProvider.GetRequiredService<Microsoft.AspNetCore.Identity.UserManager<StaffUser>>().FindByNameAsync(user.UserName!);
+        Assert.Null(stored!.LockoutEnd);
+    }
+
+    [Fact]
+    public async Task A_name_that_is_no_account_is_slowed_the_same_way_so_guessers_cannot_tell_names_apart()
+    {
+        using var client = host.NewClient("203.0.113.67");
+        for (var attempt = 1; attempt <= 5; attempt++)
+        {
+            var wrong = await host.SignInAsync(client, "nobody.at.all", "Wrong-password-1");
+            Assert.Contains(SignInMessages.BadCredentials, await wrong.Content.ReadAsStringAsync(), StringComparison.Ordinal);
+        }
+
+        var sixth = await host.SignInAsync(client, "nobody.at.all", "Wrong-password-1");
+        Assert.Contains("登录失败次数过多，请 30 秒后再试。", await sixth.Content.ReadAsStringAsync(), StringComparison.Ordinal);
+    }
+
+    private async Task<string> CreateTokenAsync(HttpClient client, string userName)
+    {
+        var response = await client.PostAsJsonAsync(new Uri("/api/v1/session/tokens", UriKind.Relative),
+            new { userName, password = host.DemoPassword, name = "报送脚本" });
+        response.EnsureSuccessStatusCode();
+        return (await response.Content.ReadFromJsonAsync<CreatedTokenResponse>())!.Token;
     }
 
     [Fact]

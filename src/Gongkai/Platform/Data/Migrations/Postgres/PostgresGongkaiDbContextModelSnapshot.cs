@@ -1686,6 +1686,29 @@ namespace Gongkai.Platform.Data.Migrations.Postgres
                     b.ToTable("access_tokens", (string)null);
                 });
 
+            modelBuilder.Entity("Gongkai.Staff.SignInThrottleEntry", b =>
+                {
+                    b.Property<string>("AccountName")
+                        .HasMaxLength(256)
+                        .HasColumnType("character varying(256)");
+
+                    b.Property<string>("Source")
+                        .HasMaxLength(64)
+                        .HasColumnType("character varying(64)");
+
+                    b.Property<int>("Failures")
+                        .HasColumnType("integer");
+
+                    b.Property<DateTimeOffset>("LastFailureAt")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.HasKey("AccountName", "Source");
+
+                    b.HasIndex("LastFailureAt");
+
+                    b.ToTable("sign_in_throttle", (string)null);
+                });
+
             modelBuilder.Entity("Gongkai.Transparency.Log.LogLeaf", b =>
                 {
                     b.Property<long>("LeafIndex")

@@ -1635,6 +1635,29 @@ namespace Gongkai.Platform.Data.Migrations.Sqlite
                     b.ToTable("access_tokens", (string)null);
                 });
 
+            modelBuilder.Entity("Gongkai.Staff.SignInThrottleEntry", b =>
+                {
+                    b.Property<string>("AccountName")
+                        .HasMaxLength(256)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Source")
+                        .HasMaxLength(64)
+                        .HasColumnType("TEXT");
+
+                    b.Property<int>("Failures")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<long>("LastFailureAt")
+                        .HasColumnType("INTEGER");
+
+                    b.HasKey("AccountName", "Source");
+
+                    b.HasIndex("LastFailureAt");
+
+                    b.ToTable("sign_in_throttle", (string)null);
+                });
+
             modelBuilder.Entity("Gongkai.Transparency.Log.LogLeaf", b =>
                 {
                     b.Property<long>("LeafIndex")

@@ -1,0 +1,40 @@
+﻿using Microsoft.EntityFrameworkCore.Migrations;
+
+#nullable disable
+
+namespace Gongkai.Platform.Data.Migrations.Sqlite
+{
+    /// <inheritdoc />
+    public partial class SignInThrottle : Migration
+    {
+        /// <inheritdoc />
+        protected override void Up(MigrationBuilder migrationBuilder)
+        {
+            migrationBuilder.CreateTable(
+                name: "sign_in_throttle",
+                columns: table => new
+                {
+                    AccountName = table.Column<string>(type: "TEXT", maxLength: 256, nullable: false),
+                    Source = table.Column<string>(type: "TEXT", maxLength: 64, nullable: false),
+                    Failures = table.Column<int>(type: "INTEGER", nullable: false),
+                    LastFailureAt = table.Column<long>(type: "INTEGER", nullable: false)
+                },
+                constraints: table =>
+                {
+                    table.PrimaryKey("PK_sign_in_throttle", x => new { x.AccountName, x.Source });
+                });
+
+            migrationBuilder.CreateIndex(
+                name: "IX_sign_in_throttle_LastFailureAt",
+                table: "sign_in_throttle",
+                column: "LastFailureAt");
+        }
+
+        /// <inheritdoc />
+        protected override void Down(MigrationBuilder migrationBuilder)
+        {
+            migrationBuilder.DropTable(
+                name: "sign_in_throttle");
+        }
+    }
+}
