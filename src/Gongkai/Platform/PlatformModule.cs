@@ -25,6 +25,8 @@ internal static class PlatformModule
 
         services.AddGongkaiData(options);
         services.AddScoped<AuditLog>();
+        services.AddScoped<AuditVerifier>();
+        services.AddScoped<AuditSealer>();
         services.AddScoped<SiteContext>();
         // One instance, both as the hosted service that runs before Kestrel listens and as a service the admin verbs
         // resolve by itself: a verb must not build the other hosted services (the search index host would open a
@@ -33,6 +35,7 @@ internal static class PlatformModule
         services.AddHostedService(sp => sp.GetRequiredService<DatabaseInitializer>());
         services.AddGongkaiChangeLog();
         services.AddGongkaiJobs();
+        services.AddRecurringJob<AuditSealer>();
         services.AddGongkaiNotifications();
 
         services.AddGongkaiPdf();
@@ -87,6 +90,7 @@ internal static class PlatformModule
         app.UseGongkaiRequestLimits();
         app.UseRateLimiter();
         app.UseAuthentication();
+        app.UseDeniedAccessAudit();
         app.UseAuthorization();
         app.UseOutputCache();
         return app;

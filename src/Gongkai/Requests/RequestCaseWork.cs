@@ -303,9 +303,11 @@ public sealed class RequestCaseWork(
         return Outcome.Done;
     }
 
-    /// <summary>The audit trail of one request, oldest first: the case's history as staff did it.</summary>
+    /// <summary>The audit trail of one request, oldest first: the case's history as staff did it. Views and refused
+    /// look-ups are in the audit log (for auditors) but are not steps of the case.</summary>
     public Task<List<AuditEntry>> HistoryOfAsync(DisclosureRequest request, CancellationToken cancellationToken = default) =>
-        db.Set<AuditEntry>().AsNoTracking().Where(a => a.Target == request.TrackingNumber && a.BodyId == request.BodyId)
+        db.Set<AuditEntry>().AsNoTracking().Where(a => a.Target == request.TrackingNumber && a.BodyId == request.BodyId
+                && a.Action != RequestDesk.ViewedAction && a.Action != RequestDesk.AccessDeniedAction)
             .OrderBy(a => a.Id).Take(500).ToListAsync(cancellationToken);
 
     private static ApplicationFingerprint Fingerprint(DisclosureRequest r) =>

@@ -161,12 +161,39 @@ public sealed class RequestDesk(
 
     /// <summary>The request for a staff member who may see applicant data: a request officer of the handling body
     /// (or a body admin above it) or an auditor. Null when not found or not allowed.</summary>
+    public const string ViewedAction = "request.viewed";
+    public const string AccessDeniedAction = "request.access.denied";
+
     public async Task<DisclosureRequest?> FindForStaffAsync(ClaimsPrincipal user, string trackingNumber, CancellationToken cancellationToken = default)
     {
         var number = trackingNumber.Trim().ToUpperInvariant();
         var request = await db.Set<DisclosureRequest>().Include(r => r.Events).Include(r => r.Body)
             .FirstOrDefaultAsync(r => r.TrackingNumber == number, cancellationToken);
-        return request is not null && await MaySeeAsync(user, request, cancellationToken) ? request : null;
+        if (request is null)
+        {
+            return null;
+        }
+
+        if (!await MaySeeAsync(user, request, cancellationToken))
+        {
+            // An attempt on another body's application (or beyond one's role) is on record; the caller answers 404.
+            await audit.RecordNowAsync(AccessDeniedAction, request.TrackingNumber, "无权查看该申请", request.BodyId, cancellationToken: cancellationToken);
+            return null;
+        }
+
+        return request;
+    }
+
+    /// <summary>A staff page showing the application, the applicant's personal data included: the view is audited.</summary>
+    public async Task<DisclosureRequest?> OpenForStaffAsync(ClaimsPrincipal user, string trackingNumber, string purpose, CancellationToken cancellationToken = default)
+    {
+        var request = await FindForStaffAsync(user, trackingNumber, cancellationToken);
+        if (request is not null)
+        {
+            await audit.RecordNowAsync(ViewedAction, request.TrackingNumber, purpose, request.BodyId, cancellationToken: cancellationToken);
+        }
+
+        return request;
     }
 
     public async Task<bool> MaySeeAsync(ClaimsPrincipal user, DisclosureRequest request, CancellationToken cancellationToken = default)

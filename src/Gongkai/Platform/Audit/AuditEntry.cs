@@ -4,7 +4,9 @@ using Microsoft.EntityFrameworkCore.Metadata.Builders;
 namespace Gongkai.Platform.Audit;
 
 /// <summary>An append-only record of a sign-in, a permission change or a state change.
-/// The application never updates or deletes these rows.</summary>
+/// The application never updates or deletes these rows, and the database refuses to (triggers on both providers):
+/// the only change a row ever gets is its seal — <see cref="Seq"/> and <see cref="Hash"/>, set once by
+/// <see cref="AuditSealer"/> — which chains it to the row sealed before it (<see cref="AuditChain"/>).</summary>
 public sealed class AuditEntry
 {
     public long Id { get; set; }
@@ -28,6 +30,12 @@ public sealed class AuditEntry
     public string? Detail { get; set; }
 
     public string? ClientAddress { get; set; }
+
+    /// <summary>Position in the hash chain (1, 2, …), in the order rows were sealed; null until sealed.</summary>
+    public long? Seq { get; set; }
+
+    /// <summary>SHA-256 (hex) over the previous row's hash and this row's fields; null until sealed.</summary>
+    public string? Hash { get; set; }
 }
 
 internal sealed class AuditEntryConfiguration : IEntityTypeConfiguration<AuditEntry>
@@ -44,5 +52,7 @@ internal sealed class AuditEntryConfiguration : IEntityTypeConfiguration<AuditEn
         builder.Property(e => e.ClientAddress).HasMaxLength(64);
         builder.HasIndex(e => e.At);
         builder.HasIndex(e => e.Action);
+        builder.Property(e => e.Hash).HasMaxLength(64);
+        builder.HasIndex(e => e.Seq).IsUnique();
     }
 }

@@ -10,7 +10,7 @@ namespace Gongkai.Platform.Cli;
 internal static class GongkaiCommandLine
 {
     /// <summary>The platform's own verb; modules contribute theirs through their <c>AdminVerbs</c>, listed in Program.cs.</summary>
-    public static IEnumerable<AdminVerb> PlatformVerbs { get; } = [new("migrate", MigrateCommand)];
+    public static IEnumerable<AdminVerb> PlatformVerbs { get; } = [new("migrate", MigrateCommand), new("audit", Audit.AuditCommands.Create)];
 
     private static readonly HashSet<string> HelpWords = ["--help", "-h", "-?", "help", "--version"];
 

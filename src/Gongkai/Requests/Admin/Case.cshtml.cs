@@ -52,7 +52,7 @@ public sealed class CaseModel(RequestDesk desk, RequestCaseWork work, Organizati
     public async Task<IActionResult> OnGetAsync(string trackingNumber, string? recorded, CancellationToken cancellationToken)
     {
         Recorded = recorded;
-        return await LoadAsync(trackingNumber, cancellationToken) ? Page() : NotFound();
+        return await LoadAsync(trackingNumber, cancellationToken, viewing: true) ? Page() : NotFound();
     }
 
     public async Task<IActionResult> OnPostAsync(string trackingNumber, CancellationToken cancellationToken)
@@ -126,9 +126,11 @@ public sealed class CaseModel(RequestDesk desk, RequestCaseWork work, Organizati
 
     public string[] AppealErrorsFor(string field) => AppealErrors.TryGetValue(field, out var messages) ? messages : [];
 
-    private async Task<bool> LoadAsync(string trackingNumber, CancellationToken cancellationToken)
+    private async Task<bool> LoadAsync(string trackingNumber, CancellationToken cancellationToken, bool viewing = false)
     {
-        Application = await desk.FindForStaffAsync(User, trackingNumber, cancellationToken);
+        Application = viewing
+            ? await desk.OpenForStaffAsync(User, trackingNumber, "查看办理页面", cancellationToken)
+            : await desk.FindForStaffAsync(User, trackingNumber, cancellationToken);
         if (Application is null)
         {
             return false;

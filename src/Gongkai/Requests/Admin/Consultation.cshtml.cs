@@ -22,7 +22,7 @@ public sealed class ConsultationModel(RequestDesk desk, Gongkai.Calendar.Calenda
 
     public async Task<IActionResult> OnGetAsync(string trackingNumber, int eventId, CancellationToken cancellationToken)
     {
-        Application = await desk.FindForStaffAsync(User, trackingNumber, cancellationToken);
+        Application = await desk.OpenForStaffAsync(User, trackingNumber, "查看征求意见函", cancellationToken);
         Consultation = Application?.Events.FirstOrDefault(e => e.Id == eventId && e.Type == RequestEventTypes.Code(RequestEventType.ConsultationStarted));
         if (Application is null || Consultation is null)
         {

@@ -18,7 +18,7 @@ public sealed class LetterModel(RequestDesk desk) : PageModel
 
     public async Task<IActionResult> OnGetAsync(string trackingNumber, CancellationToken cancellationToken)
     {
-        Application = await desk.FindForStaffAsync(User, trackingNumber, cancellationToken);
+        Application = await desk.OpenForStaffAsync(User, trackingNumber, "查看答复告知书", cancellationToken);
         Reply = Application is null ? null : await desk.ReplyOfAsync(Application.Id, cancellationToken);
         if (Reply is null)
         {

@@ -28,7 +28,7 @@ public sealed class LetterEditModel(RequestDesk desk, RequestCaseWork work) : Pa
 
     public async Task<IActionResult> OnGetAsync(string trackingNumber, CancellationToken cancellationToken)
     {
-        Application = await desk.FindForStaffAsync(User, trackingNumber, cancellationToken);
+        Application = await desk.OpenForStaffAsync(User, trackingNumber, "编辑答复告知书", cancellationToken);
         var reply = Application is null ? null : await desk.ReplyOfAsync(Application.Id, cancellationToken);
         if (reply is null)
         {

@@ -29,7 +29,7 @@ internal static class LetterPdf
     private static async Task<Results<FileContentHttpResult, NotFound>> RenderAsync(
         string trackingNumber, ClaimsPrincipal user, RequestDesk desk, PdfRenderer renderer, CancellationToken cancellationToken)
     {
-        var request = await desk.FindForStaffAsync(user, trackingNumber, cancellationToken);
+        var request = await desk.OpenForStaffAsync(user, trackingNumber, "下载答复告知书 PDF", cancellationToken);
         var reply = request is null ? null : await desk.ReplyOfAsync(request.Id, cancellationToken);
         if (reply is null)
         {

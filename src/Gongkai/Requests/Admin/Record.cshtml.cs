@@ -46,7 +46,7 @@ public sealed class RecordModel(RequestDesk desk, RequestCaseWork work, Platform
             return Page();
         }
 
-        Application = await desk.FindForStaffAsync(User, trackingNumber, cancellationToken);
+        Application = await desk.OpenForStaffAsync(User, trackingNumber, "查看申请档案", cancellationToken);
         if (Application is null)
         {
             return NotFound();
