@@ -55,7 +55,7 @@ public static class DocumentInputRules
         var errors = new Dictionary<string, string[]>(StringComparer.Ordinal);
         void Fail(string field, string message) => errors[field] = [message];
 
-        var title = input.Title?.Trim() ?? "";
+        var title = Platform.Text.VisibleText.Clean(input.Title ?? "");
         if (title.Length == 0)
         {
             Fail("title", "请填写标题。");

@@ -84,6 +84,7 @@ public sealed class StaffAdministration(GongkaiDbContext db, UserManager<StaffUs
 
     public async Task<Outcome<StaffChange>> CreateAsync(ClaimsPrincipal actor, string userName, string displayName, int bodyId, IReadOnlyCollection<string> roles, CancellationToken cancellationToken = default)
     {
+        displayName = Platform.Text.VisibleText.Clean(displayName);
         if (!await scope.MayActForAsync(actor, bodyId, cancellationToken) || !(await bodies.ListAsync(cancellationToken)).Any(b => b.Id == bodyId))
         {
             return Refusal.InvalidField("BodyId", "请选择您管理范围内的单位。");
@@ -175,6 +176,7 @@ public sealed class StaffAdministration(GongkaiDbContext db, UserManager<StaffUs
         }
 
         var user = found.Value.User;
+        displayName = Platform.Text.VisibleText.Clean(displayName);
 
         if (user.DisplayName == displayName)
         {

@@ -239,7 +239,7 @@ public sealed class AttachmentDesk(GongkaiDbContext db, BodyScope scope, AuditLo
         // Browsers on some systems send the full path; keep the last part, and nothing that could break a header.
         var name = fileName.Replace('\\', '/');
         name = name[(name.LastIndexOf('/') + 1)..];
-        name = new string(name.Where(c => !char.IsControl(c) && c != '"').ToArray()).Trim();
+        name = Platform.Text.VisibleText.Clean(name.Replace("\"", "", StringComparison.Ordinal));
         if (name.Length > 200)
         {
             name = name[..(200 - Path.GetExtension(name).Length)] + Path.GetExtension(name);
