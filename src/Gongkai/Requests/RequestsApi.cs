@@ -3,6 +3,7 @@ using Gongkai.Staff;
 using Gongkai.Requests.Rules;
 using Microsoft.AspNetCore.Http.HttpResults;
 using Gongkai.Platform.Outcomes;
+using Microsoft.AspNetCore.Mvc;
 
 namespace Gongkai.Requests;
 
@@ -61,10 +62,20 @@ internal static class RequestsApi
         return TypedResults.Created($"/api/v1/requests/{request.TrackingNumber}", new FiledResponse(request.TrackingNumber, filed.Code, request.ReceivedOn, filed.Clock?.DueOn));
     }
 
+    /// <summary>The applicant's query code travels in a header, never in the address: addresses end up in access logs,
+    /// proxies and browser histories.</summary>
+    public const string CodeHeader = "X-Request-Code";
+
     private static async Task<Results<Ok<ApplicantStatusResponse>, ProblemHttpResult>> TrackAsync(
-        string trackingNumber, string? code, RequestDesk desk, CancellationToken cancellationToken)
+        string trackingNumber, [FromHeader(Name = CodeHeader)] string? requestCode, HttpRequest http, RequestDesk desk, CancellationToken cancellationToken)
     {
-        var request = await desk.FindForApplicantAsync(trackingNumber, code, cancellationToken);
+        if (http.Query.ContainsKey("code"))
+        {
+            return TypedResults.Problem(title: "查询码不能放在网址中", statusCode: StatusCodes.Status400BadRequest,
+                detail: $"网址会被记录在服务器日志、代理和浏览器历史中。请在请求头 {CodeHeader} 中提供查询码。");
+        }
+
+        var request = await desk.FindForApplicantAsync(trackingNumber, requestCode, cancellationToken);
         if (request is null)
         {
             return TypedResults.Problem(title: "未找到申请", detail: "申请编号或查询码不正确。", statusCode: StatusCodes.Status404NotFound);

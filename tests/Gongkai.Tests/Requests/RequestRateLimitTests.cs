@@ -13,7 +13,7 @@ public sealed class RequestRateLimitTests(GongkaiFactory factory) : IClassFixtur
         var statuses = new List<HttpStatusCode>();
         for (var i = 0; i < 31; i++)
         {
-            var response = await client.GetAsync(new Uri($"/api/v1/requests/YSQ-2026-000001?code=GUESS{i:D5}", UriKind.Relative));
+            var response = await RequestsApiTests.TrackAsync(client, "YSQ-2026-000001", $"GUESS{i:D5}");
             statuses.Add(response.StatusCode);
         }
 

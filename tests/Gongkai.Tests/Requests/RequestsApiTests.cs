@@ -41,6 +41,13 @@ public sealed class RequestsApiTests(TestAuthFactory factory) : IClassFixture<Te
 
     private static async Task<JsonElement> JsonAsync(HttpResponseMessage response) => await response.Content.ReadFromJsonAsync<JsonElement>();
 
+    public static Task<HttpResponseMessage> TrackAsync(HttpClient client, string trackingNumber, string code)
+    {
+        var request = new HttpRequestMessage(HttpMethod.Get, new Uri($"/api/v1/requests/{trackingNumber}", UriKind.Relative));
+        request.Headers.Add(RequestsApi.CodeHeader, code);
+        return client.SendAsync(request);
+    }
+
     private async Task<(string Number, string Code)> FileByStaffAsync(HttpClient officer, string receivedOn)
     {
         var application = await ApplicationAsync();
@@ -130,14 +137,19 @@ public sealed class RequestsApiTests(TestAuthFactory factory) : IClassFixture<Te
         var (number, code) = await FileByStaffAsync(officer, "2024-09-27");
         using var client = factory.CreateClient();
 
-        var status = await JsonAsync(await client.GetAsync(new Uri($"/api/v1/requests/{number}?code={code.ToLowerInvariant()}", UriKind.Relative)));
+        var status = await JsonAsync(await TrackAsync(client, number, code.ToLowerInvariant()));
         Assert.Equal("2024-10-30", status.GetProperty("dueOn").GetString());
         Assert.False(status.TryGetProperty("idNumber", out _));
 
-        var wrong = await client.GetAsync(new Uri($"/api/v1/requests/{number}?code=AAAAAAAAAA", UriKind.Relative));
-        var unknown = await client.GetAsync(new Uri($"/api/v1/requests/YSQ-1999-000001?code={code}", UriKind.Relative));
+        var wrong = await TrackAsync(client, number, "AAAAAAAAAA");
+        var unknown = await TrackAsync(client, "YSQ-1999-000001", code);
         Assert.Equal(HttpStatusCode.NotFound, wrong.StatusCode);
         Assert.Equal(HttpStatusCode.NotFound, unknown.StatusCode);
+
+        // The code never travels in the address, where access logs and browser histories keep it.
+        var inAddress = await client.GetAsync(new Uri($"/api/v1/requests/{number}?code={code}", UriKind.Relative));
+        Assert.Equal(HttpStatusCode.BadRequest, inAddress.StatusCode);
+        Assert.Contains(RequestsApi.CodeHeader, (await JsonAsync(inAddress)).GetProperty("detail").GetString(), StringComparison.Ordinal);
         var wrongProblem = await JsonAsync(wrong);
         var unknownProblem = await JsonAsync(unknown);
         Assert.Equal(wrongProblem.GetProperty("title").GetString(), unknownProblem.GetProperty("title").GetString());
@@ -230,7 +242,7 @@ public sealed class RequestsApiTests(TestAuthFactory factory) : IClassFixture<Te
         Assert.Equal(RequestStage.Answered, request.Stage);
 
         using var client = factory.CreateClient();
-        var status = await JsonAsync(await client.GetAsync(new Uri($"/api/v1/requests/{number}?code={code}", UriKind.Relative)));
+        var status = await JsonAsync(await TrackAsync(client, number, code));
         Assert.Contains(status.GetProperty("events").EnumerateArray(), e => e.GetProperty("decision").GetString() == "partly-disclosed");
     }
 

@@ -44,7 +44,7 @@ public sealed class V01UpgradeTests
 
         // The applicant can still track the application filed through v0.1's API with its code.
         var (trackingNumber, code) = ReleaseDatabases.V01Application(host.Database);
-        var tracked = await visitor.GetFromJsonAsync<JsonElement>(new Uri($"/api/v1/requests/{trackingNumber}?code={code}", UriKind.Relative));
+        var tracked = await (await Requests.RequestsApiTests.TrackAsync(visitor, trackingNumber, code)).Content.ReadFromJsonAsync<JsonElement>();
         Assert.Equal("绵阳市人民政府", tracked.GetProperty("body").GetString());
 
         // Staff accounts keep their passwords: the officer signs in through the real page and opens the case.
