@@ -129,6 +129,11 @@ public static class AttachmentFileType
             return (null, $"文件“{fileName}”的扩展名表明是{ChineseName(claimed.Value)}，但内容实际是{ChineseName(actual.Value)}。请使用与内容一致的扩展名后重新上传。");
         }
 
+        if (actual is AttachmentKind.Docx or AttachmentKind.Xlsx && OfficePackageLimits.RefuseExpansion(fileName, content) is { } tooLarge)
+        {
+            return (null, tooLarge);
+        }
+
         return (actual, null);
     }
 

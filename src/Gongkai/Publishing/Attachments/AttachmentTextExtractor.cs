@@ -74,7 +74,7 @@ public static class AttachmentTextExtractor
 
     private static void ReadWord(byte[] content, CappedText text)
     {
-        using var word = WordprocessingDocument.Open(new MemoryStream(content, writable: false), false);
+        using var word = WordprocessingDocument.Open(new MemoryStream(content, writable: false), false, OfficePackageLimits.Reading);
         foreach (var paragraph in WordParagraphs(word))
         {
             if (!text.AppendLine(paragraph))
@@ -86,7 +86,7 @@ public static class AttachmentTextExtractor
 
     private static void ReadExcel(byte[] content, CappedText text)
     {
-        using var excel = SpreadsheetDocument.Open(new MemoryStream(content, writable: false), false);
+        using var excel = SpreadsheetDocument.Open(new MemoryStream(content, writable: false), false, OfficePackageLimits.Reading);
         var workbook = excel.WorkbookPart ?? throw new InvalidDataException("The package has no workbook.");
         var shared = workbook.SharedStringTablePart?.SharedStringTable?.Elements<SharedStringItem>().Select(i => i.InnerText).ToArray() ?? [];
         foreach (var sheet in workbook.Workbook?.Sheets?.Elements<Sheet>() ?? [])

@@ -11,7 +11,7 @@ public static class DocxMasker
     /// <summary>Whether <paramref name="text"/> occurs inside a single w:t element of the document.</summary>
     public static IReadOnlySet<string> FindableInOneNode(byte[] docx, IEnumerable<string> texts)
     {
-        using var word = WordprocessingDocument.Open(new MemoryStream(docx, writable: false), false);
+        using var word = WordprocessingDocument.Open(new MemoryStream(docx, writable: false), false, OfficePackageLimits.Reading);
         var nodes = TextNodes(word).Select(t => t.Text).ToList();
         return texts.Where(text => text.Length > 0 && nodes.Any(n => n.Contains(text, StringComparison.Ordinal))).ToHashSet(StringComparer.Ordinal);
     }
@@ -23,7 +23,7 @@ public static class DocxMasker
         using var stream = new MemoryStream();
         stream.Write(docx);
         var masked = 0;
-        using (var word = WordprocessingDocument.Open(stream, true))
+        using (var word = WordprocessingDocument.Open(stream, true, OfficePackageLimits.Reading))
         {
             var nodes = TextNodes(word).ToList();
             foreach (var (text, replacement) in findings.Where(f => f.Text.Length > 0).DistinctBy(f => f.Text))
