@@ -58,15 +58,18 @@ public sealed class PublishedScanner(GongkaiDbContext db, SafeguardsService safe
                 .ToDictionary(r => (r.DocumentId, r.Source));
             var attachments = (await db.Set<DocumentAttachment>().Where(a => ids.Contains(a.DocumentId) && a.Text != "").ToListAsync(cancellationToken))
                 .ToLookup(a => a.DocumentId);
+            var overrides = (await db.Set<FindingOverride>().AsNoTracking().Where(o => ids.Contains(o.DocumentId)).ToListAsync(cancellationToken))
+                .Select(o => (o.DocumentId, Covered: FindingKinds.TryParse(o.Kind, out var kind) ? new OverriddenFinding(kind, o.Text) : null))
+                .Where(o => o.Covered is not null).ToLookup(o => o.DocumentId, o => o.Covered!);
             foreach (var document in batch)
             {
                 var bodyText = HtmlText.Parse(document.BodyHtml).Text;
                 await ScanTextAsync(run, rules, results, document, PublishedScanResult.BodySource, "正文", bodyText, newlyFoundByBody, async () =>
-                    (await bodies.FindAsync(document, cancellationToken)).Where(f => f.IsPersonal).Select(f => f.Kind).ToList(), cancellationToken);
+                    (await bodies.FindAsync(document, cancellationToken)).Where(f => f.IsPersonal).Select(f => new OverriddenFinding(f.Kind, f.Text)).ToList(), overrides[document.Id].ToHashSet(), cancellationToken);
                 foreach (var attachment in attachments[document.Id].OrderBy(a => a.Position).ThenBy(a => a.Id))
                 {
                     await ScanTextAsync(run, rules, results, document, $"attachment:{attachment.Id}", $"附件《{attachment.FileName}》", attachment.Text, newlyFoundByBody,
-                        () => RefreshAttachmentAsync(attachment, document.SignedOn, cancellationToken), cancellationToken);
+                        () => RefreshAttachmentAsync(attachment, document.SignedOn, cancellationToken), overrides[document.Id].ToHashSet(), cancellationToken);
                 }
 
                 run.Scanned++;
@@ -98,20 +101,22 @@ public sealed class PublishedScanner(GongkaiDbContext db, SafeguardsService safe
         var rules = await safeguards.PersonalRulesVersionAsync(cancellationToken);
         var results = (await db.Set<PublishedScanResult>().Where(r => r.DocumentId == documentId).ToListAsync(cancellationToken)).ToDictionary(r => (r.DocumentId, r.Source));
         var unsaved = new PublishedScanRun { StartedBy = "更正后复查" };
+        var overridden = (await db.Set<FindingOverride>().AsNoTracking().Where(o => o.DocumentId == documentId).ToListAsync(cancellationToken))
+            .Select(o => FindingKinds.TryParse(o.Kind, out var kind) ? new OverriddenFinding(kind, o.Text) : null).OfType<OverriddenFinding>().ToHashSet();
         var ignored = new Dictionary<int, List<string>>();
         await ScanTextAsync(unsaved, rules, results, document, PublishedScanResult.BodySource, "正文", HtmlText.Parse(document.BodyHtml).Text, ignored, async () =>
-            (await bodies.FindAsync(document, cancellationToken)).Where(f => f.IsPersonal).Select(f => f.Kind).ToList(), cancellationToken);
+            (await bodies.FindAsync(document, cancellationToken)).Where(f => f.IsPersonal).Select(f => new OverriddenFinding(f.Kind, f.Text)).ToList(), overridden, cancellationToken);
         foreach (var attachment in await db.Set<DocumentAttachment>().Where(a => a.DocumentId == documentId && a.Text != "").ToListAsync(cancellationToken))
         {
             await ScanTextAsync(unsaved, rules, results, document, $"attachment:{attachment.Id}", $"附件《{attachment.FileName}》", attachment.Text, ignored,
-                () => RefreshAttachmentAsync(attachment, document.SignedOn, cancellationToken), cancellationToken);
+                () => RefreshAttachmentAsync(attachment, document.SignedOn, cancellationToken), overridden, cancellationToken);
         }
     }
 
     public static ScanProgress Progress(PublishedScanRun run) => new(run.Scanned, run.Total, run.Skipped, run.Checked, run.NewlyFound);
 
     private async Task ScanTextAsync(PublishedScanRun run, string rules, Dictionary<(int, string), PublishedScanResult> results, Document document, string source, string location,
-        string text, Dictionary<int, List<string>> newlyFoundByBody, Func<Task<List<FindingKind>>> find, CancellationToken cancellationToken)
+        string text, Dictionary<int, List<string>> newlyFoundByBody, Func<Task<List<OverriddenFinding>>> find, HashSet<OverriddenFinding> overridden, CancellationToken cancellationToken)
     {
         var hash = Convert.ToHexStringLower(SHA256.HashData(Encoding.UTF8.GetBytes(text)));
         if (results.TryGetValue((document.Id, source), out var result) && result.ContentSha256 == hash && result.RulesVersion == rules)
@@ -121,7 +126,8 @@ public sealed class PublishedScanner(GongkaiDbContext db, SafeguardsService safe
         }
 
         cancellationToken.ThrowIfCancellationRequested();
-        var kinds = await find();
+        // what the final reviewer confirmed as lawfully public before publication (a punitive notice's party) stays public
+        var kinds = (await find()).Where(f => !overridden.Contains(f)).Select(f => f.Kind).ToList();
         run.Checked++;
         if (result is null)
         {
@@ -151,7 +157,7 @@ public sealed class PublishedScanner(GongkaiDbContext db, SafeguardsService safe
     }
 
     /// <summary>Checks an attachment's text with the current rules and stores the findings on the attachment (as at upload).</summary>
-    private async Task<List<FindingKind>> RefreshAttachmentAsync(DocumentAttachment attachment, DateOnly? documentDate, CancellationToken cancellationToken)
+    private async Task<List<OverriddenFinding>> RefreshAttachmentAsync(DocumentAttachment attachment, DateOnly? documentDate, CancellationToken cancellationToken)
     {
         var personal = new List<Finding>();
         var offsets = new List<int>();
@@ -179,7 +185,7 @@ public sealed class PublishedScanner(GongkaiDbContext db, SafeguardsService safe
             attachment.FindingsJson = json;
         }
 
-        return personal.Select(f => f.Kind).ToList();
+        return personal.Select(f => new OverriddenFinding(f.Kind, f.Text)).ToList();
     }
 
     private async Task NotifyAsync(Dictionary<int, List<string>> newlyFoundByBody, CancellationToken cancellationToken)
