@@ -55,6 +55,15 @@ public sealed class NameStatistics
         }
     }
 
+    private static readonly HashSet<string> CommonWordSet = new(StringComparer.Ordinal)
+    {
+        "安全", "利益", "权益", "权利", "公正", "公平", "公开", "文明", "廉洁", "齐全", "来信", "古树", "和平", "和谐", "平安", "安康",
+        "安宁", "安定", "方便", "金额", "宋体", "黄金", "高效", "高新", "高速", "高级", "林业", "林地", "江河", "史料", "石油", "石化",
+        "任务", "任期", "程序", "程度", "路线", "路面", "关于", "向前", "于是", "华侨", "杨树", "柏树", "松树", "陆地", "海洋", "水利",
+    };
+
+    private static readonly HashSet<string>.AlternateLookup<ReadOnlySpan<char>> CommonWords = CommonWordSet.GetAlternateLookup<ReadOnlySpan<char>>();
+
     public int SurnameCount => _singleCount + _compound.Count;
 
     /// <summary>Length of the surname starting at <paramref name="at"/> (2 for 欧阳, 1 for 王), 0 when there is none.</summary>
@@ -110,6 +119,13 @@ public sealed class NameStatistics
             }
 
             weight += GivenWeight(c);
+        }
+
+        // Everyday words of legal and administrative text that read like surname + given name (安全, 利益, 权益…) are
+        // never a name without a label saying so.
+        if (strict && name.Length == 2 && CommonWords.Contains(name))
+        {
+            return false;
         }
 
         // Without a label, at least one given-name character must be a known one (曾宪林: 林), and a one-character given

@@ -100,6 +100,12 @@ public sealed class PartyNameDetector(PublicContacts publicContacts, NameStatist
 
     private static readonly int[] LeadNameLengths = [3, 2, 4];
 
+    /// <summary>Surnames that are far more often a conjunction or preposition right after a role word (和, 向, 与…).</summary>
+    private const string ConnectiveSurnames = "和向于与及同对将把被从由在";
+
+    /// <summary>Starts of the current sentence's list items that were cut out of a longer run (reused per sentence).</summary>
+    private readonly HashSet<int> _partialItems = [];
+
     private const int MaxPublicCueWindow = 40;
 
     /// <summary>Which characters of the text a hit of this detector already covers: overlap checks stay O(1) on tables
@@ -226,6 +232,13 @@ public sealed class PartyNameDetector(PublicContacts publicContacts, NameStatist
                     colon |= normalized[i] is '：' or ':';
                     i++;
                 }
+            }
+
+            // Right after a label without a colon, a conjunction or preposition that is also a surname (主要负责人和安全…,
+            // 举报人向国家…, 经营者向乘客…) starts the sentence's next phrase, not a name.
+            if (!colon && i < normalized.Length && ConnectiveSurnames.Contains(normalized[i]))
+            {
+                continue;
             }
 
             var start = i;
@@ -359,6 +372,7 @@ public sealed class PartyNameDetector(PublicContacts publicContacts, NameStatist
     private void ListInSentence(string text, int from, int to, List<(int Start, int Length, bool Gender)> items, HashSet<string> names, List<Hit> labelled)
     {
         items.Clear();
+        _partialItems.Clear();
         var i = from;
         while (i < to)
         {
@@ -439,6 +453,7 @@ public sealed class PartyNameDetector(PublicContacts publicContacts, NameStatist
                 if (tail > 0)
                 {
                     items.Add((runEnd - tail, tail, false));
+                    _partialItems.Add(runEnd - tail);
                     continue;
                 }
             }
@@ -449,6 +464,7 @@ public sealed class PartyNameDetector(PublicContacts publicContacts, NameStatist
                 if (head > 0)
                 {
                     items.Add((itemStart, head, false));
+                    _partialItems.Add(itemStart);
                 }
             }
         }
@@ -469,7 +485,9 @@ public sealed class PartyNameDetector(PublicContacts publicContacts, NameStatist
         // Without a word before the list saying it lists people, two full names are needed: lists of two-character
         // words (安全、公正、合法) are everywhere in legal text and read like surname + one given character.
         var cue = ContainsAny(before, PersonalListCues);
-        var personal = cue || items.Count(i => i.Length >= 3) >= 2 || items[0].Gender
+        // Items cut out of a longer run (…设施建设、 → 施建设) are fragments of words far more often than names: only
+        // whole items count towards the two full names that make a list personal without a cue.
+        var personal = cue || items.Count(i => i.Length >= 3 && !_partialItems.Contains(i.Start)) >= 2 || items[0].Gender
             || IsFollowedByCount(text, items[0].Start + items[0].Length);
         if (!personal)
         {
