@@ -101,7 +101,7 @@ public sealed class PartyNameDetector(PublicContacts publicContacts, NameStatist
     private static readonly int[] LeadNameLengths = [3, 2, 4];
 
     /// <summary>Surnames that are far more often a conjunction or preposition right after a role word (和, 向, 与…).</summary>
-    private const string ConnectiveSurnames = "和向于与及同对将把被从由在";
+    private const string ConnectiveSurnames = "和与及同对将把被从由在";
 
     /// <summary>Starts of the current sentence's list items that were cut out of a longer run (reused per sentence).</summary>
     private readonly HashSet<int> _partialItems = [];
@@ -487,7 +487,7 @@ public sealed class PartyNameDetector(PublicContacts publicContacts, NameStatist
         var cue = ContainsAny(before, PersonalListCues);
         // Items cut out of a longer run (…设施建设、 → 施建设) are fragments of words far more often than names: only
         // whole items count towards the two full names that make a list personal without a cue.
-        var personal = cue || items.Count(i => i.Length >= 3 && !_partialItems.Contains(i.Start)) >= 2 || items[0].Gender
+        var personal = cue || items.Count(i => i.Length >= 3 && (!_partialItems.Contains(i.Start) || HasCommonGivenName(text, i.Start, i.Length))) >= 2 || items[0].Gender
             || IsFollowedByCount(text, items[0].Start + items[0].Length);
         if (!personal)
         {
@@ -501,6 +501,21 @@ public sealed class PartyNameDetector(PublicContacts publicContacts, NameStatist
                 Add(text, start, length, "名单中的自然人姓名", names, labelled);
             }
         }
+    }
+
+    /// <summary>Whether every given-name character is a common one (weight 2–3): 舒婷婷, 殷国强 — not 施建设, 路桥梁.</summary>
+    private bool HasCommonGivenName(string text, int start, int length)
+    {
+        var surname = statistics.SurnameLength(text.AsSpan(start, length), 0);
+        foreach (var c in text.AsSpan(start + surname, length - surname))
+        {
+            if (statistics.GivenWeight(c) < 2)
+            {
+                return false;
+            }
+        }
+
+        return true;
     }
 
     /// <summary>How much of the item is a name: the whole Han run (2–4 characters), or the run minus a suffix
