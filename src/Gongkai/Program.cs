@@ -81,7 +81,7 @@ public partial class Program
         .. GongkaiCommandLine.PlatformVerbs,   // migrate
         .. CalendarModule.AdminVerbs,          // calendar import|show
         .. StaffModule.AdminVerbs,             // token create|list|revoke
-        .. PublishingModule.AdminVerbs,        // import <folder>
+        .. PublishingModule.AdminVerbs,        // import <folder>, safeguards scan
         .. SearchModule.AdminVerbs,            // reindex
         .. TransparencyModule.AdminVerbs,      // log verify|monitor
     ];

@@ -67,6 +67,18 @@ public sealed partial class SafeguardsBrowserTests(BrowserFixture fixture)
     }
 
     [Fact]
+    public async Task The_published_documents_scan_dashboard_is_in_the_console_and_accessible()
+    {
+        var editor = await SignInAsync("editor.myszf");
+        await editor.GetByRole(AriaRole.Link, new() { Name = "已公开文件个人信息扫描" }).First.ClickAsync();
+
+        await Assertions.Expect(editor).ToHaveURLAsync(new Regex("/admin/safeguards/published-scan$"));
+        await Assertions.Expect(editor.GetByRole(AriaRole.Heading, new() { Level = 1 })).ToHaveTextAsync("已公开文件个人信息扫描");
+        await Assertions.Expect(editor.GetByRole(AriaRole.Heading, new() { Name = "扫描进度" })).ToBeVisibleAsync();
+        await BrowserFixture.AssertAccessibleAsync(editor);
+    }
+
+    [Fact]
     public async Task A_final_reviewer_is_blocked_until_the_id_number_is_masked()
     {
         var editor = await SignInAsync("editor.myszf");

@@ -19,7 +19,8 @@ namespace Gongkai.Publishing;
 internal static class PublishingModule
 {
     /// <summary><c>import</c>: publish a folder of Markdown files as documents of a body.</summary>
-    public static IEnumerable<AdminVerb> AdminVerbs { get; } = [new("import", Import.ImportCommand.Create)];
+    public static IEnumerable<AdminVerb> AdminVerbs { get; } =
+        [new("import", Import.ImportCommand.Create), new("safeguards", Checks.PublishedScan.PublishedScanCommand.Create)];
 
     public static WebApplicationBuilder AddPublishing(this WebApplicationBuilder builder)
     {
@@ -29,6 +30,7 @@ internal static class PublishingModule
         services.AddConsoleMenuEntry(50, "主动公开目录", "/admin/catalogue", OrganizationsPermissions.ManageBody, "维护本单位主动公开基本目录：内容、主体、时限、载体和更新频率。");
         services.AddConsoleMenuEntry(60, "政府公报", "/admin/gazette", PublishingPermissions.EditDocuments, "编辑各期政府公报，收录已发布文件，发布公报及其 PDF 版。");
         services.AddConsoleMenuEntry(110, "链接检查", "/admin/safeguards/links", Permissions.Staff, "查看各单位文件中的失效链接（站内和外部），每天定时检查。");
+        services.AddConsoleMenuEntry(116, "已公开文件个人信息扫描", Checks.PublishedScan.PublishedScanPaths.Dashboard, Permissions.Staff, "按当前规则扫描已公开文件的正文和附件，列出发现的个人信息，一步遮盖并更正发布。");
         services.AddConsoleMenuEntry(115, "个人信息泄露报告", "/admin/safeguards/leak-reports", Permissions.Staff, "公众报告已发布文件中的个人信息：核实、遮盖后更正发布，并答复报告人。");
         services.AddOptions<PublishingOptions>().BindConfiguration(PublishingOptions.Section);
         services.AddScoped<IndexNumberAllocator>();

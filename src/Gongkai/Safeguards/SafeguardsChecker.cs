@@ -18,6 +18,14 @@ public sealed class SafeguardsProfile(PublicContacts publicContacts, WordingChec
 
     public Masker Masker { get; } = masker;
 
+    /// <summary>What the personal-data findings of a text depend on besides the text: this build of the detectors and
+    /// the bodies' public contact data. A scan of published documents skips a text already scanned under the same
+    /// version (issue 13). Profiles built by hand carry the build's version only.</summary>
+    public string PersonalRulesVersion { get; init; } = CodeVersion;
+
+    /// <summary>The detectors' build (the assembly's module version id): a new build may find other things.</summary>
+    public static string CodeVersion { get; } = typeof(SafeguardsChecker).Assembly.ManifestModule.ModuleVersionId.ToString("N");
+
     /// <summary>No bodies' data, the default word lists and masking.</summary>
     public static SafeguardsProfile Default { get; } = new(PublicContacts.Empty, new WordingChecker(DefaultWordingLists.All), new LeaderTitleCheck([]), Masker.Default);
 }

@@ -52,22 +52,31 @@ public sealed class SafeguardsProfileCache(TimeProvider clock) : IDisposable
 
         var contacts = new PublicContacts();
         var leaders = new List<Leader>();
-        foreach (var body in bodies)
+        var version = new System.Text.StringBuilder(SafeguardsProfile.CodeVersion);
+        foreach (var body in bodies.OrderBy(b => b.Id))
         {
             contacts.AddPhone(body.Phone).AddEmail(body.Email).AddAddress(body.Address).AddName(body.HeadName);
+            version.Append('\n').Append(body.Phone).Append('|').Append(body.Email).Append('|').Append(body.Address).Append('|').Append(body.HeadName);
             if (Leader.FromBody(body.HeadName, body.Name) is { } leader)
             {
                 leaders.Add(leader);
             }
         }
 
-        return new SafeguardsProfile(contacts, new WordingChecker(entries.Select(e => e.ToRule())), new LeaderTitleCheck(leaders), Masker.Default);
+        return new SafeguardsProfile(contacts, new WordingChecker(entries.Select(e => e.ToRule())), new LeaderTitleCheck(leaders), Masker.Default)
+        {
+            PersonalRulesVersion = Convert.ToHexStringLower(System.Security.Cryptography.SHA256.HashData(System.Text.Encoding.UTF8.GetBytes(version.ToString()))),
+        };
     }
 }
 
 /// <summary>Checks a text with the current profile.</summary>
 public sealed class SafeguardsService(GongkaiDbContext db, SafeguardsProfileCache cache, TimeProvider clock)
 {
+
+    /// <summary>The version of the personal-data rules a check made now would use (see <see cref="SafeguardsProfile.PersonalRulesVersion"/>).</summary>
+    public async Task<string> PersonalRulesVersionAsync(CancellationToken cancellationToken) =>
+        (await cache.GetAsync(db, cancellationToken)).PersonalRulesVersion;
 
     public async Task<CheckResult> CheckAsync(string text, DateOnly? documentDate, CancellationToken cancellationToken)
     {

@@ -57,10 +57,12 @@ public sealed partial class SafeguardsQualityTests(ITestOutputHelper output)
     [Fact]
     public void Held_out_precision_and_recall_reach_what_users_need()
     {
-        Report("tuning", Measure(LoadSnippets("tuning"), out _));
-        var counts = Measure(LoadSnippets("held-out"), out var misses);
+        Report("tuning", Measure(LoadSnippets("tuning"), out var tuningMisses));
+        output.WriteLine(tuningMisses);
+
+        // The held-out part is reported by its counts only: printing its misses would invite tuning against it.
+        var counts = Measure(LoadSnippets("held-out"), out _);
         Report("held-out", counts);
-        output.WriteLine(misses);
 
         var failures = new List<string>();
         foreach (var personal in new[] { true, false })

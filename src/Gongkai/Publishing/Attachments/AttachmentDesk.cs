@@ -189,7 +189,7 @@ public sealed class AttachmentDesk(GongkaiDbContext db, BodyScope scope, AuditLo
     };
 
     /// <summary>Sets the size, hash, text and findings of <paramref name="attachment"/> from <paramref name="bytes"/>.</summary>
-    private async Task FillAsync(DocumentAttachment attachment, byte[] bytes, DateOnly? documentDate, CancellationToken cancellationToken)
+    internal async Task FillAsync(DocumentAttachment attachment, byte[] bytes, DateOnly? documentDate, CancellationToken cancellationToken)
     {
         attachment.Size = bytes.Length;
         attachment.Sha256 = Convert.ToHexStringLower(SHA256.HashData(bytes));

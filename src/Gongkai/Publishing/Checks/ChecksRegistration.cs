@@ -15,6 +15,7 @@ internal static class ChecksRegistration
         services.AddScoped<IDocumentFindingSource>(provider => provider.GetRequiredService<BodyTextFindingSource>());
         services.AddScoped<IDocumentFindingSource, AttachmentFindingSource>();
         services.AddScoped<DocumentSafeguards>();
+        services.AddScoped<AttachmentMasking>();
         services.AddScoped<FindingFixer>();
         services.AddLinkProbeHttpClient();
         services.AddScoped<LinkChecker>();
@@ -22,6 +23,9 @@ internal static class ChecksRegistration
         services.AddJobHandler<DocumentLinksJobHandler>();
         services.AddRecurringJob<PublishedLinksJob>();
         services.AddScoped<LeakReports.LeakReportDesk>();
+        services.AddScoped<PublishedScan.PublishedScanner>();
+        services.AddScoped<PublishedScan.PublishedScanDesk>();
+        services.AddRecurringJob<PublishedScan.PublishedScanJob>();
         services.Configure<Microsoft.AspNetCore.RateLimiting.RateLimiterOptions>(limiter => LeakReports.LeakReportRateLimits.Add(limiter, 5));
         return services;
     }

@@ -21,7 +21,7 @@ public sealed record FindingReference(FindingKind Kind, int Start, string Text);
 /// still be there, with the same text at the same offset; otherwise nothing changes and the user is told why. Each
 /// change is a history entry and an audit row that name the kind and the masked form, never the personal data.
 /// </summary>
-public sealed class FindingFixer(GongkaiDbContext db, BodyScope scope, RolePermissions permissions, AuditLog audit, TimeProvider clock, DocumentPublisher publisher, BodyTextFindingSource body)
+public sealed class FindingFixer(GongkaiDbContext db, BodyScope scope, RolePermissions permissions, AuditLog audit, TimeProvider clock, DocumentPublisher publisher, BodyTextFindingSource body, AttachmentMasking attachments)
 {
     public const string ChangedMessage = "正文在该位置的文字已经改变（可能已被他人修改或遮盖），本次未作修改。请查看最新检查结果后再操作。";
 
@@ -41,15 +41,28 @@ public sealed class FindingFixer(GongkaiDbContext db, BodyScope scope, RolePermi
 
         var document = loaded.Value;
 
+        // 遮盖全部个人信息 covers the attachments too, at every stage before publication (issue 13).
         var personal = (await body.FindAsync(document, cancellationToken)).Where(f => f.IsPersonal).ToList();
-        if (personal.Count == 0)
+        var inAttachments = await attachments.MaskAsync(user, document, null, cancellationToken);
+        if (personal.Count == 0 && inAttachments.Masked == 0)
         {
-            return Refusal.Conflict("正文中没有需要遮盖的个人信息。");
+            return Refusal.Conflict(inAttachments.Left > 0
+                ? $"正文中没有需要遮盖的个人信息；附件中另有 {inAttachments.Left} 处无法一键遮盖（PDF、图片或跨越格式的文字），请在本地修改后替换附件。"
+                : "正文和附件中没有需要遮盖的个人信息。");
         }
 
         var inPlace = personal.Where(f => f.CanApplyInPlace).ToList();
-        document.BodyHtml = Replace(document.BodyHtml, inPlace);
+        if (inPlace.Count > 0)
+        {
+            document.BodyHtml = Replace(document.BodyHtml, inPlace);
+        }
+
         var detail = string.Join("；", inPlace.GroupBy(f => f.Kind).Select(g => $"{g.Key.DisplayName()} {g.Count()} 处"));
+        if (inAttachments.Masked > 0)
+        {
+            detail = (detail.Length > 0 ? detail + "；" : "") + $"附件 {inAttachments.Files.Count} 个中 {inAttachments.Masked} 处（原件留存）";
+        }
+
         Record(user, document, "masked", $"一键遮盖全部个人信息：{detail}");
         if (await SaveAsync(cancellationToken) is { } lostRace)
         {
@@ -57,9 +70,51 @@ public sealed class FindingFixer(GongkaiDbContext db, BodyScope scope, RolePermi
         }
 
         var left = personal.Count - inPlace.Count;
-        return left == 0
-            ? $"已遮盖 {inPlace.Count} 处个人信息。"
-            : $"已遮盖 {inPlace.Count} 处个人信息；另有 {left} 处跨越了格式标记，请在编辑器中手动修改。";
+        var done = inAttachments.Masked == 0
+            ? $"已遮盖 {inPlace.Count} 处个人信息"
+            : $"已遮盖 {inPlace.Count + inAttachments.Masked} 处个人信息（其中附件 {inAttachments.Masked} 处，附件原件已留存供工作人员查阅）";
+        var notes = new List<string>();
+        if (left > 0)
+        {
+            notes.Add($"正文另有 {left} 处跨越了格式标记，请在编辑器中手动修改");
+        }
+
+        if (inAttachments.Left > 0)
+        {
+            notes.Add($"附件中另有 {inAttachments.Left} 处无法一键遮盖，请在本地修改后替换附件");
+        }
+
+        return notes.Count == 0 ? done + "。" : done + "；" + string.Join("；", notes) + "。";
+    }
+
+    /// <summary>Masks the personal data of one attachment (a Word file) at the stage the document is in; the version
+    /// replaced is kept for staff.</summary>
+    public async Task<Outcome<string>> MaskAttachmentAsync(ClaimsPrincipal user, int documentId, int attachmentId, CancellationToken cancellationToken)
+    {
+        var loaded = await LoadAsync(user, documentId, cancellationToken);
+        if (!loaded.Succeeded)
+        {
+            return loaded.Refusal;
+        }
+
+        var document = loaded.Value;
+        var result = await attachments.MaskAsync(user, document, attachmentId, cancellationToken);
+        if (result.Masked == 0)
+        {
+            return Refusal.Conflict(result.Left > 0
+                ? "该附件中的个人信息无法一键遮盖（PDF、图片或跨越格式的文字），请在本地修改后替换附件。"
+                : "该附件中没有需要遮盖的个人信息。");
+        }
+
+        Record(user, document, "masked", $"遮盖附件《{result.Files[0]}》中的个人信息 {result.Masked} 处（原件留存）");
+        if (await SaveAsync(cancellationToken) is { } lostRace)
+        {
+            return lostRace;
+        }
+
+        return result.Left == 0
+            ? $"已遮盖附件《{result.Files[0]}》中的 {result.Masked} 处个人信息，原件已留存供工作人员查阅。"
+            : $"已遮盖附件《{result.Files[0]}》中的 {result.Masked} 处个人信息；另有 {result.Left} 处无法一键遮盖，请在本地修改后替换附件。";
     }
 
     private async Task<Outcome<string>> FixOneAsync(ClaimsPrincipal user, int documentId, FindingReference reference, bool personal, CancellationToken cancellationToken)

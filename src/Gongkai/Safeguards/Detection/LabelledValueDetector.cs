@@ -119,8 +119,10 @@ public sealed class LabelledValueDetector(PublicContacts publicContacts)
         foreach (var (label, labelEnd) in LabelMatches(text, AddressLabels))
         {
             var start = labelEnd;
+            var colon = false;
             while (start < text.Length && text[start] is '：' or ':' or ' ' or '在' or '于')
             {
+                colon |= text[start] is '：' or ':';
                 start++;
             }
 
@@ -141,6 +143,14 @@ public sealed class LabelledValueDetector(PublicContacts publicContacts)
 
             var value = text[start..end];
             if (value.Length < 4 || value.StartsWith("派出所", StringComparison.Ordinal) || publicContacts.IsPublicAddress(value))
+            {
+                continue;
+            }
+
+            // Without a colon the label may be a plain word of the sentence (以现居住地管理为主, 在现居住地进行登记):
+            // what follows must name a place, starting with a place name rather than a verb or a level (县级以上…).
+            if (!colon && (!LooksLikePlace(value) && !value.Any(char.IsAsciiDigit) || value.StartsWith("进行", StringComparison.Ordinal) || value.Contains("以上", StringComparison.Ordinal)
+                || value.Contains("部门", StringComparison.Ordinal) || value.Contains("人民政府", StringComparison.Ordinal)))
             {
                 continue;
             }

@@ -91,6 +91,21 @@ public sealed class PartyNameDetector(PublicContacts publicContacts, NameStatist
         "本人", "个人", "公民", "不详", "未知", "单位", "企业", "法人", "自然人", "其他", "无", "同上", "见附件", "略",
     };
 
+    private static readonly HashSet<string>.AlternateLookup<ReadOnlySpan<char>> NotNamesLookup = NotNames.GetAlternateLookup<ReadOnlySpan<char>>();
+
+    /// <summary>What may end a list item after the name (张三家庭, 李四等, 王五夫妇).</summary>
+    private static readonly string[] ItemSuffixes = ["家庭", "夫妇", "等", "两户", "三户", "两人", "同志", "户"];
+
+    private static readonly int[] TailNameLengths = [3, 4, 2];
+
+    private static readonly int[] LeadNameLengths = [3, 2, 4];
+
+    /// <summary>Surnames that are far more often a conjunction or preposition right after a role word (和, 向, 与…).</summary>
+    private const string ConnectiveSurnames = "和与及同对将把被从由在";
+
+    /// <summary>Starts of the current sentence's list items that were cut out of a longer run (reused per sentence).</summary>
+    private readonly HashSet<int> _partialItems = [];
+
     private const int MaxPublicCueWindow = 40;
 
     /// <summary>Which characters of the text a hit of this detector already covers: overlap checks stay O(1) on tables
@@ -124,11 +139,20 @@ public sealed class PartyNameDetector(PublicContacts publicContacts, NameStatist
 
         // The same person named again elsewhere in the document (…张三于2019年3月…) is masked too: one pass over the
         // text looking names up at each surname, so a table of thousands of names costs no more than a short list.
+        // Only positions holding the first character of a found name are looked at (a vectorised search).
         var lookup = names.GetAlternateLookup<ReadOnlySpan<char>>();
+        var firstCharacters = System.Buffers.SearchValues.Create(names.Select(n => n[0]).Distinct().ToArray());
         var text = normalized.AsSpan();
         for (var at = 0; at < text.Length - 1; at++)
         {
-            if (_covered[at] || statistics.SurnameLength(text, at) == 0)
+            var next = text[at..].IndexOfAny(firstCharacters);
+            if (next < 0)
+            {
+                break;
+            }
+
+            at += next;
+            if (at >= text.Length - 1 || _covered[at] || statistics.SurnameLength(text, at) == 0)
             {
                 continue;
             }
@@ -210,6 +234,13 @@ public sealed class PartyNameDetector(PublicContacts publicContacts, NameStatist
                 }
             }
 
+            // Right after a label without a colon, a conjunction or preposition that is also a surname (主要负责人和安全…,
+            // 举报人向国家…, 经营者向乘客…) starts the sentence's next phrase, not a name.
+            if (!colon && i < normalized.Length && ConnectiveSurnames.Contains(normalized[i]))
+            {
+                continue;
+            }
+
             var start = i;
             while (i < normalized.Length && TextNormalizer.IsHan(normalized[i]) && i - start <= 12)
             {
@@ -246,7 +277,7 @@ public sealed class PartyNameDetector(PublicContacts publicContacts, NameStatist
     private int NameInRunningText(string text, int start, int runEnd, bool strict)
     {
         var surname = statistics.SurnameLength(text, start);
-        if (surname == 0 || FormsOfAddress.Any(f => string.CompareOrdinal(text, start + surname, f, 0, f.Length) == 0))
+        if (surname == 0 || StartsWithAny(text, start + surname, FormsOfAddress))
         {
             return 0;
         }
@@ -341,6 +372,7 @@ public sealed class PartyNameDetector(PublicContacts publicContacts, NameStatist
     private void ListInSentence(string text, int from, int to, List<(int Start, int Length, bool Gender)> items, HashSet<string> names, List<Hit> labelled)
     {
         items.Clear();
+        _partialItems.Clear();
         var i = from;
         while (i < to)
         {
@@ -421,6 +453,7 @@ public sealed class PartyNameDetector(PublicContacts publicContacts, NameStatist
                 if (tail > 0)
                 {
                     items.Add((runEnd - tail, tail, false));
+                    _partialItems.Add(runEnd - tail);
                     continue;
                 }
             }
@@ -431,6 +464,7 @@ public sealed class PartyNameDetector(PublicContacts publicContacts, NameStatist
                 if (head > 0)
                 {
                     items.Add((itemStart, head, false));
+                    _partialItems.Add(itemStart);
                 }
             }
         }
@@ -451,7 +485,9 @@ public sealed class PartyNameDetector(PublicContacts publicContacts, NameStatist
         // Without a word before the list saying it lists people, two full names are needed: lists of two-character
         // words (安全、公正、合法) are everywhere in legal text and read like surname + one given character.
         var cue = ContainsAny(before, PersonalListCues);
-        var personal = cue || items.Count(i => i.Length >= 3) >= 2 || items[0].Gender
+        // Items cut out of a longer run (…设施建设、 → 施建设) are fragments of words far more often than names: only
+        // whole items count towards the two full names that make a list personal without a cue.
+        var personal = cue || items.Count(i => i.Length >= 3 && (!_partialItems.Contains(i.Start) || HasCommonGivenName(text, i.Start, i.Length))) >= 2 || items[0].Gender
             || IsFollowedByCount(text, items[0].Start + items[0].Length);
         if (!personal)
         {
@@ -467,12 +503,27 @@ public sealed class PartyNameDetector(PublicContacts publicContacts, NameStatist
         }
     }
 
+    /// <summary>Whether every given-name character is a common one (weight 2–3): 舒婷婷, 殷国强 — not 施建设, 路桥梁.</summary>
+    private bool HasCommonGivenName(string text, int start, int length)
+    {
+        var surname = statistics.SurnameLength(text.AsSpan(start, length), 0);
+        foreach (var c in text.AsSpan(start + surname, length - surname))
+        {
+            if (statistics.GivenWeight(c) < 2)
+            {
+                return false;
+            }
+        }
+
+        return true;
+    }
+
     /// <summary>How much of the item is a name: the whole Han run (2–4 characters), or the run minus a suffix
     /// (家庭, 等, 夫妇, 两户…), and the item must end there (separator, parenthesis, end of sentence).</summary>
     private int ItemNameLength(string text, int start, int runEnd, int sentenceEnd)
     {
         var run = text.AsSpan(start, runEnd - start);
-        foreach (var suffix in (string[])["家庭", "夫妇", "等", "两户", "三户", "两人", "同志", "户"])
+        foreach (var suffix in ItemSuffixes)
         {
             if (run.Length > suffix.Length && run.EndsWith(suffix, StringComparison.Ordinal))
             {
@@ -495,7 +546,7 @@ public sealed class PartyNameDetector(PublicContacts publicContacts, NameStatist
     /// <summary>A name ending the run (3, 4 or 2 characters), the run before it a short lead (拟推荐, 对, 妻).</summary>
     private int TailName(string text, int runStart, int runEnd)
     {
-        foreach (var length in (int[])[3, 4, 2])
+        foreach (var length in TailNameLengths)
         {
             var start = runEnd - length;
             if (start > runStart && start - runStart <= 12 && statistics.IsPlausibleName(text.AsSpan(start, length), strict: true) && !IsRoleWord(text.AsSpan(start, length)))
@@ -679,7 +730,7 @@ public sealed class PartyNameDetector(PublicContacts publicContacts, NameStatist
                     i--;
                 }
 
-                var label = NumberLabels.FirstOrDefault(l => i >= l.Length && text.AsSpan(i - l.Length, l.Length).SequenceEqual(l));
+                var label = EndingAt(text, i, NumberLabels);
                 if (label is null)
                 {
                     break;
@@ -707,7 +758,7 @@ public sealed class PartyNameDetector(PublicContacts publicContacts, NameStatist
             }
 
             // 申请人王秀华联系电话… / 因范志强（身份证号…）: a short lead word, then the name
-            foreach (var length in (int[])[3, 2, 4])
+            foreach (var length in LeadNameLengths)
             {
                 if (run.Length > length && run.Length - length <= 4 && statistics.IsPlausibleName(run[^length..], strict: true) && !IsRoleWord(run[^length..]))
                 {
@@ -728,7 +779,7 @@ public sealed class PartyNameDetector(PublicContacts publicContacts, NameStatist
             }
         }
 
-        return NotNames.Contains(run.ToString());
+        return NotNamesLookup.Contains(run);
     }
 
     /// <summary>A name right before words that in notices follow a private person (高志刚家庭, 登记在孙建平名下, 马建国反映),
@@ -738,7 +789,7 @@ public sealed class PartyNameDetector(PublicContacts publicContacts, NameStatist
         foreach (var (follower, followerEnd) in LabelledValueDetector.LabelMatches(text, StrongFollowers))
         {
             var at = followerEnd - follower.Length;
-            foreach (var length in (int[])[3, 2, 4])
+            foreach (var length in LeadNameLengths)
             {
                 var start = at - length;
                 if (start < 0 || !statistics.IsPlausibleName(text.AsSpan(start, length), strict: true) || IsRoleWord(text.AsSpan(start, length)))
@@ -749,7 +800,7 @@ public sealed class PartyNameDetector(PublicContacts publicContacts, NameStatist
                 // 关于聂家旺同志申请…: 同志 alone follows officials too (听取了邓志强同志关于…), so it needs 关于 before the name.
                 var led = follower == "同志"
                     ? start >= 2 && string.CompareOrdinal(text, start - 2, "关于", 0, 2) == 0
-                    : start == 0 || !TextNormalizer.IsHan(text[start - 1]) || NameLeads.Any(l => start >= l.Length && string.CompareOrdinal(text, start - l.Length, l, 0, l.Length) == 0);
+                    : start == 0 || !TextNormalizer.IsHan(text[start - 1]) || EndsWithAny(text, start, NameLeads);
                 if (led && !DigitRunDetector.PrecededBy(text, start, MaxPublicCueWindow, PublicRoleCues))
                 {
                     Add(text, start, length, "叙述中的自然人姓名", names, labelled);
@@ -818,6 +869,35 @@ public sealed class PartyNameDetector(PublicContacts publicContacts, NameStatist
 
     private bool IsInsideLongerName(string text, int at, int length) =>
         at > 0 && TextNormalizer.IsHan(text[at - 1]) && statistics.IsSurname(text[at - 1]) && at + length < text.Length && TextNormalizer.IsHan(text[at + length]);
+
+    private static bool StartsWithAny(string text, int at, string[] words)
+    {
+        foreach (var word in words)
+        {
+            if (string.CompareOrdinal(text, at, word, 0, word.Length) == 0)
+            {
+                return true;
+            }
+        }
+
+        return false;
+    }
+
+    private static bool EndsWithAny(string text, int end, string[] words) => EndingAt(text, end, words) is not null;
+
+    /// <summary>The first of <paramref name="words"/> that ends right before <paramref name="end"/>.</summary>
+    private static string? EndingAt(string text, int end, string[] words)
+    {
+        foreach (var word in words)
+        {
+            if (end >= word.Length && string.CompareOrdinal(text, end - word.Length, word, 0, word.Length) == 0)
+            {
+                return word;
+            }
+        }
+
+        return null;
+    }
 
     private static bool ContainsAny(ReadOnlySpan<char> span, string[] cues)
     {

@@ -41,6 +41,22 @@ public sealed class DocumentFindingsModel(GongkaiDbContext db, BodyScope scope, 
     public async Task<IActionResult> OnPostMaskAllAsync(int id, string? returnUrl, CancellationToken cancellationToken) =>
         await FixAsync(id, returnUrl, fixer.MaskAllAsync(User, id, cancellationToken), cancellationToken);
 
+    public async Task<IActionResult> OnPostMaskAttachmentAsync(int id, int attachmentId, string? returnUrl, CancellationToken cancellationToken) =>
+        await FixAsync(id, returnUrl, fixer.MaskAttachmentAsync(User, id, attachmentId, cancellationToken), cancellationToken);
+
+    /// <summary>An attachment's version from before a masking, for the body's staff only (never cached, never public).</summary>
+    public async Task<IActionResult> OnGetOriginalAsync(int id, int originalId, CancellationToken cancellationToken)
+    {
+        var original = await db.Set<AttachmentOriginal>().AsNoTracking().SingleOrDefaultAsync(o => o.Id == originalId && o.DocumentId == id, cancellationToken);
+        if (original is null || !await LoadAsync(id, null, cancellationToken))
+        {
+            return NotFound();
+        }
+
+        Response.Headers.CacheControl = "no-store";
+        return File(original.Bytes, Gongkai.Publishing.Attachments.AttachmentFileType.MediaType(original.Kind), "遮盖前原件-" + original.FileName);
+    }
+
     private static FindingReference? Reference(string? kind, int start, string? text) =>
         kind is not null && FindingKinds.TryParse(kind, out var parsed) && !string.IsNullOrEmpty(text) ? new FindingReference(parsed, start, text) : null;
 

@@ -17,8 +17,16 @@ public sealed record FindingsPanel(
     DocumentCheck Check,
     bool MayChangeText,
     string ReturnUrl,
-    string? Message)
+    string? Message,
+    IReadOnlyList<AttachmentOriginalView> Originals)
 {
+    /// <summary>The attachment id of a finding in an attachment (source "attachment:{id}"), else null.</summary>
+    public static int? AttachmentIdOf(DocumentFinding finding) =>
+        finding.Source.StartsWith("attachment:", StringComparison.Ordinal)
+        && int.TryParse(finding.Source.AsSpan("attachment:".Length), System.Globalization.NumberStyles.None, System.Globalization.CultureInfo.InvariantCulture, out var id)
+            ? id
+            : null;
+
     public IReadOnlyList<DocumentFinding> Findings => Check.Findings;
 
     public IReadOnlyList<DocumentFinding> BodyFindings { get; } = Check.Findings.Where(f => f.Source == DocumentFinding.BodySource).OrderBy(f => f.TextStart).ToList();
@@ -72,7 +80,7 @@ public sealed record FindingsPanel(
 /// <c>@await Component.InvokeAsync("DocumentFindings", new { documentId = … })</c>; with <c>part = "override"</c> it
 /// renders the 终审 override-reason field, only when personal data is still open.
 /// </summary>
-public sealed class DocumentFindingsViewComponent(GongkaiDbContext db, BodyScope scope, RolePermissions permissions, DocumentSafeguards safeguards) : ViewComponent
+public sealed class DocumentFindingsViewComponent(GongkaiDbContext db, BodyScope scope, RolePermissions permissions, DocumentSafeguards safeguards, AttachmentMasking attachments) : ViewComponent
 {
     public const string MessageKey = "SafeguardsMessage";
 
@@ -96,6 +104,7 @@ public sealed class DocumentFindingsViewComponent(GongkaiDbContext db, BodyScope
         var path = HttpContext.Request.Path.Value ?? "";
         var returnUrl = path.EndsWith("/findings", StringComparison.Ordinal) ? $"/admin/documents/{document.Id}" : path;
         return View("/Publishing/Checks/Pages/_Findings.cshtml",
-            new FindingsPanel(document, HtmlText.Parse(document.BodyHtml), check, mayChange, returnUrl, TempData[MessageKey] as string));
+            new FindingsPanel(document, HtmlText.Parse(document.BodyHtml), check, mayChange, returnUrl, TempData[MessageKey] as string,
+                await attachments.OriginalsAsync(document.Id, cancellationToken)));
     }
 }
