@@ -243,7 +243,9 @@ public sealed class HotlineDesk(
     /// safeguards' masking of any other personal data (ID numbers, phones, e-mail, names).</summary>
     public static string PublicText(string text, string name, string phone, string email, DateOnly today)
     {
-        foreach (var own in new[] { name, phone, email }.Where(v => v.Length >= 2))
+        // A name given as "姓 名" is also written without the space, and each part alone.
+        var parts = name.Split(' ', StringSplitOptions.RemoveEmptyEntries);
+        foreach (var own in new[] { name, string.Concat(parts), phone, email }.Concat(parts).Where(v => v.Length >= 2).Distinct().OrderByDescending(v => v.Length))
         {
             text = text.Replace(own, new string('＊', Math.Min(own.Length, 6)), StringComparison.OrdinalIgnoreCase);
         }
