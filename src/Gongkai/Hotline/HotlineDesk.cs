@@ -206,7 +206,7 @@ public sealed class HotlineDesk(
             return Refusal.Invalid(string.Join(" ", errors.Values.SelectMany(m => m)), errors, "工单内容有误");
         }
 
-        var now = clock.GetUtcNow();
+        var now = clock.GetUtcNow().ToUniversalTime();
         var proposed = await ProposeBodyAsync(category!, categories, district, cancellationToken);
         var ticket = new HotlineTicket
         {
@@ -382,7 +382,7 @@ public sealed class HotlineDesk(
             return next.Refusal;
         }
 
-        var now = clock.GetUtcNow();
+        var now = clock.GetUtcNow().ToUniversalTime();
         var actor = StaffClaims.DisplayNameOf(user);
         var text = (type is TicketEventType.Replied or TicketEventType.AnsweredDirectly ? draft.Text : draft.Reason)?.Trim() ?? "";
         ticket.Events.Add(new HotlineTicketEvent
@@ -442,8 +442,9 @@ public sealed class HotlineDesk(
     {
         var status = TicketVocabulary.ParseStatus(ticket.Status) ?? TicketStatus.Received;
         ticket.IsOpen = TicketFlow.IsOpen(status);
-        ticket.SignDueAt = computed?.SignDueAt;
-        ticket.ReplyDueAt = computed?.ReplyDueAt;
+        // Stored in UTC: SQLite keeps DateTimeOffset as ticks of the local clock time, so only one offset orders correctly.
+        ticket.SignDueAt = computed?.SignDueAt?.ToUniversalTime();
+        ticket.ReplyDueAt = computed?.ReplyDueAt?.ToUniversalTime();
         ticket.NextDueAt = !ticket.IsOpen ? null
             : ticket.SignDueAt is { } sign && (ticket.ReplyDueAt is null || sign < ticket.ReplyDueAt) ? sign : ticket.ReplyDueAt;
         ticket.SignedOnTime = computed?.SignedOnTime ?? ticket.SignedOnTime;
@@ -494,7 +495,7 @@ public sealed class HotlineDesk(
             query = query.Where(t => t.BodyId == body.Id);
         }
 
-        var now = clock.GetUtcNow();
+        var now = clock.GetUtcNow().ToUniversalTime();
         if (filter.Overdue)
         {
             query = query.Where(t => t.IsOpen && t.NextDueAt < now);

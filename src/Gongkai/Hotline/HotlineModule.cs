@@ -1,6 +1,7 @@
 using Gongkai.Hotline.Open311;
 using Gongkai.Platform.Cli;
 using Gongkai.Platform.Data;
+using Gongkai.Platform.Jobs;
 using Gongkai.Platform.Web;
 
 namespace Gongkai.Hotline;
@@ -21,6 +22,9 @@ public static class HotlineModule
         services.AddScoped<HotlineDesk>();
         services.AddScoped<Open311Keys>();
         services.AddScoped<IStartupSeeder, HotlineSeeder>();
+        services.AddScoped<HotlineStatistics>();
+        services.AddScoped<HotlineSupervisionJob>();
+        services.AddRecurringJob<HotlineSupervisionJob>();
         return builder;
     }
 

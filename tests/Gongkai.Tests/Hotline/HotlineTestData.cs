@@ -16,13 +16,19 @@ public class HotlineClockFactory : TestAuthFactory
 {
     public static readonly DateTimeOffset Start = new(2026, 9, 30, 15, 0, 0, TimeSpan.FromHours(8));
 
-    public FakeTimeProvider Clock { get; } = new(Start);
+    public FakeTimeProvider Clock { get; } = new UtcFakeTimeProvider(Start);
 
     protected override void ConfigureWebHost(IWebHostBuilder builder)
     {
         base.ConfigureWebHost(builder);
         builder.ConfigureTestServices(services => services.AddSingleton<TimeProvider>(Clock));
     }
+}
+
+/// <summary>A fake clock that answers in UTC whatever offset a test sets it with, as the real clock does.</summary>
+public sealed class UtcFakeTimeProvider(DateTimeOffset start) : FakeTimeProvider(start.ToUniversalTime())
+{
+    public override DateTimeOffset GetUtcNow() => base.GetUtcNow().ToUniversalTime();
 }
 
 internal static class HotlineTestData

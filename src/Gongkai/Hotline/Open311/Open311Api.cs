@@ -243,7 +243,10 @@ internal static class Open311Api
                 return Error(400, $"start_date 不能晚于 end_date，且两者相隔不能超过 {DefaultWindowDays} 天。", format);
             }
 
-            query = query.Where(t => t.ReceivedAt >= from && t.ReceivedAt <= to);
+            // Compared in UTC: the stored instants are UTC (see HotlineDesk.Stamp).
+            var fromUtc = from.ToUniversalTime();
+            var toUtc = to.ToUniversalTime();
+            query = query.Where(t => t.ReceivedAt >= fromUtc && t.ReceivedAt <= toUtc);
             if (!string.IsNullOrWhiteSpace(serviceCode))
             {
                 var categories = await desk.CategoriesAsync(cancellationToken);

@@ -25,7 +25,7 @@ public sealed class Open311Keys(GongkaiDbContext db, AuditLog audit, TimeProvide
         }
 
         var secret = "o311_" + Convert.ToHexString(RandomNumberGenerator.GetBytes(24)).ToLowerInvariant();
-        var key = new Open311ApiKey { Name = label, KeyHash = Hash(secret), Prefix = secret[..10], CreatedAt = clock.GetUtcNow(), CreatedBy = actor };
+        var key = new Open311ApiKey { Name = label, KeyHash = Hash(secret), Prefix = secret[..10], CreatedAt = clock.GetUtcNow().ToUniversalTime(), CreatedBy = actor };
         db.Set<Open311ApiKey>().Add(key);
         audit.Record("open311.key.created", $"open311-key:{key.Prefix}", label, actorName: actor);
         await db.SaveChangesAsync(cancellationToken);
@@ -45,7 +45,7 @@ public sealed class Open311Keys(GongkaiDbContext db, AuditLog audit, TimeProvide
 
         if (key.RevokedAt is null)
         {
-            key.RevokedAt = clock.GetUtcNow();
+            key.RevokedAt = clock.GetUtcNow().ToUniversalTime();
             audit.Record("open311.key.revoked", $"open311-key:{key.Prefix}", key.Name, actorName: actor);
             await db.SaveChangesAsync(cancellationToken);
         }

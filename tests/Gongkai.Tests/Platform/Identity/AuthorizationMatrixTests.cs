@@ -192,6 +192,7 @@ public sealed partial class AuthorizationMatrixTests(StaffTestHost host, ITestOu
         ["POST /api/v1/hotline/tickets/"] = Access.Permission(HotlinePermissions.Operate),
         ["GET /api/v1/hotline/tickets/{id}"] = Access.Permission(HotlinePermissions.View),
         ["POST /api/v1/hotline/tickets/{id}/events"] = Access.Permission(HotlinePermissions.View),
+        ["GET /hotline/statistics"] = Access.Anonymous,
         ["GET /open311/discovery.{format}"] = Access.Anonymous,
         ["GET /open311/v2/services.{format}"] = Access.Anonymous,
         ["GET /open311/v2/services/{code}.{format}"] = Access.Anonymous,
