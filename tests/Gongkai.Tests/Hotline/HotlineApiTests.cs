@@ -158,4 +158,13 @@ public sealed class HotlineApiTests(HotlineClockFactory factory) : IClassFixture
         using var handler = factory.CreateClient().SignedInAs("handler.h", 1, StaffRoles.HotlineHandler);
         Assert.Equal(HttpStatusCode.Forbidden, (await handler.PostAsJsonAsync(Tickets, new { channel = "phone", category = "0101", description = "x" })).StatusCode);
     }
+
+    [Fact]
+    public async Task The_staff_api_is_in_the_openapi_document()
+    {
+        using var client = factory.CreateClient();
+        var document = await client.GetStringAsync(new Uri("/openapi/v1.json", UriKind.Relative));
+        Assert.Contains("/api/v1/hotline/tickets/{id}/events", document, StringComparison.Ordinal);
+        Assert.Contains("TicketEventRequest", document, StringComparison.Ordinal);
+    }
 }
