@@ -1,5 +1,6 @@
 using Gongkai.Admin;
 using Gongkai.Calendar;
+using Gongkai.Hotline;
 using Gongkai.Organizations;
 using Gongkai.Platform;
 using Gongkai.Platform.Cli;
@@ -49,6 +50,7 @@ static WebApplication CreateApplication(string[] args)
     builder.AddPublishing();        // published documents (主动公开), their list, pages and API
     builder.AddSafeguards();        // before publication: personal data masked, wording and outdated names checked
     builder.AddRequests();          // requests for disclosure (依申请公开): applications, the statutory clock, replies
+    builder.AddHotline();          // the 12345 hotline: tickets, dispatch on working-day limits, evaluation, Open311 GeoReport v2
     builder.AddSearch();            // full-text search: a Lucene index per node following the change log, API and page
     builder.AddTransparency();      // the public log: RFC 6962 Merkle tree of every published version, signed tree heads, /ct/v1
     builder.AddPortal();            // the public site shell: home, elderly mode, site map
@@ -64,6 +66,7 @@ static WebApplication CreateApplication(string[] args)
     app.MapPublishing();
     app.MapSafeguards();
     app.MapRequests();
+    app.MapHotline();
     app.MapSearch();
     app.MapTransparency();
     app.MapPortal();
@@ -84,5 +87,6 @@ public partial class Program
         .. PublishingModule.AdminVerbs,        // import <folder>, safeguards scan
         .. SearchModule.AdminVerbs,            // reindex
         .. TransparencyModule.AdminVerbs,      // log verify|monitor
+        .. HotlineModule.AdminVerbs,           // open311 keys create|list|revoke
     ];
 }

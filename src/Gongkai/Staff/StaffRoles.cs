@@ -12,8 +12,14 @@ public static class StaffRoles
     public const string RequestOfficer = "request-officer";
     public const string Auditor = "auditor";
 
+    /// <summary>12345 centre: takes calls, dispatches, approves extensions, calls back, decides reopenings.</summary>
+    public const string HotlineOperator = "hotline-operator";
+
+    /// <summary>A body's 12345 handler: signs, returns and replies to its body's tickets.</summary>
+    public const string HotlineHandler = "hotline-handler";
+
     public static readonly IReadOnlyList<string> All =
-        [SystemAdmin, BodyAdmin, Editor, FirstReviewer, SecondReviewer, FinalReviewer, RequestOfficer, Auditor];
+        [SystemAdmin, BodyAdmin, Editor, FirstReviewer, SecondReviewer, FinalReviewer, RequestOfficer, Auditor, HotlineOperator, HotlineHandler];
 
     public static string ChineseName(string role) => role switch
     {
@@ -25,6 +31,8 @@ public static class StaffRoles
         FinalReviewer => "终审",
         RequestOfficer => "依申请公开经办人",
         Auditor => "审计员（只读）",
+        HotlineOperator => "12345话务员/派单员",
+        HotlineHandler => "12345承办人",
         _ => role,
     };
 }

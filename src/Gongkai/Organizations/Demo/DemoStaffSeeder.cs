@@ -28,6 +28,8 @@ public static class DemoStaffPlan
         (StaffRoles.FinalReviewer, "reviewer3"),
         (StaffRoles.RequestOfficer, "officer"),
         (StaffRoles.Auditor, "auditor"),
+        (StaffRoles.HotlineOperator, "hotline"),
+        (StaffRoles.HotlineHandler, "handler"),
     ];
 
     /// <summary>The municipal government: the root body of kind MunicipalGovernment (preferring code myszf).</summary>

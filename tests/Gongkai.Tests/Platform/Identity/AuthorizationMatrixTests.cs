@@ -4,6 +4,7 @@ using Gongkai.Requests;
 using Gongkai.Safeguards;
 using Gongkai.Organizations;
 using Gongkai.Calendar;
+using Gongkai.Hotline;
 using Gongkai.Platform.Data;
 using System.Globalization;
 using System.Net;
@@ -181,6 +182,24 @@ public sealed partial class AuthorizationMatrixTests(StaffTestHost host, ITestOu
         ["POST /api/v1/documents/{id:int}/attachments/"] = Access.Permission(PublishingPermissions.EditDocuments),
         ["DELETE /api/v1/documents/{id:int}/attachments/{attachmentId:int}"] = Access.Permission(PublishingPermissions.EditDocuments),
         ["POST /api/v1/documents/{id:int}/attachments/{attachmentId:int}/mask"] = Access.Permission(PublishingPermissions.EditDocuments),
+
+        // The 12345 hotline: console, staff API, and Open311 GeoReport v2 (public; filing needs an application key)
+        ["GET /admin/hotline"] = Access.Permission(HotlinePermissions.View),
+        ["GET /admin/hotline/new"] = Access.Permission(HotlinePermissions.Operate),
+        ["GET /admin/hotline/tickets/{number}"] = Access.Permission(HotlinePermissions.View),
+        ["GET /admin/hotline/open311-keys"] = Access.Permission(HotlinePermissions.Configure),
+        ["GET /api/v1/hotline/tickets/"] = Access.Permission(HotlinePermissions.View),
+        ["POST /api/v1/hotline/tickets/"] = Access.Permission(HotlinePermissions.Operate),
+        ["GET /api/v1/hotline/tickets/{id}"] = Access.Permission(HotlinePermissions.View),
+        ["POST /api/v1/hotline/tickets/{id}/events"] = Access.Permission(HotlinePermissions.View),
+        ["GET /hotline/statistics"] = Access.Anonymous,
+        ["GET /open311/discovery.{format}"] = Access.Anonymous,
+        ["GET /open311/v2/services.{format}"] = Access.Anonymous,
+        ["GET /open311/v2/services/{code}.{format}"] = Access.Anonymous,
+        ["POST /open311/v2/requests.{format}"] = Access.Anonymous,
+        ["GET /open311/v2/requests.{format}"] = Access.Anonymous,
+        ["GET /open311/v2/requests/{id}.{format}"] = Access.Anonymous,
+        ["GET /open311/v2/tokens/{token}.{format}"] = Access.Anonymous,
     };
 
     /// <summary>Values for route parameters, by parameter name; values that need the database are added at run time.</summary>
@@ -199,6 +218,8 @@ public sealed partial class AuthorizationMatrixTests(StaffTestHost host, ITestOu
         ["part"] = "1",
         ["node"] = "1",
         ["leafIndex"] = "0",
+        ["format"] = "json",
+        ["token"] = "0123456789abcdef",
     };
 
     private const string UnenrolledSystemAdmin = "system-admin（未启用两步验证）";

@@ -21,7 +21,7 @@ public sealed class DemoAccountsTests(StaffTestHost host) : IClassFixture<StaffT
         var users = scope.ServiceProvider.GetRequiredService<UserManager<StaffUser>>();
 
         Assert.Equal(3, staff.Bodies.Count);
-        Assert.Equal(1 + 3 * 7, staff.Accounts.Count);
+        Assert.Equal(1 + 3 * 9, staff.Accounts.Count);
         foreach (var account in staff.Accounts)
         {
             var user = await users.FindByNameAsync(account.UserName);

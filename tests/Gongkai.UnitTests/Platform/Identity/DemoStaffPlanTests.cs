@@ -17,7 +17,7 @@ public sealed class DemoStaffPlanTests
         Assert.Equal(StaffRoles.SystemAdmin, accounts[0].Role);
         Assert.Equal("myszf", accounts[0].Body.Code);
         Assert.Equal(
-            ["bodyadmin.myszf", "editor.myszf", "reviewer1.myszf", "reviewer2.myszf", "reviewer3.myszf", "officer.myszf", "auditor.myszf"],
+            ["bodyadmin.myszf", "editor.myszf", "reviewer1.myszf", "reviewer2.myszf", "reviewer3.myszf", "officer.myszf", "auditor.myszf", "hotline.myszf", "handler.myszf"],
             accounts.Where(a => a.Body.Code == "myszf" && a.Role != StaffRoles.SystemAdmin).Select(a => a.UserName));
         Assert.DoesNotContain(accounts, a => a.Role == StaffRoles.SystemAdmin && a.UserName != "admin");
         Assert.Equal("市发展改革委信息编辑", accounts.Single(a => a.UserName == "editor.mysfgw").DisplayName);

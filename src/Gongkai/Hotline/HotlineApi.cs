@@ -1,0 +1,81 @@
+using System.Security.Claims;
+using Gongkai.Hotline.Rules;
+using Gongkai.Platform.Outcomes;
+using Microsoft.AspNetCore.Http.HttpResults;
+
+namespace Gongkai.Hotline;
+
+/// <summary>One event of a ticket in the staff API.</summary>
+public sealed record TicketEventResponse(string Type, string Name, DateTimeOffset At, string Actor, string? Body, string Text, int? WorkingDays, string? Rating);
+
+/// <summary>A ticket in the staff API. The caller's contact is left out: the console page shows it to those who may see it.</summary>
+public sealed record TicketResponse(
+    int Id, string ServiceRequestId, string Status, string StatusName, string Category, string CategoryName, string Urgency, string Channel,
+    string? Body, string? BodyName, string Description, string Address, string District,
+    DateTimeOffset ReceivedAt, DateTimeOffset? SignDueAt, DateTimeOffset? ReplyDueAt, bool Overdue, int ReopenCount, string? Rating,
+    string TimeLimit, IReadOnlyList<string> Clock, IReadOnlyList<TicketEventResponse> Events);
+
+/// <summary>A ticket in a list.</summary>
+public sealed record TicketSummary(int Id, string ServiceRequestId, string Status, string StatusName, int? BodyId, DateTimeOffset ReceivedAt,
+    DateTimeOffset? SignDueAt, DateTimeOffset? ReplyDueAt, bool Overdue);
+
+/// <summary>The body of <c>POST /api/v1/hotline/tickets</c> (staff intake: phone, letter, WeChat, app).</summary>
+public sealed record TicketIntakeRequest(
+    string? Channel, string? Category, string? Description, string? Urgency = null, string? Address = null, string? District = null,
+    double? Latitude = null, double? Longitude = null, string? CallerName = null, string? CallerPhone = null, string? CallerEmail = null);
+
+/// <summary>The body of <c>POST /api/v1/hotline/tickets/{id}/events</c>.</summary>
+public sealed record TicketEventRequest(string? Type, string? Body = null, string? Reason = null, int? WorkingDays = null, string? Text = null, string? Rating = null);
+
+internal static class HotlineApi
+{
+    public static void MapHotlineApi(this WebApplication app)
+    {
+        var tickets = app.MapGroup("/api/v1/hotline/tickets").WithTags("12345热线");
+        tickets.MapGet("/", ListAsync).RequireAuthorization(HotlinePermissions.View);
+        tickets.MapPost("/", TakeInAsync).RequireAuthorization(HotlinePermissions.Operate);
+        tickets.MapGet("/{id}", GetAsync).RequireAuthorization(HotlinePermissions.View);
+        tickets.MapPost("/{id}/events", RecordAsync).RequireAuthorization(HotlinePermissions.View);
+    }
+
+    private static async Task<Results<Ok<IReadOnlyList<TicketSummary>>, ProblemHttpResult, ValidationProblem>> ListAsync(
+        string? status, string? body, bool? overdue, int? limit, ClaimsPrincipal user, HotlineDesk desk, TimeProvider clock, CancellationToken cancellationToken) =>
+        (await desk.ListAsync(user, new TicketFilter(status, body, overdue == true, Limit: limit ?? 100), cancellationToken))
+            .ToResult(rows => TypedResults.Ok<IReadOnlyList<TicketSummary>>(rows.Select(t => new TicketSummary(
+                t.Id, t.Number, t.Status, TicketVocabulary.ChineseName(TicketVocabulary.ParseStatus(t.Status) ?? TicketStatus.Received), t.BodyId, t.ReceivedAt,
+                t.SignDueAt, t.ReplyDueAt, t.IsOpen && t.NextDueAt < clock.GetUtcNow())).ToList()));
+
+    private static async Task<Results<Created<TicketResponse>, ProblemHttpResult, ValidationProblem>> TakeInAsync(
+        TicketIntakeRequest request, ClaimsPrincipal user, HotlineDesk desk, TimeProvider clock, CancellationToken cancellationToken)
+    {
+        var outcome = await desk.TakeInAsync(new TicketDraft(request.Channel, request.Category, request.Description, request.Urgency, request.Address,
+            request.District, request.Latitude, request.Longitude, null, request.CallerName, request.CallerPhone, request.CallerEmail), Staff.StaffClaims.DisplayNameOf(user), cancellationToken);
+        return await outcome.ToResultAsync(async ticket =>
+        {
+            var view = await desk.DescribeAsync(ticket, cancellationToken);
+            return TypedResults.Created($"/api/v1/hotline/tickets/{view.Ticket.Id}", Response(view, clock.GetUtcNow()));
+        });
+    }
+
+    private static async Task<Results<Ok<TicketResponse>, ProblemHttpResult, ValidationProblem>> GetAsync(
+        string id, ClaimsPrincipal user, HotlineDesk desk, TimeProvider clock, CancellationToken cancellationToken) =>
+        (await desk.ViewAsync(user, id, cancellationToken)).ToResult(view => TypedResults.Ok(Response(view, clock.GetUtcNow())));
+
+    private static async Task<Results<Ok<TicketResponse>, ProblemHttpResult, ValidationProblem>> RecordAsync(
+        string id, TicketEventRequest request, ClaimsPrincipal user, HotlineDesk desk, TimeProvider clock, CancellationToken cancellationToken) =>
+        (await desk.RecordAsync(user, id, new TicketEventDraft(request.Type, request.Body, request.Reason, request.WorkingDays, request.Text, request.Rating), cancellationToken))
+            .ToResult(view => TypedResults.Ok(Response(view, clock.GetUtcNow())));
+
+    internal static TicketResponse Response(TicketView view, DateTimeOffset now)
+    {
+        var t = view.Ticket;
+        return new TicketResponse(
+            t.Id, t.Number, t.Status, TicketVocabulary.ChineseName(view.Status), view.Category.Code, view.Category.Name, t.Urgency, t.Channel,
+            view.BodyCode, view.BodyName, t.Description, t.Address, t.District, t.ReceivedAt,
+            view.Clock?.SignDueAt, view.Clock?.ReplyDueAt, TicketFlow.IsOpen(view.Status) && view.Clock?.IsOverdue(now) == true, t.ReopenCount, t.Rating,
+            view.Limit.Describe() + "（" + view.LimitSource + "）", view.Clock?.Explanation ?? ["尚未导入所需年份的节假日安排，期限暂无法计算。"],
+            t.Events.OrderBy(e => e.At).ThenBy(e => e.Id).Select(e => new TicketEventResponse(
+                e.Type, TicketVocabulary.ParseEvent(e.Type) is { } type ? TicketVocabulary.ChineseName(type) : e.Type, e.At, e.Actor,
+                null, e.Text, e.WorkingDays, e.Rating)).ToList());
+    }
+}

@@ -1,0 +1,519 @@
+using System.Globalization;
+using System.Security.Claims;
+using System.Security.Cryptography;
+using System.Text.Json;
+using Gongkai.Calendar;
+using Gongkai.Hotline.Rules;
+using Gongkai.Organizations;
+using Gongkai.Platform.Audit;
+using Gongkai.Platform.Data;
+using Gongkai.Platform.Outcomes;
+using Gongkai.Platform.Time;
+using Gongkai.Staff;
+using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.Options;
+
+namespace Gongkai.Hotline;
+
+/// <summary>Settings of the hotline (section <c>Hotline</c>).</summary>
+public sealed class HotlineOptions
+{
+    /// <summary>The city's bounding box: Open311 coordinates outside it are refused (default: 绵阳市).</summary>
+    public double MinLatitude { get; set; } = 30.7;
+
+    public double MaxLatitude { get; set; } = 33.1;
+
+    public double MinLongitude { get; set; } = 103.7;
+
+    public double MaxLongitude { get; set; } = 105.8;
+
+    /// <summary>The districts a ticket may name (the routing table's second key).</summary>
+    public List<string> Districts { get; set; } = ["涪城区", "游仙区", "安州区", "江油市", "三台县", "盐亭县", "梓潼县", "北川羌族自治县", "平武县", "高新区", "经开区"];
+
+    /// <summary>How close to a limit a ticket counts as "即将到期" on the dashboards.</summary>
+    public TimeSpan DueSoonWindow { get; set; } = TimeSpan.FromHours(8);
+}
+
+/// <summary>What an operator, a web form or an Open311 client hands in.</summary>
+public sealed record TicketDraft(
+    string? Channel, string? Category, string? Description, string? Urgency = null, string? Address = null, string? District = null,
+    double? Latitude = null, double? Longitude = null, string? MediaUrl = null,
+    string? CallerName = null, string? CallerPhone = null, string? CallerEmail = null,
+    IReadOnlyDictionary<string, string>? Attributes = null, int? ApiKeyId = null);
+
+/// <summary>An event as the staff API or a console form sends it.</summary>
+public sealed record TicketEventDraft(string? Type, string? Body = null, string? Reason = null, int? WorkingDays = null, string? Text = null, string? Rating = null);
+
+/// <summary>Which tickets a list asks for.</summary>
+public sealed record TicketFilter(string? Status = null, string? Body = null, bool Overdue = false, bool DueSoon = false, int Limit = 100);
+
+/// <summary>A ticket with its clock and the names a page or the API shows.</summary>
+public sealed record TicketView(HotlineTicket Ticket, HotlineCategory Category, string? BodyName, string? BodyCode, TicketClockResult? Clock, TimeLimit Limit, string LimitSource)
+{
+    public TicketStatus Status => TicketVocabulary.ParseStatus(Ticket.Status) ?? TicketStatus.Received;
+}
+
+/// <summary>
+/// The 12345 desk: intake from every channel, the routing proposal, events through <see cref="TicketFlow"/> with the
+/// clock recomputed by <see cref="TicketClock"/>, and the lists the queues show. Every change is audited in the same
+/// unit of work; audit rows name the ticket, never the caller.
+/// </summary>
+public sealed class HotlineDesk(
+    GongkaiDbContext db, CalendarService calendars, AuditLog audit, BodyScope scope, BodyDirectory directory, RolePermissions permissions,
+    SequenceAllocator sequences, TimeProvider clock, IOptions<HotlineOptions> options)
+{
+    public static readonly IReadOnlyList<string> Channels = ["phone", "web", "open311", "letter", "wechat", "app"];
+
+    public static string ChannelName(string channel) => channel switch
+    {
+        "phone" => "电话",
+        "web" => "网站",
+        "open311" => "Open311接口",
+        "letter" => "来信",
+        "wechat" => "微信",
+        "app" => "移动应用",
+        _ => channel,
+    };
+
+    public HotlineOptions Options => options.Value;
+
+    public async Task<IReadOnlyList<HotlineCategory>> CategoriesAsync(CancellationToken cancellationToken = default) =>
+        await db.Set<HotlineCategory>().AsNoTracking().OrderBy(c => c.SortOrder).ThenBy(c => c.Code).ToListAsync(cancellationToken);
+
+    /// <summary>Categories that take tickets: active ones without children.</summary>
+    public static IReadOnlyList<HotlineCategory> Leaves(IReadOnlyList<HotlineCategory> all) =>
+        all.Where(c => c.Active && all.All(child => child.ParentId != c.Id)).ToList();
+
+    /// <summary>The category's code, then its ancestors' codes.</summary>
+    public static IReadOnlyList<string> PathOf(HotlineCategory category, IReadOnlyList<HotlineCategory> all)
+    {
+        var path = new List<string>();
+        for (var c = category; c is not null && path.Count < 10; c = all.FirstOrDefault(p => p.Id == c.ParentId))
+        {
+            path.Add(c.Code);
+        }
+
+        return path;
+    }
+
+    public async Task<TimeLimitTable> LimitsAsync(IReadOnlyList<HotlineCategory> categories, CancellationToken cancellationToken)
+    {
+        var rows = await db.Set<HotlineTimeLimit>().AsNoTracking().ToListAsync(cancellationToken);
+        return new TimeLimitTable(rows.Where(r => TicketVocabulary.ParseUrgency(r.Urgency) is not null).Select(r => new TimeLimitOverride(
+            categories.FirstOrDefault(c => c.Id == r.CategoryId)?.Code, TicketVocabulary.ParseUrgency(r.Urgency)!.Value,
+            new TimeLimit(r.SignWithinHours, r.SignWithinWorkingDays, r.ReplyWithinWorkingDays))));
+    }
+
+    /// <summary>The routing proposal: the most specific category with a row for the district, else one for every district.</summary>
+    public async Task<int?> ProposeBodyAsync(HotlineCategory category, IReadOnlyList<HotlineCategory> all, string district, CancellationToken cancellationToken)
+    {
+        var routes = await db.Set<HotlineRoute>().AsNoTracking().ToListAsync(cancellationToken);
+        for (var c = category; c is not null; c = all.FirstOrDefault(p => p.Id == c.ParentId))
+        {
+            var here = routes.Where(r => r.CategoryId == c.Id).ToList();
+            var route = here.FirstOrDefault(r => r.District == district && district.Length > 0) ?? here.FirstOrDefault(r => r.District.Length == 0);
+            if (route is not null)
+            {
+                return route.BodyId;
+            }
+        }
+
+        return null;
+    }
+
+    /// <summary>Checks and stores a new ticket with its 受理 event in one unit of work, so a later failure (routing,
+    /// dispatch) never loses the caller's words. <paramref name="actor"/> names who took it in.</summary>
+    public async Task<Outcome<HotlineTicket>> TakeInAsync(TicketDraft draft, string actor, CancellationToken cancellationToken = default)
+    {
+        var categories = await CategoriesAsync(cancellationToken);
+        var errors = new Dictionary<string, string[]>();
+        var category = categories.FirstOrDefault(c => c.Code == draft.Category?.Trim());
+        if (category is null || !Leaves(categories).Contains(category))
+        {
+            errors["category"] = [string.IsNullOrWhiteSpace(draft.Category) ? "请选择诉求分类。" : $"没有可受理的分类“{draft.Category}”。"];
+        }
+
+        var channel = draft.Channel?.Trim() ?? "";
+        if (!Channels.Contains(channel))
+        {
+            errors["channel"] = ["受理渠道应为电话、网站、Open311、来信、微信或移动应用之一。"];
+        }
+
+        var description = draft.Description?.Trim() ?? "";
+        if (description.Length == 0)
+        {
+            errors["description"] = ["请填写诉求内容。"];
+        }
+        else if (description.Length > TicketFlow.MaxTextLength)
+        {
+            errors["description"] = [$"诉求内容不能超过 {TicketFlow.MaxTextLength} 个字（现有 {description.Length} 个）。"];
+        }
+
+        var urgency = draft.Urgency is { Length: > 0 } u ? TicketVocabulary.ParseUrgency(u) : TicketVocabulary.ParseUrgency(category?.DefaultUrgency) ?? Urgency.General;
+        if (urgency is null)
+        {
+            errors["urgency"] = ["紧急程度应为 urgent、general、complex 或 consultation。"];
+        }
+
+        var address = draft.Address?.Trim() ?? "";
+        var district = draft.District?.Trim() ?? "";
+        if (address.Length > 200)
+        {
+            errors["address"] = ["地址不能超过 200 个字。"];
+        }
+
+        if (district.Length > 0 && !Options.Districts.Contains(district))
+        {
+            errors["district"] = [$"没有名为“{district}”的区县。"];
+        }
+
+        if ((draft.Latitude is null) != (draft.Longitude is null))
+        {
+            errors["lat"] = ["经纬度须同时提供。"];
+        }
+        else if (draft.Latitude is { } lat && draft.Longitude is { } lon && !InsideCity(lat, lon))
+        {
+            errors["lat"] = ["坐标不在本市范围内。"];
+        }
+
+        if (address.Length == 0 && district.Length == 0 && draft.Latitude is null && channel != "phone")
+        {
+            errors["address"] = ["请提供地点：地址或经纬度。"];
+        }
+
+        var media = draft.MediaUrl?.Trim() ?? "";
+        if (media.Length > 0 && (media.Length > 500 || !Uri.TryCreate(media, UriKind.Absolute, out var mediaUri) || mediaUri.Scheme is not ("http" or "https")))
+        {
+            errors["media_url"] = ["附件地址应为 http(s) 网址，且不超过 500 个字符。"];
+        }
+
+        var name = draft.CallerName?.Trim() ?? "";
+        var phone = draft.CallerPhone?.Trim() ?? "";
+        var email = draft.CallerEmail?.Trim() ?? "";
+        if (name.Length > 64 || phone.Length > 32 || email.Length > 128)
+        {
+            errors["caller"] = ["来电人姓名、电话或电子邮箱过长。"];
+        }
+
+        var attributes = draft.Attributes is { Count: > 0 } ? JsonSerializer.Serialize(draft.Attributes) : "";
+        if (attributes.Length > 2000)
+        {
+            errors["attribute"] = ["附加属性过长。"];
+        }
+
+        if (errors.Count > 0)
+        {
+            return Refusal.Invalid(string.Join(" ", errors.Values.SelectMany(m => m)), errors, "工单内容有误");
+        }
+
+        var now = clock.GetUtcNow().ToUniversalTime();
+        var proposed = await ProposeBodyAsync(category!, categories, district, cancellationToken);
+        var ticket = new HotlineTicket
+        {
+            Number = await NextNumberAsync(ChinaTime.DateOf(now).Year, cancellationToken),
+            Channel = channel,
+            CategoryId = category!.Id,
+            Urgency = TicketVocabulary.Code(urgency!.Value),
+            Status = TicketVocabulary.Code(TicketStatus.Received),
+            Description = description,
+            PublicDescription = PublicText(description, name, phone, email, ChinaTime.DateOf(now)),
+            Address = address,
+            District = district,
+            Latitude = draft.Latitude,
+            Longitude = draft.Longitude,
+            MediaUrl = media,
+            Attributes = attributes,
+            CallerName = name,
+            CallerPhone = phone,
+            CallerEmail = email,
+            ProposedBodyId = proposed,
+            ReceivedAt = now,
+            UpdatedAt = now,
+            Token = Convert.ToHexString(RandomNumberGenerator.GetBytes(16)).ToLowerInvariant(),
+            ApiKeyId = draft.ApiKeyId,
+        };
+        ticket.Events.Add(new HotlineTicketEvent { Type = TicketVocabulary.Code(TicketEventType.Received), At = now, Actor = actor, Text = ChannelName(channel) });
+        db.Set<HotlineTicket>().Add(ticket);
+        audit.Record("hotline.received", ticket.Number, $"{ChannelName(channel)}受理，分类 {category.Name}", actorName: actor);
+        await db.SaveChangesAsync(cancellationToken);
+        return ticket;
+    }
+
+    /// <summary>What the public may read of a caller's words: their own contact details struck out, then the
+    /// safeguards' masking of any other personal data (ID numbers, phones, e-mail, names).</summary>
+    public static string PublicText(string text, string name, string phone, string email, DateOnly today)
+    {
+        // A name given as "姓 名" is also written without the space, and each part alone.
+        var parts = name.Split(' ', StringSplitOptions.RemoveEmptyEntries);
+        foreach (var own in new[] { name, string.Concat(parts), phone, email }.Concat(parts).Where(v => v.Length >= 2).Distinct().OrderByDescending(v => v.Length))
+        {
+            text = text.Replace(own, new string('＊', Math.Min(own.Length, 6)), StringComparison.OrdinalIgnoreCase);
+        }
+
+        return Safeguards.SafeguardsChecker.Check(text, null, Safeguards.SafeguardsProfile.Default, today).Masked;
+    }
+
+    public bool InsideCity(double latitude, double longitude) =>
+        latitude >= Options.MinLatitude && latitude <= Options.MaxLatitude && longitude >= Options.MinLongitude && longitude <= Options.MaxLongitude;
+
+    /// <summary>Finds a ticket by its number or its numeric id.</summary>
+    public async Task<HotlineTicket?> FindAsync(string reference, bool track = false, CancellationToken cancellationToken = default)
+    {
+        var tickets = track ? db.Set<HotlineTicket>() : db.Set<HotlineTicket>().AsNoTracking();
+        var trimmed = reference.Trim();
+        return int.TryParse(trimmed, NumberStyles.None, CultureInfo.InvariantCulture, out var id)
+            ? await tickets.Include(t => t.Events).SingleOrDefaultAsync(t => t.Id == id, cancellationToken)
+            : await tickets.Include(t => t.Events).SingleOrDefaultAsync(t => t.Number == trimmed, cancellationToken);
+    }
+
+    /// <summary>Whether the user may see this ticket (and the caller's contact on it): the centre sees every ticket,
+    /// a body's handlers the tickets with their body (now or before).</summary>
+    public async Task<bool> MaySeeAsync(ClaimsPrincipal user, HotlineTicket ticket, CancellationToken cancellationToken = default)
+    {
+        if (permissions.Grants(user, HotlinePermissions.Operate))
+        {
+            return true;
+        }
+
+        if (!permissions.Grants(user, HotlinePermissions.Handle))
+        {
+            return false;
+        }
+
+        var bodies = ticket.Events.Where(e => e.BodyId is not null).Select(e => e.BodyId!.Value).Append(ticket.BodyId ?? 0).Distinct();
+        foreach (var body in bodies)
+        {
+            if (body != 0 && await scope.MayActForAsync(user, body, cancellationToken))
+            {
+                return true;
+            }
+        }
+
+        return false;
+    }
+
+    public async Task<Outcome<TicketView>> ViewAsync(ClaimsPrincipal user, string reference, CancellationToken cancellationToken = default)
+    {
+        var ticket = await FindAsync(reference, cancellationToken: cancellationToken);
+        if (ticket is null)
+        {
+            return Refusal.NotFound($"没有编号为“{reference}”的工单。", "未找到工单");
+        }
+
+        if (!await MaySeeAsync(user, ticket, cancellationToken))
+        {
+            return Refusal.Forbidden("这件工单不在您的办理范围内。");
+        }
+
+        return await DescribeAsync(ticket, cancellationToken);
+    }
+
+    /// <summary>The ticket with its category, body and clock (computed afresh from the events).</summary>
+    public async Task<TicketView> DescribeAsync(HotlineTicket ticket, CancellationToken cancellationToken = default)
+    {
+        var categories = await CategoriesAsync(cancellationToken);
+        var category = categories.Single(c => c.Id == ticket.CategoryId);
+        var (limit, source) = (await LimitsAsync(categories, cancellationToken)).For(PathOf(category, categories), TicketVocabulary.ParseUrgency(ticket.Urgency) ?? Urgency.General);
+        var body = ticket.BodyId is { } id ? await directory.FindAsync(id, cancellationToken) : null;
+        TicketClockResult? computed;
+        try
+        {
+            computed = TicketClock.Compute(ClockEvents(ticket), limit, await calendars.GetCalendarAsync(cancellationToken));
+        }
+        catch (CalendarYearMissingException)
+        {
+            computed = null;
+        }
+
+        return new TicketView(ticket, category, body?.Name, body?.Code, computed, limit, source);
+    }
+
+    private static List<ClockEvent> ClockEvents(HotlineTicket ticket) => ticket.Events.OrderBy(e => e.At).ThenBy(e => e.Id)
+        .Select(e => (Type: TicketVocabulary.ParseEvent(e.Type), e))
+        .Where(x => x.Type is not null)
+        .Select(x => new ClockEvent(x.Type!.Value, x.e.At, x.e.WorkingDays)).ToList();
+
+    private static readonly HashSet<TicketEventType> CentreEvents =
+        [TicketEventType.Dispatched, TicketEventType.ExtensionApproved, TicketEventType.Evaluated, TicketEventType.Reopened, TicketEventType.AnsweredDirectly];
+
+    /// <summary>Records one event: permission and body scope, the flow's order, then the ticket, its clock and the
+    /// audit row in one unit of work. A concurrent change to the same ticket is refused as a conflict.</summary>
+    public async Task<Outcome<TicketView>> RecordAsync(ClaimsPrincipal user, string reference, TicketEventDraft draft, CancellationToken cancellationToken = default)
+    {
+        var type = TicketVocabulary.ParseEvent(draft.Type);
+        if (type is null or TicketEventType.Received)
+        {
+            return Refusal.InvalidField("type", "事件类型应为 dispatched、signed、returned、extension-approved、replied、evaluated、reopened 或 answered-directly。", "事件类型有误");
+        }
+
+        var ticket = await FindAsync(reference, track: true, cancellationToken);
+        if (ticket is null)
+        {
+            return Refusal.NotFound($"没有编号为“{reference}”的工单。", "未找到工单");
+        }
+
+        var centre = CentreEvents.Contains(type.Value);
+        if (centre && !permissions.Grants(user, HotlinePermissions.Operate))
+        {
+            return Refusal.Forbidden($"{TicketVocabulary.ChineseName(type.Value)}由12345中心办理。");
+        }
+
+        if (!centre && !(permissions.Grants(user, HotlinePermissions.Handle) && ticket.BodyId is { } bodyId && await scope.MayActForAsync(user, bodyId, cancellationToken)))
+        {
+            return Refusal.Forbidden($"{TicketVocabulary.ChineseName(type.Value)}由承办单位办理，这件工单不在您单位名下。");
+        }
+
+        Body? target = null;
+        if (type == TicketEventType.Dispatched && !string.IsNullOrWhiteSpace(draft.Body))
+        {
+            target = await directory.FindByCodeAsync(draft.Body.Trim(), cancellationToken);
+            if (target is null)
+            {
+                return Refusal.InvalidField("body", $"没有代码为“{draft.Body}”的机关。", "承办单位有误");
+            }
+        }
+
+        var rating = TicketVocabulary.ParseRating(draft.Rating);
+        var status = TicketVocabulary.ParseStatus(ticket.Status) ?? TicketStatus.Received;
+        var state = new TicketState(status, ticket.ReopenCount, TicketVocabulary.ParseRating(ticket.Rating), ticket.BodyId is not null);
+        var next = TicketFlow.Apply(state, new TicketStep(type.Value, target is not null, draft.Reason, draft.WorkingDays, draft.Text, rating));
+        if (!next.Succeeded)
+        {
+            return next.Refusal;
+        }
+
+        var now = clock.GetUtcNow().ToUniversalTime();
+        var actor = StaffClaims.DisplayNameOf(user);
+        var text = (type is TicketEventType.Replied or TicketEventType.AnsweredDirectly ? draft.Text : draft.Reason)?.Trim() ?? "";
+        ticket.Events.Add(new HotlineTicketEvent
+        {
+            Type = TicketVocabulary.Code(type.Value),
+            At = now,
+            Actor = actor,
+            BodyId = target?.Id ?? ticket.BodyId,
+            Text = type == TicketEventType.Dispatched ? $"派至{target?.Name}" : text,
+            WorkingDays = type == TicketEventType.ExtensionApproved ? draft.WorkingDays : null,
+            Rating = rating is { } r && type == TicketEventType.Evaluated ? TicketVocabulary.Code(r) : null,
+        });
+        ticket.Status = TicketVocabulary.Code(next.Value!.Status);
+        ticket.ReopenCount = next.Value.ReopenCount;
+        switch (type.Value)
+        {
+            case TicketEventType.Dispatched:
+                ticket.BodyId = target!.Id;
+                break;
+            case TicketEventType.Returned:
+                ticket.BodyId = null;
+                break;
+            case TicketEventType.Replied:
+            case TicketEventType.AnsweredDirectly:
+                ticket.ReplyText = text;
+                ticket.RepliedAt = now;
+                break;
+            case TicketEventType.Evaluated:
+                ticket.Rating = TicketVocabulary.Code(rating!.Value);
+                break;
+            case TicketEventType.Reopened:
+                ticket.Rating = null;
+                break;
+            default:
+                break;
+        }
+
+        var view = await DescribeAsync(ticket, cancellationToken);
+        Stamp(ticket, view.Clock, now);
+        audit.Record("hotline." + TicketVocabulary.Code(type.Value), ticket.Number,
+            type == TicketEventType.Dispatched ? $"派至 {target!.Code}" : type == TicketEventType.Evaluated ? TicketVocabulary.ChineseName(rating!.Value) : null,
+            target?.Id ?? ticket.BodyId);
+        try
+        {
+            await db.SaveChangesAsync(cancellationToken);
+        }
+        catch (DbUpdateConcurrencyException)
+        {
+            return Refusal.Conflict("这件工单刚刚被其他人办理过，请刷新后再试。");
+        }
+
+        return view;
+    }
+
+    /// <summary>Copies the clock into the ticket's columns the queues and statistics read.</summary>
+    private static void Stamp(HotlineTicket ticket, TicketClockResult? computed, DateTimeOffset now)
+    {
+        var status = TicketVocabulary.ParseStatus(ticket.Status) ?? TicketStatus.Received;
+        ticket.IsOpen = TicketFlow.IsOpen(status);
+        // Stored in UTC: SQLite keeps DateTimeOffset as ticks of the local clock time, so only one offset orders correctly.
+        ticket.SignDueAt = computed?.SignDueAt?.ToUniversalTime();
+        ticket.ReplyDueAt = computed?.ReplyDueAt?.ToUniversalTime();
+        ticket.NextDueAt = !ticket.IsOpen ? null
+            : ticket.SignDueAt is { } sign && (ticket.ReplyDueAt is null || sign < ticket.ReplyDueAt) ? sign : ticket.ReplyDueAt;
+        ticket.SignedOnTime = computed?.SignedOnTime ?? ticket.SignedOnTime;
+        ticket.RepliedOnTime = computed?.RepliedOnTime ?? ticket.RepliedOnTime;
+        ticket.Supervised = false;
+        ticket.UpdatedAt = now;
+    }
+
+    /// <summary>Tickets for a queue or the API: the centre sees every body's, a handler only those with the bodies in
+    /// scope. Ordered by the nearest limit (overdue first), then intake.</summary>
+    public async Task<Outcome<IReadOnlyList<HotlineTicket>>> ListAsync(ClaimsPrincipal user, TicketFilter filter, CancellationToken cancellationToken = default)
+    {
+        var query = db.Set<HotlineTicket>().AsNoTracking();
+        if (!permissions.Grants(user, HotlinePermissions.Operate))
+        {
+            var inScope = await scope.BodiesInScopeAsync(user, cancellationToken);
+            if (inScope is not null)
+            {
+                query = query.Where(t => t.BodyId != null && inScope.Contains(t.BodyId.Value));
+            }
+        }
+
+        if (!string.IsNullOrWhiteSpace(filter.Status))
+        {
+            if (filter.Status.Trim() == "open")
+            {
+                query = query.Where(t => t.IsOpen);
+            }
+            else if (TicketVocabulary.ParseStatus(filter.Status) is { } status)
+            {
+                var code = TicketVocabulary.Code(status);
+                query = query.Where(t => t.Status == code);
+            }
+            else
+            {
+                return Refusal.InvalidField("status", $"没有名为“{filter.Status}”的工单状态。");
+            }
+        }
+
+        if (!string.IsNullOrWhiteSpace(filter.Body))
+        {
+            var body = await directory.FindByCodeAsync(filter.Body.Trim(), cancellationToken);
+            if (body is null)
+            {
+                return Refusal.InvalidField("body", $"没有代码为“{filter.Body}”的机关。");
+            }
+
+            query = query.Where(t => t.BodyId == body.Id);
+        }
+
+        var now = clock.GetUtcNow().ToUniversalTime();
+        if (filter.Overdue)
+        {
+            query = query.Where(t => t.IsOpen && t.NextDueAt < now);
+        }
+        else if (filter.DueSoon)
+        {
+            var soon = now + Options.DueSoonWindow;
+            query = query.Where(t => t.IsOpen && t.NextDueAt >= now && t.NextDueAt <= soon);
+        }
+
+        var limit = Math.Clamp(filter.Limit, 1, 500);
+        var rows = await query.OrderBy(t => t.NextDueAt == null).ThenBy(t => t.NextDueAt).ThenBy(t => t.Id).Take(limit).ToListAsync(cancellationToken);
+        return rows;
+    }
+
+    private async Task<string> NextNumberAsync(int year, CancellationToken cancellationToken)
+    {
+        var next = await sequences.NextAsync(string.Create(CultureInfo.InvariantCulture, $"hotline-ticket/{year}"), cancellationToken: cancellationToken);
+        return string.Create(CultureInfo.InvariantCulture, $"12345-{year}-{next:D7}");
+    }
+}

@@ -1,0 +1,37 @@
+using Gongkai.Hotline.Open311;
+using Gongkai.Platform.Cli;
+using Gongkai.Platform.Data;
+using Gongkai.Platform.Jobs;
+using Gongkai.Platform.Web;
+
+namespace Gongkai.Hotline;
+
+/// <summary>The 12345 hotline: tickets from every channel, routing, dispatch and handling on working-day limits,
+/// evaluation and reopening, and Open311 GeoReport v2 for other clients.</summary>
+public static class HotlineModule
+{
+    public static IEnumerable<AdminVerb> AdminVerbs { get; } = [new AdminVerb("open311", Open311Commands.Create)];
+
+    public static WebApplicationBuilder AddHotline(this WebApplicationBuilder builder)
+    {
+        var services = builder.Services;
+        services.AddHotlinePermissions();
+        services.AddConsoleMenuEntry(100, "12345热线工单", "/admin/hotline", HotlinePermissions.View, "受理来电和网上诉求，派单、签收、办结、回访，按工作日时限督办。");
+        services.AddConsoleMenuEntry(105, "Open311 应用密钥", "/admin/hotline/open311-keys", HotlinePermissions.Configure, "为接入 Open311 GeoReport v2 接口的应用签发和撤销密钥。");
+        services.Configure<HotlineOptions>(builder.Configuration.GetSection("Hotline"));
+        services.AddScoped<HotlineDesk>();
+        services.AddScoped<Open311Keys>();
+        services.AddScoped<IStartupSeeder, HotlineSeeder>();
+        services.AddScoped<HotlineStatistics>();
+        services.AddScoped<HotlineSupervisionJob>();
+        services.AddRecurringJob<HotlineSupervisionJob>();
+        return builder;
+    }
+
+    public static WebApplication MapHotline(this WebApplication app)
+    {
+        app.MapHotlineApi();
+        app.MapOpen311();
+        return app;
+    }
+}

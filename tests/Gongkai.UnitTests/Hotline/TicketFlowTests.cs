@@ -1,0 +1,117 @@
+using Gongkai.Hotline.Rules;
+using Gongkai.Platform.Outcomes;
+
+namespace Gongkai.UnitTests.Hotline;
+
+public sealed class TicketFlowTests
+{
+    private static readonly TicketState Received = new(TicketStatus.Received, 0, null, false);
+
+    private static TicketState Walk(params TicketStep[] steps)
+    {
+        var state = Received;
+        foreach (var step in steps)
+        {
+            var next = TicketFlow.Apply(state, step);
+            Assert.True(next.Succeeded, next.Refusal?.Message);
+            state = next.Value!;
+        }
+
+        return state;
+    }
+
+    private static readonly TicketStep Dispatch = new(TicketEventType.Dispatched, BodyGiven: true);
+    private static readonly TicketStep Sign = new(TicketEventType.SignedFor);
+    private static readonly TicketStep Return = new(TicketEventType.Returned, Reason: "不属于本单位职责");
+    private static readonly TicketStep Extend = new(TicketEventType.ExtensionApproved, WorkingDays: 3);
+    private static readonly TicketStep Reply = new(TicketEventType.Replied, Text: "已清理占道摊点。");
+    private static readonly TicketStep Unsatisfied = new(TicketEventType.Evaluated, Rating: Rating.Unsatisfied);
+    private static readonly TicketStep Reopen = new(TicketEventType.Reopened, Reason: "摊点次日又出现；中心决定重办");
+
+    [Fact]
+    public void The_whole_journey_with_a_return_an_extension_and_one_reopening_ends_evaluated()
+    {
+        var state = Walk(Dispatch, Return, Dispatch, Sign, Extend, Reply, Unsatisfied, Reopen, Reply,
+            new TicketStep(TicketEventType.Evaluated, Rating: Rating.BasicallySatisfied));
+        Assert.Equal(TicketStatus.Evaluated, state.Status);
+        Assert.Equal(1, state.ReopenCount);
+        Assert.Equal(Rating.BasicallySatisfied, state.LastRating);
+    }
+
+    [Fact]
+    public void A_reply_before_signing_is_refused_with_the_reason()
+    {
+        var state = Walk(Dispatch);
+        var refused = TicketFlow.Apply(state, Reply);
+        Assert.False(refused.Succeeded);
+        Assert.Equal(RefusalKind.Conflict, refused.Refusal!.Kind);
+        Assert.Contains("须先签收", refused.Refusal.Message, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void A_second_reopening_is_refused_even_after_another_unsatisfied_rating()
+    {
+        var state = Walk(Dispatch, Sign, Reply, Unsatisfied, Reopen, Reply, Unsatisfied);
+        var refused = TicketFlow.Apply(state, Reopen);
+        Assert.False(refused.Succeeded);
+        Assert.Contains("只能重办一次", refused.Refusal!.Message, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void A_return_after_the_reply_is_refused()
+    {
+        var refused = TicketFlow.Apply(Walk(Dispatch, Sign, Reply), Return);
+        Assert.False(refused.Succeeded);
+        Assert.Contains("已经办结，不能退单", refused.Refusal!.Message, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void Reopening_needs_an_unsatisfied_rating_and_a_reason()
+    {
+        var satisfied = Walk(Dispatch, Sign, Reply, new TicketStep(TicketEventType.Evaluated, Rating: Rating.Satisfied));
+        Assert.False(TicketFlow.Apply(satisfied, Reopen).Succeeded);
+        var unsatisfied = Walk(Dispatch, Sign, Reply, Unsatisfied);
+        var noReason = TicketFlow.Apply(unsatisfied, new TicketStep(TicketEventType.Reopened));
+        Assert.Equal(RefusalKind.Invalid, noReason.Refusal!.Kind);
+        Assert.True(noReason.Refusal.Errors.ContainsKey("reason"));
+    }
+
+    [Fact]
+    public void Details_each_type_needs_are_checked()
+    {
+        Assert.True(TicketFlow.Apply(Received, new TicketStep(TicketEventType.Dispatched)).Refusal!.Errors.ContainsKey("body"));
+        var dispatched = Walk(Dispatch);
+        Assert.True(TicketFlow.Apply(dispatched, new TicketStep(TicketEventType.Returned)).Refusal!.Errors.ContainsKey("reason"));
+        var signed = Walk(Dispatch, Sign);
+        Assert.True(TicketFlow.Apply(signed, new TicketStep(TicketEventType.ExtensionApproved, WorkingDays: 0)).Refusal!.Errors.ContainsKey("workingDays"));
+        Assert.True(TicketFlow.Apply(signed, new TicketStep(TicketEventType.ExtensionApproved, WorkingDays: 31)).Refusal!.Errors.ContainsKey("workingDays"));
+        Assert.True(TicketFlow.Apply(signed, new TicketStep(TicketEventType.Replied, Text: " ")).Refusal!.Errors.ContainsKey("text"));
+        Assert.True(TicketFlow.Apply(Walk(Dispatch, Sign, Reply), new TicketStep(TicketEventType.Evaluated)).Refusal!.Errors.ContainsKey("rating"));
+    }
+
+    [Fact]
+    public void A_received_ticket_may_be_answered_at_once_and_is_then_closed()
+    {
+        var state = Walk(new TicketStep(TicketEventType.AnsweredDirectly, Text: "办理居住证请带身份证到派出所。"));
+        Assert.False(TicketFlow.IsOpen(state.Status));
+        Assert.False(TicketFlow.Apply(state, Dispatch).Succeeded);
+        Assert.False(TicketFlow.Apply(Walk(Dispatch), new TicketStep(TicketEventType.AnsweredDirectly, Text: "x")).Succeeded);
+    }
+
+    [Fact]
+    public void The_next_possible_events_follow_the_status()
+    {
+        Assert.Equal([TicketEventType.Dispatched, TicketEventType.AnsweredDirectly], TicketFlow.Next(Received));
+        Assert.Equal([TicketEventType.SignedFor, TicketEventType.Returned], TicketFlow.Next(Walk(Dispatch)));
+        Assert.Equal([TicketEventType.Returned, TicketEventType.ExtensionApproved, TicketEventType.Replied], TicketFlow.Next(Walk(Dispatch, Sign)));
+        Assert.Equal([TicketEventType.Reopened], TicketFlow.Next(Walk(Dispatch, Sign, Reply, Unsatisfied)));
+        Assert.Empty(TicketFlow.Next(Walk(Dispatch, Sign, Reply, Unsatisfied, Reopen, Reply, Unsatisfied)));
+    }
+
+    [Theory]
+    [InlineData("满意", Rating.Satisfied)]
+    [InlineData("basically-satisfied", Rating.BasicallySatisfied)]
+    [InlineData("不满意", Rating.Unsatisfied)]
+    public void Ratings_are_read_as_codes_or_chinese_words(string text, Rating expected) =>
+        Assert.Equal(expected, TicketVocabulary.ParseRating(text));
+}
