@@ -1,5 +1,6 @@
 using Gongkai.Admin;
 using Gongkai.Calendar;
+using Gongkai.OpenData;
 using Gongkai.Organizations;
 using Gongkai.Platform;
 using Gongkai.Platform.Cli;
@@ -51,6 +52,7 @@ static WebApplication CreateApplication(string[] args)
     builder.AddRequests();          // requests for disclosure (依申请公开): applications, the statutory clock, replies
     builder.AddSearch();            // full-text search: a Lucene index per node following the change log, API and page
     builder.AddTransparency();      // the public log: RFC 6962 Merkle tree of every published version, signed tree heads, /ct/v1
+    builder.AddOpenData();          // 数据开放: record types as data, records with review and versions, datasets, CKAN API, DCAT
     builder.AddPortal();            // the public site shell: home, elderly mode, site map
     builder.AddAdmin();             // the staff console shell
 
@@ -66,6 +68,7 @@ static WebApplication CreateApplication(string[] args)
     app.MapRequests();
     app.MapSearch();
     app.MapTransparency();
+    app.MapOpenData();
     app.MapPortal();
     app.MapAdmin();
 

@@ -25,11 +25,12 @@ public sealed class ArchitectureTests
         { "Search", ["Platform", "Calendar", "Staff", "Organizations", "Safeguards", "Publishing"] },
         { "Requests", ["Platform", "Calendar", "Staff", "Organizations", "Safeguards"] },
         { "Transparency", ["Platform", "Calendar", "Staff", "Organizations", "Safeguards", "Publishing"] },
+        { "OpenData", ["Platform", "Calendar", "Staff", "Organizations", "Safeguards"] },
         { "Portal", ["Platform", "Calendar", "Staff", "Organizations", "Safeguards", "Publishing", "Search", "Requests", "Transparency"] },
         { "Admin", ["Platform", "Calendar", "Staff", "Organizations", "Safeguards", "Publishing", "Search", "Requests", "Transparency"] },
     };
 
-    private static readonly string[] Modules = ["Platform", "Calendar", "Staff", "Organizations", "Safeguards", "Publishing", "Search", "Requests", "Transparency", "Portal", "Admin"];
+    private static readonly string[] Modules = ["Platform", "Calendar", "Staff", "Organizations", "Safeguards", "Publishing", "Search", "Requests", "Transparency", "OpenData", "Portal", "Admin"];
 
     [Theory]
     [MemberData(nameof(Layers))]
@@ -80,6 +81,7 @@ public sealed class ArchitectureTests
     [InlineData("Gongkai.Safeguards.Detection")]
     [InlineData("Gongkai.Safeguards.Wording")]
     [InlineData("Gongkai.Transparency.Rules")]
+    [InlineData("Gongkai.OpenData.Rules")]
     public void Rules_namespaces_do_no_input_or_output(string rules)
     {
         var result = Types.InAssembly(Application).That().ResideInNamespace(rules)

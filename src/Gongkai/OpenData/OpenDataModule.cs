@@ -1,0 +1,63 @@
+using Gongkai.OpenData.Ckan;
+using Gongkai.OpenData.Dcat;
+using Gongkai.Platform.Data;
+using Gongkai.Platform.Web;
+
+namespace Gongkai.OpenData;
+
+/// <summary>数据开放 and structured disclosure: record types as data, records per body with review and versions,
+/// datasets made from them, the CKAN Action API, the DCAT catalogue, downloads and the portal's 数据开放 pages.</summary>
+internal static class OpenDataModule
+{
+    public static WebApplicationBuilder AddOpenData(this WebApplicationBuilder builder)
+    {
+        var services = builder.Services;
+        services.AddOpenDataPermissions();
+        services.AddConsoleMenuEntry(35, "数据开放", "/admin/open-data", OpenDataPermissions.EditRecords, "填报、导入和审核结构化公开记录（双公示、重大建设项目等），查看逾期未公示的记录。");
+        services.AddScoped<RecordTypeStore>();
+        services.AddScoped<RecordPublisher>();
+        services.AddScoped<RecordDesk>();
+        services.AddScoped<OpenDataCatalog>();
+        services.AddScoped<IStartupSeeder, RecordTypeSeeder>();
+        services.AddScoped<IStartupSeeder, Demo.DemoRecordSeeder>();
+        return builder;
+    }
+
+    public static WebApplication MapOpenData(this WebApplication app)
+    {
+        app.MapRecordsApi();
+        app.MapCkanApi();
+        app.MapDcat();
+        app.MapDownloads();
+        return app;
+    }
+
+    private static void MapDownloads(this WebApplication app)
+    {
+        app.MapGet("/dataset/{datasetId:guid}/resource/{resourceId:guid}/download/{fileName}", async (Guid datasetId, Guid resourceId, string fileName,
+            HttpContext http, OpenDataCatalog catalog, CancellationToken cancellationToken) =>
+        {
+            var dataset = await catalog.FindDatasetAsync(datasetId.ToString("D"), cancellationToken);
+            var format = dataset is null ? null : DatasetView.Formats.FirstOrDefault(f => dataset.ResourceId(f) == resourceId);
+            if (dataset is null || format is null)
+            {
+                return Results.Problem(title: "资源不存在", detail: "没有这个数据资源。", statusCode: 404);
+            }
+
+            http.Response.ContentType = Downloads.MediaType(format) + "; charset=utf-8";
+            http.Response.Headers.ContentDisposition = $"attachment; filename=\"{dataset.FileName(format)}\"";
+            http.Response.Headers.LastModified = dataset.Dataset.ModifiedAt.ToString("R");
+            var rows = catalog.StreamValuesAsync(dataset, cancellationToken);
+            if (format == "CSV")
+            {
+                await Downloads.WriteCsvAsync(http.Response.Body, dataset.Schema, rows, cancellationToken);
+            }
+            else
+            {
+                await Downloads.WriteJsonAsync(http.Response.Body, dataset.Schema, rows, cancellationToken);
+            }
+
+            return Results.Empty;
+        }).WithTags("数据开放");
+    }
+}
