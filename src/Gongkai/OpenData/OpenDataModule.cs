@@ -13,7 +13,7 @@ internal static class OpenDataModule
     {
         var services = builder.Services;
         services.AddOpenDataPermissions();
-        services.AddConsoleMenuEntry(35, "数据开放", "/admin/open-data", OpenDataPermissions.EditRecords, "填报、导入和审核结构化公开记录（双公示、重大建设项目等），查看逾期未公示的记录。");
+        services.AddConsoleMenuEntry(35, "数据开放", "/admin/open-data", OpenDataPermissions.WorkOnRecords, "填报、导入和审核结构化公开记录（双公示、重大建设项目等），查看逾期未公示的记录。");
         services.AddScoped<RecordTypeStore>();
         services.AddScoped<RecordPublisher>();
         services.AddScoped<RecordDesk>();

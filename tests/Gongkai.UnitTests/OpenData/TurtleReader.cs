@@ -1,5 +1,7 @@
 using System.Globalization;
 using System.Text;
+using System.Text.Json;
+using System.Xml;
 using Gongkai.OpenData.Dcat;
 
 namespace Gongkai.UnitTests.OpenData;
@@ -17,6 +19,64 @@ internal static class TurtleReader
 
     public static string LiteralKey(string value, string? datatype, string? language) =>
         "\"" + value + "\"" + (datatype is not null ? "^^" + datatype : language is not null ? "@" + language : "");
+
+    /// <summary>The triples of an expanded JSON-LD document (full IRIs, as the catalogue writes it), as keys.</summary>
+    internal static HashSet<string> JsonLdTriples(string json)
+    {
+        var triples = new HashSet<string>();
+        using var document = JsonDocument.Parse(json);
+        foreach (var node in document.RootElement.EnumerateArray())
+        {
+            var subject = node.GetProperty("@id").GetString()!;
+            foreach (var property in node.EnumerateObject())
+            {
+                if (property.Name == "@id")
+                {
+                    continue;
+                }
+
+                if (property.Name == "@type")
+                {
+                    triples.UnionWith(property.Value.EnumerateArray().Select(t => $"{subject} {RdfGraph.Expand("rdf:type")} <{t.GetString()}>"));
+                    continue;
+                }
+
+                foreach (var value in property.Value.EnumerateArray())
+                {
+                    triples.Add($"{subject} {property.Name} " + (value.TryGetProperty("@id", out var id)
+                        ? $"<{id.GetString()}>"
+                        : LiteralKey(value.GetProperty("@value").GetString()!,
+                            value.TryGetProperty("@type", out var type) ? type.GetString() : null,
+                            value.TryGetProperty("@language", out var language) ? language.GetString() : null)));
+                }
+            }
+        }
+
+        return triples;
+    }
+
+    internal static HashSet<string> RdfXmlTriples(string xml)
+    {
+        const string Rdf = "http://www.w3.org/1999/02/22-rdf-syntax-ns#";
+        var document = new XmlDocument();
+        document.LoadXml(xml);
+        var triples = new HashSet<string>();
+        foreach (XmlElement description in document.DocumentElement!.ChildNodes.OfType<XmlElement>())
+        {
+            var subject = description.GetAttribute("about", Rdf);
+            foreach (XmlElement property in description.ChildNodes.OfType<XmlElement>())
+            {
+                var predicate = property.NamespaceURI + property.LocalName;
+                var resource = property.GetAttribute("resource", Rdf);
+                triples.Add($"{subject} {predicate} " + (resource.Length > 0
+                    ? $"<{resource}>"
+                    : LiteralKey(property.InnerText, property.GetAttribute("datatype", Rdf) is { Length: > 0 } d ? d : null,
+                        property.GetAttribute("xml:lang") is { Length: > 0 } l ? l : null)));
+            }
+        }
+
+        return triples;
+    }
 
     public static IReadOnlyList<RdfTriple> Parse(string text)
     {
@@ -158,7 +218,7 @@ internal static class TurtleReader
             }
 
             _at = end + 1;
-            return Uri.UnescapeDataString(iri);
+            return iri;
         }
 
         private string PrefixedName()

@@ -95,7 +95,8 @@ public sealed class EditRecordModel(GongkaiDbContext db, RecordDesk desk, BodySc
 
         if (!await scope.MayActForAsync(User, Record.BodyId, cancellationToken))
         {
-            return Forbid();
+            // Like documents: another body's record is not shown to exist.
+            return NotFound();
         }
 
         Type = await db.Set<RecordType>().AsNoTracking().FirstAsync(t => t.Id == Record.RecordTypeId, cancellationToken);

@@ -13,7 +13,7 @@ public sealed record TypeSummary(RecordType Type, int Drafts, int Waiting, int P
 
 /// <summary>The console's 数据开放 overview: the record types, counts in the user's bodies, the way to each type's
 /// records, the overdue dashboard and (system admins) the type editor.</summary>
-[Authorize(Policy = OpenDataPermissions.EditRecords)]
+[Authorize(Policy = OpenDataPermissions.WorkOnRecords)]
 public sealed class OpenDataHomeModel(GongkaiDbContext db, BodyScope scope, RolePermissions permissions) : PageModel
 {
     public IReadOnlyList<TypeSummary> Types { get; private set; } = [];

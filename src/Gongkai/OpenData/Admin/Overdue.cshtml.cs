@@ -16,7 +16,7 @@ public sealed record LateRecord(DataRecord Record, RecordType Type, string BodyN
 /// 逾期未公示: records whose 公示时限 (双公示: 7 working days from the decision) has passed while they are not public,
 /// and those that went online after it — in the user's bodies, most overdue first.
 /// </summary>
-[Authorize(Policy = OpenDataPermissions.EditRecords)]
+[Authorize(Policy = OpenDataPermissions.WorkOnRecords)]
 public sealed class OverdueModel(GongkaiDbContext db, BodyScope scope, BodyDirectory directory, TimeProvider clock) : PageModel
 {
     public IReadOnlyList<LateRecord> Overdue { get; private set; } = [];

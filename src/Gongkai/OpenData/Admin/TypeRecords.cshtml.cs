@@ -19,7 +19,7 @@ namespace Gongkai.OpenData.Admin;
 /// import of a CSV or XLSX file (a per-row report; nothing stored unless every row is right), and for reviewers the
 /// approval of what someone else submitted.
 /// </summary>
-[Authorize(Policy = OpenDataPermissions.EditRecords)]
+[Authorize(Policy = OpenDataPermissions.WorkOnRecords)]
 public sealed class TypeRecordsModel(GongkaiDbContext db, RecordTypeStore types, RecordDesk desk, BodyDirectory directory, BodyScope scope,
     RolePermissions permissions, TimeProvider clock) : PageModel
 {
@@ -42,6 +42,9 @@ public sealed class TypeRecordsModel(GongkaiDbContext db, RecordTypeStore types,
     public int PageNumber { get; set; } = 1;
 
     public bool MayReview { get; private set; }
+
+    /// <summary>May enter and import (reviewers only review).</summary>
+    public bool MayEdit { get; private set; }
 
     public DateOnly Today { get; private set; }
 
@@ -66,6 +69,11 @@ public sealed class TypeRecordsModel(GongkaiDbContext db, RecordTypeStore types,
         if (refused is not null)
         {
             return refused;
+        }
+
+        if (!MayEdit)
+        {
+            return Forbid();
         }
 
         if (Upload is null || Upload.Length == 0)
@@ -138,6 +146,11 @@ public sealed class TypeRecordsModel(GongkaiDbContext db, RecordTypeStore types,
             return refused;
         }
 
+        if (!MayReview)
+        {
+            return Forbid();
+        }
+
         var result = await desk.ReviewAsync(User, id, decision == "approve", null, cancellationToken);
         if (!result.Succeeded)
         {
@@ -179,6 +192,7 @@ public sealed class TypeRecordsModel(GongkaiDbContext db, RecordTypeStore types,
         }
 
         MayReview = permissions.Grants(User, OpenDataPermissions.ReviewRecords);
+        MayEdit = permissions.Grants(User, OpenDataPermissions.EditRecords);
         Today = ChinaTime.Today(clock);
         await ReloadListAsync(cancellationToken);
         return null;

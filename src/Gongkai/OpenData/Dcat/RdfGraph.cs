@@ -49,10 +49,11 @@ public sealed class RdfGraph
     public RdfGraph Add(string subject, string predicate, RdfTerm value)
     {
         ArgumentNullException.ThrowIfNull(value);
-        var term = value.IsIri ? value with { Value = Expand(value.Value) }
+        // IRIs are stored percent-encoded where Turtle forbids a character, so every serialisation writes the same IRI.
+        var term = value.IsIri ? value with { Value = EscapeIri(Expand(value.Value)) }
             : value.Datatype is { } datatype ? value with { Datatype = Expand(datatype) }
             : value;
-        _triples.Add(new RdfTriple(subject, Expand(predicate), term));
+        _triples.Add(new RdfTriple(EscapeIri(subject), Expand(predicate), term));
         return this;
     }
 

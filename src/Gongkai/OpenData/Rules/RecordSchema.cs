@@ -2,38 +2,50 @@ using System.Text.Json.Serialization;
 
 namespace Gongkai.OpenData.Rules;
 
-/// <summary>What a field holds; decides how input is read, normalised and shown.</summary>
+/// <summary>What a field holds; decides how input is read, normalised and shown. Written in JSON by the kebab-case names.</summary>
+[JsonConverter(typeof(JsonStringEnumConverter<FieldType>))]
 public enum FieldType
 {
     /// <summary>One line of text.</summary>
+    [JsonStringEnumMemberName("text")]
     Text,
 
     /// <summary>Several lines of text (results, reasons).</summary>
+    [JsonStringEnumMemberName("long-text")]
     LongText,
 
     /// <summary>A date, stored yyyy-MM-dd.</summary>
+    [JsonStringEnumMemberName("date")]
     Date,
 
     /// <summary>Money in 元 (or the unit given), at most two decimals, not negative.</summary>
+    [JsonStringEnumMemberName("amount")]
     Amount,
 
+    [JsonStringEnumMemberName("whole-number")]
     WholeNumber,
 
+    [JsonStringEnumMemberName("number")]
     Number,
 
     /// <summary>One value of the field's code list.</summary>
+    [JsonStringEnumMemberName("code")]
     Code,
 
     /// <summary>统一社会信用代码 with its checksum (GB 32100-2015); public.</summary>
+    [JsonStringEnumMemberName("credit-code")]
     CreditCode,
 
     /// <summary>居民身份证号码: checked, kept for staff, masked in every public view.</summary>
+    [JsonStringEnumMemberName("id-number")]
     IdNumber,
 
     /// <summary>A natural person's name: masked (张某) in every public view.</summary>
+    [JsonStringEnumMemberName("person-name")]
     PersonName,
 
     /// <summary>A telephone number for the public (举报电话, hotlines): kept as given.</summary>
+    [JsonStringEnumMemberName("phone")]
     Phone,
 }
 
