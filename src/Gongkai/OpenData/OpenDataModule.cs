@@ -1,9 +1,22 @@
+using Gongkai.OpenData.Admin;
 using Gongkai.OpenData.Ckan;
 using Gongkai.OpenData.Dcat;
 using Gongkai.Platform.Data;
 using Gongkai.Platform.Web;
+using Microsoft.AspNetCore.Mvc;
+using Microsoft.AspNetCore.Mvc.RazorPages;
 
 namespace Gongkai.OpenData;
+
+/// <summary>Settings of the open-data module (<c>Gongkai:OpenData</c>).</summary>
+public sealed class OpenDataOptions
+{
+    public const string Section = "Gongkai:OpenData";
+
+    /// <summary>Largest CSV or XLSX upload on the console's import form (the site-wide request limit is raised for that
+    /// page only). A file within it but over <see cref="Rules.ImportPlan.MaxRows"/> rows is refused with a message.</summary>
+    public long MaxImportBytes { get; set; } = 64 * 1024 * 1024;
+}
 
 /// <summary>数据开放 and structured disclosure: record types as data, records per body with review and versions,
 /// datasets made from them, the CKAN Action API, the DCAT catalogue, downloads and the portal's 数据开放 pages.</summary>
@@ -13,6 +26,14 @@ internal static class OpenDataModule
     {
         var services = builder.Services;
         services.AddOpenDataPermissions();
+        services.Configure<OpenDataOptions>(builder.Configuration.GetSection(OpenDataOptions.Section));
+        var limits = builder.Configuration.GetSection(OpenDataOptions.Section).Get<OpenDataOptions>() ?? new OpenDataOptions();
+        // The import form takes spreadsheets larger than the site-wide request limit: raise it for that page only.
+        services.Configure<RazorPagesOptions>(razor => razor.Conventions.AddPageApplicationModelConvention(TypeRecordsModel.PagePath, page =>
+        {
+            page.EndpointMetadata.Add(new RequestSizeLimitAttribute(limits.MaxImportBytes));
+            page.Filters.Add(new RequestFormLimitsAttribute { MultipartBodyLengthLimit = limits.MaxImportBytes });
+        }));
         services.AddConsoleMenuEntry(35, "数据开放", "/admin/open-data", OpenDataPermissions.WorkOnRecords, "填报、导入和审核结构化公开记录（双公示、重大建设项目等），查看逾期未公示的记录。");
         services.AddScoped<RecordTypeStore>();
         services.AddScoped<RecordPublisher>();
