@@ -19,24 +19,27 @@ public static class Downloads
         _ => "application/octet-stream",
     };
 
-    public static async Task WriteCsvAsync(Stream output, RecordSchema schema, IAsyncEnumerable<IReadOnlyDictionary<string, string>> rows, CancellationToken cancellationToken)
+    public static async Task WriteCsvAsync(Stream output, RecordSchema schema, IAsyncEnumerable<string> rows, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(schema);
         ArgumentNullException.ThrowIfNull(rows);
         await using var writer = new StreamWriter(output, new UTF8Encoding(encoderShouldEmitUTF8Identifier: true), bufferSize: 64 * 1024, leaveOpen: true);
         await writer.WriteLineAsync(string.Join(",", schema.Fields.Select(f => Cell(f.Unit is null ? f.Label : $"{f.Label}（{f.Unit}）"))).AsMemory(), cancellationToken);
+        var keys = schema.Fields.Select(f => Encoding.UTF8.GetBytes(f.Key)).ToArray();
+        var cells = new string?[keys.Length];
         var line = new StringBuilder();
-        await foreach (var row in rows.WithCancellation(cancellationToken))
+        await foreach (var json in rows.WithCancellation(cancellationToken))
         {
+            ReadCells(json, keys, cells);
             line.Clear();
-            for (var i = 0; i < schema.Fields.Count; i++)
+            for (var i = 0; i < cells.Length; i++)
             {
                 if (i > 0)
                 {
                     line.Append(',');
                 }
 
-                line.Append(Cell(row.GetValueOrDefault(schema.Fields[i].Key) ?? ""));
+                line.Append(Cell(cells[i] ?? ""));
             }
 
             line.Append("\r\n");
@@ -46,33 +49,58 @@ public static class Downloads
         await writer.FlushAsync(cancellationToken);
     }
 
-    public static async Task WriteJsonAsync(Stream output, RecordSchema schema, IAsyncEnumerable<IReadOnlyDictionary<string, string>> rows, CancellationToken cancellationToken)
+    /// <summary>Writes the stored public objects as one JSON array, unchanged (they are already masked, keyed by field
+    /// and written by the one serializer), so the download costs no parsing.</summary>
+    public static async Task WriteJsonAsync(Stream output, IAsyncEnumerable<string> rows, CancellationToken cancellationToken)
     {
-        ArgumentNullException.ThrowIfNull(schema);
         ArgumentNullException.ThrowIfNull(rows);
-        await using var json = new Utf8JsonWriter(output, new JsonWriterOptions { Encoder = System.Text.Encodings.Web.JavaScriptEncoder.UnsafeRelaxedJsonEscaping });
-        json.WriteStartArray();
-        var written = 0;
-        await foreach (var row in rows.WithCancellation(cancellationToken))
+        await using var writer = new StreamWriter(output, new UTF8Encoding(encoderShouldEmitUTF8Identifier: false), bufferSize: 64 * 1024, leaveOpen: true);
+        await writer.WriteAsync('[');
+        var first = true;
+        await foreach (var json in rows.WithCancellation(cancellationToken))
         {
-            json.WriteStartObject();
-            foreach (var field in schema.Fields)
+            if (!first)
             {
-                if (row.TryGetValue(field.Key, out var value))
+                await writer.WriteAsync(',');
+            }
+
+            first = false;
+            await writer.WriteAsync(json.AsMemory(), cancellationToken);
+        }
+
+        await writer.WriteAsync(']');
+        await writer.FlushAsync(cancellationToken);
+    }
+
+    /// <summary>Reads one stored object's string values into <paramref name="cells"/> by field position, without
+    /// building a dictionary per row.</summary>
+    private static void ReadCells(string json, byte[][] keys, string?[] cells)
+    {
+        Array.Clear(cells);
+        var reader = new Utf8JsonReader(Encoding.UTF8.GetBytes(json));
+        while (reader.Read())
+        {
+            if (reader.TokenType != JsonTokenType.PropertyName)
+            {
+                continue;
+            }
+
+            var index = -1;
+            for (var i = 0; i < keys.Length; i++)
+            {
+                if (reader.ValueTextEquals(keys[i]))
                 {
-                    json.WriteString(field.Key, value);
+                    index = i;
+                    break;
                 }
             }
 
-            json.WriteEndObject();
-            if (++written % 1_000 == 0)
+            reader.Read();
+            if (index >= 0 && reader.TokenType == JsonTokenType.String)
             {
-                await json.FlushAsync(cancellationToken);
+                cells[index] = reader.GetString();
             }
         }
-
-        json.WriteEndArray();
-        await json.FlushAsync(cancellationToken);
     }
 
     /// <summary>RFC 4180 quoting; a value a spreadsheet would read as a formula gets a leading apostrophe (CSV injection).</summary>

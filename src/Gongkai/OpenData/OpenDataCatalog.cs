@@ -94,9 +94,9 @@ public sealed class OpenDataCatalog(GongkaiDbContext db, BodyDirectory bodies)
         return rows.Select(r => ToPublic(type.Key, r)).Where(r => r.Values.GetValueOrDefault(field) == value).ToList();
     }
 
-    /// <summary>Every published record of a dataset in a stable order, read in batches so a download of any size
-    /// never holds more than one batch in memory.</summary>
-    public async IAsyncEnumerable<IReadOnlyDictionary<string, string>> StreamValuesAsync(DatasetView dataset,
+    /// <summary>Every published record of a dataset in a stable order, as its stored public JSON object (masked values
+    /// keyed by field), read in batches so a download of any size never holds more than one batch in memory.</summary>
+    public async IAsyncEnumerable<string> StreamPublicJsonAsync(DatasetView dataset,
         [System.Runtime.CompilerServices.EnumeratorCancellation] CancellationToken cancellationToken = default)
     {
         const int batch = 2_000;
@@ -107,7 +107,7 @@ public sealed class OpenDataCatalog(GongkaiDbContext db, BodyDirectory bodies)
                 .Select(r => new { r.Id, r.PublicValuesJson }).ToListAsync(cancellationToken);
             foreach (var row in rows)
             {
-                yield return SchemaJsonFormat.ReadValues(row.PublicValuesJson!);
+                yield return row.PublicValuesJson!;
             }
 
             if (rows.Count < batch)

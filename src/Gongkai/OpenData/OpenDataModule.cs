@@ -68,14 +68,14 @@ internal static class OpenDataModule
             http.Response.ContentType = Downloads.MediaType(format) + "; charset=utf-8";
             http.Response.Headers.ContentDisposition = $"attachment; filename=\"{dataset.FileName(format)}\"";
             http.Response.Headers.LastModified = dataset.Dataset.ModifiedAt.ToString("R");
-            var rows = catalog.StreamValuesAsync(dataset, cancellationToken);
+            var rows = catalog.StreamPublicJsonAsync(dataset, cancellationToken);
             if (format == "CSV")
             {
                 await Downloads.WriteCsvAsync(http.Response.Body, dataset.Schema, rows, cancellationToken);
             }
             else
             {
-                await Downloads.WriteJsonAsync(http.Response.Body, dataset.Schema, rows, cancellationToken);
+                await Downloads.WriteJsonAsync(http.Response.Body, rows, cancellationToken);
             }
 
             return Results.Empty;
