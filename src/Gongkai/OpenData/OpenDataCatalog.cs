@@ -35,6 +35,20 @@ public sealed record DatasetView(OpenDataset Dataset, RecordType Type, RecordSch
     };
 }
 
+/// <summary>The last catalogue built on this node, with the stamp it was built for (a singleton; see
+/// <see cref="OpenDataCatalog.ListDatasetsAsync"/>).</summary>
+public sealed class DatasetViewCache
+{
+    public static readonly TimeSpan MaxAge = TimeSpan.FromMinutes(1);
+
+    private (string Key, DateTimeOffset At, IReadOnlyList<DatasetView> Views)? _current;
+
+    public IReadOnlyList<DatasetView>? TryGet(string key, DateTimeOffset now) =>
+        _current is { } current && current.Key == key && now - current.At < MaxAge ? current.Views : null;
+
+    public void Set(string key, IReadOnlyList<DatasetView> views, DateTimeOffset now) => _current = (key, now, views);
+}
+
 /// <summary>A published record as the public sees it: masked values, the version shown, publish-by date.</summary>
 public sealed record PublicRecord(long Id, string Type, int BodyId, string Title, int Version, DateTimeOffset? PublishedAt, DateOnly? PublishBy,
     IReadOnlyDictionary<string, string> Values, bool Withdrawn, string? WithdrawalReason);
@@ -43,12 +57,28 @@ public sealed record PublicRecord(long Id, string Type, int BodyId, string Title
 /// The read side of open data for the public: datasets with their type and body, published records (masked values
 /// only — the raw ones never leave the staff side) and the record streams downloads are written from.
 /// </summary>
-public sealed class OpenDataCatalog(GongkaiDbContext db, BodyDirectory bodies)
+public sealed class OpenDataCatalog(GongkaiDbContext db, BodyDirectory bodies, DatasetViewCache cache, TimeProvider clock)
 {
+    /// <summary>The catalogue (every dataset with records). Built once and reused while the dataset table's stamp
+    /// (count, last modification, last type change) is unchanged and for at most <see cref="DatasetViewCache.MaxAge"/>
+    /// (so a renamed body shows within a minute): <c>package_search</c> then costs one small query, not four.</summary>
     public async Task<IReadOnlyList<DatasetView>> ListDatasetsAsync(CancellationToken cancellationToken = default)
     {
+        var stamp = await db.Set<OpenDataset>().AsNoTracking().GroupBy(d => 1)
+            .Select(g => new { Count = g.Count(), Modified = g.Max(d => d.ModifiedAt), Records = g.Sum(d => d.RecordCount) })
+            .FirstOrDefaultAsync(cancellationToken);
+        var typesChanged = await db.Set<RecordType>().AsNoTracking().MaxAsync(t => (DateTimeOffset?)t.UpdatedAt, cancellationToken);
+        var key = $"{stamp?.Count}|{stamp?.Modified.UtcTicks}|{stamp?.Records}|{typesChanged?.UtcTicks}";
+        var now = clock.GetUtcNow();
+        if (cache.TryGet(key, now) is { } cached)
+        {
+            return cached;
+        }
+
         var datasets = await db.Set<OpenDataset>().AsNoTracking().Where(d => d.RecordCount > 0).ToListAsync(cancellationToken);
-        return await ViewsAsync(datasets, cancellationToken);
+        var views = await ViewsAsync(datasets, cancellationToken);
+        cache.Set(key, views, now);
+        return views;
     }
 
     /// <summary>By CKAN id (uuid) or name.</summary>
