@@ -22,6 +22,11 @@ internal static class BenchProgram
                 postgresAt >= 0 && postgresAt + 1 < options.Length ? options[postgresAt + 1] : null);
         }
 
+        if (args is ["open-data", ..])
+        {
+            return await OpenDataScenario.RunAsync(args);
+        }
+
         if (args is ["transparency", .. var logOptions])
         {
             return await TransparencyScenario.RunAsync(logOptions);

@@ -1,6 +1,7 @@
 using Gongkai.Admin;
 using Gongkai.Calendar;
 using Gongkai.Hotline;
+using Gongkai.OpenData;
 using Gongkai.Organizations;
 using Gongkai.Platform;
 using Gongkai.Platform.Cli;
@@ -53,6 +54,7 @@ static WebApplication CreateApplication(string[] args)
     builder.AddHotline();          // the 12345 hotline: tickets, dispatch on working-day limits, evaluation, Open311 GeoReport v2
     builder.AddSearch();            // full-text search: a Lucene index per node following the change log, API and page
     builder.AddTransparency();      // the public log: RFC 6962 Merkle tree of every published version, signed tree heads, /ct/v1
+    builder.AddOpenData();          // 数据开放: record types as data, records with review and versions, datasets, CKAN API, DCAT
     builder.AddPortal();            // the public site shell: home, elderly mode, site map
     builder.AddAdmin();             // the staff console shell
 
@@ -69,6 +71,7 @@ static WebApplication CreateApplication(string[] args)
     app.MapHotline();
     app.MapSearch();
     app.MapTransparency();
+    app.MapOpenData();
     app.MapPortal();
     app.MapAdmin();
 

@@ -26,11 +26,12 @@ public sealed class ArchitectureTests
         { "Requests", ["Platform", "Calendar", "Staff", "Organizations", "Safeguards"] },
         { "Transparency", ["Platform", "Calendar", "Staff", "Organizations", "Safeguards", "Publishing"] },
         { "Hotline", ["Platform", "Calendar", "Staff", "Organizations", "Safeguards"] },
-        { "Portal", ["Platform", "Calendar", "Staff", "Organizations", "Safeguards", "Publishing", "Search", "Requests", "Transparency", "Hotline"] },
-        { "Admin", ["Platform", "Calendar", "Staff", "Organizations", "Safeguards", "Publishing", "Search", "Requests", "Transparency", "Hotline"] },
+        { "OpenData", ["Platform", "Calendar", "Staff", "Organizations", "Safeguards"] },
+        { "Portal", ["Platform", "Calendar", "Staff", "Organizations", "Safeguards", "Publishing", "Search", "Requests", "Transparency", "Hotline", "OpenData"] },
+        { "Admin", ["Platform", "Calendar", "Staff", "Organizations", "Safeguards", "Publishing", "Search", "Requests", "Transparency", "Hotline", "OpenData"] },
     };
 
-    private static readonly string[] Modules = ["Platform", "Calendar", "Staff", "Organizations", "Safeguards", "Publishing", "Search", "Requests", "Transparency", "Hotline", "Portal", "Admin"];
+    private static readonly string[] Modules = ["Platform", "Calendar", "Staff", "Organizations", "Safeguards", "Publishing", "Search", "Requests", "Transparency", "Hotline", "OpenData", "Portal", "Admin"];
 
     [Theory]
     [MemberData(nameof(Layers))]
@@ -82,6 +83,7 @@ public sealed class ArchitectureTests
     [InlineData("Gongkai.Safeguards.Wording")]
     [InlineData("Gongkai.Transparency.Rules")]
     [InlineData("Gongkai.Hotline.Rules")]
+    [InlineData("Gongkai.OpenData.Rules")]
     public void Rules_namespaces_do_no_input_or_output(string rules)
     {
         var result = Types.InAssembly(Application).That().ResideInNamespace(rules)

@@ -2,6 +2,7 @@ using Gongkai.Admin;
 using Gongkai.Publishing;
 using Gongkai.Requests;
 using Gongkai.Safeguards;
+using Gongkai.OpenData;
 using Gongkai.Organizations;
 using Gongkai.Calendar;
 using Gongkai.Hotline;
@@ -200,6 +201,37 @@ public sealed partial class AuthorizationMatrixTests(StaffTestHost host, ITestOu
         ["GET /open311/v2/requests.{format}"] = Access.Anonymous,
         ["GET /open311/v2/requests/{id}.{format}"] = Access.Anonymous,
         ["GET /open311/v2/tokens/{token}.{format}"] = Access.Anonymous,
+        // 数据开放 (issue 16): console, portal, records API, CKAN Action API, DCAT and downloads
+        ["GET /admin/open-data"] = Access.Permission(OpenDataPermissions.WorkOnRecords),
+        ["GET /admin/open-data/overdue"] = Access.Permission(OpenDataPermissions.WorkOnRecords),
+        ["GET /admin/open-data/{type}"] = Access.Permission(OpenDataPermissions.WorkOnRecords),
+        ["GET /admin/open-data/{type}/new"] = Access.Permission(OpenDataPermissions.EditRecords),
+        ["GET /admin/open-data/records/{id:long}"] = Access.Permission(OpenDataPermissions.EditRecords),
+        ["GET /admin/open-data/types/{key}"] = Access.Permission(OpenDataPermissions.ManageRecordTypes),
+        ["GET /data"] = Access.Anonymous,
+        ["GET /data/{name}"] = Access.Anonymous,
+        ["GET /data/records/{id:long}"] = Access.Anonymous,
+        ["GET /api/v1/record-types"] = Access.Anonymous,
+        ["GET /api/v1/records/{type}/"] = Access.Anonymous,
+        ["GET /api/v1/records/{type}/{id:long}"] = Access.Anonymous,
+        ["POST /api/v1/records/{type}/"] = Access.Permission(OpenDataPermissions.EditRecords),
+        ["PUT /api/v1/records/{type}/{id:long}"] = Access.Permission(OpenDataPermissions.EditRecords),
+        ["POST /api/v1/records/{type}/{id:long}/submit"] = Access.Permission(OpenDataPermissions.EditRecords),
+        ["POST /api/v1/records/{type}/{id:long}/review"] = Access.Permission(OpenDataPermissions.ReviewRecords),
+        ["POST /api/v1/records/{type}/{id:long}/withdraw"] = Access.Permission(OpenDataPermissions.ReviewRecords),
+        ["GET /api/3/action/{action}"] = Access.Anonymous,
+        ["POST /api/3/action/{action}"] = Access.Anonymous,
+        ["GET /api/action/{action}"] = Access.Anonymous,
+        ["POST /api/action/{action}"] = Access.Anonymous,
+        ["GET /catalog.ttl"] = Access.Anonymous,
+        ["GET /catalog.jsonld"] = Access.Anonymous,
+        ["GET /catalog.rdf"] = Access.Anonymous,
+        ["GET /catalog.xml"] = Access.Anonymous,
+        ["GET /dataset/{id}.ttl"] = Access.Anonymous,
+        ["GET /dataset/{id}.jsonld"] = Access.Anonymous,
+        ["GET /dataset/{id}.rdf"] = Access.Anonymous,
+        ["GET /dataset/{id}.xml"] = Access.Anonymous,
+        ["GET /dataset/{datasetId:guid}/resource/{resourceId:guid}/download/{fileName}"] = Access.Anonymous,
     };
 
     /// <summary>Values for route parameters, by parameter name; values that need the database are added at run time.</summary>
@@ -220,6 +252,12 @@ public sealed partial class AuthorizationMatrixTests(StaffTestHost host, ITestOu
         ["leafIndex"] = "0",
         ["format"] = "json",
         ["token"] = "0123456789abcdef",
+        ["action"] = "status_show",
+        ["name"] = "administrative-penalty-myscjgj",
+        ["key"] = "administrative-penalty",
+        ["datasetId"] = "00000000-0000-0000-0000-000000000001",
+        ["resourceId"] = "00000000-0000-0000-0000-000000000002",
+        ["fileName"] = "data.csv",
     };
 
     private const string UnenrolledSystemAdmin = "system-admin（未启用两步验证）";

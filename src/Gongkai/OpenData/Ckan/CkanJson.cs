@@ -1,0 +1,161 @@
+using System.Globalization;
+using System.Text.Json.Nodes;
+using Gongkai.OpenData.Rules;
+using Gongkai.Organizations;
+
+namespace Gongkai.OpenData.Ckan;
+
+/// <summary>Datasets, resources, organisations and groups in CKAN's dictionary shapes (the keys CKAN's
+/// <c>package_show</c> returns), so ckanapi, ckanr and harvesters read them unchanged.</summary>
+public static class CkanJson
+{
+    public const string LicenceTitle = "Creative Commons Attribution";
+    public const string LicenceUrl = "http://www.opendefinition.org/licenses/cc-by";
+
+    /// <summary>Themes (CKAN groups) by slug: groups need URL-safe names.</summary>
+    public static IReadOnlyDictionary<string, string> ThemeSlugs { get; } = new Dictionary<string, string>
+    {
+        ["城乡建设"] = "urban-construction",
+        ["财税金融"] = "finance",
+        ["民政、扶贫、救灾"] = "poverty-relief",
+        ["资源环境"] = "environment",
+        ["信用服务"] = "credit",
+        ["市场监管"] = "market-regulation",
+        ["综合政务"] = "government-affairs",
+    };
+
+    public static string ThemeSlug(string theme) =>
+        ThemeSlugs.TryGetValue(theme, out var slug) ? slug : "theme-" + DatasetIds.NameBased("theme:" + theme).ToString("N")[..8];
+
+    public static string Timestamp(DateTimeOffset at) => at.UtcDateTime.ToString("yyyy-MM-dd'T'HH:mm:ss.ffffff", CultureInfo.InvariantCulture);
+
+    public static JsonObject Package(DatasetView view, string baseUrl)
+    {
+        var d = view.Dataset;
+        var tags = new JsonArray(view.Tags.Select(t => (JsonNode)new JsonObject
+        {
+            ["id"] = DatasetIds.NameBased("tag:" + t).ToString("D"),
+            ["name"] = t,
+            ["display_name"] = t,
+            ["state"] = "active",
+            ["vocabulary_id"] = null,
+        }).ToArray());
+        var resources = new JsonArray(DatasetView.Formats.Select((f, i) => (JsonNode)Resource(view, f, i, baseUrl)).ToArray());
+        var groups = new JsonArray();
+        if (d.Theme.Length > 0)
+        {
+            groups.Add(Group(d.Theme, null));
+        }
+
+        return new JsonObject
+        {
+            ["id"] = d.Id.ToString("D"),
+            ["name"] = d.Name,
+            ["title"] = d.Title,
+            ["notes"] = d.Notes,
+            ["type"] = "dataset",
+            ["state"] = "active",
+            ["private"] = false,
+            ["author"] = view.Body.Name,
+            ["author_email"] = view.Body.Email.Length == 0 ? null : view.Body.Email,
+            ["maintainer"] = view.Body.Name,
+            ["maintainer_email"] = view.Body.Email.Length == 0 ? null : view.Body.Email,
+            ["url"] = $"{baseUrl}/data/{d.Name}",
+            ["version"] = view.Type.Version.ToString(CultureInfo.InvariantCulture),
+            ["license_id"] = d.LicenceId,
+            ["license_title"] = LicenceTitle,
+            ["license_url"] = LicenceUrl,
+            ["isopen"] = true,
+            ["metadata_created"] = Timestamp(d.CreatedAt),
+            ["metadata_modified"] = Timestamp(d.ModifiedAt),
+            ["owner_org"] = OrganizationId(view.Body),
+            ["organization"] = Organization(view.Body, null),
+            ["groups"] = groups,
+            ["tags"] = tags,
+            ["num_tags"] = tags.Count,
+            ["resources"] = resources,
+            ["num_resources"] = resources.Count,
+            ["extras"] = new JsonArray(
+                Extra("update_frequency", d.UpdateFrequency),
+                Extra("open_condition", d.OpenCondition),
+                Extra("theme", d.Theme),
+                Extra("record_type", view.Type.Key),
+                Extra("record_count", d.RecordCount.ToString(CultureInfo.InvariantCulture))),
+        };
+    }
+
+    public static JsonObject Resource(DatasetView view, string format, int position, string baseUrl) => new()
+    {
+        ["id"] = view.ResourceId(format).ToString("D"),
+        ["package_id"] = view.Dataset.Id.ToString("D"),
+        ["name"] = $"{view.Dataset.Title}（{format}）",
+        ["description"] = $"{view.Dataset.Title}全部已公开记录，{format} 格式，字段说明见数据字典。",
+        ["url"] = baseUrl + view.DownloadPath(format),
+        ["format"] = format,
+        ["mimetype"] = Downloads.MediaType(format),
+        ["size"] = null,
+        ["hash"] = "",
+        ["position"] = position,
+        ["created"] = Timestamp(view.Dataset.CreatedAt),
+        ["last_modified"] = Timestamp(view.Dataset.ModifiedAt),
+        ["metadata_modified"] = Timestamp(view.Dataset.ModifiedAt),
+        ["state"] = "active",
+        ["url_type"] = null,
+        ["datastore_active"] = false,
+    };
+
+    public static string OrganizationId(Body body) => DatasetIds.NameBased("organization:" + body.Code).ToString("D");
+
+    public static JsonObject Organization(Body body, int? packageCount)
+    {
+        var org = new JsonObject
+        {
+            ["id"] = OrganizationId(body),
+            ["name"] = body.Code,
+            ["title"] = body.Name,
+            ["display_name"] = body.Name,
+            ["type"] = "organization",
+            ["description"] = body.Functions,
+            ["image_url"] = "",
+            ["created"] = "2018-01-01T00:00:00.000000",
+            ["is_organization"] = true,
+            ["approval_status"] = "approved",
+            ["state"] = "active",
+        };
+        if (packageCount is { } count)
+        {
+            org["package_count"] = count;
+        }
+
+        return org;
+    }
+
+    public static JsonObject Group(string theme, int? packageCount)
+    {
+        var group = new JsonObject
+        {
+            ["id"] = DatasetIds.NameBased("group:" + theme).ToString("D"),
+            ["name"] = ThemeSlug(theme),
+            ["title"] = theme,
+            ["display_name"] = theme,
+            ["type"] = "group",
+            ["description"] = "",
+            ["image_url"] = "",
+            ["is_organization"] = false,
+            ["approval_status"] = "approved",
+            ["state"] = "active",
+        };
+        if (packageCount is { } count)
+        {
+            group["package_count"] = count;
+        }
+
+        return group;
+    }
+
+    public static CkanSearchItem SearchItem(DatasetView view) => new(
+        view.Dataset.Id, view.Dataset.Name, view.Dataset.Title, view.Dataset.Notes, view.Body.Code, view.Tags, DatasetView.Formats,
+        view.Dataset.Theme.Length == 0 ? [] : [ThemeSlug(view.Dataset.Theme)], view.Dataset.LicenceId, view.Dataset.CreatedAt, view.Dataset.ModifiedAt);
+
+    private static JsonObject Extra(string key, string value) => new() { ["key"] = key, ["value"] = value };
+}

@@ -1,0 +1,177 @@
+using Gongkai.OpenData.Data;
+using Gongkai.OpenData.Rules;
+using Gongkai.Organizations;
+using Gongkai.Platform.Data;
+using Gongkai.Platform.Time;
+using Microsoft.EntityFrameworkCore;
+
+namespace Gongkai.OpenData;
+
+/// <summary>A dataset as the portal, CKAN and DCAT describe it, with what it needs from its type and body.</summary>
+public sealed record DatasetView(OpenDataset Dataset, RecordType Type, RecordSchema Schema, Body Body)
+{
+    public IReadOnlyList<string> Tags => Dataset.Keywords.Split(',', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries);
+
+    /// <summary>The download formats every dataset has (generated from its records).</summary>
+    public static IReadOnlyList<string> Formats { get; } = ["CSV", "JSON"];
+
+    public Guid ResourceId(string format) => DatasetIds.ResourceId(Dataset.Id, format);
+
+    public string FileName(string format) => $"{Dataset.Name}.{format.ToLowerInvariant()}";
+
+    public string DownloadPath(string format) => $"/dataset/{Dataset.Id:D}/resource/{ResourceId(format):D}/download/{FileName(format)}";
+
+    /// <summary>更新频率 lapsed: no publication for longer than the promised frequency (a day's grace).</summary>
+    public bool Lapsed(DateTimeOffset now) => UpdateWindow(Dataset.UpdateFrequency) is { } window && now - Dataset.ModifiedAt > window + TimeSpan.FromDays(1);
+
+    public static TimeSpan? UpdateWindow(string frequency) => frequency switch
+    {
+        "每日" => TimeSpan.FromDays(1),
+        "每周" => TimeSpan.FromDays(7),
+        "每月" => TimeSpan.FromDays(31),
+        "每季度" => TimeSpan.FromDays(92),
+        "每年" => TimeSpan.FromDays(366),
+        _ => null,
+    };
+}
+
+/// <summary>The last catalogue built on this node, with the stamp it was built for (a singleton; see
+/// <see cref="OpenDataCatalog.ListDatasetsAsync"/>).</summary>
+public sealed class DatasetViewCache
+{
+    public static readonly TimeSpan MaxAge = TimeSpan.FromMinutes(1);
+
+    private (string Key, DateTimeOffset At, IReadOnlyList<DatasetView> Views)? _current;
+
+    public IReadOnlyList<DatasetView>? TryGet(string key, DateTimeOffset now) =>
+        _current is { } current && current.Key == key && now - current.At < MaxAge ? current.Views : null;
+
+    public void Set(string key, IReadOnlyList<DatasetView> views, DateTimeOffset now) => _current = (key, now, views);
+}
+
+/// <summary>A published record as the public sees it: masked values, the version shown, publish-by date.</summary>
+public sealed record PublicRecord(long Id, string Type, int BodyId, string Title, int Version, DateTimeOffset? PublishedAt, DateOnly? PublishBy,
+    IReadOnlyDictionary<string, string> Values, bool Withdrawn, string? WithdrawalReason);
+
+/// <summary>
+/// The read side of open data for the public: datasets with their type and body, published records (masked values
+/// only — the raw ones never leave the staff side) and the record streams downloads are written from.
+/// </summary>
+public sealed class OpenDataCatalog(GongkaiDbContext db, BodyDirectory bodies, DatasetViewCache cache, TimeProvider clock)
+{
+    /// <summary>The catalogue (every dataset with records). Built once and reused while the dataset table's stamp
+    /// (count, last modification, last type change) is unchanged and for at most <see cref="DatasetViewCache.MaxAge"/>
+    /// (so a renamed body shows within a minute): <c>package_search</c> then costs one small query, not four.</summary>
+    public async Task<IReadOnlyList<DatasetView>> ListDatasetsAsync(CancellationToken cancellationToken = default)
+    {
+        var stamp = await db.Set<OpenDataset>().AsNoTracking().GroupBy(d => 1)
+            .Select(g => new { Count = g.Count(), Modified = g.Max(d => d.ModifiedAt), Records = g.Sum(d => d.RecordCount) })
+            .FirstOrDefaultAsync(cancellationToken);
+        var typesChanged = await db.Set<RecordType>().AsNoTracking().MaxAsync(t => (DateTimeOffset?)t.UpdatedAt, cancellationToken);
+        var key = $"{stamp?.Count}|{stamp?.Modified.UtcTicks}|{stamp?.Records}|{typesChanged?.UtcTicks}";
+        var now = clock.GetUtcNow();
+        if (cache.TryGet(key, now) is { } cached)
+        {
+            return cached;
+        }
+
+        var datasets = await db.Set<OpenDataset>().AsNoTracking().Where(d => d.RecordCount > 0).ToListAsync(cancellationToken);
+        var views = await ViewsAsync(datasets, cancellationToken);
+        cache.Set(key, views, now);
+        return views;
+    }
+
+    /// <summary>By CKAN id (uuid) or name.</summary>
+    public async Task<DatasetView?> FindDatasetAsync(string idOrName, CancellationToken cancellationToken = default)
+    {
+        var query = db.Set<OpenDataset>().AsNoTracking().Where(d => d.RecordCount > 0);
+        var dataset = Guid.TryParse(idOrName, out var id)
+            ? await query.FirstOrDefaultAsync(d => d.Id == id, cancellationToken)
+            : await query.FirstOrDefaultAsync(d => d.Name == idOrName, cancellationToken);
+        return dataset is null ? null : (await ViewsAsync([dataset], cancellationToken)).Single();
+    }
+
+    public async Task<(int Total, IReadOnlyList<PublicRecord> Items)> ListRecordsAsync(RecordType type, int? bodyId, int page, int size, CancellationToken cancellationToken = default)
+    {
+        var query = Published(type.Id, bodyId);
+        var total = await query.CountAsync(cancellationToken);
+        var rows = await query.OrderByDescending(r => r.PublishedAt).ThenByDescending(r => r.Id).Skip((page - 1) * size).Take(size).ToListAsync(cancellationToken);
+        return (total, rows.Select(r => ToPublic(type.Key, r)).ToList());
+    }
+
+    /// <summary>A record the public may see: published, or withdrawn (the page stays with the reason, no values).</summary>
+    public async Task<(PublicRecord Record, RecordType Type)?> FindRecordAsync(long id, CancellationToken cancellationToken = default)
+    {
+        var record = await db.Set<DataRecord>().AsNoTracking()
+            .FirstOrDefaultAsync(r => r.Id == id && (r.Status == RecordStatus.Published || (r.Status == RecordStatus.Withdrawn && r.PublicValuesJson != null)), cancellationToken);
+        if (record is null)
+        {
+            return null;
+        }
+
+        var type = await db.Set<RecordType>().AsNoTracking().FirstAsync(t => t.Id == record.RecordTypeId, cancellationToken);
+        return (ToPublic(type.Key, record), type);
+    }
+
+    /// <summary>The public versions of a record, newest first.</summary>
+    public async Task<IReadOnlyList<DataRecordVersion>> VersionsAsync(long id, CancellationToken cancellationToken = default) =>
+        await db.Set<DataRecordVersion>().AsNoTracking().Where(v => v.RecordId == id).OrderByDescending(v => v.Number).ToListAsync(cancellationToken);
+
+    /// <summary>Other published records with the same value in <paramref name="field"/> (a construction project's stages).</summary>
+    public async Task<IReadOnlyList<PublicRecord>> RelatedAsync(RecordType type, int bodyId, string field, string value, CancellationToken cancellationToken = default)
+    {
+        var rows = await Published(type.Id, bodyId).Where(r => r.NaturalKey.StartsWith(value + "\n")).ToListAsync(cancellationToken);
+        return rows.Select(r => ToPublic(type.Key, r)).Where(r => r.Values.GetValueOrDefault(field) == value).ToList();
+    }
+
+    /// <summary>Every published record of a dataset in a stable order, as its stored public JSON object (masked values
+    /// keyed by field), read in batches so a download of any size never holds more than one batch in memory.</summary>
+    public async IAsyncEnumerable<string> StreamPublicJsonAsync(DatasetView dataset,
+        [System.Runtime.CompilerServices.EnumeratorCancellation] CancellationToken cancellationToken = default)
+    {
+        const int batch = 2_000;
+        long after = 0;
+        while (true)
+        {
+            var rows = await Published(dataset.Type.Id, dataset.Body.Id).Where(r => r.Id > after).OrderBy(r => r.Id).Take(batch)
+                .Select(r => new { r.Id, r.PublicValuesJson }).ToListAsync(cancellationToken);
+            foreach (var row in rows)
+            {
+                yield return row.PublicValuesJson!;
+            }
+
+            if (rows.Count < batch)
+            {
+                yield break;
+            }
+
+            after = rows[^1].Id;
+        }
+    }
+
+    private IQueryable<DataRecord> Published(int typeId, int? bodyId)
+    {
+        var query = db.Set<DataRecord>().AsNoTracking().Where(r => r.RecordTypeId == typeId && r.Status == RecordStatus.Published);
+        return bodyId is { } body ? query.Where(r => r.BodyId == body) : query;
+    }
+
+    private async Task<IReadOnlyList<DatasetView>> ViewsAsync(IReadOnlyList<OpenDataset> datasets, CancellationToken cancellationToken)
+    {
+        var types = await db.Set<RecordType>().AsNoTracking().ToDictionaryAsync(t => t.Id, cancellationToken);
+        var hierarchy = await bodies.LoadAsync(cancellationToken);
+        var schemas = types.Values.ToDictionary(t => t.Id, t => t.Schema);
+        return datasets
+            .Where(d => hierarchy.Find(d.BodyId) is not null && types.ContainsKey(d.RecordTypeId))
+            .Select(d => new DatasetView(d, types[d.RecordTypeId], schemas[d.RecordTypeId], hierarchy.Find(d.BodyId)!))
+            .OrderBy(d => d.Dataset.Name, StringComparer.Ordinal)
+            .ToList();
+    }
+
+    private static PublicRecord ToPublic(string typeKey, DataRecord record) => new(
+        record.Id, typeKey, record.BodyId, record.Title, record.CurrentVersion, record.PublishedAt, record.PublishBy,
+        record.Status == RecordStatus.Withdrawn || record.PublicValuesJson is null ? new Dictionary<string, string>() : SchemaJsonFormat.ReadValues(record.PublicValuesJson),
+        record.Status == RecordStatus.Withdrawn, record.WithdrawalReason);
+
+    /// <summary>China date of an instant as yyyy-MM-dd (dataset and record pages, CSV).</summary>
+    public static string Day(DateTimeOffset? at) => at is { } value ? ChinaTime.DateOf(value).ToString("yyyy-MM-dd", System.Globalization.CultureInfo.InvariantCulture) : "";
+}

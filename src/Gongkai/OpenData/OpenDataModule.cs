@@ -1,0 +1,85 @@
+using Gongkai.OpenData.Admin;
+using Gongkai.OpenData.Ckan;
+using Gongkai.OpenData.Dcat;
+using Gongkai.Platform.Data;
+using Gongkai.Platform.Web;
+using Microsoft.AspNetCore.Mvc;
+using Microsoft.AspNetCore.Mvc.RazorPages;
+
+namespace Gongkai.OpenData;
+
+/// <summary>Settings of the open-data module (<c>Gongkai:OpenData</c>).</summary>
+public sealed class OpenDataOptions
+{
+    public const string Section = "Gongkai:OpenData";
+
+    /// <summary>Largest CSV or XLSX upload on the console's import form (the site-wide request limit is raised for that
+    /// page only). A file within it but over <see cref="Rules.ImportPlan.MaxRows"/> rows is refused with a message.</summary>
+    public long MaxImportBytes { get; set; } = 64 * 1024 * 1024;
+}
+
+/// <summary>数据开放 and structured disclosure: record types as data, records per body with review and versions,
+/// datasets made from them, the CKAN Action API, the DCAT catalogue, downloads and the portal's 数据开放 pages.</summary>
+internal static class OpenDataModule
+{
+    public static WebApplicationBuilder AddOpenData(this WebApplicationBuilder builder)
+    {
+        var services = builder.Services;
+        services.AddOpenDataPermissions();
+        services.Configure<OpenDataOptions>(builder.Configuration.GetSection(OpenDataOptions.Section));
+        var limits = builder.Configuration.GetSection(OpenDataOptions.Section).Get<OpenDataOptions>() ?? new OpenDataOptions();
+        // The import form takes spreadsheets larger than the site-wide request limit: raise it for that page only.
+        services.Configure<RazorPagesOptions>(razor => razor.Conventions.AddPageApplicationModelConvention(TypeRecordsModel.PagePath, page =>
+        {
+            page.EndpointMetadata.Add(new RequestSizeLimitAttribute(limits.MaxImportBytes));
+            page.Filters.Add(new RequestFormLimitsAttribute { MultipartBodyLengthLimit = limits.MaxImportBytes });
+        }));
+        services.AddConsoleMenuEntry(35, "数据开放", "/admin/open-data", OpenDataPermissions.WorkOnRecords, "填报、导入和审核结构化公开记录（双公示、重大建设项目等），查看逾期未公示的记录。");
+        services.AddScoped<RecordTypeStore>();
+        services.AddScoped<RecordPublisher>();
+        services.AddScoped<RecordDesk>();
+        services.AddScoped<OpenDataCatalog>();
+        services.AddSingleton<DatasetViewCache>();
+        services.AddScoped<IStartupSeeder, RecordTypeSeeder>();
+        services.AddScoped<IStartupSeeder, Demo.DemoRecordSeeder>();
+        return builder;
+    }
+
+    public static WebApplication MapOpenData(this WebApplication app)
+    {
+        app.MapRecordsApi();
+        app.MapCkanApi();
+        app.MapDcat();
+        app.MapDownloads();
+        return app;
+    }
+
+    private static void MapDownloads(this WebApplication app)
+    {
+        app.MapGet("/dataset/{datasetId:guid}/resource/{resourceId:guid}/download/{fileName}", async (Guid datasetId, Guid resourceId, string fileName,
+            HttpContext http, OpenDataCatalog catalog, CancellationToken cancellationToken) =>
+        {
+            var dataset = await catalog.FindDatasetAsync(datasetId.ToString("D"), cancellationToken);
+            var format = dataset is null ? null : DatasetView.Formats.FirstOrDefault(f => dataset.ResourceId(f) == resourceId);
+            if (dataset is null || format is null)
+            {
+                return Results.Problem(title: "资源不存在", detail: "没有这个数据资源。", statusCode: 404);
+            }
+
+            http.Response.ContentType = Downloads.MediaType(format) + "; charset=utf-8";
+            http.Response.Headers.ContentDisposition = $"attachment; filename=\"{dataset.FileName(format)}\"";
+            http.Response.Headers.LastModified = dataset.Dataset.ModifiedAt.ToString("R");
+            var rows = catalog.StreamPublicJsonAsync(dataset, cancellationToken);
+            if (format == "CSV")
+            {
+                await Downloads.WriteCsvAsync(http.Response.Body, dataset.Schema, rows, cancellationToken);
+            }
+            else
+            {
+                await Downloads.WriteJsonAsync(http.Response.Body, rows, cancellationToken);
+            }
+
+            return Results.Empty;
+        }).WithTags("数据开放");
+    }
+}

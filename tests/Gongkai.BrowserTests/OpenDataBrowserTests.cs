@@ -1,0 +1,84 @@
+using System.Globalization;
+using System.Text.RegularExpressions;
+using Gongkai.BrowserTests.Infrastructure;
+using Gongkai.UnitTests.OpenData;
+using Microsoft.Playwright;
+
+namespace Gongkai.BrowserTests;
+
+/// <summary>The 双公示 journey in a real browser: an editor imports an XLSX of penalty decisions (one decided two
+/// months ago), the overdue dashboard lists the late one, a final reviewer approves the batch, and a visitor finds the
+/// decisions as a dataset on the 数据开放 pages; axe-core checks every page on the way.</summary>
+[Collection(BrowserTestGroup.Name)]
+public sealed class OpenDataBrowserTests(BrowserFixture fixture)
+{
+    private static string Day(DateOnly date) => date.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture);
+
+    private async Task<IPage> SignInAsync(string userName)
+    {
+        var page = await fixture.NewPageAsync();
+        await page.GotoAsync("/admin/sign-in");
+        await page.GetByLabel("用户名").FillAsync(userName);
+        await page.GetByLabel("密码").FillAsync(PortalServer.DemoPassword);
+        await page.GetByRole(AriaRole.Button, new() { Name = "登录" }).ClickAsync();
+        await Assertions.Expect(page).ToHaveURLAsync(new Regex("/admin/?$"));
+        return page;
+    }
+
+    [Fact]
+    public async Task Penalty_decisions_imported_from_xlsx_are_reviewed_published_and_found_as_a_dataset_and_late_ones_on_the_dashboard()
+    {
+        var today = DateOnly.FromDateTime(DateTime.UtcNow.AddHours(8));
+        string[] header = ["处罚决定书文号", "案件名称", "违法事实", "处罚依据", "处罚类别", "处罚结果", "罚款金额", "行政相对人名称", "统一社会信用代码", "处罚决定日期", "处罚机关"];
+        string[] Row(string number, string name, DateOnly decided) =>
+            [$"绵府罚〔2026〕{number}号", name, "未按规定设置安全警示标志。", "《中华人民共和国安全生产法》第九十九条", "罚款", "罚款20000元。", "20000", "绵阳示例建设有限公司", "91110000600037341L", Day(decided), "绵阳市人民政府"];
+        var file = Path.Combine(Path.GetTempPath(), $"penalties-{Guid.NewGuid():N}.xlsx");
+        using (var stream = XlsxFixtures.Table([header, Row("901", "示例建设公司安全生产违法案", today.AddDays(-60)), Row("902", "示例建设公司未设警示标志案", today)]))
+        {
+            await File.WriteAllBytesAsync(file, stream.ToArray());
+        }
+
+        try
+        {
+            var editor = await SignInAsync("editor.myszf");
+            await editor.GotoAsync("/admin/open-data");
+            await BrowserFixture.AssertAccessibleAsync(editor);
+            await editor.GetByRole(AriaRole.Link, new() { Name = "行政处罚记录" }).ClickAsync();
+            await editor.GetByLabel("批量导入（CSV 或 XLSX，第一行为表头）").SetInputFilesAsync(file);
+            await editor.GetByRole(AriaRole.Button, new() { Name = "导入", Exact = true }).ClickAsync();
+            await Assertions.Expect(editor.GetByRole(AriaRole.Status)).ToContainTextAsync("导入成功：新增 2 条");
+            await BrowserFixture.AssertAccessibleAsync(editor);
+
+            await editor.GotoAsync("/admin/open-data/overdue");
+            var overdue = editor.Locator("table.data").First;
+            await Assertions.Expect(overdue).ToContainTextAsync("示例建设公司安全生产违法案");
+            await Assertions.Expect(overdue).Not.ToContainTextAsync("示例建设公司未设警示标志案");
+            await BrowserFixture.AssertAccessibleAsync(editor);
+
+            var reviewer = await SignInAsync("reviewer3.myszf");
+            await reviewer.GotoAsync("/admin/open-data/administrative-penalty");
+            await reviewer.GetByRole(AriaRole.Button, new() { Name = "审核通过并公开全部待审核记录（他人提交的）" }).ClickAsync();
+            await Assertions.Expect(reviewer.GetByRole(AriaRole.Status)).ToContainTextAsync("已审核并公开");
+            await reviewer.GotoAsync("/admin/open-data/overdue");
+            await Assertions.Expect(reviewer.GetByRole(AriaRole.Table, new() { Name = "超过公示时限才公开" })).ToContainTextAsync("示例建设公司安全生产违法案");
+
+            var visitor = await fixture.NewPageAsync();
+            await visitor.GotoAsync("/data");
+            await BrowserFixture.AssertAccessibleAsync(visitor);
+            await visitor.GetByLabel("提供单位").SelectOptionAsync(new SelectOptionValue { Label = "绵阳市人民政府" });
+            await visitor.GetByRole(AriaRole.Button, new() { Name = "筛选" }).ClickAsync();
+            await visitor.GetByRole(AriaRole.Link, new() { Name = "绵阳市人民政府行政处罚" }).ClickAsync();
+            await Assertions.Expect(visitor.Locator("table.preview")).ToContainTextAsync("绵府罚〔2026〕901号");
+            await Assertions.Expect(visitor.Locator("table.preview")).ToContainTextAsync("绵府罚〔2026〕902号");
+            await Assertions.Expect(visitor.GetByRole(AriaRole.Link, new() { Name = "绵阳市人民政府行政处罚（CSV）" })).ToBeVisibleAsync();
+            await BrowserFixture.AssertAccessibleAsync(visitor);
+            await visitor.GetByRole(AriaRole.Link, new() { Name = "查看示例建设公司安全生产违法案" }).ClickAsync();
+            await Assertions.Expect(visitor.Locator("table.meta")).ToContainTextAsync("公示时限");
+            await BrowserFixture.AssertAccessibleAsync(visitor);
+        }
+        finally
+        {
+            File.Delete(file);
+        }
+    }
+}
