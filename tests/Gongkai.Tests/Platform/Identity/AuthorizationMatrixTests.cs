@@ -68,6 +68,7 @@ public sealed partial class AuthorizationMatrixTests(StaffTestHost host, ITestOu
         ["GET /admin/safeguards/word-lists"] = Access.Permission(SafeguardsPermissions.ManageWordLists),
         ["GET /admin/safeguards/links"] = Access.Staff,
         ["GET /admin/safeguards/leak-reports"] = Access.Staff,
+        ["GET /admin/safeguards/published-scan"] = Access.Staff,
         ["GET /report-leak/{documentId:int}"] = Access.Anonymous,
         ["GET /admin/search/synonyms"] = Access.Permission(SafeguardsPermissions.ManageWordLists),
         ["GET /admin/documents"] = Access.Staff,
