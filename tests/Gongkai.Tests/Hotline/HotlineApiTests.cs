@@ -31,11 +31,13 @@ public sealed class HotlineApiTests(HotlineClockFactory factory) : IClassFixture
     [Fact]
     public async Task A_phone_ticket_goes_through_return_redispatch_extension_reply_unsatisfied_reopening_and_final_reply_with_the_clock_right()
     {
-        var (first, second) = await HotlineTestData.BodiesWithRouteAsync(factory.Services);
-        using var operatorClient = await factory.CreateStaffClientAsync("hotline.op", StaffRoles.HotlineOperator);
-        using var firstHandler = factory.CreateClient().SignedInAs("handler.first", first.Id, StaffRoles.HotlineHandler);
-        using var secondHandler = factory.CreateClient().SignedInAs("handler.second", second.Id, StaffRoles.HotlineHandler);
-        factory.Clock.SetUtcNow(HotlineClockFactory.Start);
+        // A host of its own: the journey sets the clock back to 30 September, which the class's other tests have passed.
+        await using var journey = new HotlineClockFactory();
+        var (first, second) = await HotlineTestData.BodiesWithRouteAsync(journey.Services);
+        using var operatorClient = await journey.CreateStaffClientAsync("hotline.op", StaffRoles.HotlineOperator);
+        using var firstHandler = journey.CreateClient().SignedInAs("handler.first", first.Id, StaffRoles.HotlineHandler);
+        using var secondHandler = journey.CreateClient().SignedInAs("handler.second", second.Id, StaffRoles.HotlineHandler);
+        journey.Clock.SetUtcNow(HotlineClockFactory.Start);
 
         var intake = await operatorClient.PostAsJsonAsync(Tickets, new
         {
@@ -50,7 +52,7 @@ public sealed class HotlineApiTests(HotlineClockFactory factory) : IClassFixture
         Assert.DoesNotContain("13912345678", ticket.ToString(), StringComparison.Ordinal);
 
         // The routing table proposes the first body; the dispatcher sends it there on the eve of the holiday.
-        using (var scope = factory.Services.CreateScope())
+        using (var scope = journey.Services.CreateScope())
         {
             var stored = await scope.ServiceProvider.GetRequiredService<GongkaiDbContext>().Set<HotlineTicket>().SingleAsync(t => t.Id == id);
             Assert.Equal(first.Id, stored.ProposedBodyId);
@@ -64,20 +66,20 @@ public sealed class HotlineApiTests(HotlineClockFactory factory) : IClassFixture
         // The second body may not act on the first body's ticket; the first returns it.
         await PostEventAsync(secondHandler, id, new { type = "signed" }, HttpStatusCode.Forbidden);
         await PostEventAsync(firstHandler, id, new { type = "returned" }, HttpStatusCode.BadRequest);
-        factory.Clock.SetUtcNow(China(10, 8, 9));
+        journey.Clock.SetUtcNow(China(10, 8, 9));
         var returned = await PostEventAsync(firstHandler, id, new { type = "returned", reason = "占道经营属城管执法，不属本单位职责" });
         Assert.Equal("returned", returned.GetProperty("status").GetString());
         Assert.Equal(JsonValueKind.Null, returned.GetProperty("replyDueAt").ValueKind);
 
         // Re-dispatched on Thursday 8 October: sign by the end of Friday 9, reply within 5 working days: 9, 10 (Saturday,
         // make-up working day), 12, 13, 14 October.
-        factory.Clock.SetUtcNow(China(10, 8, 10));
+        journey.Clock.SetUtcNow(China(10, 8, 10));
         var redispatched = await PostEventAsync(operatorClient, id, new { type = "dispatched", body = second.Code });
         Assert.Equal(China(10, 10, 0), redispatched.GetProperty("signDueAt").GetDateTimeOffset());
         Assert.Equal(China(10, 15, 0), redispatched.GetProperty("replyDueAt").GetDateTimeOffset());
 
         await PostEventAsync(secondHandler, id, new { type = "replied", text = "已处理" }, HttpStatusCode.Conflict);
-        factory.Clock.SetUtcNow(China(10, 9, 11));
+        journey.Clock.SetUtcNow(China(10, 9, 11));
         var signed = await PostEventAsync(secondHandler, id, new { type = "signed" });
         Assert.Equal("signed", signed.GetProperty("status").GetString());
 
@@ -85,19 +87,19 @@ public sealed class HotlineApiTests(HotlineClockFactory factory) : IClassFixture
         var extended = await PostEventAsync(operatorClient, id, new { type = "extension-approved", workingDays = 3 });
         Assert.Equal(China(10, 20, 0), extended.GetProperty("replyDueAt").GetDateTimeOffset()); // 15, 16, 19 October
 
-        factory.Clock.SetUtcNow(China(10, 16, 15));
+        journey.Clock.SetUtcNow(China(10, 16, 15));
         var replied = await PostEventAsync(secondHandler, id, new { type = "replied", text = "已会同街道清理占道摊贩，设置提示牌并安排早晚巡查。" });
         Assert.Equal("replied", replied.GetProperty("status").GetString());
         await PostEventAsync(firstHandler, id, new { type = "returned", reason = "x" }, HttpStatusCode.Forbidden);
         await PostEventAsync(secondHandler, id, new { type = "returned", reason = "晚了" }, HttpStatusCode.Conflict);
 
-        factory.Clock.SetUtcNow(China(10, 19, 10));
+        journey.Clock.SetUtcNow(China(10, 19, 10));
         await PostEventAsync(operatorClient, id, new { type = "evaluated", rating = "不满意" });
         var reopened = await PostEventAsync(operatorClient, id, new { type = "reopened", reason = "市民反映摊贩仍在；中心决定重办" });
         Assert.Equal("reopened", reopened.GetProperty("status").GetString());
         Assert.Equal(China(10, 27, 0), reopened.GetProperty("replyDueAt").GetDateTimeOffset()); // 20, 21, 22, 23, 26 October
 
-        factory.Clock.SetUtcNow(China(10, 22, 10));
+        journey.Clock.SetUtcNow(China(10, 22, 10));
         await PostEventAsync(secondHandler, id, new { type = "replied", text = "已与市场监管、街道联合执法，摊贩已搬入规范市场。" });
         await PostEventAsync(operatorClient, id, new { type = "evaluated", rating = "满意" });
         var refused = await PostEventAsync(operatorClient, id, new { type = "reopened", reason = "再次重办" }, HttpStatusCode.Conflict);
@@ -110,7 +112,7 @@ public sealed class HotlineApiTests(HotlineClockFactory factory) : IClassFixture
             ["received", "dispatched", "returned", "dispatched", "signed", "extension-approved", "replied", "evaluated", "reopened", "replied", "evaluated"],
             final.GetProperty("events").EnumerateArray().Select(e => e.GetProperty("type").GetString()));
 
-        using var check = factory.Services.CreateScope();
+        using var check = journey.Services.CreateScope();
         var db = check.ServiceProvider.GetRequiredService<GongkaiDbContext>();
         var number = final.GetProperty("serviceRequestId").GetString()!;
         var audit = await db.Set<AuditEntry>().Where(a => a.Target == number).ToListAsync();
