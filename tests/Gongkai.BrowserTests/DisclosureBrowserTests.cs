@@ -14,17 +14,6 @@ public sealed partial class DisclosureBrowserTests(BrowserFixture fixture)
     private const string Title = "绵阳市城市道路桥梁占用挖掘管理办法（浏览器测试）";
     private const string InterpretationText = "本办法明确了占用、挖掘城市道路的审批条件、期限和恢复标准。";
 
-    private async Task<IPage> SignInAsync(string userName)
-    {
-        var page = await fixture.NewPageAsync();
-        await page.GotoAsync("/admin/sign-in");
-        await page.GetByLabel("用户名").FillAsync(userName);
-        await page.GetByLabel("密码").FillAsync(PortalServer.DemoPassword);
-        await page.GetByRole(AriaRole.Button, new() { Name = "登录" }).ClickAsync();
-        await Assertions.Expect(page).ToHaveURLAsync(new Regex("/admin/?$"));
-        return page;
-    }
-
     private static async Task ApproveAsync(IPage page, int id, string stage, string comment)
     {
         await page.GotoAsync($"/admin/documents/{id}");
@@ -40,7 +29,7 @@ public sealed partial class DisclosureBrowserTests(BrowserFixture fixture)
         var today = DateTime.UtcNow.AddHours(8).ToString("yyyy-MM-dd", CultureInfo.InvariantCulture);
         var year = DateTime.UtcNow.AddHours(8).Year;
 
-        var editor = await SignInAsync("editor.myszf");
+        var editor = await fixture.SignInAsync("editor.myszf");
         await editor.GotoAsync("/admin/documents/edit");
         await editor.GetByLabel("标题（必填）", new() { Exact = true }).FillAsync(Title);
         await editor.GetByLabel("文件类型（必填）", new() { Exact = true }).SelectOptionAsync("行政规范性文件");
@@ -60,9 +49,9 @@ public sealed partial class DisclosureBrowserTests(BrowserFixture fixture)
         await editor.GetByRole(AriaRole.Button, new() { Name = "保存解读" }).ClickAsync();
         await Assertions.Expect(editor).ToHaveURLAsync(DocumentPage());
 
-        await ApproveAsync(await SignInAsync("reviewer1.myszf"), id, "初审", "内容合规，同意");
-        await ApproveAsync(await SignInAsync("reviewer2.myszf"), id, "复审", "文字已核，同意");
-        var final = await SignInAsync("reviewer3.myszf");
+        await ApproveAsync(await fixture.SignInAsync("reviewer1.myszf"), id, "初审", "内容合规，同意");
+        await ApproveAsync(await fixture.SignInAsync("reviewer2.myszf"), id, "复审", "文字已核，同意");
+        var final = await fixture.SignInAsync("reviewer3.myszf");
         await ApproveAsync(final, id, "终审", "同意发布");
         await Assertions.Expect(final.GetByRole(AriaRole.Link, new() { Name = "查看公开页面" })).ToBeVisibleAsync();
 

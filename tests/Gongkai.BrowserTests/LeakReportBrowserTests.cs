@@ -27,12 +27,7 @@ public sealed class LeakReportBrowserTests(BrowserFixture fixture)
         await Assertions.Expect(citizen.GetByRole(AriaRole.Status)).ToContainTextAsync("报告已提交");
         Assert.DoesNotContain("13800000077", await citizen.InnerTextAsync("main"), StringComparison.Ordinal);
 
-        var staff = await fixture.NewPageAsync();
-        await staff.GotoAsync("/admin/sign-in");
-        await staff.GetByLabel("用户名").FillAsync("editor.myszf");
-        await staff.GetByLabel("密码").FillAsync(PortalServer.DemoPassword);
-        await staff.GetByRole(AriaRole.Button, new() { Name = "登录" }).ClickAsync();
-        await Assertions.Expect(staff).ToHaveURLAsync(new Regex("/admin/?$"));
+        var staff = await fixture.SignInAsync("editor.myszf");
         await staff.GetByRole(AriaRole.Link, new() { Name = "个人信息泄露报告" }).First.ClickAsync();
         await Assertions.Expect(staff).ToHaveURLAsync(new Regex("/admin/safeguards/leak-reports$"));
         var main = await staff.InnerTextAsync("main");

@@ -14,17 +14,6 @@ public sealed class OpenDataBrowserTests(BrowserFixture fixture)
 {
     private static string Day(DateOnly date) => date.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture);
 
-    private async Task<IPage> SignInAsync(string userName)
-    {
-        var page = await fixture.NewPageAsync();
-        await page.GotoAsync("/admin/sign-in");
-        await page.GetByLabel("用户名").FillAsync(userName);
-        await page.GetByLabel("密码").FillAsync(PortalServer.DemoPassword);
-        await page.GetByRole(AriaRole.Button, new() { Name = "登录" }).ClickAsync();
-        await Assertions.Expect(page).ToHaveURLAsync(new Regex("/admin/?$"));
-        return page;
-    }
-
     [Fact]
     public async Task Penalty_decisions_imported_from_xlsx_are_reviewed_published_and_found_as_a_dataset_and_late_ones_on_the_dashboard()
     {
@@ -40,7 +29,7 @@ public sealed class OpenDataBrowserTests(BrowserFixture fixture)
 
         try
         {
-            var editor = await SignInAsync("editor.myszf");
+            var editor = await fixture.SignInAsync("editor.myszf");
             await editor.GotoAsync("/admin/open-data");
             await BrowserFixture.AssertAccessibleAsync(editor);
             await editor.GetByRole(AriaRole.Link, new() { Name = "行政处罚记录" }).ClickAsync();
@@ -55,7 +44,7 @@ public sealed class OpenDataBrowserTests(BrowserFixture fixture)
             await Assertions.Expect(overdue).Not.ToContainTextAsync("示例建设公司未设警示标志案");
             await BrowserFixture.AssertAccessibleAsync(editor);
 
-            var reviewer = await SignInAsync("reviewer3.myszf");
+            var reviewer = await fixture.SignInAsync("reviewer3.myszf");
             await reviewer.GotoAsync("/admin/open-data/administrative-penalty");
             await reviewer.GetByRole(AriaRole.Button, new() { Name = "审核通过并公开全部待审核记录（他人提交的）" }).ClickAsync();
             await Assertions.Expect(reviewer.GetByRole(AriaRole.Status)).ToContainTextAsync("已审核并公开");

@@ -16,17 +16,6 @@ public sealed partial class SafeguardsBrowserTests(BrowserFixture fixture)
     [GeneratedRegex(@"/admin/documents/(\d+)")]
     private static partial Regex DocumentUrl();
 
-    private async Task<IPage> SignInAsync(string userName)
-    {
-        var page = await fixture.NewPageAsync();
-        await page.GotoAsync("/admin/sign-in");
-        await page.GetByLabel("用户名").FillAsync(userName);
-        await page.GetByLabel("密码").FillAsync(PortalServer.DemoPassword);
-        await page.GetByRole(AriaRole.Button, new() { Name = "登录" }).ClickAsync();
-        await Assertions.Expect(page).ToHaveURLAsync(new Regex("/admin/?$"));
-        return page;
-    }
-
     /// <summary>Fills the editor form for a new notice and presses <paramref name="button"/>; returns the document id.</summary>
     private static async Task<int> WriteDraftAsync(IPage editor, string title, string text, string button)
     {
@@ -46,7 +35,7 @@ public sealed partial class SafeguardsBrowserTests(BrowserFixture fixture)
     [Fact]
     public async Task An_editor_sees_an_id_number_flagged_in_a_draft_and_masks_it_with_one_click()
     {
-        var editor = await SignInAsync("editor.myszf");
+        var editor = await fixture.SignInAsync("editor.myszf");
         var id = await WriteDraftAsync(editor, "关于补发居民证件的公告", $"经审核，申请人身份证号码{IdNumber}，准予补发。", "保存草稿");
 
         await editor.GotoAsync($"/admin/documents/edit/{id}");
@@ -69,7 +58,7 @@ public sealed partial class SafeguardsBrowserTests(BrowserFixture fixture)
     [Fact]
     public async Task The_published_documents_scan_dashboard_is_in_the_console_and_accessible()
     {
-        var editor = await SignInAsync("editor.myszf");
+        var editor = await fixture.SignInAsync("editor.myszf");
         await editor.GetByRole(AriaRole.Link, new() { Name = "已公开文件个人信息扫描" }).First.ClickAsync();
 
         await Assertions.Expect(editor).ToHaveURLAsync(new Regex("/admin/safeguards/published-scan$"));
@@ -81,20 +70,20 @@ public sealed partial class SafeguardsBrowserTests(BrowserFixture fixture)
     [Fact]
     public async Task A_final_reviewer_is_blocked_until_the_id_number_is_masked()
     {
-        var editor = await SignInAsync("editor.myszf");
+        var editor = await fixture.SignInAsync("editor.myszf");
         var id = await WriteDraftAsync(editor, "关于困难群众临时救助的公示", $"救助对象：身份证号码{IdNumber}，救助金额2000元。", "保存并提交审核");
         await Assertions.Expect(editor.Locator("table.meta")).ToContainTextAsync("待初审");
 
         foreach (var (reviewer, waiting) in new[] { ("reviewer1.myszf", "待复审"), ("reviewer2.myszf", "待终审") })
         {
-            var page = await SignInAsync(reviewer);
+            var page = await fixture.SignInAsync(reviewer);
             await page.GotoAsync($"/admin/documents/{id}");
             await Assertions.Expect(Findings(page).Locator("mark.finding-personal")).ToContainTextAsync(IdNumber);
             await page.GetByRole(AriaRole.Button, new() { Name = "通过", Exact = true }).ClickAsync();
             await Assertions.Expect(page.Locator("table.meta")).ToContainTextAsync(waiting);
         }
 
-        var final = await SignInAsync("reviewer3.myszf");
+        var final = await fixture.SignInAsync("reviewer3.myszf");
         await final.GotoAsync($"/admin/documents/{id}");
         await final.GetByRole(AriaRole.Button, new() { Name = "通过", Exact = true }).ClickAsync();
         await Assertions.Expect(final.GetByRole(AriaRole.Alert)).ToContainTextAsync("未遮盖的个人信息");

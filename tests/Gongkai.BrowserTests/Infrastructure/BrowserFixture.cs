@@ -1,5 +1,6 @@
 using Deque.AxeCore.Commons;
 using Deque.AxeCore.Playwright;
+using System.Text.RegularExpressions;
 using Microsoft.Playwright;
 
 namespace Gongkai.BrowserTests.Infrastructure;
@@ -38,6 +39,18 @@ public sealed class BrowserFixture : IAsyncLifetime
             Locale = "zh-CN",
         });
         return await context.NewPageAsync();
+    }
+
+    /// <summary>A fresh page signed in as a demo staff member through the real sign-in page, on the console home.</summary>
+    public async Task<IPage> SignInAsync(string userName)
+    {
+        var page = await NewPageAsync();
+        await page.GotoAsync("/admin/sign-in");
+        await page.GetByLabel("用户名").FillAsync(userName);
+        await page.GetByLabel("密码").FillAsync(PortalServer.DemoPassword);
+        await page.GetByRole(AriaRole.Button, new() { Name = "登录" }).ClickAsync();
+        await Assertions.Expect(page).ToHaveURLAsync(new Regex("/admin/?$"));
+        return page;
     }
 
     /// <summary>Fails with the rule ids and targets when axe-core finds serious or critical violations.</summary>

@@ -13,36 +13,16 @@ public static class VisibleText
 {
     public static string Clean(string text)
     {
-        if (!text.AsSpan().ContainsAnyInRange('\0', '\u001f') && !HasFormatCharacters(text))
-        {
-            return text.Trim();
-        }
-
+        // Rune by rune, so invisible characters outside the BMP (the U+E00xx tag characters) go too.
         var kept = new StringBuilder(text.Length);
         foreach (var rune in text.EnumerateRunes())
         {
-            var category = Rune.GetUnicodeCategory(rune);
-            if (category is UnicodeCategory.Control or UnicodeCategory.Format)
+            if (Rune.GetUnicodeCategory(rune) is not (UnicodeCategory.Control or UnicodeCategory.Format))
             {
-                continue;
+                kept.Append(rune.ToString());
             }
-
-            kept.Append(rune.ToString());
         }
 
         return kept.ToString().Trim();
-    }
-
-    private static bool HasFormatCharacters(string text)
-    {
-        foreach (var c in text)
-        {
-            if (c == '\u007f' || (c >= '\u0080' && CharUnicodeInfo.GetUnicodeCategory(c) is UnicodeCategory.Control or UnicodeCategory.Format))
-            {
-                return true;
-            }
-        }
-
-        return false;
     }
 }

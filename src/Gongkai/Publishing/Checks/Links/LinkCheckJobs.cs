@@ -43,20 +43,10 @@ public sealed class PublishedLinksJob(GongkaiDbContext db, LinkChecker checker, 
 
     public async Task RunAsync(CancellationToken cancellationToken)
     {
-        var lastId = 0;
-        while (true)
+        await foreach (var batch in db.PublishedInBatchesAsync(BatchSize, cancellationToken))
         {
-            var batch = await db.Set<Document>().AsNoTracking()
-                .Where(d => d.Status == DocumentStatus.Published && d.Id > lastId)
-                .OrderBy(d => d.Id).Take(BatchSize).ToListAsync(cancellationToken);
-            if (batch.Count == 0)
-            {
-                return;
-            }
-
             await checker.CheckAndStoreAsync(batch, cancellationToken);
             db.ChangeTracker.Clear();
-            lastId = batch[^1].Id;
         }
     }
 }

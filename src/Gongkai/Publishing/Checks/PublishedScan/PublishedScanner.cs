@@ -42,17 +42,8 @@ public sealed class PublishedScanner(GongkaiDbContext db, SafeguardsService safe
 
         var rules = await safeguards.PersonalRulesVersionAsync(cancellationToken);
         var newlyFoundByBody = new Dictionary<int, List<string>>();
-        var lastId = 0;
-        while (true)
+        await foreach (var batch in db.PublishedInBatchesAsync(BatchSize, cancellationToken))
         {
-            var batch = await db.Set<Document>().AsNoTracking()
-                .Where(d => d.Status == DocumentStatus.Published && d.Id > lastId)
-                .OrderBy(d => d.Id).Take(BatchSize).ToListAsync(cancellationToken);
-            if (batch.Count == 0)
-            {
-                break;
-            }
-
             var ids = batch.Select(d => d.Id).ToList();
             var results = (await db.Set<PublishedScanResult>().Where(r => ids.Contains(r.DocumentId)).ToListAsync(cancellationToken))
                 .ToDictionary(r => (r.DocumentId, r.Source));
@@ -63,13 +54,14 @@ public sealed class PublishedScanner(GongkaiDbContext db, SafeguardsService safe
                 .Where(o => o.Covered is not null).ToLookup(o => o.DocumentId, o => o.Covered!);
             foreach (var document in batch)
             {
+                var confirmedPublic = overrides[document.Id].ToHashSet();
                 var bodyText = HtmlText.Parse(document.BodyHtml).Text;
                 await ScanTextAsync(run, rules, results, document, PublishedScanResult.BodySource, "正文", bodyText, newlyFoundByBody, async () =>
-                    (await bodies.FindAsync(document, cancellationToken)).Where(f => f.IsPersonal).Select(f => new OverriddenFinding(f.Kind, f.Text)).ToList(), overrides[document.Id].ToHashSet(), cancellationToken);
+                    (await bodies.FindAsync(document, cancellationToken)).Where(f => f.IsPersonal).Select(f => new OverriddenFinding(f.Kind, f.Text)).ToList(), confirmedPublic, cancellationToken);
                 foreach (var attachment in attachments[document.Id].OrderBy(a => a.Position).ThenBy(a => a.Id))
                 {
                     await ScanTextAsync(run, rules, results, document, $"attachment:{attachment.Id}", $"附件《{attachment.FileName}》", attachment.Text, newlyFoundByBody,
-                        () => RefreshAttachmentAsync(attachment, document.SignedOn, cancellationToken), overrides[document.Id].ToHashSet(), cancellationToken);
+                        () => RefreshAttachmentAsync(attachment, document.SignedOn, cancellationToken), confirmedPublic, cancellationToken);
                 }
 
                 run.Scanned++;
@@ -79,7 +71,6 @@ public sealed class PublishedScanner(GongkaiDbContext db, SafeguardsService safe
             db.ChangeTracker.Clear();
             db.Attach(run);
             progress?.Report(Progress(run));
-            lastId = batch[^1].Id;
         }
 
         run.FinishedAt = clock.GetUtcNow();
