@@ -6,6 +6,7 @@ using Gongkai.Organizations;
 using Gongkai.Platform.Audit;
 using Gongkai.Calendar;
 using Gongkai.Platform.Data;
+using Gongkai.Platform.Notifications;
 using Gongkai.Staff;
 using Gongkai.Requests.Rules;
 using Microsoft.EntityFrameworkCore;
@@ -15,9 +16,10 @@ using Gongkai.Platform.Time;
 
 namespace Gongkai.Requests;
 
-/// <summary>The outcome of filing an application. <see cref="Code"/> is shown to the applicant once.</summary>
-/// <summary>A filed application; <see cref="Clock"/> is null while the holiday schedule its period needs is not loaded.</summary>
-public sealed record FiledRequest(DisclosureRequest Request, string Code, ClockResult? Clock);
+/// <summary>A filed application. <see cref="Code"/> is shown to the applicant once; <see cref="Clock"/> is null while
+/// the holiday schedule its period needs is not loaded; <see cref="Replayed"/> when an idempotency key returned an
+/// application filed before.</summary>
+public sealed record FiledRequest(DisclosureRequest Request, string Code, ClockResult? Clock, bool Replayed = false);
 
 /// <summary>What an officer sends to record an event.</summary>
 /// <param name="FeeMethod">Fee notices: "per-application" (the default) or "per-page".</param>
@@ -33,7 +35,7 @@ public sealed record RecordedEvent(DisclosureRequest Request, ClockResult Clock)
 /// Thin over the pure rules: every decision about dates comes from <see cref="RequestClock"/>.</summary>
 public sealed class RequestDesk(
     GongkaiDbContext db, CalendarService calendars, AuditLog audit, BodyScope scope, TimeProvider clock, BodyDirectory directory, IOptions<OrganizationsOptions> organizations,
-    SequenceAllocator sequences)
+    SequenceAllocator sequences, INotifier notifier)
 {
     public const string ApplicantActor = "申请人（网上提交）";
 
@@ -42,9 +44,73 @@ public sealed class RequestDesk(
 
     public DateOnly Today => ChinaTime.Today(clock);
 
-    /// <summary>Validates and files an application. <paramref name="staff"/> is null for the public form.</summary>
+    /// <summary>Validates and files an application. <paramref name="staff"/> is null for the public form. With a
+    /// <paramref name="filingKey"/> (<see cref="FilingKey"/>), the same key and application return the first filing
+    /// instead of a second one, and the same key with a different application is refused.</summary>
     public async Task<Outcome<FiledRequest>> FileAsync(
-        RequestApplication application, ClaimsPrincipal? staff, CancellationToken cancellationToken = default)
+        RequestApplication application, ClaimsPrincipal? staff, string? filingKey = null, CancellationToken cancellationToken = default)
+    {
+        if (filingKey is null)
+        {
+            return await FileOnceAsync(application, staff, null, cancellationToken);
+        }
+
+        if (FilingKey.Problem(filingKey) is { } problem)
+        {
+            return Refusal.InvalidField("idempotencyKey", problem, "Idempotency-Key 无效");
+        }
+
+        var keyHash = FilingKey.Hash(filingKey);
+        var fingerprint = FilingKey.Fingerprint(
+            staff is null ? "public" : StaffClaims.UserIdOf(staff), application.ApplicantType, application.Name, application.IdType, application.IdNumber,
+            application.Phone, application.Email, application.Address, application.Description, application.DocNumber, application.Form,
+            application.Delivery, application.Body, application.Channel, application.ReceivedOn?.ToString("O", CultureInfo.InvariantCulture));
+        await db.Set<RequestFilingKeyRecord>().Where(k => k.CreatedAt < clock.GetUtcNow() - FilingKey.Lifetime).ExecuteDeleteAsync(cancellationToken);
+        for (var attempt = 1; ; attempt++)
+        {
+            var earlier = await db.Set<RequestFilingKeyRecord>().AsNoTracking().FirstOrDefaultAsync(k => k.KeyHash == keyHash, cancellationToken);
+            if (earlier is not null)
+            {
+                return await ReplayAsync(earlier, filingKey, fingerprint, cancellationToken);
+            }
+
+            try
+            {
+                return await FileOnceAsync(application, staff, (keyHash, fingerprint, filingKey), cancellationToken);
+            }
+            catch (DbUpdateException) when (attempt == 1)
+            {
+                // A concurrent call with the same key filed first (the key's unique index refused ours, and with it
+                // our application, in the same transaction): answer with that filing.
+                db.ChangeTracker.Clear();
+            }
+        }
+    }
+
+    private async Task<Outcome<FiledRequest>> ReplayAsync(RequestFilingKeyRecord earlier, string filingKey, string fingerprint, CancellationToken cancellationToken)
+    {
+        var code = FilingKey.OpenCode(filingKey, earlier.SealedCode);
+        if (earlier.Fingerprint != fingerprint || code is null)
+        {
+            return Refusal.Blocked("这个 Idempotency-Key 已用于提交另一份内容不同的申请。重新提交一份新申请时，请使用新的键值。", "Idempotency-Key 已被使用");
+        }
+
+        var request = await db.Set<DisclosureRequest>().AsNoTracking().Include(r => r.Events).FirstAsync(r => r.Id == earlier.RequestId, cancellationToken);
+        ClockResult? computed;
+        try
+        {
+            computed = await ClockOfAsync(request, cancellationToken);
+        }
+        catch (RequestClockException)
+        {
+            computed = null;
+        }
+
+        return new FiledRequest(request, code, computed, Replayed: true);
+    }
+
+    private async Task<Outcome<FiledRequest>> FileOnceAsync(
+        RequestApplication application, ClaimsPrincipal? staff, (string Hash, string Fingerprint, string Key)? filingKey, CancellationToken cancellationToken)
     {
         var today = Today;
         var errors = RequestApplicationValidator.Validate(application, staff is not null, today);
@@ -136,8 +202,23 @@ public sealed class RequestDesk(
             Details = RequestVocabulary.Label(RequestVocabulary.Channels, request.Channel),
         });
         db.Set<DisclosureRequest>().Add(request);
+        if (filingKey is { } key)
+        {
+            db.Set<RequestFilingKeyRecord>().Add(new RequestFilingKeyRecord
+            {
+                KeyHash = key.Hash, Fingerprint = key.Fingerprint, SealedCode = FilingKey.SealCode(key.Key, code), CreatedAt = clock.GetUtcNow(),
+                Request = request,
+            });
+        }
+
         // The audit row names the request, never the applicant: applicant data stays in the request row.
         audit.Record("request.filed", request.TrackingNumber, $"{(natural ? "自然人" : "法人或其他组织")}申请，收到日期 {RequestClock.Iso(receivedOn)}", body.Id, staff is null ? ApplicantActor : null);
+        if (ApplicantMail.Acknowledgement(request, body.Name, code, computed?.DueOn) is { } acknowledgement)
+        {
+            // In the same unit of work as the filing: the outbox row exists exactly when the application does.
+            await notifier.NotifyAsync(acknowledgement, cancellationToken);
+        }
+
         await db.SaveChangesAsync(cancellationToken);
         return new FiledRequest(request, code, computed);
     }
@@ -306,6 +387,11 @@ public sealed class RequestDesk(
         }
 
         audit.Record("request.event", request.TrackingNumber, $"{RequestEventTypes.ChineseName(type)} {RequestClock.Iso(record.On)}{(record.WorkingDays is { } n ? $"（{n}个工作日）" : "")}{(record.Decision is { } d ? $"：{d}" : "")}{(record.FeeAmountYuan is { } fee ? $"：{fee}元" : "")}", request.BodyId);
+        if (ApplicantMail.ForEvent(request, type, record.Details) is { } notice)
+        {
+            await notifier.NotifyAsync(notice, cancellationToken);
+        }
+
         await db.SaveChangesAsync(cancellationToken);
         return new RecordedEvent(request, computed);
     }

@@ -46,20 +46,27 @@ internal static class RequestsApi
         requests.MapGet("/statistics", StatisticsAsync).AllowAnonymous();
     }
 
-    private static async Task<Results<Created<FiledResponse>, ValidationProblem>> FileAsync(
-        RequestApplication application, HttpContext http, RequestDesk desk, CancellationToken cancellationToken)
+    /// <summary>A client that did not hear the answer (a timeout, a dropped connection) sends the same request with the
+    /// same key and gets the first answer, not a second application with a second statutory clock.</summary>
+    public const string IdempotencyKeyHeader = "Idempotency-Key";
+
+    private static async Task<Results<Created<FiledResponse>, ProblemHttpResult, ValidationProblem>> FileAsync(
+        RequestApplication application, [FromHeader(Name = IdempotencyKeyHeader)] string? idempotencyKey, HttpContext http, RequestDesk desk,
+        CancellationToken cancellationToken)
     {
         // Staff calling with a token or cookie register on the applicant's behalf and may set channel and date.
         var staff = http.User.Identity?.IsAuthenticated == true && http.User.IsInRole(StaffRoles.RequestOfficer) ? http.User : null;
-        var outcome = await desk.FileAsync(application, staff, cancellationToken);
-        if (!outcome.Succeeded)
+        var outcome = await desk.FileAsync(application, staff, idempotencyKey, cancellationToken);
+        return outcome.ToResult(filed =>
         {
-            return TypedResults.ValidationProblem(outcome.Refusal.Errors, title: outcome.Refusal.Title, detail: outcome.Refusal.Message);
-        }
+            if (filed.Replayed)
+            {
+                http.Response.Headers["Idempotent-Replayed"] = "true";
+            }
 
-        var filed = outcome.Value;
-        var request = filed.Request;
-        return TypedResults.Created($"/api/v1/requests/{request.TrackingNumber}", new FiledResponse(request.TrackingNumber, filed.Code, request.ReceivedOn, filed.Clock?.DueOn));
+            var request = filed.Request;
+            return TypedResults.Created($"/api/v1/requests/{request.TrackingNumber}", new FiledResponse(request.TrackingNumber, filed.Code, request.ReceivedOn, filed.Clock?.DueOn));
+        });
     }
 
     /// <summary>The applicant's query code travels in a header, never in the address: addresses end up in access logs,

@@ -2308,6 +2308,46 @@ namespace Gongkai.Platform.Data.Migrations.Postgres
                     b.ToTable("disclosure_request_events", (string)null);
                 });
 
+            modelBuilder.Entity("Gongkai.Requests.RequestFilingKeyRecord", b =>
+                {
+                    b.Property<int>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("integer");
+
+                    NpgsqlPropertyBuilderExtensions.UseIdentityByDefaultColumn(b.Property<int>("Id"));
+
+                    b.Property<DateTimeOffset>("CreatedAt")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<string>("Fingerprint")
+                        .IsRequired()
+                        .HasMaxLength(64)
+                        .HasColumnType("character varying(64)");
+
+                    b.Property<string>("KeyHash")
+                        .IsRequired()
+                        .HasMaxLength(64)
+                        .HasColumnType("character varying(64)");
+
+                    b.Property<int>("RequestId")
+                        .HasColumnType("integer");
+
+                    b.Property<byte[]>("SealedCode")
+                        .IsRequired()
+                        .HasColumnType("bytea");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("CreatedAt");
+
+                    b.HasIndex("KeyHash")
+                        .IsUnique();
+
+                    b.HasIndex("RequestId");
+
+                    b.ToTable("disclosure_request_filing_keys", (string)null);
+                });
+
             modelBuilder.Entity("Gongkai.Requests.RequestReminder", b =>
                 {
                     b.Property<int>("Id")
@@ -3045,6 +3085,17 @@ namespace Gongkai.Platform.Data.Migrations.Postgres
                         .HasForeignKey("RequestId")
                         .OnDelete(DeleteBehavior.Cascade)
                         .IsRequired();
+                });
+
+            modelBuilder.Entity("Gongkai.Requests.RequestFilingKeyRecord", b =>
+                {
+                    b.HasOne("Gongkai.Requests.DisclosureRequest", "Request")
+                        .WithMany()
+                        .HasForeignKey("RequestId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+
+                    b.Navigation("Request");
                 });
 
             modelBuilder.Entity("Gongkai.Requests.RequestReminder", b =>

@@ -2239,6 +2239,44 @@ namespace Gongkai.Platform.Data.Migrations.Sqlite
                     b.ToTable("disclosure_request_events", (string)null);
                 });
 
+            modelBuilder.Entity("Gongkai.Requests.RequestFilingKeyRecord", b =>
+                {
+                    b.Property<int>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("INTEGER");
+
+                    b.Property<long>("CreatedAt")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("Fingerprint")
+                        .IsRequired()
+                        .HasMaxLength(64)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("KeyHash")
+                        .IsRequired()
+                        .HasMaxLength(64)
+                        .HasColumnType("TEXT");
+
+                    b.Property<int>("RequestId")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<byte[]>("SealedCode")
+                        .IsRequired()
+                        .HasColumnType("BLOB");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("CreatedAt");
+
+                    b.HasIndex("KeyHash")
+                        .IsUnique();
+
+                    b.HasIndex("RequestId");
+
+                    b.ToTable("disclosure_request_filing_keys", (string)null);
+                });
+
             modelBuilder.Entity("Gongkai.Requests.RequestReminder", b =>
                 {
                     b.Property<int>("Id")
@@ -2962,6 +3000,17 @@ namespace Gongkai.Platform.Data.Migrations.Sqlite
                         .HasForeignKey("RequestId")
                         .OnDelete(DeleteBehavior.Cascade)
                         .IsRequired();
+                });
+
+            modelBuilder.Entity("Gongkai.Requests.RequestFilingKeyRecord", b =>
+                {
+                    b.HasOne("Gongkai.Requests.DisclosureRequest", "Request")
+                        .WithMany()
+                        .HasForeignKey("RequestId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+
+                    b.Navigation("Request");
                 });
 
             modelBuilder.Entity("Gongkai.Requests.RequestReminder", b =>
