@@ -5,6 +5,7 @@ using Gongkai.OpenData;
 using Gongkai.Organizations;
 using Gongkai.Platform;
 using Gongkai.Platform.Cli;
+using Gongkai.Platform.Web;
 using Gongkai.Portal;
 using Gongkai.Publishing;
 using Gongkai.Safeguards;
@@ -42,7 +43,7 @@ return 0;
 
 static WebApplication CreateApplication(string[] args)
 {
-    var builder = WebApplication.CreateBuilder(args);
+    var builder = WebApplication.CreateBuilder(ContentRoot.Options(args));
 
     builder.AddPlatform();          // plumbing: data + change log, audit, jobs, notifications, web conventions, PDF, telemetry
     builder.AddCalendar();          // the working-day calendar: official holidays as data, the working-day rule
