@@ -95,7 +95,9 @@ public sealed partial class DocumentAdminPagesTests(AfterNationalDayFactory fact
         // The client follows the redirect to the new document's review page.
         var page = saved.RequestMessage!.RequestUri!.AbsolutePath;
         Assert.Matches("^/admin/documents/[0-9]+$", page);
-        Assert.Contains("待初审", await saved.Content.ReadAsStringAsync(), StringComparison.Ordinal);
+        var savedHtml = await saved.Content.ReadAsStringAsync();
+        Assert.Contains("待初审", savedHtml, StringComparison.Ordinal);
+        Assert.Contains("已保存并提交初审。", savedHtml, StringComparison.Ordinal);
 
         var first = await factory.CreateStaffClientAsync("reviewer1.myszf", StaffRoles.FirstReviewer);
         Assert.Contains("经页面审核的通知", await first.GetStringAsync(U("/admin/documents")), StringComparison.Ordinal);
@@ -107,6 +109,60 @@ public sealed partial class DocumentAdminPagesTests(AfterNationalDayFactory fact
         var after = await approved.Content.ReadAsStringAsync();
         Assert.Contains("待复审", after, StringComparison.Ordinal);
         Assert.Contains("初审通过", after, StringComparison.Ordinal);
+        Assert.Contains("role=\"status\">初审已通过。", after, StringComparison.Ordinal);
+
+        // The confirmation is said once: reading the page again shows the state, not the message.
+        Assert.DoesNotContain("初审已通过。", await first.GetStringAsync(U(page)), StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task Staff_find_any_document_of_their_bodies_by_title_index_number_or_status_page_by_number_and_reach_correction_in_one_click()
+    {
+        var editor = await factory.CreateStaffClientAsync("editor.myszf", StaffRoles.Editor);
+        for (var i = 1; i <= 22; i++)
+        {
+            await DraftAsync(editor, new DocumentInput($"列表测试通知第{i}号", null, DocumentCatalog.Notice, "综合政务", new DateOnly(2024, 10, 8), "<p>正文。</p>"));
+        }
+
+        var first = await editor.GetStringAsync(U("/admin/documents/all?q=列表测试&status=Draft"));
+        Assert.Contains("共 22 个文件，第 1 / 2 页", first, StringComparison.Ordinal);
+        Assert.Contains("aria-current=\"page\"", first, StringComparison.Ordinal);
+        Assert.Contains("href=\"/admin/documents/all?q=%E5%88%97%E8%A1%A8%E6%B5%8B%E8%AF%95&amp;status=Draft&amp;page=2\"", first, StringComparison.Ordinal);
+        var second = await editor.GetStringAsync(U("/admin/documents/all?q=列表测试&status=Draft&page=2"));
+        Assert.Contains("共 22 个文件，第 2 / 2 页", second, StringComparison.Ordinal);
+        Assert.Contains("列表测试通知第1号", second, StringComparison.Ordinal);
+        Assert.Contains("共 0 个文件", await editor.GetStringAsync(U("/admin/documents/all?q=列表测试&status=Published")), StringComparison.Ordinal);
+
+        // A published document of the editor's body, found by its 索引号, offers correction; only 终审 may withdraw.
+        int bodyId;
+        int publishedId;
+        string publishedIndexNo;
+        using (var scope = factory.Services.CreateScope())
+        {
+            var db = scope.ServiceProvider.GetRequiredService<GongkaiDbContext>();
+            bodyId = await db.Users.Where(u => u.UserName == "editor.myszf").Select(u => u.BodyId).SingleAsync();
+            var row = await db.Set<Document>().Where(d => d.BodyId == bodyId && d.Status == Gongkai.Publishing.Rules.DocumentStatus.Published && d.IndexNo != null)
+                .OrderBy(d => d.Id).Select(d => new { d.Id, d.IndexNo }).FirstAsync();
+            (publishedId, publishedIndexNo) = (row.Id, row.IndexNo!);
+        }
+
+        var found = await editor.GetStringAsync(U($"/admin/documents/all?q={Uri.EscapeDataString(publishedIndexNo)}"));
+        Assert.Contains("共 1 个文件", found, StringComparison.Ordinal);
+        Assert.Contains($"href=\"/admin/documents/{publishedId}/correct\"", found, StringComparison.Ordinal);
+        Assert.DoesNotContain("撤回：", found, StringComparison.Ordinal);
+        var final = await factory.CreateStaffClientAsync("reviewer3.myszf", StaffRoles.FinalReviewer);
+        Assert.Contains("撤回：", await final.GetStringAsync(U($"/admin/documents/all?q={Uri.EscapeDataString(publishedIndexNo)}")), StringComparison.Ordinal);
+
+        // Someone of another body does not see these documents at all.
+        int otherBody;
+        using (var scope = factory.Services.CreateScope())
+        {
+            otherBody = await scope.ServiceProvider.GetRequiredService<GongkaiDbContext>().Set<Gongkai.Organizations.Body>()
+                .Where(b => b.Id != bodyId && b.ParentId == bodyId).Select(b => b.Id).FirstAsync();
+        }
+
+        using var outsider = factory.CreateClient().SignedInAs("editor.other", otherBody, StaffRoles.Editor);
+        Assert.Contains("共 0 个文件", await outsider.GetStringAsync(U("/admin/documents/all?q=列表测试")), StringComparison.Ordinal);
     }
 
     [Fact]

@@ -63,7 +63,13 @@ public sealed class DocumentCorrectionModel(GongkaiDbContext db, DocumentDesk de
         }
 
         var result = await desk.CorrectAsync(User, id, input, Reason, cancellationToken);
-        return result.Succeeded ? Redirect($"/admin/documents/{id}") : this.Refused(result.Refusal);
+        if (!result.Succeeded)
+        {
+            return this.Refused(result.Refusal);
+        }
+
+        TempData[DocumentReviewModel.ConfirmationKey] = "已更正并重新发布，页面注明了更正说明。";
+        return Redirect($"/admin/documents/{id}");
     }
 
     /// <summary>The document when it exists and the user may act for its body; also fills the page's context.</summary>

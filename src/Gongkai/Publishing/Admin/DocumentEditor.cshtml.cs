@@ -171,7 +171,13 @@ public sealed class DocumentEditorModel(GongkaiDbContext db, DocumentDesk desk, 
             result = await desk.SubmitAsync(User, result.Value.Id, cancellationToken);
         }
 
-        return result.Succeeded ? Redirect($"/admin/documents/{result.Value.Id}") : this.Refused(result.Refusal);
+        if (!result.Succeeded)
+        {
+            return this.Refused(result.Refusal);
+        }
+
+        TempData[DocumentReviewModel.ConfirmationKey] = submit == "true" ? "已保存并提交初审。" : "草稿已保存。";
+        return Redirect($"/admin/documents/{result.Value.Id}");
     }
 
     private async Task LoadCatalogueAsync(int? bodyId, CancellationToken cancellationToken)

@@ -54,6 +54,9 @@ public sealed class DocumentReviewModel(GongkaiDbContext db, DocumentDesk desk, 
 
     public string? Message { get; private set; }
 
+    /// <summary>Which pages put a confirmation here after an action; the document page shows it once.</summary>
+    public const string ConfirmationKey = "documents.confirmation";
+
     public async Task<IActionResult> OnGetAsync(int id, CancellationToken cancellationToken) =>
         await LoadAsync(id, cancellationToken) ? Page() : NotFound();
 
@@ -80,21 +83,32 @@ public sealed class DocumentReviewModel(GongkaiDbContext db, DocumentDesk desk, 
             publishAt = ChinaTime.FromLocal(local);
         }
 
-        return After(await desk.ReviewAsync(User, id, stage, new ReviewDecision(decision == "approve", Comment, NoInterpretationReason, publishAt, OverrideReason), cancellationToken), id);
+        var approve = decision == "approve";
+        return After(
+            await desk.ReviewAsync(User, id, stage, new ReviewDecision(approve, Comment, NoInterpretationReason, publishAt, OverrideReason), cancellationToken), id,
+            approve ? $"{ReviewWorkflow.ChineseName(stage)}已通过。" : $"已退回起草人修改（{ReviewWorkflow.ChineseName(stage)}）。");
     }
 
     public async Task<IActionResult> OnPostPublishAsync(int id, CancellationToken cancellationToken) =>
         await LoadAsync(id, cancellationToken) && MayPublishOrWithdraw
-            ? After(await desk.PublishNowAsync(User, id, cancellationToken), id)
+            ? After(await desk.PublishNowAsync(User, id, cancellationToken), id, "已发布，公众现在可以在网站上看到这份文件。")
             : Forbid();
 
     public async Task<IActionResult> OnPostWithdrawAsync(int id, CancellationToken cancellationToken) =>
         await LoadAsync(id, cancellationToken) && MayPublishOrWithdraw
-            ? After(await desk.WithdrawAsync(User, id, Reason, cancellationToken), id)
+            ? After(await desk.WithdrawAsync(User, id, Reason, cancellationToken), id, "已撤回。文件页面保留撤回说明和理由。")
             : Forbid();
 
-    private IActionResult After(Outcome<Document> result, int id) =>
-        result.Succeeded ? Redirect($"/admin/documents/{id}") : this.Refused(result.Refusal);
+    private IActionResult After(Outcome<Document> result, int id, string confirmation)
+    {
+        if (!result.Succeeded)
+        {
+            return this.Refused(result.Refusal);
+        }
+
+        TempData[ConfirmationKey] = confirmation;
+        return Redirect($"/admin/documents/{id}");
+    }
 
     private PageResult Fail(string message)
     {

@@ -49,6 +49,10 @@ public sealed class CaseModel(RequestDesk desk, RequestCaseWork work, Organizati
 
     public string? AssignError { get; private set; }
 
+    /// <summary>What the last action did (stage advanced, officer assigned, appeal recorded), shown once after the redirect.</summary>
+    [TempData]
+    public string? Confirmation { get; set; }
+
     public async Task<IActionResult> OnGetAsync(string trackingNumber, string? recorded, CancellationToken cancellationToken)
     {
         Recorded = recorded;
@@ -82,6 +86,7 @@ public sealed class CaseModel(RequestDesk desk, RequestCaseWork work, Organizati
         StageError = advanced.Refusal?.Message;
         if (advanced.Succeeded)
         {
+            Confirmation = "已进入下一办理环节。";
             return Redirect($"/admin/requests/{trackingNumber.Trim().ToUpperInvariant()}");
         }
 
@@ -94,6 +99,7 @@ public sealed class CaseModel(RequestDesk desk, RequestCaseWork work, Organizati
         AssignError = assigned.Refusal?.Message;
         if (assigned.Succeeded)
         {
+            Confirmation = string.IsNullOrWhiteSpace(assignee) ? "已取消分配承办人。" : "承办人已分配。";
             return Redirect($"/admin/requests/{trackingNumber.Trim().ToUpperInvariant()}");
         }
 
@@ -105,6 +111,7 @@ public sealed class CaseModel(RequestDesk desk, RequestCaseWork work, Organizati
         var recorded = await work.RecordAppealAsync(User, trackingNumber, new AppealDraft(Appeal.Kind, Appeal.FiledOn, Appeal.Outcome, Appeal.DecidedOn, Appeal.Reference, Appeal.Details), cancellationToken);
         if (recorded.Succeeded)
         {
+            Confirmation = "行政复议或诉讼情况已登记。";
             return Redirect($"/admin/requests/{trackingNumber.Trim().ToUpperInvariant()}#appeals");
         }
 
@@ -117,6 +124,7 @@ public sealed class CaseModel(RequestDesk desk, RequestCaseWork work, Organizati
         var decided = await work.DecideAppealAsync(User, trackingNumber, appealId, outcome, decidedOn, cancellationToken);
         if (decided.Succeeded)
         {
+            Confirmation = "复议或诉讼结果已登记。";
             return Redirect($"/admin/requests/{trackingNumber.Trim().ToUpperInvariant()}#appeals");
         }
 

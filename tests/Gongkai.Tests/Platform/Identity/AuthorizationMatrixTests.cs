@@ -73,6 +73,7 @@ public sealed partial class AuthorizationMatrixTests(StaffTestHost host, ITestOu
         ["GET /admin/search/synonyms"] = Access.Permission(SafeguardsPermissions.ManageWordLists),
         ["GET /admin/documents"] = Access.Staff,
         ["GET /admin/documents/deadlines"] = Access.Staff,
+        ["GET /admin/documents/all"] = Access.Staff,
         ["GET /admin/documents/{id:int}"] = Access.Staff,
         ["GET /admin/documents/edit/{id:int?}"] = Access.Permission(PublishingPermissions.EditDocuments),
         ["GET /admin/documents/{id:int}/findings"] = Access.Staff,
