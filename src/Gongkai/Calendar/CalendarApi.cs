@@ -41,13 +41,13 @@ internal static class CalendarApi
     public static IEndpointRouteBuilder MapCalendarApi(this IEndpointRouteBuilder app)
     {
         var api = app.MapGroup("/api/v1/calendar").WithTags("Calendar");
-        api.MapGet("/days/{date}", GetDay);
-        api.MapGet("/add-working-days", AddWorkingDays);
-        api.MapGet("/years", ListYears);
+        api.MapGet("/days/{date}", GetDay).WithSummary("某一天是工作日还是休息日，以及原因");
+        api.MapGet("/add-working-days", AddWorkingDays).WithSummary("从某日起算若干个工作日后的日期（含逐日说明）");
+        api.MapGet("/years", ListYears).WithSummary("已导入节假日安排的年份");
 
-        api.MapPut("/days/{date}", MarkDay).RequireAuthorization(CalendarPermissions.Manage);
-        api.MapDelete("/days/{date}", RevertDay).RequireAuthorization(CalendarPermissions.Manage);
-        api.MapPost("/years", ImportYear).RequireAuthorization(CalendarPermissions.Manage);
+        api.MapPut("/days/{date}", MarkDay).WithSummary("把某一天标为工作日或休息日（本地调整）").RequireAuthorization(CalendarPermissions.Manage);
+        api.MapDelete("/days/{date}", RevertDay).WithSummary("撤销某一天的本地调整").RequireAuthorization(CalendarPermissions.Manage);
+        api.MapPost("/years", ImportYear).WithSummary("导入一年的国务院节假日安排").RequireAuthorization(CalendarPermissions.Manage);
         return app;
     }
 

@@ -32,10 +32,10 @@ internal static class HotlineApi
     public static void MapHotlineApi(this WebApplication app)
     {
         var tickets = app.MapGroup("/api/v1/hotline/tickets").WithTags("12345热线");
-        tickets.MapGet("/", ListAsync).RequireAuthorization(HotlinePermissions.View);
-        tickets.MapPost("/", TakeInAsync).RequireAuthorization(HotlinePermissions.Operate);
-        tickets.MapGet("/{id}", GetAsync).RequireAuthorization(HotlinePermissions.View);
-        tickets.MapPost("/{id}/events", RecordAsync).RequireAuthorization(HotlinePermissions.View);
+        tickets.MapGet("/", ListAsync).WithSummary("12345 工单列表（可按状态、机关、超期筛选）").RequireAuthorization(HotlinePermissions.View);
+        tickets.MapPost("/", TakeInAsync).WithSummary("受理一张 12345 工单").RequireAuthorization(HotlinePermissions.Operate);
+        tickets.MapGet("/{id}", GetAsync).WithSummary("取一张工单及其办理记录和时限").RequireAuthorization(HotlinePermissions.View);
+        tickets.MapPost("/{id}/events", RecordAsync).WithSummary("登记工单事项（派单、签收、退单、延期、办结、回访、重办）").RequireAuthorization(HotlinePermissions.View);
     }
 
     private static async Task<Results<Ok<IReadOnlyList<TicketSummary>>, ProblemHttpResult, ValidationProblem>> ListAsync(

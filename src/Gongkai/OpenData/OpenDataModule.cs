@@ -80,6 +80,6 @@ internal static class OpenDataModule
             }
 
             return Results.Empty;
-        }).WithTags("数据开放");
+        }).WithSummary("下载数据集的一个资源文件（CSV、JSON 或 XLSX）").WithTags("数据开放");
     }
 }

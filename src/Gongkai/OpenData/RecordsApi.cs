@@ -36,17 +36,17 @@ internal static class RecordsApi
     public static void MapRecordsApi(this WebApplication app)
     {
         app.MapGet("/api/v1/record-types", async (RecordTypeStore types, CancellationToken cancellationToken) =>
-            TypedResults.Ok((await types.ListAsync(cancellationToken)).Select(t => new RecordTypeView(t.Key, t.Name, t.Version, t.Schema)).ToList()))
+            TypedResults.Ok((await types.ListAsync(cancellationToken)).Select(t => new RecordTypeView(t.Key, t.Name, t.Version, t.Schema)).ToList())).WithSummary("列出结构化信息的记录类型及字段")
             .WithTags("数据开放");
 
         var records = app.MapGroup("/api/v1/records/{type}").WithTags("数据开放");
-        records.MapGet("/", ListAsync);
-        records.MapGet("/{id:long}", GetAsync);
-        records.MapPost("/", CreateAsync).RequireAuthorization(OpenDataPermissions.EditRecords);
-        records.MapPut("/{id:long}", EditAsync).RequireAuthorization(OpenDataPermissions.EditRecords);
-        records.MapPost("/{id:long}/submit", SubmitAsync).RequireAuthorization(OpenDataPermissions.EditRecords);
-        records.MapPost("/{id:long}/review", ReviewAsync).RequireAuthorization(OpenDataPermissions.ReviewRecords);
-        records.MapPost("/{id:long}/withdraw", WithdrawAsync).RequireAuthorization(OpenDataPermissions.ReviewRecords);
+        records.MapGet("/", ListAsync).WithSummary("某类已公开记录的列表");
+        records.MapGet("/{id:long}", GetAsync).WithSummary("取一条记录");
+        records.MapPost("/", CreateAsync).WithSummary("新增记录（草稿）").RequireAuthorization(OpenDataPermissions.EditRecords);
+        records.MapPut("/{id:long}", EditAsync).WithSummary("修改记录").RequireAuthorization(OpenDataPermissions.EditRecords);
+        records.MapPost("/{id:long}/submit", SubmitAsync).WithSummary("提交审核").RequireAuthorization(OpenDataPermissions.EditRecords);
+        records.MapPost("/{id:long}/review", ReviewAsync).WithSummary("审核记录：通过并公开或退回").RequireAuthorization(OpenDataPermissions.ReviewRecords);
+        records.MapPost("/{id:long}/withdraw", WithdrawAsync).WithSummary("撤回已公开的记录").RequireAuthorization(OpenDataPermissions.ReviewRecords);
     }
 
     private static async Task<Results<Ok<RecordList>, ProblemHttpResult>> ListAsync(string type, string? body, int? page, int? size,

@@ -57,10 +57,10 @@ internal static class OrganizationsApi
     public static void MapOrganizationsApi(this WebApplication app)
     {
         var bodies = app.MapGroup("/api/v1/bodies").WithTags("机构");
-        bodies.MapGet("/", ListAsync).CacheOutput(PublicCache.BodyPages);
-        bodies.MapGet("/{code}", GetAsync).CacheOutput(PublicCache.BodyPages);
-        bodies.MapPut("/{code}", UpdateAsync).RequireAuthorization(OrganizationsPermissions.ManageBody);
-        bodies.MapPost("/", CreateAsync).RequireAuthorization(OrganizationsPermissions.ManageAllBodies);
+        bodies.MapGet("/", ListAsync).WithSummary("机关列表").CacheOutput(PublicCache.BodyPages);
+        bodies.MapGet("/{code}", GetAsync).WithSummary("一个机关的概况和政府信息公开指南").CacheOutput(PublicCache.BodyPages);
+        bodies.MapPut("/{code}", UpdateAsync).WithSummary("修改机关信息").RequireAuthorization(OrganizationsPermissions.ManageBody);
+        bodies.MapPost("/", CreateAsync).WithSummary("新增机关").RequireAuthorization(OrganizationsPermissions.ManageAllBodies);
     }
 
     private static async Task<Ok<List<BodySummary>>> ListAsync(BodyDirectory directory, CancellationToken cancellationToken)

@@ -50,7 +50,7 @@ internal static class PlatformModule
             razor.Conventions.AuthorizeFolder("/Admin");
         });
         services.AddApiProblems();
-        services.AddOpenApi("v1");
+        services.AddOpenApi("v1", OpenApiConventions.Apply);
         services.AddHealthChecks().AddCheck<DatabaseHealthCheck>("database", tags: ["ready"]);
         services.AddOutputCache();
         services.AddPublicCachePolicies();

@@ -1,3 +1,4 @@
+using Microsoft.AspNetCore.Mvc;
 using System.Globalization;
 using System.Security.Claims;
 using Gongkai.Organizations;
@@ -69,26 +70,31 @@ internal static class PublishingApi
     public static void MapPublishingApi(this WebApplication app)
     {
         var documents = app.MapGroup("/api/v1/documents").WithTags("文件");
-        documents.MapGet("/", ListAsync).CacheOutput(PublicCache.DocumentPages);
-        documents.MapGet("/{**indexNo}", GetAsync).CacheOutput(PublicCache.DocumentPages);
+        documents.MapGet("/", ListAsync).WithSummary("已公开文件列表（可按机关、类型、主题筛选）").CacheOutput(PublicCache.DocumentPages);
+        documents.MapGet("/by-index", ([FromQuery] string indexNo, PublishedDocuments published, IPublicLogEntries log, GongkaiDbContext db, CancellationToken ct) =>
+            GetAsync(indexNo, published, log, db, ct)).WithSummary("按索引号或法规库编号取一份已公开文件（编号中含“/”，放在查询参数 indexNo 中）")
+            .CacheOutput(PublicCache.DocumentPages);
+        // The same lookup with the number in the path, for links and clients made before /by-index; left out of the
+        // OpenAPI document because its template looks like the staff endpoint's /{id} there.
+        documents.MapGet("/{**indexNo}", GetAsync).ExcludeFromDescription().CacheOutput(PublicCache.DocumentPages);
 
         // Staff work on documents by id (索引号 exist only once published); a numeric segment outranks the catch-all.
         var staff = app.MapGroup("/api/v1/documents").WithTags("文件（工作人员）");
-        staff.MapPost("/", CreateAsync).RequireAuthorization(PublishingPermissions.EditDocuments);
-        staff.MapGet("/{id:int}", GetForStaffAsync).RequireAuthorization(Permissions.Staff);
-        staff.MapPut("/{id:int}", EditAsync).RequireAuthorization(PublishingPermissions.EditDocuments);
-        staff.MapPost("/{id:int}/submit", SubmitAsync).RequireAuthorization(PublishingPermissions.EditDocuments);
+        staff.MapPost("/", CreateAsync).WithSummary("起草文件").RequireAuthorization(PublishingPermissions.EditDocuments);
+        staff.MapGet("/{id:int}", GetForStaffAsync).WithSummary("工作人员查看一份文件（含审核状态）").RequireAuthorization(Permissions.Staff);
+        staff.MapPut("/{id:int}", EditAsync).WithSummary("修改草稿或退回的文件").RequireAuthorization(PublishingPermissions.EditDocuments);
+        staff.MapPost("/{id:int}/submit", SubmitAsync).WithSummary("提交初审").RequireAuthorization(PublishingPermissions.EditDocuments);
         staff.MapPost("/{id:int}/review/first", (int id, ReviewRequest request, ClaimsPrincipal user, DocumentDesk desk, GongkaiDbContext db, CancellationToken ct) =>
-            ReviewAsync(id, ReviewStage.First, request, user, desk, db, ct)).RequireAuthorization(PublishingPermissions.ReviewFirst);
+            ReviewAsync(id, ReviewStage.First, request, user, desk, db, ct)).WithSummary("初审：通过或退回").RequireAuthorization(PublishingPermissions.ReviewFirst);
         staff.MapPost("/{id:int}/review/second", (int id, ReviewRequest request, ClaimsPrincipal user, DocumentDesk desk, GongkaiDbContext db, CancellationToken ct) =>
-            ReviewAsync(id, ReviewStage.Second, request, user, desk, db, ct)).RequireAuthorization(PublishingPermissions.ReviewSecond);
+            ReviewAsync(id, ReviewStage.Second, request, user, desk, db, ct)).WithSummary("复审：通过或退回").RequireAuthorization(PublishingPermissions.ReviewSecond);
         staff.MapPost("/{id:int}/review/final", (int id, ReviewRequest request, ClaimsPrincipal user, DocumentDesk desk, GongkaiDbContext db, CancellationToken ct) =>
-            ReviewAsync(id, ReviewStage.Final, request, user, desk, db, ct)).RequireAuthorization(PublishingPermissions.ReviewFinal);
-        staff.MapPost("/{id:int}/publish", PublishAsync).RequireAuthorization(PublishingPermissions.ReviewFinal);
-        staff.MapPost("/{id:int}/correct", CorrectAsync).RequireAuthorization(PublishingPermissions.EditDocuments);
-        staff.MapPost("/{id:int}/withdraw", WithdrawAsync).RequireAuthorization(PublishingPermissions.ReviewFinal);
+            ReviewAsync(id, ReviewStage.Final, request, user, desk, db, ct)).WithSummary("终审：通过（立即或定时发布）或退回").RequireAuthorization(PublishingPermissions.ReviewFinal);
+        staff.MapPost("/{id:int}/publish", PublishAsync).WithSummary("立即发布已通过终审的定时文件").RequireAuthorization(PublishingPermissions.ReviewFinal);
+        staff.MapPost("/{id:int}/correct", CorrectAsync).WithSummary("更正已发布的文件").RequireAuthorization(PublishingPermissions.EditDocuments);
+        staff.MapPost("/{id:int}/withdraw", WithdrawAsync).WithSummary("撤回已发布的文件（须说明理由）").RequireAuthorization(PublishingPermissions.ReviewFinal);
 
-        app.MapPost("/api/v1/interpretations/", InterpretAsync).WithTags("政策解读").RequireAuthorization(PublishingPermissions.EditDocuments);
+        app.MapPost("/api/v1/interpretations/", InterpretAsync).WithSummary("为政策文件发布解读").WithTags("政策解读").RequireAuthorization(PublishingPermissions.EditDocuments);
     }
 
     private static async Task<Results<Ok<DocumentList>, ProblemHttpResult>> ListAsync(

@@ -40,10 +40,10 @@ internal static class RequestsApi
     public static void MapRequestsApi(this WebApplication app)
     {
         var requests = app.MapGroup("/api/v1/requests").WithTags("依申请公开");
-        requests.MapPost("/", FileAsync).AllowAnonymous().RequireRateLimiting(RequestRateLimits.Apply);
-        requests.MapGet("/{trackingNumber}", TrackAsync).AllowAnonymous().RequireRateLimiting(RequestRateLimits.Track);
-        requests.MapPost("/{trackingNumber}/events", RecordEventAsync).RequireAuthorization(RequestsPermissions.HandleRequests);
-        requests.MapGet("/statistics", StatisticsAsync).AllowAnonymous();
+        requests.MapPost("/", FileAsync).WithSummary("提交政府信息公开申请（支持 Idempotency-Key）").AllowAnonymous().RequireRateLimiting(RequestRateLimits.Apply);
+        requests.MapGet("/{trackingNumber}", TrackAsync).WithSummary("申请人查询办理进度（查询码放在 X-Request-Code 请求头）").AllowAnonymous().RequireRateLimiting(RequestRateLimits.Track);
+        requests.MapPost("/{trackingNumber}/events", RecordEventAsync).WithSummary("登记办理事项（补正、征求意见、延期、答复等）").RequireAuthorization(RequestsPermissions.HandleRequests);
+        requests.MapGet("/statistics", StatisticsAsync).WithSummary("年度报告表三、表四统计").AllowAnonymous();
     }
 
     /// <summary>A client that did not hear the answer (a timeout, a dropped connection) sends the same request with the

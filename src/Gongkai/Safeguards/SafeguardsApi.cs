@@ -16,7 +16,7 @@ internal static class SafeguardsApi
     public static void MapSafeguardsApi(this WebApplication app)
     {
         var api = app.MapGroup("/api/v1/safeguards").WithTags("发布前检查");
-        api.MapPost("/check", CheckAsync).RequireAuthorization(Permissions.Staff);
+        api.MapPost("/check", CheckAsync).WithSummary("检查一段文字中的个人信息、错误表述和过时名称").RequireAuthorization(Permissions.Staff);
     }
 
     private static async Task<Results<Ok<SafeguardsCheckResponse>, ProblemHttpResult>> CheckAsync(

@@ -24,8 +24,8 @@ internal static class SearchApi
     public static void MapSearchApi(this WebApplication app)
     {
         var search = app.MapGroup("/api/v1/search").WithTags("检索");
-        search.MapGet("/", Search);
-        search.MapGet("/status", StatusAsync);
+        search.MapGet("/", Search).WithSummary("全文检索已公开文件（可筛选、分面）");
+        search.MapGet("/status", StatusAsync).WithSummary("检索索引的进度");
     }
 
     /// <summary>Full-text search over published documents. <c>snippet</c> is HTML: escaped text with &lt;mark&gt; around matches.</summary>

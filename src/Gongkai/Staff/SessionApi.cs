@@ -22,11 +22,11 @@ internal static class SessionApi
 {
     public static IEndpointRouteBuilder MapStaffSessionApi(this IEndpointRouteBuilder app)
     {
-        app.MapGet("/api/v1/session", WhoAmI).WithTags("会话与访问令牌").RequireAuthorization(Permissions.Staff);
+        app.MapGet("/api/v1/session", WhoAmI).WithSummary("当前登录的工作人员、所属机关和角色").WithTags("会话与访问令牌").RequireAuthorization(Permissions.Staff);
         var session = app.MapGroup("/api/v1/session").WithTags("会话与访问令牌");
-        session.MapPost("/tokens", CreateTokenAsync).AllowAnonymous().RequireRateLimiting(RateLimits.SignIn);
-        session.MapGet("/tokens", ListTokensAsync).RequireAuthorization(Permissions.Staff);
-        session.MapDelete("/tokens/{id:int}", RevokeTokenAsync).RequireAuthorization(Permissions.Staff);
+        session.MapPost("/tokens", CreateTokenAsync).WithSummary("用用户名、密码（和动态验证码）换取访问令牌").AllowAnonymous().RequireRateLimiting(RateLimits.SignIn);
+        session.MapGet("/tokens", ListTokensAsync).WithSummary("列出本人的访问令牌").RequireAuthorization(Permissions.Staff);
+        session.MapDelete("/tokens/{id:int}", RevokeTokenAsync).WithSummary("吊销本人的一个访问令牌").RequireAuthorization(Permissions.Staff);
         return app;
     }
 

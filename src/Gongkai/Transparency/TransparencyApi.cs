@@ -47,12 +47,12 @@ internal static class TransparencyApi
     public static void MapTransparencyApi(this WebApplication app)
     {
         var ct = app.MapGroup("/ct/v1").WithTags("公开日志");
-        ct.MapGet("/get-sth", GetSthAsync);
-        ct.MapGet("/get-sth-consistency", GetConsistencyAsync);
-        ct.MapGet("/get-proof-by-hash", GetProofByHashAsync);
-        ct.MapGet("/get-entries", GetEntriesAsync);
-        ct.MapGet("/get-entry-and-proof", GetEntryAndProofAsync);
-        app.MapGet(KeyPath, (LogSigningKey key) => TypedResults.Text(key.PublicKeyPem, "application/x-pem-file")).WithTags("公开日志");
+        ct.MapGet("/get-sth", GetSthAsync).WithSummary("公开日志：最新签名树头");
+        ct.MapGet("/get-sth-consistency", GetConsistencyAsync).WithSummary("公开日志：两个树头之间的一致性证明");
+        ct.MapGet("/get-proof-by-hash", GetProofByHashAsync).WithSummary("公开日志：某条目的包含证明");
+        ct.MapGet("/get-entries", GetEntriesAsync).WithSummary("公开日志：按序号取条目");
+        ct.MapGet("/get-entry-and-proof", GetEntryAndProofAsync).WithSummary("公开日志：取条目及其包含证明");
+        app.MapGet(KeyPath, (LogSigningKey key) => TypedResults.Text(key.PublicKeyPem, "application/x-pem-file")).WithSummary("公开日志的签名公钥（PEM）").WithTags("公开日志");
     }
 
     private static async Task<Results<Ok<SthView>, ProblemHttpResult>> GetSthAsync(TransparencyLog log, CancellationToken cancellationToken) =>

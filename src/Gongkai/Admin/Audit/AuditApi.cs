@@ -11,7 +11,7 @@ internal static class AuditApi
 {
     public static IEndpointRouteBuilder MapAuditApi(this IEndpointRouteBuilder app)
     {
-        app.MapGet("/api/v1/audit", SearchAsync).WithTags("审计日志").RequireAuthorization(Permissions.ViewAudit);
+        app.MapGet("/api/v1/audit", SearchAsync).WithSummary("查询审计日志").WithTags("审计日志").RequireAuthorization(Permissions.ViewAudit);
         return app;
     }
 

@@ -44,14 +44,14 @@ internal static class Open311Api
     {
         app.MapGet("/open311/discovery.{format}", Discovery).AllowAnonymous().ExcludeFromDescription();
         var v2 = app.MapGroup("/open311/v2").AllowAnonymous().ExcludeFromDescription();
-        v2.MapGet("/services.{format}", ServicesAsync);
-        v2.MapGet("/services/{code}.{format}", ServiceAsync);
+        v2.MapGet("/services.{format}", ServicesAsync).WithSummary("Open311：服务类别列表");
+        v2.MapGet("/services/{code}.{format}", ServiceAsync).WithSummary("Open311：某服务类别的附加属性");
         // A client that sends a 1 MB description must get the specification's 400 naming the 4,000-character limit, not the
         // site-wide 413 problem: 16 MiB covers a million CJK characters form-encoded (9 bytes each).
-        v2.MapPost("/requests.{format}", PostRequestAsync).DisableAntiforgery().WithMetadata(new Microsoft.AspNetCore.Mvc.RequestSizeLimitAttribute(16 * 1024 * 1024));
-        v2.MapGet("/requests.{format}", RequestsAsync);
-        v2.MapGet("/requests/{id}.{format}", RequestAsync);
-        v2.MapGet("/tokens/{token}.{format}", TokenAsync);
+        v2.MapPost("/requests.{format}", PostRequestAsync).WithSummary("Open311：提交诉求").DisableAntiforgery().WithMetadata(new Microsoft.AspNetCore.Mvc.RequestSizeLimitAttribute(16 * 1024 * 1024));
+        v2.MapGet("/requests.{format}", RequestsAsync).WithSummary("Open311：查询诉求列表");
+        v2.MapGet("/requests/{id}.{format}", RequestAsync).WithSummary("Open311：查询一条诉求");
+        v2.MapGet("/tokens/{token}.{format}", TokenAsync).WithSummary("Open311：由回执令牌查诉求编号");
     }
 
     private static bool Known(string format) => format is "json" or "xml";

@@ -74,7 +74,7 @@ internal static class CkanApi
     {
         foreach (var prefix in new[] { "/api/3/action", "/api/action" })
         {
-            app.MapMethods(prefix + "/{action}", ["GET", "POST"], HandleAsync)
+            app.MapMethods(prefix + "/{action}", ["GET", "POST"], HandleAsync).WithSummary("CKAN Action API（package_search、package_show 等）")
                 .WithTags("CKAN Action API").DisableAntiforgery().AllowAnonymous();
         }
     }

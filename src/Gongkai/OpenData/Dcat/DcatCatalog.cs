@@ -33,7 +33,7 @@ internal static class DcatCatalog
                 var datasets = await catalog.ListDatasetsAsync(cancellationToken);
                 var graph = Catalogue(datasets, pageNumber, baseUrl, options.Value.Site, extension);
                 return Serialise(graph, extension);
-            }).WithTags("数据开放");
+            }).WithSummary("数据开放目录（DCAT）").WithTags("数据开放");
 
             app.MapGet("/dataset/{id}." + extension, async (string id, HttpContext http, OpenDataCatalog catalog, CancellationToken cancellationToken) =>
             {
@@ -46,7 +46,7 @@ internal static class DcatCatalog
                 var graph = new RdfGraph();
                 AddDataset(graph, dataset, BaseUrl(http));
                 return Serialise(graph, extension);
-            }).WithTags("数据开放");
+            }).WithSummary("一个数据集的 DCAT 描述").WithTags("数据开放");
         }
     }
 

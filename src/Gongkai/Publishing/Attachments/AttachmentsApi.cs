@@ -32,16 +32,16 @@ internal static class AttachmentsApi
     public static void MapAttachmentsApi(this WebApplication app)
     {
         var limits = app.Services.GetRequiredService<IOptions<AttachmentOptions>>().Value;
-        app.MapGet("/attachments/{id:int}", DownloadAsync).WithTags("附件");
+        app.MapGet("/attachments/{id:int}", DownloadAsync).WithSummary("下载已公开文件的附件").WithTags("附件");
 
         var staff = app.MapGroup("/api/v1/documents/{id:int}/attachments").WithTags("附件（工作人员）");
-        staff.MapGet("/", ListAsync).RequireAuthorization(Permissions.Staff);
+        staff.MapGet("/", ListAsync).WithSummary("列出文件的附件").RequireAuthorization(Permissions.Staff);
         // A token-authenticated API: no antiforgery form token; cookie callers are protected by the SameSite sign-in cookie.
-        staff.MapPost("/", UploadAsync).RequireAuthorization(PublishingPermissions.EditDocuments).DisableAntiforgery()
+        staff.MapPost("/", UploadAsync).WithSummary("上传附件（检查文件类型、个人信息）").RequireAuthorization(PublishingPermissions.EditDocuments).DisableAntiforgery()
             .WithMetadata(new RequestSizeLimitAttribute(limits.MaxRequestBytes))
             .WithFormOptions(multipartBodyLengthLimit: limits.MaxRequestBytes);
-        staff.MapDelete("/{attachmentId:int}", DeleteAsync).RequireAuthorization(PublishingPermissions.EditDocuments);
-        staff.MapPost("/{attachmentId:int}/mask", MaskAsync).RequireAuthorization(PublishingPermissions.EditDocuments);
+        staff.MapDelete("/{attachmentId:int}", DeleteAsync).WithSummary("删除草稿文件的附件").RequireAuthorization(PublishingPermissions.EditDocuments);
+        staff.MapPost("/{attachmentId:int}/mask", MaskAsync).WithSummary("遮盖附件中的个人信息").RequireAuthorization(PublishingPermissions.EditDocuments);
     }
 
     /// <summary>The file, only while its document is published (a draft's or withdrawn document's files are not public).</summary>

@@ -21,17 +21,17 @@ internal static class CatalogueApi
 {
     public static void MapCatalogueApi(this WebApplication app)
     {
-        app.MapGet("/api/v1/bodies/{code}/catalogue", PublicTreeAsync).WithTags("主动公开目录").CacheOutput(PublicCache.DocumentPages);
+        app.MapGet("/api/v1/bodies/{code}/catalogue", PublicTreeAsync).WithSummary("某机关的主动公开基本目录（公开部分）").WithTags("主动公开目录").CacheOutput(PublicCache.DocumentPages);
 
         var staff = app.MapGroup("/api/v1/catalogue").WithTags("主动公开目录（工作人员）").RequireAuthorization(OrganizationsPermissions.ManageBody);
-        staff.MapGet("/bodies/{code}", StaffTreeAsync);
-        staff.MapPost("/bodies/{code}", CreateAsync);
+        staff.MapGet("/bodies/{code}", StaffTreeAsync).WithSummary("某机关的完整目录（含隐藏栏目）");
+        staff.MapPost("/bodies/{code}", CreateAsync).WithSummary("新增目录栏目");
         staff.MapPut("/{id:int}", (int id, CatalogueNodeInput input, ClaimsPrincipal user, CatalogueDesk desk, CancellationToken ct) =>
-            ReplyAsync(desk.EditAsync(user, id, input, ct)));
-        staff.MapPost("/{id:int}/hide", (int id, ClaimsPrincipal user, CatalogueDesk desk, CancellationToken ct) => ReplyAsync(desk.SetHiddenAsync(user, id, true, ct)));
-        staff.MapPost("/{id:int}/show", (int id, ClaimsPrincipal user, CatalogueDesk desk, CancellationToken ct) => ReplyAsync(desk.SetHiddenAsync(user, id, false, ct)));
-        staff.MapPost("/{id:int}/move", MoveAsync);
-        staff.MapDelete("/{id:int}", DeleteAsync);
+            ReplyAsync(desk.EditAsync(user, id, input, ct))).WithSummary("修改目录栏目");
+        staff.MapPost("/{id:int}/hide", (int id, ClaimsPrincipal user, CatalogueDesk desk, CancellationToken ct) => ReplyAsync(desk.SetHiddenAsync(user, id, true, ct))).WithSummary("隐藏目录栏目");
+        staff.MapPost("/{id:int}/show", (int id, ClaimsPrincipal user, CatalogueDesk desk, CancellationToken ct) => ReplyAsync(desk.SetHiddenAsync(user, id, false, ct))).WithSummary("重新显示目录栏目");
+        staff.MapPost("/{id:int}/move", MoveAsync).WithSummary("移动目录栏目");
+        staff.MapDelete("/{id:int}", DeleteAsync).WithSummary("删除空的目录栏目");
     }
 
     private static async Task<Results<Ok<List<CatalogueNodeView>>, ProblemHttpResult>> PublicTreeAsync(

@@ -34,27 +34,27 @@ internal static class FeedsModule
     {
         var feeds = app.MapGroup("/feeds").WithTags("订阅").CacheOutput(FeedPolicy);
         feeds.MapGet("/atom.xml", (HttpContext http, FeedBuilder builder, SiteContext site, CancellationToken ct) =>
-            AtomAsync(http, builder, site, new FeedScope("/feeds/atom.xml", site.Site.Name + " 最新文件"), ct));
+            AtomAsync(http, builder, site, new FeedScope("/feeds/atom.xml", site.Site.Name + " 最新文件"), ct)).WithSummary("全站最新公开信息（Atom）");
         feeds.MapGet("/feed.json", (HttpContext http, FeedBuilder builder, SiteContext site, CancellationToken ct) =>
-            JsonAsync(http, builder, site, new FeedScope("/feeds/feed.json", site.Site.Name + " 最新文件"), ct));
+            JsonAsync(http, builder, site, new FeedScope("/feeds/feed.json", site.Site.Name + " 最新文件"), ct)).WithSummary("全站最新公开信息（JSON Feed）");
         feeds.MapGet("/bodies/{code}/atom.xml", async (string code, HttpContext http, FeedBuilder builder, SiteContext site, BodyDirectory directory, CancellationToken ct) =>
-            await BodyScopeAsync(code, "atom.xml", directory, ct) is { } scope ? await AtomAsync(http, builder, site, scope, ct) : NotFound("机构", code));
+            await BodyScopeAsync(code, "atom.xml", directory, ct) is { } scope ? await AtomAsync(http, builder, site, scope, ct) : NotFound("机构", code)).WithSummary("某机关的最新公开信息（Atom）");
         feeds.MapGet("/bodies/{code}/feed.json", async (string code, HttpContext http, FeedBuilder builder, SiteContext site, BodyDirectory directory, CancellationToken ct) =>
-            await BodyScopeAsync(code, "feed.json", directory, ct) is { } scope ? await JsonAsync(http, builder, site, scope, ct) : NotFound("机构", code));
+            await BodyScopeAsync(code, "feed.json", directory, ct) is { } scope ? await JsonAsync(http, builder, site, scope, ct) : NotFound("机构", code)).WithSummary("某机关的最新公开信息（JSON Feed）");
         feeds.MapGet("/bodies/{code}/nodes/{node:int}/atom.xml", async (string code, int node, HttpContext http, FeedBuilder builder, SiteContext site, BodyDirectory directory,
             CatalogueDesk catalogue, CancellationToken ct) =>
-            await NodeScopeAsync(code, node, "atom.xml", directory, catalogue, ct) is { } scope ? await AtomAsync(http, builder, site, scope, ct) : NotFound("目录栏目", code + "/" + node));
+            await NodeScopeAsync(code, node, "atom.xml", directory, catalogue, ct) is { } scope ? await AtomAsync(http, builder, site, scope, ct) : NotFound("目录栏目", code + "/" + node)).WithSummary("某机关目录栏目的最新公开信息（Atom）");
         feeds.MapGet("/bodies/{code}/nodes/{node:int}/feed.json", async (string code, int node, HttpContext http, FeedBuilder builder, SiteContext site, BodyDirectory directory,
             CatalogueDesk catalogue, CancellationToken ct) =>
-            await NodeScopeAsync(code, node, "feed.json", directory, catalogue, ct) is { } scope ? await JsonAsync(http, builder, site, scope, ct) : NotFound("目录栏目", code + "/" + node));
+            await NodeScopeAsync(code, node, "feed.json", directory, catalogue, ct) is { } scope ? await JsonAsync(http, builder, site, scope, ct) : NotFound("目录栏目", code + "/" + node)).WithSummary("某机关目录栏目的最新公开信息（JSON Feed）");
         feeds.MapGet("/types/{type}/atom.xml", async (string type, HttpContext http, FeedBuilder builder, SiteContext site, CancellationToken ct) =>
-            TypeScope(type, "atom.xml") is { } scope ? await AtomAsync(http, builder, site, scope, ct) : NotFound("文件类型", type));
+            TypeScope(type, "atom.xml") is { } scope ? await AtomAsync(http, builder, site, scope, ct) : NotFound("文件类型", type)).WithSummary("某一文件类型的最新公开信息（Atom）");
         feeds.MapGet("/types/{type}/feed.json", async (string type, HttpContext http, FeedBuilder builder, SiteContext site, CancellationToken ct) =>
-            TypeScope(type, "feed.json") is { } scope ? await JsonAsync(http, builder, site, scope, ct) : NotFound("文件类型", type));
+            TypeScope(type, "feed.json") is { } scope ? await JsonAsync(http, builder, site, scope, ct) : NotFound("文件类型", type)).WithSummary("某一文件类型的最新公开信息（JSON Feed）");
 
-        app.MapGet("/sitemap.xml", SitemapIndexAsync).WithTags("订阅").CacheOutput(FeedPolicy);
-        app.MapGet("/sitemap-{part:int}.xml", SitemapPartAsync).WithTags("订阅").CacheOutput(FeedPolicy);
-        app.MapGet("/robots.txt", (HttpContext http) => TypedResults.Text(Robots(SiteUri(http)), "text/plain; charset=utf-8")).WithTags("订阅");
+        app.MapGet("/sitemap.xml", SitemapIndexAsync).WithSummary("站点地图索引").WithTags("订阅").CacheOutput(FeedPolicy);
+        app.MapGet("/sitemap-{part:int}.xml", SitemapPartAsync).WithSummary("站点地图的一部分").WithTags("订阅").CacheOutput(FeedPolicy);
+        app.MapGet("/robots.txt", (HttpContext http) => TypedResults.Text(Robots(SiteUri(http)), "text/plain; charset=utf-8")).WithSummary("搜索引擎抓取规则").WithTags("订阅");
         return app;
     }
 

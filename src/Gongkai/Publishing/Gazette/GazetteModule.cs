@@ -16,7 +16,7 @@ internal static class GazetteModule
 
     public static WebApplication MapGazette(this WebApplication app)
     {
-        app.MapGet("/gazette/{year:int}/{number:int}.pdf", EditionAsync).WithTags("政府公报");
+        app.MapGet("/gazette/{year:int}/{number:int}.pdf", EditionAsync).WithSummary("一期政府公报的 PDF 版").WithTags("政府公报");
         return app;
     }
 

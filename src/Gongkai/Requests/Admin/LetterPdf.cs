@@ -11,7 +11,7 @@ namespace Gongkai.Requests.Admin;
 internal static class LetterPdf
 {
     public static void MapLetterPdf(this WebApplication app) =>
-        app.MapGet("/admin/requests/{trackingNumber}/letter.pdf", RenderAsync).RequireAuthorization(RequestsPermissions.HandleRequests).WithTags("依申请公开（工作人员）");
+        app.MapGet("/admin/requests/{trackingNumber}/letter.pdf", RenderAsync).WithSummary("答复告知书 PDF").RequireAuthorization(RequestsPermissions.HandleRequests).WithTags("依申请公开（工作人员）");
 
     /// <summary>The letter's blocks: heading, number and decision, the letter text paragraph by paragraph, the signature.</summary>
     public static PdfModel Model(DisclosureRequest request, RequestReply reply, ReplyDecision? decision)

@@ -118,6 +118,7 @@ public sealed partial class AuthorizationMatrixTests(StaffTestHost host, ITestOu
         ["GET /api/v1/bodies/{code}"] = Access.Anonymous,
         ["GET /api/v1/documents/"] = Access.Anonymous,
         ["GET /api/v1/documents/{**indexNo}"] = Access.Anonymous,
+        ["GET /api/v1/documents/by-index"] = Access.Anonymous,
         ["GET /api/v1/calendar/days/{date}"] = Access.Anonymous,
         ["GET /api/v1/calendar/add-working-days"] = Access.Anonymous,
         ["GET /api/v1/calendar/years"] = Access.Anonymous,
