@@ -31,7 +31,8 @@ internal static class ChannelsModule
         services.AddScoped<WebSubHub>();
         services.AddScoped<WebSubDeliverer>();
         services.AddJobHandler<WebSubVerification>();
-        services.AddJobHandler<WebSubDeliveryJob>();
+        services.AddSingleton<WebSubDeliveriesStaged>();
+        services.AddHostedService<WebSubDeliveryWorker>();
         services.AddRecurringJob<WebSubSweep>();
         services.AddChangeLogFollower<WebSubPublisher>();
         var perMinute = builder.Configuration.GetValue($"{WebSubOptions.Section}:RequestsPerMinute", new WebSubOptions().RequestsPerMinute);

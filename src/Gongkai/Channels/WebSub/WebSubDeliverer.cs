@@ -21,8 +21,6 @@ namespace Gongkai.Channels.WebSub;
 public sealed class WebSubDeliverer(GongkaiDbContext db, IHttpClientFactory clients, TimeProvider clock, NodeIdentity node, IFeedHub hub,
     IOptions<WebSubOptions> options, ILogger<WebSubDeliverer> logger)
 {
-    public const string JobKind = "websub.deliver";
-
     private WebSubOptions Options => options.Value;
 
     /// <summary>Delivers everything due now, batch after batch; returns how many deliveries succeeded.</summary>
@@ -140,17 +138,57 @@ public sealed class WebSubDeliverer(GongkaiDbContext db, IHttpClientFactory clie
     private sealed record Work(long Id, int Attempts, string Topic, string Callback, string? Secret, string ContentType, string Body);
 }
 
-/// <summary>Runs the deliveries a publication staged, at once (the follower's job wakes the runner).</summary>
-public sealed class WebSubDeliveryJob(WebSubDeliverer deliverer) : IJobHandler
-{
-    public string Kind => WebSubDeliverer.JobKind;
+/// <summary>Raised when this process staged deliveries, so the <see cref="WebSubDeliveryWorker"/> sends them at once.</summary>
+public sealed class WebSubDeliveriesStaged : WakeUpSignal;
 
-    public async Task HandleAsync(JobContext job, CancellationToken cancellationToken) => await deliverer.DeliverDueAsync(cancellationToken);
+/// <summary>
+/// Sends deliveries on every node: at once when this node staged some (a publication begins reaching subscribers
+/// within the 2 s the issue asks, without waiting for the job runner's pass over every recurring job), and every
+/// <see cref="WebSubOptions.SweepInterval"/> for retries that came due and for deliveries a dead node left (their lease
+/// lapsed). The rows are the queue: nothing is lost when a node stops. Off where background work is off.
+/// </summary>
+internal sealed class WebSubDeliveryWorker(IServiceScopeFactory scopes, WebSubDeliveriesStaged staged, TimeProvider clock, IOptions<WebSubOptions> options,
+    IOptions<JobsOptions> jobs, ILogger<WebSubDeliveryWorker> logger) : BackgroundService
+{
+    protected override async Task ExecuteAsync(CancellationToken stoppingToken)
+    {
+        if (!jobs.Value.Enabled)
+        {
+            return;
+        }
+
+        while (!stoppingToken.IsCancellationRequested)
+        {
+            try
+            {
+                await using var scope = scopes.CreateAsyncScope();
+                await scope.ServiceProvider.GetRequiredService<WebSubDeliverer>().DeliverDueAsync(stoppingToken);
+            }
+            catch (OperationCanceledException) when (stoppingToken.IsCancellationRequested)
+            {
+                return;
+            }
+            catch (Exception exception)
+            {
+                // E.g. the database is unreachable: try again at the next wake-up.
+                logger.LogError(exception, "WebSub delivery pass failed.");
+            }
+
+            try
+            {
+                await staged.WaitAsync(options.Value.SweepInterval, clock, stoppingToken);
+            }
+            catch (OperationCanceledException)
+            {
+                return;
+            }
+        }
+    }
 }
 
-/// <summary>Every <see cref="WebSubOptions.SweepInterval"/>: retries that came due, deliveries a dead node left, expired
-/// leases (W3C WebSub §5.1: a subscription ends when its lease does) and finished deliveries past keeping.</summary>
-public sealed class WebSubSweep(WebSubDeliverer deliverer, GongkaiDbContext db, TimeProvider clock, IOptions<WebSubOptions> options) : IRecurringJob
+/// <summary>Every <see cref="WebSubOptions.SweepInterval"/>, on one node: ends expired subscriptions (W3C WebSub §5.1: a
+/// subscription ends when its lease does, with its pending deliveries) and removes finished deliveries past keeping.</summary>
+public sealed class WebSubSweep(GongkaiDbContext db, TimeProvider clock, IOptions<WebSubOptions> options) : IRecurringJob
 {
     public string Name => "websub.sweep";
 
@@ -164,6 +202,5 @@ public sealed class WebSubSweep(WebSubDeliverer deliverer, GongkaiDbContext db, 
         await db.Set<WebSubDelivery>().Where(d => (d.Status == WebSubDeliveryStatus.Delivered || d.Status == WebSubDeliveryStatus.Failed) && d.CreatedAt < before)
             .ExecuteDeleteAsync(cancellationToken);
         await db.Set<WebSubContent>().Where(c => c.CreatedAt < before && !db.Set<WebSubDelivery>().Any(d => d.ContentId == c.Id)).ExecuteDeleteAsync(cancellationToken);
-        await deliverer.DeliverDueAsync(cancellationToken);
     }
 }

@@ -1,5 +1,4 @@
 using Gongkai.Platform.Data;
-using Gongkai.Platform.Jobs;
 using Gongkai.Publishing;
 using Gongkai.Publishing.Contracts;
 using Microsoft.EntityFrameworkCore;
@@ -8,10 +7,10 @@ namespace Gongkai.Channels.WebSub;
 
 /// <summary>
 /// The publisher side (W3C WebSub §6–7): when a document is published, corrected or withdrawn, every subscribed feed
-/// that lists it gets its new content stored once, a delivery row per subscriber, and a delivery job that wakes the job
-/// runner at once — all in one unit of work, so a restart finds them in the database. One node follows for the cluster.
+/// that lists it gets its new content stored once and a delivery row per subscriber, in one unit of work, so a restart
+/// finds them in the database; then this node's <see cref="WebSubDeliveryWorker"/> is woken to send them. One node follows for the cluster.
 /// </summary>
-public sealed class WebSubPublisher(GongkaiDbContext db, FeedTopics topics, JobScheduler jobs, TimeProvider clock) : IChangeLogFollower
+public sealed class WebSubPublisher(GongkaiDbContext db, FeedTopics topics, WebSubDeliveriesStaged staged, TimeProvider clock) : IChangeLogFollower
 {
     public string Name => "websub.publish";
 
@@ -63,9 +62,9 @@ public sealed class WebSubPublisher(GongkaiDbContext db, FeedTopics topics, JobS
                 await StageAsync(topic, now, cancellationToken);
             }
 
-            jobs.Schedule(WebSubDeliverer.JobKind);
             await db.SaveChangesAsync(cancellationToken);
         }, cancellationToken);
+        staged.Signal();
     }
 
     /// <summary>Stores the topic's content as of now and a delivery for each of its subscribers.</summary>
