@@ -34,7 +34,10 @@ internal static class ChannelsModule
         services.AddSingleton<WebSubDeliveriesStaged>();
         services.AddHostedService<WebSubDeliveryWorker>();
         services.AddRecurringJob<WebSubSweep>();
-        services.AddChangeLogFollower<WebSubPublisher>();
+        // First in the pump's pass (followers run one after another in registration order): staging is a few queries,
+        // while the search index and the public log ahead of it can take seconds under load, and a publication must
+        // begin reaching subscribers within 2 s.
+        services.Insert(0, ServiceDescriptor.Scoped<IChangeLogFollower, WebSubPublisher>());
         var perMinute = builder.Configuration.GetValue($"{WebSubOptions.Section}:RequestsPerMinute", new WebSubOptions().RequestsPerMinute);
         services.Configure<RateLimiterOptions>(limiter => limiter.AddPolicy(HubRateLimit, context => RateLimitPartition.GetFixedWindowLimiter(
             context.Connection.RemoteIpAddress?.ToString() ?? "unknown",
