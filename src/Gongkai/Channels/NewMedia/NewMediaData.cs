@@ -133,6 +133,6 @@ internal sealed class NewMediaConfiguration : IEntityTypeConfiguration<NewMediaA
         builder.Property(p => p.WithdrawnReason).HasMaxLength(500);
         builder.HasOne<NewMediaAccount>().WithMany().HasForeignKey(p => p.AccountId).OnDelete(DeleteBehavior.Cascade);
         builder.HasIndex(p => new { p.AccountId, p.Status });
-        builder.HasIndex(p => p.SourceDocumentId);
+        builder.HasIndex(p => p.SourceIndexNo);
     }
 }

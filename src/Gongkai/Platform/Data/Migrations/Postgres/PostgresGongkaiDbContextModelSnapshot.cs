@@ -234,7 +234,7 @@ namespace Gongkai.Platform.Data.Migrations.Postgres
 
                     b.HasKey("Id");
 
-                    b.HasIndex("SourceDocumentId");
+                    b.HasIndex("SourceIndexNo");
 
                     b.HasIndex("AccountId", "Status");
 

@@ -225,7 +225,7 @@ namespace Gongkai.Platform.Data.Migrations.Sqlite
 
                     b.HasKey("Id");
 
-                    b.HasIndex("SourceDocumentId");
+                    b.HasIndex("SourceIndexNo");
 
                     b.HasIndex("AccountId", "Status");
 

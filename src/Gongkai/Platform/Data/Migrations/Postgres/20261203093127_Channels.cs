@@ -170,9 +170,9 @@ namespace Gongkai.Platform.Data.Migrations.Postgres
                 columns: new[] { "AccountId", "Status" });
 
             migrationBuilder.CreateIndex(
-                name: "IX_new_media_posts_SourceDocumentId",
+                name: "IX_new_media_posts_SourceIndexNo",
                 table: "new_media_posts",
-                column: "SourceDocumentId");
+                column: "SourceIndexNo");
 
             migrationBuilder.CreateIndex(
                 name: "IX_websub_contents_CreatedAt",

@@ -12,7 +12,7 @@ using Npgsql.EntityFrameworkCore.PostgreSQL.Metadata;
 namespace Gongkai.Platform.Data.Migrations.Postgres
 {
     [DbContext(typeof(PostgresGongkaiDbContext))]
-    [Migration("20261203082754_Channels")]
+    [Migration("20261203093127_Channels")]
     partial class Channels
     {
         /// <inheritdoc />
@@ -237,7 +237,7 @@ namespace Gongkai.Platform.Data.Migrations.Postgres
 
                     b.HasKey("Id");
 
-                    b.HasIndex("SourceDocumentId");
+                    b.HasIndex("SourceIndexNo");
 
                     b.HasIndex("AccountId", "Status");
 

@@ -11,7 +11,7 @@ using Microsoft.EntityFrameworkCore.Storage.ValueConversion;
 namespace Gongkai.Platform.Data.Migrations.Sqlite
 {
     [DbContext(typeof(SqliteGongkaiDbContext))]
-    [Migration("20261203082627_Channels")]
+    [Migration("20261203092706_Channels")]
     partial class Channels
     {
         /// <inheritdoc />
@@ -228,7 +228,7 @@ namespace Gongkai.Platform.Data.Migrations.Sqlite
 
                     b.HasKey("Id");
 
-                    b.HasIndex("SourceDocumentId");
+                    b.HasIndex("SourceIndexNo");
 
                     b.HasIndex("AccountId", "Status");
 
