@@ -1,5 +1,6 @@
 using Gongkai.Admin;
 using Gongkai.Calendar;
+using Gongkai.Channels;
 using Gongkai.Hotline;
 using Gongkai.OpenData;
 using Gongkai.Organizations;
@@ -56,6 +57,7 @@ static WebApplication CreateApplication(string[] args)
     builder.AddSearch();            // full-text search: a Lucene index per node following the change log, API and page
     builder.AddTransparency();      // the public log: RFC 6962 Merkle tree of every published version, signed tree heads, /ct/v1
     builder.AddOpenData();          // 数据开放: record types as data, records with review and versions, datasets, CKAN API, DCAT
+    builder.AddChannels();          // every channel from one source: the WebSub hub for the feeds, 政务新媒体 accounts and reviewed posts
     builder.AddPortal();            // the public site shell: home, elderly mode, site map
     builder.AddAdmin();             // the staff console shell
 
@@ -73,6 +75,7 @@ static WebApplication CreateApplication(string[] args)
     app.MapSearch();
     app.MapTransparency();
     app.MapOpenData();
+    app.MapChannels();
     app.MapPortal();
     app.MapAdmin();
 

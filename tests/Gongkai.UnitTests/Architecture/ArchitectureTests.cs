@@ -27,11 +27,12 @@ public sealed class ArchitectureTests
         { "Transparency", ["Platform", "Calendar", "Staff", "Organizations", "Safeguards", "Publishing"] },
         { "Hotline", ["Platform", "Calendar", "Staff", "Organizations", "Safeguards"] },
         { "OpenData", ["Platform", "Calendar", "Staff", "Organizations", "Safeguards"] },
-        { "Portal", ["Platform", "Calendar", "Staff", "Organizations", "Safeguards", "Publishing", "Search", "Requests", "Transparency", "Hotline", "OpenData"] },
-        { "Admin", ["Platform", "Calendar", "Staff", "Organizations", "Safeguards", "Publishing", "Search", "Requests", "Transparency", "Hotline", "OpenData"] },
+        { "Channels", ["Platform", "Calendar", "Staff", "Organizations", "Safeguards", "Publishing"] },
+        { "Portal", ["Platform", "Calendar", "Staff", "Organizations", "Safeguards", "Publishing", "Search", "Requests", "Transparency", "Hotline", "OpenData", "Channels"] },
+        { "Admin", ["Platform", "Calendar", "Staff", "Organizations", "Safeguards", "Publishing", "Search", "Requests", "Transparency", "Hotline", "OpenData", "Channels"] },
     };
 
-    private static readonly string[] Modules = ["Platform", "Calendar", "Staff", "Organizations", "Safeguards", "Publishing", "Search", "Requests", "Transparency", "Hotline", "OpenData", "Portal", "Admin"];
+    private static readonly string[] Modules = ["Platform", "Calendar", "Staff", "Organizations", "Safeguards", "Publishing", "Search", "Requests", "Transparency", "Hotline", "OpenData", "Channels", "Portal", "Admin"];
 
     [Theory]
     [MemberData(nameof(Layers))]
@@ -84,6 +85,7 @@ public sealed class ArchitectureTests
     [InlineData("Gongkai.Transparency.Rules")]
     [InlineData("Gongkai.Hotline.Rules")]
     [InlineData("Gongkai.OpenData.Rules")]
+    [InlineData("Gongkai.Channels.Rules")]
     public void Rules_namespaces_do_no_input_or_output(string rules)
     {
         var result = Types.InAssembly(Application).That().ResideInNamespace(rules)

@@ -25,7 +25,17 @@ public sealed class FeedBuilder(GongkaiDbContext db)
 
     public async Task<IReadOnlyList<FeedItem>> ItemsAsync(FeedScope scope, CancellationToken cancellationToken)
     {
-        var query = db.Set<Document>().AsNoTracking().Where(d => d.Status == DocumentStatus.Published);
+        var query = InScope(db.Set<Document>().AsNoTracking().Where(d => d.Status == DocumentStatus.Published), scope);
+        var rows = await query.OrderByDescending(d => d.PublishedAt).ThenByDescending(d => d.Id).Take(EntryCount)
+            .Select(d => new { d.IndexNo, d.Title, d.DocNumber, BodyName = d.Body!.Name, d.DocumentType, d.PublishedAt, d.UpdatedAt, d.BodyHtml })
+            .ToListAsync(cancellationToken);
+        return rows.Select(r => new FeedItem(r.IndexNo!, r.Title, r.DocNumber, r.BodyName, r.DocumentType, r.PublishedAt!.Value,
+            r.UpdatedAt > r.PublishedAt ? r.UpdatedAt : r.PublishedAt.Value, Summary(r.BodyHtml))).ToList();
+    }
+
+    /// <summary>The documents a feed of <paramref name="scope"/> draws from (whatever their status: callers choose it).</summary>
+    internal static IQueryable<Document> InScope(IQueryable<Document> query, FeedScope scope)
+    {
         if (scope.BodyId is { } bodyId)
         {
             query = query.Where(d => d.BodyId == bodyId || d.CoIssuers.Any(c => c.BodyId == bodyId));
@@ -41,14 +51,11 @@ public sealed class FeedBuilder(GongkaiDbContext db)
             query = query.Where(d => d.DocumentType == type);
         }
 
-        var rows = await query.OrderByDescending(d => d.PublishedAt).ThenByDescending(d => d.Id).Take(EntryCount)
-            .Select(d => new { d.IndexNo, d.Title, d.DocNumber, BodyName = d.Body!.Name, d.DocumentType, d.PublishedAt, d.UpdatedAt, d.BodyHtml })
-            .ToListAsync(cancellationToken);
-        return rows.Select(r => new FeedItem(r.IndexNo!, r.Title, r.DocNumber, r.BodyName, r.DocumentType, r.PublishedAt!.Value,
-            r.UpdatedAt > r.PublishedAt ? r.UpdatedAt : r.PublishedAt.Value, Summary(r.BodyHtml))).ToList();
+        return query;
     }
 
-    public static string Atom(FeedScope scope, IReadOnlyList<FeedItem> items, Uri site, string siteName)
+    /// <param name="hub">The WebSub hub announced beside the self link (<c>rel="hub"</c>), or null when none runs.</param>
+    public static string Atom(FeedScope scope, IReadOnlyList<FeedItem> items, Uri site, string siteName, Uri? hub = null)
     {
         var self = new Uri(site, scope.Id);
         var feed = new SyndicationFeed(scope.Title, $"{siteName}发布的政府信息", new Uri(site, "/documents"))
@@ -58,6 +65,11 @@ public sealed class FeedBuilder(GongkaiDbContext db)
             Language = "zh-CN",
         };
         feed.Links.Add(new SyndicationLink(self, "self", scope.Title, "application/atom+xml", 0));
+        if (hub is not null)
+        {
+            feed.Links.Add(new SyndicationLink(hub) { RelationshipType = "hub" });
+        }
+
         feed.Authors.Add(new SyndicationPerson { Name = siteName });
         feed.Items = items.Select(i =>
         {
@@ -82,7 +94,7 @@ public sealed class FeedBuilder(GongkaiDbContext db)
         return output.ToString().Replace("encoding=\"utf-16\"", "encoding=\"utf-8\"", StringComparison.Ordinal);
     }
 
-    public static string Json(FeedScope scope, IReadOnlyList<FeedItem> items, Uri site, string siteName, string jsonFeedPath)
+    public static string Json(FeedScope scope, IReadOnlyList<FeedItem> items, Uri site, string siteName, string jsonFeedPath, Uri? hub = null)
     {
         var feed = new JsonFeed(
             "https://jsonfeed.org/version/1.1",
@@ -98,7 +110,8 @@ public sealed class FeedBuilder(GongkaiDbContext db)
                     i.PublishedAt.ToString("yyyy-MM-ddTHH:mm:ssK", CultureInfo.InvariantCulture),
                     i.UpdatedAt.ToString("yyyy-MM-ddTHH:mm:ssK", CultureInfo.InvariantCulture),
                     [new JsonFeedAuthor(i.BodyName)], [i.DocumentType]);
-            }).ToList());
+            }).ToList(),
+            hub is null ? null : [new JsonFeedHub("WebSub", hub.AbsoluteUri)]);
         return JsonSerializer.Serialize(feed, JsonFeedContext.Default.JsonFeed);
     }
 
@@ -118,7 +131,11 @@ public sealed record JsonFeed(
     [property: JsonPropertyName("feed_url")] string FeedUrl,
     [property: JsonPropertyName("language")] string Language,
     [property: JsonPropertyName("authors")] IReadOnlyList<JsonFeedAuthor> Authors,
-    [property: JsonPropertyName("items")] IReadOnlyList<JsonFeedItem> Items);
+    [property: JsonPropertyName("items")] IReadOnlyList<JsonFeedItem> Items,
+    [property: JsonPropertyName("hubs"), JsonIgnore(Condition = JsonIgnoreCondition.WhenWritingNull)] IReadOnlyList<JsonFeedHub>? Hubs = null);
+
+/// <summary>JSON Feed 1.1 <c>hubs</c>: where to subscribe for pushed updates.</summary>
+public sealed record JsonFeedHub([property: JsonPropertyName("type")] string Type, [property: JsonPropertyName("url")] string Url);
 
 public sealed record JsonFeedAuthor([property: JsonPropertyName("name")] string Name);
 

@@ -4,12 +4,12 @@ using System.Xml;
 using Gongkai.Organizations;
 using Gongkai.Platform.Data;
 using Gongkai.Platform.Web;
-using Gongkai.Publishing.Catalogue;
 using Gongkai.Publishing.Contracts;
 using Gongkai.Publishing.Rules;
 using Microsoft.AspNetCore.Http.HttpResults;
 using Microsoft.AspNetCore.OutputCaching;
 using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.DependencyInjection.Extensions;
 
 namespace Gongkai.Publishing.Feeds;
 
@@ -25,6 +25,10 @@ internal static class FeedsModule
     public static WebApplicationBuilder AddFeeds(this WebApplicationBuilder builder)
     {
         builder.Services.AddScoped<FeedBuilder>();
+        builder.Services.AddScoped<FeedScopes>();
+        builder.Services.AddScoped<FeedTopics>();
+        // Channels (a module above this one) replaces it with the WebSub hub.
+        builder.Services.TryAddSingleton<IFeedHub, NoFeedHub>();
         builder.Services.Configure<OutputCacheOptions>(cache =>
             cache.AddPolicy(FeedPolicy, feed => feed.Tag(PublicCache.DocumentsTag, PublicCache.BodiesTag).Expire(TimeSpan.FromMinutes(10))));
         return builder;
@@ -33,24 +37,24 @@ internal static class FeedsModule
     public static WebApplication MapFeeds(this WebApplication app)
     {
         var feeds = app.MapGroup("/feeds").WithTags("订阅").CacheOutput(FeedPolicy);
-        feeds.MapGet("/atom.xml", (HttpContext http, FeedBuilder builder, SiteContext site, CancellationToken ct) =>
-            AtomAsync(http, builder, site, new FeedScope("/feeds/atom.xml", site.Site.Name + " 最新文件"), ct)).WithSummary("全站最新公开信息（Atom）");
-        feeds.MapGet("/feed.json", (HttpContext http, FeedBuilder builder, SiteContext site, CancellationToken ct) =>
-            JsonAsync(http, builder, site, new FeedScope("/feeds/feed.json", site.Site.Name + " 最新文件"), ct)).WithSummary("全站最新公开信息（JSON Feed）");
-        feeds.MapGet("/bodies/{code}/atom.xml", async (string code, HttpContext http, FeedBuilder builder, SiteContext site, BodyDirectory directory, CancellationToken ct) =>
-            await BodyScopeAsync(code, "atom.xml", directory, ct) is { } scope ? await AtomAsync(http, builder, site, scope, ct) : NotFound("机构", code)).WithSummary("某机关的最新公开信息（Atom）");
-        feeds.MapGet("/bodies/{code}/feed.json", async (string code, HttpContext http, FeedBuilder builder, SiteContext site, BodyDirectory directory, CancellationToken ct) =>
-            await BodyScopeAsync(code, "feed.json", directory, ct) is { } scope ? await JsonAsync(http, builder, site, scope, ct) : NotFound("机构", code)).WithSummary("某机关的最新公开信息（JSON Feed）");
-        feeds.MapGet("/bodies/{code}/nodes/{node:int}/atom.xml", async (string code, int node, HttpContext http, FeedBuilder builder, SiteContext site, BodyDirectory directory,
-            CatalogueDesk catalogue, CancellationToken ct) =>
-            await NodeScopeAsync(code, node, "atom.xml", directory, catalogue, ct) is { } scope ? await AtomAsync(http, builder, site, scope, ct) : NotFound("目录栏目", code + "/" + node)).WithSummary("某机关目录栏目的最新公开信息（Atom）");
-        feeds.MapGet("/bodies/{code}/nodes/{node:int}/feed.json", async (string code, int node, HttpContext http, FeedBuilder builder, SiteContext site, BodyDirectory directory,
-            CatalogueDesk catalogue, CancellationToken ct) =>
-            await NodeScopeAsync(code, node, "feed.json", directory, catalogue, ct) is { } scope ? await JsonAsync(http, builder, site, scope, ct) : NotFound("目录栏目", code + "/" + node)).WithSummary("某机关目录栏目的最新公开信息（JSON Feed）");
-        feeds.MapGet("/types/{type}/atom.xml", async (string type, HttpContext http, FeedBuilder builder, SiteContext site, CancellationToken ct) =>
-            TypeScope(type, "atom.xml") is { } scope ? await AtomAsync(http, builder, site, scope, ct) : NotFound("文件类型", type)).WithSummary("某一文件类型的最新公开信息（Atom）");
-        feeds.MapGet("/types/{type}/feed.json", async (string type, HttpContext http, FeedBuilder builder, SiteContext site, CancellationToken ct) =>
-            TypeScope(type, "feed.json") is { } scope ? await JsonAsync(http, builder, site, scope, ct) : NotFound("文件类型", type)).WithSummary("某一文件类型的最新公开信息（JSON Feed）");
+        feeds.MapGet("/atom.xml", (HttpContext http, FeedBuilder builder, SiteContext site, IFeedHub hub, CancellationToken ct) =>
+            AtomAsync(http, builder, site, hub, FeedScopes.Site(FeedScopes.AtomFile, site.Site.Name), ct)).WithSummary("全站最新公开信息（Atom）");
+        feeds.MapGet("/feed.json", (HttpContext http, FeedBuilder builder, SiteContext site, IFeedHub hub, CancellationToken ct) =>
+            JsonAsync(http, builder, site, hub, FeedScopes.Site(FeedScopes.JsonFile, site.Site.Name), ct)).WithSummary("全站最新公开信息（JSON Feed）");
+        feeds.MapGet("/bodies/{code}/atom.xml", async (string code, HttpContext http, FeedBuilder builder, SiteContext site, IFeedHub hub, FeedScopes scopes, CancellationToken ct) =>
+            await scopes.BodyAsync(code, FeedScopes.AtomFile, ct) is { } scope ? await AtomAsync(http, builder, site, hub, scope, ct) : NotFound("机构", code)).WithSummary("某机关的最新公开信息（Atom）");
+        feeds.MapGet("/bodies/{code}/feed.json", async (string code, HttpContext http, FeedBuilder builder, SiteContext site, IFeedHub hub, FeedScopes scopes, CancellationToken ct) =>
+            await scopes.BodyAsync(code, FeedScopes.JsonFile, ct) is { } scope ? await JsonAsync(http, builder, site, hub, scope, ct) : NotFound("机构", code)).WithSummary("某机关的最新公开信息（JSON Feed）");
+        feeds.MapGet("/bodies/{code}/nodes/{node:int}/atom.xml", async (string code, int node, HttpContext http, FeedBuilder builder, SiteContext site, IFeedHub hub,
+            FeedScopes scopes, CancellationToken ct) =>
+            await scopes.NodeAsync(code, node, FeedScopes.AtomFile, ct) is { } scope ? await AtomAsync(http, builder, site, hub, scope, ct) : NotFound("目录栏目", code + "/" + node)).WithSummary("某机关目录栏目的最新公开信息（Atom）");
+        feeds.MapGet("/bodies/{code}/nodes/{node:int}/feed.json", async (string code, int node, HttpContext http, FeedBuilder builder, SiteContext site, IFeedHub hub,
+            FeedScopes scopes, CancellationToken ct) =>
+            await scopes.NodeAsync(code, node, FeedScopes.JsonFile, ct) is { } scope ? await JsonAsync(http, builder, site, hub, scope, ct) : NotFound("目录栏目", code + "/" + node)).WithSummary("某机关目录栏目的最新公开信息（JSON Feed）");
+        feeds.MapGet("/types/{type}/atom.xml", async (string type, HttpContext http, FeedBuilder builder, SiteContext site, IFeedHub hub, CancellationToken ct) =>
+            FeedScopes.Type(type, FeedScopes.AtomFile) is { } scope ? await AtomAsync(http, builder, site, hub, scope, ct) : NotFound("文件类型", type)).WithSummary("某一文件类型的最新公开信息（Atom）");
+        feeds.MapGet("/types/{type}/feed.json", async (string type, HttpContext http, FeedBuilder builder, SiteContext site, IFeedHub hub, CancellationToken ct) =>
+            FeedScopes.Type(type, FeedScopes.JsonFile) is { } scope ? await JsonAsync(http, builder, site, hub, scope, ct) : NotFound("文件类型", type)).WithSummary("某一文件类型的最新公开信息（JSON Feed）");
 
         app.MapGet("/sitemap.xml", SitemapIndexAsync).WithSummary("站点地图索引").WithTags("订阅").CacheOutput(FeedPolicy);
         app.MapGet("/sitemap-{part:int}.xml", SitemapPartAsync).WithSummary("站点地图的一部分").WithTags("订阅").CacheOutput(FeedPolicy);
@@ -73,41 +77,35 @@ internal static class FeedsModule
 
     private static Uri SiteUri(HttpContext http) => new($"{http.Request.Scheme}://{http.Request.Host}/");
 
-    private static async Task<IResult> AtomAsync(HttpContext http, FeedBuilder builder, SiteContext site, FeedScope scope, CancellationToken ct)
+    private static async Task<IResult> AtomAsync(HttpContext http, FeedBuilder builder, SiteContext site, IFeedHub hub, FeedScope scope, CancellationToken ct)
     {
         var items = await builder.ItemsAsync(scope, ct);
-        return TypedResults.Text(FeedBuilder.Atom(scope, items, SiteUri(http), site.Site.Name), "application/atom+xml; charset=utf-8");
+        var hubUrl = AnnounceHub(http, hub, scope);
+        return TypedResults.Text(FeedBuilder.Atom(scope, items, SiteUri(http), site.Site.Name, hubUrl), FeedTopics.AtomType);
     }
 
-    private static async Task<IResult> JsonAsync(HttpContext http, FeedBuilder builder, SiteContext site, FeedScope scope, CancellationToken ct)
+    private static async Task<IResult> JsonAsync(HttpContext http, FeedBuilder builder, SiteContext site, IFeedHub hub, FeedScope scope, CancellationToken ct)
     {
         var items = await builder.ItemsAsync(scope, ct);
-        return TypedResults.Text(FeedBuilder.Json(scope, items, SiteUri(http), site.Site.Name, scope.Id), "application/feed+json; charset=utf-8");
+        var hubUrl = AnnounceHub(http, hub, scope);
+        return TypedResults.Text(FeedBuilder.Json(scope, items, SiteUri(http), site.Site.Name, scope.Id, hubUrl), FeedTopics.JsonType);
     }
 
-    private static async Task<FeedScope?> BodyScopeAsync(string code, string file, BodyDirectory directory, CancellationToken ct) =>
-        (await directory.LoadAsync(ct)).FindByCode(code) is { } body
-            ? new FeedScope($"/feeds/bodies/{Uri.EscapeDataString(body.Code)}/{file}", $"{body.Name} 最新文件", BodyId: body.Id)
-            : null;
-
-    /// <summary>The address of a catalogue node's Atom feed, announced on the node's listing page.</summary>
-    public static string NodeAtomPath(string bodyCode, int nodeId) =>
-        string.Create(CultureInfo.InvariantCulture, $"/feeds/bodies/{Uri.EscapeDataString(bodyCode)}/nodes/{nodeId}/atom.xml");
-
-    /// <summary>A visible node of the body with its visible sub-nodes; hidden or foreign nodes have no feed, like their listing page.</summary>
-    private static async Task<FeedScope?> NodeScopeAsync(string code, int nodeId, string file, BodyDirectory directory, CatalogueDesk catalogue, CancellationToken ct)
+    /// <summary>WebSub discovery (W3C WebSub §4): the hub and the topic's own address in Link headers; the feed repeats them.</summary>
+    private static Uri? AnnounceHub(HttpContext http, IFeedHub hub, FeedScope scope)
     {
-        if ((await directory.LoadAsync(ct)).FindByCode(code) is not { } body || await catalogue.PublicSubtreeAsync(nodeId, body.Id, ct) is not { } subtree)
+        var site = SiteUri(http);
+        if (hub.HubUrl(site) is not { } hubUrl)
         {
             return null;
         }
 
-        var path = NodeAtomPath(body.Code, nodeId);
-        return new FeedScope(path[..^"atom.xml".Length] + file, $"{body.Name} {subtree.Node.Name}", NodeIds: subtree.Ids);
+        http.Response.Headers.Append("Link", $"<{hubUrl.AbsoluteUri}>; rel=\"hub\", <{new Uri(site, scope.Id).AbsoluteUri}>; rel=\"self\"");
+        return hubUrl;
     }
 
-    private static FeedScope? TypeScope(string type, string file) =>
-        DocumentCatalog.Types.Contains(type) ? new FeedScope($"/feeds/types/{Uri.EscapeDataString(type)}/{file}", $"最新{type}", DocumentType: type) : null;
+    /// <summary>The address of a catalogue node's Atom feed, announced on the node's listing page.</summary>
+    public static string NodeAtomPath(string bodyCode, int nodeId) => FeedScopes.NodeAtomPath(bodyCode, nodeId);
 
     private static ProblemHttpResult NotFound(string what, string value) =>
         TypedResults.Problem(title: $"{what}不存在", detail: $"没有“{value}”对应的订阅。", statusCode: StatusCodes.Status404NotFound);

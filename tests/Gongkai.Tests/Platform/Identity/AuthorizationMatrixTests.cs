@@ -1,4 +1,5 @@
 using Gongkai.Admin;
+using Gongkai.Channels;
 using Gongkai.Publishing;
 using Gongkai.Requests;
 using Gongkai.Safeguards;
@@ -235,6 +236,13 @@ public sealed partial class AuthorizationMatrixTests(StaffTestHost host, ITestOu
         ["GET /dataset/{id}.rdf"] = Access.Anonymous,
         ["GET /dataset/{id}.xml"] = Access.Anonymous,
         ["GET /dataset/{datasetId:guid}/resource/{resourceId:guid}/download/{fileName}"] = Access.Anonymous,
+        // 发布渠道 (issue 20): the WebSub hub, the new-media console and the public list of accounts
+        ["POST /websub/hub"] = Access.Anonymous,
+        ["GET /admin/channels"] = Access.Permission(ChannelsPermissions.ViewChannels),
+        ["GET /admin/channels/accounts/new"] = Access.Permission(ChannelsPermissions.ManageAccounts),
+        ["GET /admin/channels/accounts/{id:int}"] = Access.Permission(ChannelsPermissions.ViewChannels),
+        ["GET /admin/channels/posts/{id:int}"] = Access.Permission(ChannelsPermissions.ViewChannels),
+        ["GET /channels/new-media"] = Access.Anonymous,
     };
 
     /// <summary>Values for route parameters, by parameter name; values that need the database are added at run time.</summary>
