@@ -4,6 +4,7 @@ using Gongkai.Hotline;
 using Gongkai.OpenData;
 using Gongkai.Organizations;
 using Gongkai.Platform;
+using Gongkai.Participation;
 using Gongkai.Platform.Cli;
 using Gongkai.Portal;
 using Gongkai.Publishing;
@@ -55,6 +56,7 @@ static WebApplication CreateApplication(string[] args)
     builder.AddSearch();            // full-text search: a Lucene index per node following the change log, API and page
     builder.AddTransparency();      // the public log: RFC 6962 Merkle tree of every published version, signed tree heads, /ct/v1
     builder.AddOpenData();          // 数据开放: record types as data, records with review and versions, datasets, CKAN API, DCAT
+    builder.AddParticipation();     // 公众参与: consultations on drafts with minimum periods, moderated comments, reasoned feedback
     builder.AddPortal();            // the public site shell: home, elderly mode, site map
     builder.AddAdmin();             // the staff console shell
 
@@ -72,6 +74,7 @@ static WebApplication CreateApplication(string[] args)
     app.MapSearch();
     app.MapTransparency();
     app.MapOpenData();
+    app.MapParticipation();
     app.MapPortal();
     app.MapAdmin();
 
