@@ -62,6 +62,10 @@ public sealed class ConsultationDesk(
     public ConsultationStatus StatusOf(Consultation c) =>
         ConsultationRules.StatusOn(ConsultationVocabulary.ParseStage(c.Stage), c.OpensOn, c.ClosesOn, Today);
 
+    /// <summary>The earliest closing day the kind's minimum allows (on the site's calendar).</summary>
+    public async Task<DateOnly?> EarliestCloseAsync(ConsultationKind kind, DateOnly opensOn, CancellationToken cancellationToken = default) =>
+        ConsultationRules.EarliestClose(kind, opensOn, await calendars.GetCalendarAsync(cancellationToken));
+
     /// <summary>Whether the user may act on the consultation's body with <paramref name="permission"/>.</summary>
     public async Task<bool> MayActAsync(ClaimsPrincipal user, int bodyId, string permission, CancellationToken cancellationToken = default) =>
         permissions.Grants(user, permission) && await scope.MayActForAsync(user, bodyId, cancellationToken);
