@@ -9,9 +9,6 @@ namespace Gongkai.Participation;
 /// a reason.</summary>
 internal static class ParticipationModule
 {
-    /// <summary>Comments one client address may send per minute (<c>Gongkai:Participation:CommentsPerMinute</c>).</summary>
-    public const int DefaultCommentsPerMinute = 10;
-
     public static WebApplicationBuilder AddParticipation(this WebApplicationBuilder builder)
     {
         var services = builder.Services;
@@ -20,7 +17,7 @@ internal static class ParticipationModule
             "起草和公布征求意见稿，登记线下意见，审核意见，逐条反馈采纳情况。");
         services.AddScoped<ConsultationDesk>();
         services.AddScoped<IStartupSeeder, Demo.DemoConsultationSeeder>();
-        var perMinute = builder.Configuration.GetValue("Gongkai:Participation:CommentsPerMinute", DefaultCommentsPerMinute);
+        var perMinute = builder.Configuration.GetValue("Gongkai:Participation:CommentsPerMinute", ParticipationRateLimits.DefaultPerMinute);
         services.Configure<RateLimiterOptions>(limiter => ParticipationRateLimits.Add(limiter, perMinute));
         return builder;
     }

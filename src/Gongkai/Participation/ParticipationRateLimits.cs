@@ -8,6 +8,9 @@ public static class ParticipationRateLimits
 {
     public const string Comment = "consultation-comment";
 
+    /// <summary>Comments one client address may send per minute unless <c>Gongkai:Participation:CommentsPerMinute</c> says otherwise.</summary>
+    public const int DefaultPerMinute = 10;
+
     internal static void Add(RateLimiterOptions limiter, int perMinute) =>
         limiter.AddPolicy(Comment, context => HttpMethods.IsGet(context.Request.Method) || HttpMethods.IsHead(context.Request.Method)
             ? RateLimitPartition.GetNoLimiter("form")
