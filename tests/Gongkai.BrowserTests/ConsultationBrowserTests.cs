@@ -24,7 +24,7 @@ public sealed class ConsultationBrowserTests(BrowserFixture fixture)
 
         // The editor drafts a rule with a 30-day period.
         var editor = await fixture.SignInAsync("editor.myszf");
-        await editor.GetByRole(AriaRole.Link, new() { Name = "意见征集" }).First.ClickAsync();
+        await editor.Locator("main").GetByRole(AriaRole.Link, new() { Name = "意见征集", Exact = true }).First.ClickAsync();
         await editor.GetByRole(AriaRole.Link, new() { Name = "起草意见征集" }).ClickAsync();
         await BrowserFixture.AssertAccessibleAsync(editor);
         await editor.GetByLabel("标题").FillAsync(Title);

@@ -267,6 +267,20 @@ public sealed class ConsultationApiTests(ParticipationClockFactory factory) : IC
     }
 
     [Fact]
+    public async Task The_consultation_routes_are_in_the_OpenAPI_document()
+    {
+        using var client = factory.CreateClient();
+        var document = await client.GetStringAsync(new Uri("/openapi/v1.json", UriKind.Relative));
+
+        foreach (var path in new[] { "/api/v1/consultations", "/api/v1/consultations/{id}/open", "/api/v1/consultations/{id}/comments", "/api/v1/consultations/{id}/feedback", "/api/v1/consultations/{id}/feedback/publish" })
+        {
+            Assert.Contains($"\"{path}\"", document, StringComparison.Ordinal);
+        }
+
+        Assert.Contains("意见征集", document, StringComparison.Ordinal);
+    }
+
+    [Fact]
     public async Task An_unknown_status_filter_is_refused_in_Chinese()
     {
         using var citizen = factory.CreateClient();
