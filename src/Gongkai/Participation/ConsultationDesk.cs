@@ -10,6 +10,8 @@ using Gongkai.Platform.Time;
 using Gongkai.Publishing;
 using Gongkai.Publishing.Contracts;
 using Gongkai.Staff;
+using Gongkai.Platform.Web;
+using Microsoft.AspNetCore.OutputCaching;
 using Microsoft.EntityFrameworkCore;
 
 namespace Gongkai.Participation;
@@ -49,7 +51,8 @@ public sealed record FeedbackReport(int CommentCount, int Adopted, int PartlyAdo
 /// stored in one save with its audit row, so nothing a citizen submitted is lost to a later step.
 /// </summary>
 public sealed class ConsultationDesk(
-    GongkaiDbContext db, CalendarService calendars, AuditLog audit, BodyScope scope, BodyDirectory directory, RolePermissions permissions, TimeProvider clock)
+    GongkaiDbContext db, CalendarService calendars, AuditLog audit, BodyScope scope, BodyDirectory directory, RolePermissions permissions, TimeProvider clock,
+    IOutputCacheStore cache)
 {
     public DateOnly Today => ChinaTime.Today(clock);
 
@@ -526,7 +529,10 @@ public sealed class ConsultationDesk(
         consultation.DocumentIndexNo = number.Length == 0 ? null : number;
         consultation.UpdatedAt = clock.GetUtcNow().ToUniversalTime();
         audit.Record("consultation.link-document", Target(consultation), number.Length == 0 ? "取消关联" : number, consultation.BodyId);
-        return await SaveAsync(consultation, cancellationToken);
+        var saved = await SaveAsync(consultation, cancellationToken);
+        // The document page (output-cached) now names the consultation.
+        await cache.EvictByTagAsync(PublicCache.DocumentsTag, cancellationToken);
+        return saved;
     }
 
     /// <summary>Public lists: opened consultations (never drafts) with their status, newest first.</summary>

@@ -1,6 +1,7 @@
 using Gongkai.Platform.Data;
 using Gongkai.Platform.Web;
 using Microsoft.AspNetCore.RateLimiting;
+using Microsoft.Extensions.DependencyInjection.Extensions;
 
 namespace Gongkai.Participation;
 
@@ -16,6 +17,8 @@ internal static class ParticipationModule
         services.AddConsoleMenuEntry(110, "意见征集", "/admin/consultations", ParticipationPermissions.View,
             "起草和公布征求意见稿，登记线下意见，审核意见，逐条反馈采纳情况。");
         services.AddScoped<ConsultationDesk>();
+        // The document page links the consultation that produced the document (Publishing declares the contract).
+        services.Replace(ServiceDescriptor.Scoped<Publishing.Contracts.IDocumentConsultations, DocumentConsultations>());
         services.AddScoped<IStartupSeeder, Demo.DemoConsultationSeeder>();
         var perMinute = builder.Configuration.GetValue("Gongkai:Participation:CommentsPerMinute", ParticipationRateLimits.DefaultPerMinute);
         services.Configure<RateLimiterOptions>(limiter => ParticipationRateLimits.Add(limiter, perMinute));

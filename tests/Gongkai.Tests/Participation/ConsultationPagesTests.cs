@@ -101,6 +101,38 @@ public sealed class ConsultationPagesTests(TestAuthFactory factory) : IClassFixt
     }
 }
 
+/// <summary>The document a consultation produced names the consultation once staff link it.</summary>
+public sealed class ConsultationDocumentLinkTests(TestAuthFactory factory) : IClassFixture<TestAuthFactory>
+{
+    [Fact]
+    public async Task A_published_document_links_the_consultation_and_its_feedback_once_staff_link_them()
+    {
+        string indexNo;
+        Consultation closed;
+        using (var scope = factory.Services.CreateScope())
+        {
+            var db = scope.ServiceProvider.GetRequiredService<GongkaiDbContext>();
+            closed = await db.Set<Consultation>().AsNoTracking().FirstAsync(c => c.IsDemo && c.Stage == "feedback-published");
+            indexNo = await db.Set<Gongkai.Publishing.Document>().Where(d => d.IndexNo != null && d.PublishedAt != null && d.WithdrawnAt == null && d.BodyId == closed.BodyId)
+                .Select(d => d.IndexNo!).FirstAsync();
+        }
+
+        using var editor = await factory.CreateStaffClientAsync("link.editor", StaffRoles.Editor);
+        using var unknown = await editor.SubmitAsync($"/admin/consultations/{closed.Id}", [new("IndexNo", "NO-SUCH-INDEX")], handler: "Link");
+        Assert.Equal(HttpStatusCode.BadRequest, unknown.StatusCode);
+        Assert.Contains("没有索引号为“NO-SUCH-INDEX”的已公开文件", await unknown.Content.ReadAsStringAsync(), StringComparison.Ordinal);
+
+        using var linked = await editor.SubmitAsync($"/admin/consultations/{closed.Id}", [new("IndexNo", indexNo)], handler: "Link");
+        Assert.Contains("关联文件已保存", await linked.Content.ReadAsStringAsync(), StringComparison.Ordinal);
+
+        using var citizen = factory.CreateClient();
+        var document = await citizen.GetStringAsync(new Uri("/documents/" + indexNo, UriKind.Relative));
+        Assert.Contains("公开征求意见", document, StringComparison.Ordinal);
+        Assert.Contains($"href=\"/consultations/{closed.Id}/feedback\"", document, StringComparison.Ordinal);
+        Assert.Contains($"/documents/{indexNo}", await citizen.GetStringAsync(new Uri($"/consultations/{closed.Id}", UriKind.Relative)), StringComparison.Ordinal);
+    }
+}
+
 /// <summary>The per-address comment limit, on a host of its own with the default limit.</summary>
 public sealed class ConsultationRateLimitTests : IClassFixture<TestAuthFactory>
 {
