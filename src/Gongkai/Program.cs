@@ -5,6 +5,7 @@ using Gongkai.Hotline;
 using Gongkai.OpenData;
 using Gongkai.Organizations;
 using Gongkai.Platform;
+using Gongkai.Participation;
 using Gongkai.Platform.Cli;
 using Gongkai.Platform.Web;
 using Gongkai.Portal;
@@ -58,6 +59,7 @@ static WebApplication CreateApplication(string[] args)
     builder.AddTransparency();      // the public log: RFC 6962 Merkle tree of every published version, signed tree heads, /ct/v1
     builder.AddOpenData();          // 数据开放: record types as data, records with review and versions, datasets, CKAN API, DCAT
     builder.AddChannels();          // every channel from one source: the WebSub hub for the feeds, 政务新媒体 accounts and reviewed posts
+    builder.AddParticipation();     // 公众参与: consultations on drafts with minimum periods, moderated comments, reasoned feedback
     builder.AddPortal();            // the public site shell: home, elderly mode, site map
     builder.AddAdmin();             // the staff console shell
 
@@ -76,6 +78,7 @@ static WebApplication CreateApplication(string[] args)
     app.MapTransparency();
     app.MapOpenData();
     app.MapChannels();
+    app.MapParticipation();
     app.MapPortal();
     app.MapAdmin();
 

@@ -41,6 +41,7 @@ internal static class PublishingModule
         services.AddScoped<PublishedRecords>();
         // The public log (Transparency, a module above this one) replaces this with its own answer.
         services.TryAddScoped<IPublicLogEntries, NoPublicLog>();
+        services.TryAddScoped<IDocumentConsultations, NoDocumentConsultations>();
         services.AddRecurringJob<ScheduledPublicationJob>();
         services.AddScoped<IStartupSeeder, DemoDocumentSeeder>();
         services.AddCatalogue();

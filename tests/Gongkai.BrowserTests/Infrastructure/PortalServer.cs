@@ -17,6 +17,7 @@ public sealed class PortalServer : IAsyncDisposable
     private readonly Process _process;
     private readonly string _folder;
     private readonly string? _postgresDatabase;
+    private string? _postgresConnection;
     private readonly StringBuilder _output = new();
 
     private PortalServer(Process process, string folder, string? postgresDatabase, Uri baseAddress)
@@ -79,13 +80,36 @@ public sealed class PortalServer : IAsyncDisposable
         }
 
         var process = Process.Start(start) ?? throw new InvalidOperationException("could not start the application");
-        var server = new PortalServer(process, folder, database, baseAddress);
+        var server = new PortalServer(process, folder, database, baseAddress)
+        {
+            _postgresConnection = start.Environment.TryGetValue("Gongkai__Database__ConnectionString", out var appConnection) ? appConnection : null,
+        };
         process.OutputDataReceived += (_, e) => server.Append(e.Data);
         process.ErrorDataReceived += (_, e) => server.Append(e.Data);
         process.BeginOutputReadLine();
         process.BeginErrorReadLine();
         await server.WaitUntilReadyAsync(TimeSpan.FromSeconds(90));
         return server;
+    }
+
+    /// <summary>Runs one SQL statement on the portal's database — for what a browser cannot do, such as letting a
+    /// consultation's deadline pass on a server that runs on the real clock.</summary>
+    public async Task ExecuteSqlAsync(string sql)
+    {
+        if (_postgresConnection is not null)
+        {
+            await using var connection = new NpgsqlConnection(_postgresConnection);
+            await connection.OpenAsync();
+            await using var command = new NpgsqlCommand(sql, connection);
+            await command.ExecuteNonQueryAsync();
+            return;
+        }
+
+        await using var sqlite = new Microsoft.Data.Sqlite.SqliteConnection($"Data Source={Path.Combine(_folder, "data", "gongkai.db")}");
+        await sqlite.OpenAsync();
+        await using var update = sqlite.CreateCommand();
+        update.CommandText = sql;
+        await update.ExecuteNonQueryAsync();
     }
 
     private void Append(string? line)

@@ -7,7 +7,7 @@ namespace Gongkai.UnitTests.Architecture;
 /// The layer order of docs/ARCHITECTURE.md, enforced on the compiled assembly: a module may use the modules listed
 /// below it and nothing above it. Lowest first:
 /// Platform ← Calendar ← Staff ← Organizations ← Safeguards ← Publishing ← Search; Requests beside Publishing
-/// (it uses what is below Safeguards); Transparency (the public log) above Publishing, beside Search; Portal and Admin, the two shells, on top, and nothing depends on a shell.
+/// (it uses what is below Safeguards); Transparency (the public log) above Publishing, beside Search; Participation above Publishing (it links the document a consultation produced); Portal and Admin, the two shells, on top, and nothing depends on a shell.
 /// </summary>
 public sealed class ArchitectureTests
 {
@@ -28,11 +28,12 @@ public sealed class ArchitectureTests
         { "Hotline", ["Platform", "Calendar", "Staff", "Organizations", "Safeguards"] },
         { "OpenData", ["Platform", "Calendar", "Staff", "Organizations", "Safeguards"] },
         { "Channels", ["Platform", "Calendar", "Staff", "Organizations", "Safeguards", "Publishing"] },
-        { "Portal", ["Platform", "Calendar", "Staff", "Organizations", "Safeguards", "Publishing", "Search", "Requests", "Transparency", "Hotline", "OpenData", "Channels"] },
-        { "Admin", ["Platform", "Calendar", "Staff", "Organizations", "Safeguards", "Publishing", "Search", "Requests", "Transparency", "Hotline", "OpenData", "Channels"] },
+        { "Participation", ["Platform", "Calendar", "Staff", "Organizations", "Safeguards", "Publishing"] },
+        { "Portal", ["Platform", "Calendar", "Staff", "Organizations", "Safeguards", "Publishing", "Search", "Requests", "Transparency", "Hotline", "OpenData", "Channels", "Participation"] },
+        { "Admin", ["Platform", "Calendar", "Staff", "Organizations", "Safeguards", "Publishing", "Search", "Requests", "Transparency", "Hotline", "OpenData", "Channels", "Participation"] },
     };
 
-    private static readonly string[] Modules = ["Platform", "Calendar", "Staff", "Organizations", "Safeguards", "Publishing", "Search", "Requests", "Transparency", "Hotline", "OpenData", "Channels", "Portal", "Admin"];
+    private static readonly string[] Modules = ["Platform", "Calendar", "Staff", "Organizations", "Safeguards", "Publishing", "Search", "Requests", "Transparency", "Hotline", "OpenData", "Channels", "Participation", "Portal", "Admin"];
 
     [Theory]
     [MemberData(nameof(Layers))]
@@ -86,6 +87,7 @@ public sealed class ArchitectureTests
     [InlineData("Gongkai.Hotline.Rules")]
     [InlineData("Gongkai.OpenData.Rules")]
     [InlineData("Gongkai.Channels.Rules")]
+    [InlineData("Gongkai.Participation.Rules")]
     public void Rules_namespaces_do_no_input_or_output(string rules)
     {
         var result = Types.InAssembly(Application).That().ResideInNamespace(rules)

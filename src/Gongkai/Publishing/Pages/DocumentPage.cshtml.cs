@@ -9,7 +9,7 @@ namespace Gongkai.Publishing.Pages;
 /// <summary>One document: the metadata table, then the text. The route is a catch-all
 /// (<c>/documents/{**indexNo}</c>) because index numbers contain '/', e.g. /documents/00700002-5/2018-00001.</summary>
 [OutputCache(PolicyName = PublicCache.DocumentPages)]
-public sealed class DocumentPageModel(PublishedDocuments documents, IPublicLogEntries log) : PageModel
+public sealed class DocumentPageModel(PublishedDocuments documents, IPublicLogEntries log, IDocumentConsultations consultations) : PageModel
 {
     public PublicDocument? Public { get; private set; }
 
@@ -17,6 +17,9 @@ public sealed class DocumentPageModel(PublishedDocuments documents, IPublicLogEn
 
     /// <summary>The shown version's place in the public log; null until the log has appended it.</summary>
     public PublicLogEntry? LogEntry { get; private set; }
+
+    /// <summary>The public consultation on this document's draft, when staff linked one.</summary>
+    public DocumentConsultation? Consultation { get; private set; }
 
     public string OrganizationCode => Document?.Body is { } body ? CreditCode.FormatOrganizationCode(body.CreditCode) : "";
 
@@ -30,6 +33,7 @@ public sealed class DocumentPageModel(PublishedDocuments documents, IPublicLogEn
         else if (!Public.IsWithdrawn)
         {
             LogEntry = await log.FindAsync(indexNo, Public.Document.CurrentVersion, cancellationToken);
+            Consultation = await consultations.FindAsync(Public.Document.IndexNo ?? indexNo, cancellationToken);
         }
     }
 }

@@ -7,6 +7,7 @@ using Gongkai.OpenData;
 using Gongkai.Organizations;
 using Gongkai.Calendar;
 using Gongkai.Hotline;
+using Gongkai.Participation;
 using Gongkai.Platform.Data;
 using System.Globalization;
 using System.Net;
@@ -243,6 +244,24 @@ public sealed partial class AuthorizationMatrixTests(StaffTestHost host, ITestOu
         ["GET /admin/channels/accounts/{id:int}"] = Access.Permission(ChannelsPermissions.ViewChannels),
         ["GET /admin/channels/posts/{id:int}"] = Access.Permission(ChannelsPermissions.ViewChannels),
         ["GET /channels/new-media"] = Access.Anonymous,
+        // 公众参与 (issue 14): consultations — portal, console and API (reading and commenting are public)
+        ["GET /consultations"] = Access.Anonymous,
+        ["GET /consultations/{id:int}"] = Access.Anonymous,
+        ["GET /consultations/{id:int}/feedback"] = Access.Anonymous,
+        ["GET /admin/consultations"] = Access.Permission(ParticipationPermissions.View),
+        ["GET /admin/consultations/new"] = Access.Permission(ParticipationPermissions.Prepare),
+        ["GET /admin/consultations/{id:int}"] = Access.Permission(ParticipationPermissions.View),
+        ["GET /admin/consultations/{id:int}/edit"] = Access.Permission(ParticipationPermissions.Prepare),
+        ["GET /api/v1/consultations/"] = Access.Anonymous,
+        ["POST /api/v1/consultations/"] = Access.Permission(ParticipationPermissions.Prepare),
+        ["GET /api/v1/consultations/{id:int}"] = Access.Anonymous,
+        ["PUT /api/v1/consultations/{id:int}"] = Access.Permission(ParticipationPermissions.Prepare),
+        ["POST /api/v1/consultations/{id:int}/open"] = Access.Permission(ParticipationPermissions.Approve),
+        ["POST /api/v1/consultations/{id:int}/comments"] = Access.Anonymous,
+        ["GET /api/v1/consultations/{id:int}/comments"] = Access.Permission(ParticipationPermissions.View),
+        ["POST /api/v1/consultations/{id:int}/comments/{commentId:long}/moderation"] = Access.Permission(ParticipationPermissions.Prepare),
+        ["PUT /api/v1/consultations/{id:int}/feedback"] = Access.Permission(ParticipationPermissions.Prepare),
+        ["POST /api/v1/consultations/{id:int}/feedback/publish"] = Access.Permission(ParticipationPermissions.Approve),
     };
 
     /// <summary>Values for route parameters, by parameter name; values that need the database are added at run time.</summary>
@@ -269,6 +288,7 @@ public sealed partial class AuthorizationMatrixTests(StaffTestHost host, ITestOu
         ["datasetId"] = "00000000-0000-0000-0000-000000000001",
         ["resourceId"] = "00000000-0000-0000-0000-000000000002",
         ["fileName"] = "data.csv",
+        ["commentId"] = "1",
     };
 
     private const string UnenrolledSystemAdmin = "system-admin（未启用两步验证）";

@@ -1,0 +1,16 @@
+using Gongkai.Platform.Data;
+
+namespace Gongkai.Participation;
+
+/// <summary>Change-log kinds written by public participation (entity id: the consultation's id). The module's public
+/// pages are not output-cached, so no follower needs to evict anything: the rows are there for operators and for later
+/// followers (feeds, search, the public log).</summary>
+[ChangeKinds]
+public static class ParticipationChanges
+{
+    [Informational]
+    public static readonly ChangeKind ConsultationOpened = new("consultation.opened", "consultation");
+
+    [Informational]
+    public static readonly ChangeKind FeedbackPublished = new("consultation.feedback-published", "consultation");
+}

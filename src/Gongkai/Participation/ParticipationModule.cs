@@ -1,0 +1,33 @@
+using Gongkai.Platform.Data;
+using Gongkai.Platform.Web;
+using Microsoft.AspNetCore.RateLimiting;
+using Microsoft.Extensions.DependencyInjection.Extensions;
+
+namespace Gongkai.Participation;
+
+/// <summary>公众参与 (issue 14): consultations on drafts (意见征集) with minimum periods on the site's calendar, moderated
+/// comments masked by the safeguards, and feedback that answers every comment with a decision and, where not adopted,
+/// a reason.</summary>
+internal static class ParticipationModule
+{
+    public static WebApplicationBuilder AddParticipation(this WebApplicationBuilder builder)
+    {
+        var services = builder.Services;
+        services.AddParticipationPermissions();
+        services.AddConsoleMenuEntry(110, "意见征集", "/admin/consultations", ParticipationPermissions.View,
+            "起草和公布征求意见稿，登记线下意见，审核意见，逐条反馈采纳情况。");
+        services.AddScoped<ConsultationDesk>();
+        // The document page links the consultation that produced the document (Publishing declares the contract).
+        services.Replace(ServiceDescriptor.Scoped<Publishing.Contracts.IDocumentConsultations, DocumentConsultations>());
+        services.AddScoped<IStartupSeeder, Demo.DemoConsultationSeeder>();
+        var perMinute = builder.Configuration.GetValue("Gongkai:Participation:CommentsPerMinute", ParticipationRateLimits.DefaultPerMinute);
+        services.Configure<RateLimiterOptions>(limiter => ParticipationRateLimits.Add(limiter, perMinute));
+        return builder;
+    }
+
+    public static WebApplication MapParticipation(this WebApplication app)
+    {
+        app.MapConsultationsApi();
+        return app;
+    }
+}
