@@ -11,7 +11,7 @@ namespace Gongkai.Hotline.Admin;
 /// <summary>One ticket: what was asked, who asked (for those who may see it), the clock and why, every event, and the
 /// forms for the steps the flow allows now and the user may take.</summary>
 [Authorize(Policy = HotlinePermissions.View)]
-public sealed class TicketModel(HotlineDesk desk, HotlineKnowledge knowledge, BodyDirectory directory, RolePermissions permissions, TimeProvider clock) : PageModel
+public sealed class TicketModel(HotlineDesk desk, HotlineKnowledge knowledge, HotlineCases cases, BodyDirectory directory, RolePermissions permissions, TimeProvider clock) : PageModel
 {
     private static readonly HashSet<TicketEventType> CentreSteps =
         [TicketEventType.Dispatched, TicketEventType.ExtensionApproved, TicketEventType.Evaluated, TicketEventType.Reopened, TicketEventType.AnsweredDirectly,
@@ -73,6 +73,42 @@ public sealed class TicketModel(HotlineDesk desk, HotlineKnowledge knowledge, Bo
 
     public bool MayMerge { get; private set; }
 
+    /// <summary>The ticket's typical case, when selected.</summary>
+    public HotlineTypicalCase? Case { get; private set; }
+
+    public bool MaySelectCase => IsOperator && View.Status is TicketStatus.Replied or TicketStatus.Evaluated or TicketStatus.AnsweredDirectly;
+
+    [BindProperty]
+    public string? CaseTitle { get; set; }
+
+    [BindProperty]
+    public string? CaseText { get; set; }
+
+    /// <summary>Selects the ticket as a typical case (or rewrites it); publication happens on the cases page.</summary>
+    public async Task<IActionResult> OnPostCaseAsync(string number, CancellationToken cancellationToken)
+    {
+        if (!permissions.Grants(User, HotlinePermissions.Operate))
+        {
+            return Forbid();
+        }
+
+        var ticket = await desk.FindAsync(number, cancellationToken: cancellationToken);
+        if (ticket is null)
+        {
+            return NotFound();
+        }
+
+        var outcome = await cases.SelectAsync(ticket, CaseTitle, CaseText, StaffClaims.DisplayNameOf(User), cancellationToken);
+        if (!outcome.Succeeded)
+        {
+            Error = string.Join(" ", new[] { outcome.Refusal.Message }.Concat(outcome.Refusal.Errors.Values.SelectMany(m => m)).Distinct());
+            Response.StatusCode = StatusCodes.Status400BadRequest;
+            return await LoadAsync(number, cancellationToken);
+        }
+
+        return Redirect("/admin/hotline/cases");
+    }
+
     public async Task<IActionResult> OnGetAsync(string number, CancellationToken cancellationToken) => await LoadAsync(number, cancellationToken);
 
     public async Task<IActionResult> OnPostAsync(string number, CancellationToken cancellationToken)
@@ -125,6 +161,7 @@ public sealed class TicketModel(HotlineDesk desk, HotlineKnowledge knowledge, Bo
 
         Merged = await desk.MergedIntoAsync(View.Ticket.Id, cancellationToken);
         MergedInto = View.Ticket.MergedIntoId is not null ? await desk.FollowedAsync(View.Ticket, cancellationToken) : null;
+        Case = await cases.ForTicketAsync(View.Ticket.Id, cancellationToken);
         QuotedEntry = View.Ticket.KnowledgeEntryId is { } entryId ? await knowledge.FindAsync(entryId, cancellationToken) : null;
         return Page();
     }

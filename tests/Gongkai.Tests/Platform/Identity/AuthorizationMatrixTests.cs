@@ -198,6 +198,8 @@ public sealed partial class AuthorizationMatrixTests(StaffTestHost host, ITestOu
         ["GET /admin/hotline/knowledge/{id:int?}"] = Access.Permission(HotlinePermissions.View),
         ["GET /api/v1/hotline/knowledge"] = Access.Permission(HotlinePermissions.View),
         ["GET /hotline/new"] = Access.Anonymous,
+        ["GET /admin/hotline/settings"] = Access.Permission(HotlinePermissions.Configure),
+        ["GET /admin/hotline/cases"] = Access.Permission(HotlinePermissions.Operate),
         ["GET /hotline/track"] = Access.Anonymous,
         ["GET /open311/discovery.{format}"] = Access.Anonymous,
         ["GET /open311/v2/services.{format}"] = Access.Anonymous,
