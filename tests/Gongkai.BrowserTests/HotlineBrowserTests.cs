@@ -144,4 +144,33 @@ public sealed partial class HotlineBrowserTests(ClockedBrowserFixture fixture)
         Assert.DoesNotContain("13912345678", statistics, StringComparison.Ordinal);
         await BrowserFixture.AssertAccessibleAsync(visitor);
     }
+
+    [Fact]
+    public async Task The_web_form_the_tracking_page_and_the_knowledge_base_are_usable_and_accessible()
+    {
+        var citizen = await fixture.NewPageAsync();
+        await citizen.GotoAsync("/hotline/new");
+        await BrowserFixture.AssertAccessibleAsync(citizen);
+        await citizen.GetByLabel("诉求分类（必填）").SelectOptionAsync("0601");
+        await citizen.GetByLabel("所在区县").SelectOptionAsync("游仙区");
+        await citizen.GetByLabel("诉求内容（必填）").FillAsync("小区旁工地夜间施工，噪声很大。");
+        await citizen.GetByLabel("电话", new() { Exact = true }).FillAsync("13600000009");
+        await citizen.GetByRole(AriaRole.Button, new() { Name = "提交诉求" }).ClickAsync();
+        await Assertions.Expect(citizen.GetByRole(AriaRole.Heading, new() { Name = "诉求已受理" })).ToBeVisibleAsync();
+        await BrowserFixture.AssertAccessibleAsync(citizen);
+        await citizen.GetByRole(AriaRole.Link, new() { Name = "查询办理进度" }).ClickAsync();
+        await Assertions.Expect(citizen.Locator("#public-status")).ToHaveTextAsync("已受理，正在派单");
+        await BrowserFixture.AssertAccessibleAsync(citizen);
+
+        var admin = await fixture.SignInAsync("hotline.myszf");
+        await admin.GotoAsync("/admin/hotline/knowledge");
+        await admin.GetByLabel("问题（标题）").FillAsync("夜间施工噪声向谁反映");
+        await admin.GetByLabel("答复口径").FillAsync("夜间（22时至次日6时）施工须取得夜间施工许可，未经许可的由生态环境部门依法查处。");
+        await admin.GetByLabel("来源（政策文件、法规条款或部门通知）").FillAsync("《中华人民共和国噪声污染防治法》第四十三条");
+        await admin.GetByRole(AriaRole.Button, new() { Name = "保存" }).ClickAsync();
+        await Assertions.Expect(admin.GetByRole(AriaRole.Status)).ToHaveTextAsync("已保存。");
+        await admin.GotoAsync("/admin/hotline/knowledge?q=" + Uri.EscapeDataString("晚上施工吵"));
+        await Assertions.Expect(admin.Locator("#knowledge-results")).ToContainTextAsync("夜间施工噪声向谁反映");
+        await BrowserFixture.AssertAccessibleAsync(admin);
+    }
 }
