@@ -24,8 +24,15 @@ public sealed record TicketIntakeRequest(
     string? Channel, string? Category, string? Description, string? Urgency = null, string? Address = null, string? District = null,
     double? Latitude = null, double? Longitude = null, string? CallerName = null, string? CallerPhone = null, string? CallerEmail = null);
 
-/// <summary>The body of <c>POST /api/v1/hotline/tickets/{id}/events</c>.</summary>
-public sealed record TicketEventRequest(string? Type, string? Body = null, string? Reason = null, int? WorkingDays = null, string? Text = null, string? Rating = null);
+/// <summary>The body of <c>POST /api/v1/hotline/tickets/{id}/events</c>. <c>answered-directly</c> may name a
+/// <c>knowledgeEntry</c> (its answer is the reply when no text is given); <c>merged</c> names the ticket it joins in
+/// <c>into</c>.</summary>
+public sealed record TicketEventRequest(
+    string? Type, string? Body = null, string? Reason = null, int? WorkingDays = null, string? Text = null, string? Rating = null,
+    int? KnowledgeEntry = null, string? Into = null);
+
+/// <summary>A knowledge-base entry in the staff API.</summary>
+public sealed record KnowledgeEntryResponse(int Id, string Title, string Answer, string Source, string SourceUrl, float Score);
 
 internal static class HotlineApi
 {
@@ -36,7 +43,12 @@ internal static class HotlineApi
         tickets.MapPost("/", TakeInAsync).WithSummary("受理一张 12345 工单").RequireAuthorization(HotlinePermissions.Operate);
         tickets.MapGet("/{id}", GetAsync).WithSummary("取一张工单及其办理记录和时限").RequireAuthorization(HotlinePermissions.View);
         tickets.MapPost("/{id}/events", RecordAsync).WithSummary("登记工单事项（派单、签收、退单、延期、办结、回访、重办）").RequireAuthorization(HotlinePermissions.View);
+        app.MapGet("/api/v1/hotline/knowledge", SearchKnowledgeAsync).WithSummary("检索 12345 知识库（答复口径及其来源）").WithTags("12345热线").RequireAuthorization(HotlinePermissions.View);
     }
+
+    private static async Task<Ok<IReadOnlyList<KnowledgeEntryResponse>>> SearchKnowledgeAsync(string? q, HotlineKnowledge knowledge, CancellationToken cancellationToken) =>
+        TypedResults.Ok<IReadOnlyList<KnowledgeEntryResponse>>((await knowledge.SearchAsync(q, cancellationToken: cancellationToken))
+            .Select(h => new KnowledgeEntryResponse(h.Entry.Id, h.Entry.Title, h.Entry.Answer, h.Entry.Source, h.Entry.SourceUrl, h.Score)).ToList());
 
     private static async Task<Results<Ok<IReadOnlyList<TicketSummary>>, ProblemHttpResult, ValidationProblem>> ListAsync(
         string? status, string? body, bool? overdue, int? limit, ClaimsPrincipal user, HotlineDesk desk, TimeProvider clock, CancellationToken cancellationToken) =>
@@ -63,7 +75,7 @@ internal static class HotlineApi
 
     private static async Task<Results<Ok<TicketResponse>, ProblemHttpResult, ValidationProblem>> RecordAsync(
         string id, TicketEventRequest request, ClaimsPrincipal user, HotlineDesk desk, TimeProvider clock, CancellationToken cancellationToken) =>
-        (await desk.RecordAsync(user, id, new TicketEventDraft(request.Type, request.Body, request.Reason, request.WorkingDays, request.Text, request.Rating), cancellationToken))
+        (await desk.RecordAsync(user, id, new TicketEventDraft(request.Type, request.Body, request.Reason, request.WorkingDays, request.Text, request.Rating, request.KnowledgeEntry, request.Into), cancellationToken))
             .ToResult(view => TypedResults.Ok(Response(view, clock.GetUtcNow())));
 
     internal static TicketResponse Response(TicketView view, DateTimeOffset now)

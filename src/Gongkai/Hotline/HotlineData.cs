@@ -139,6 +139,12 @@ public sealed class HotlineTicket
     /// <summary>Whether overdue supervision (督办) has been recorded for the current limit.</summary>
     public bool Supervised { get; set; }
 
+    /// <summary>The knowledge-base entry a 直接答复 quoted.</summary>
+    public int? KnowledgeEntryId { get; set; }
+
+    /// <summary>The ticket this duplicate was merged into (same matter, same place); its caller hears that ticket's reply.</summary>
+    public int? MergedIntoId { get; set; }
+
     public List<HotlineTicketEvent> Events { get; } = [];
 }
 
@@ -181,6 +187,57 @@ public sealed class Open311ApiKey
     public required string CreatedBy { get; set; }
 
     public DateTimeOffset? RevokedAt { get; set; }
+}
+
+/// <summary>A knowledge-base entry (知识库): a question callers often ask and the answer operators give at once, with
+/// where the answer comes from (a policy, a regulation, a body's notice) so the caller can be told.</summary>
+public sealed class HotlineKnowledgeEntry
+{
+    public int Id { get; set; }
+
+    public required string Title { get; set; }
+
+    public required string Answer { get; set; }
+
+    /// <summary>Where the answer comes from, as the operator reads it out (《…办法》第十二条, a body's notice).</summary>
+    public required string Source { get; set; }
+
+    /// <summary>Optional link to the source (a published document or another site).</summary>
+    public string SourceUrl { get; set; } = "";
+
+    public int? CategoryId { get; set; }
+
+    /// <summary>Retired entries are no longer found; tickets that quoted them keep the link.</summary>
+    public bool Active { get; set; } = true;
+
+    public DateTimeOffset UpdatedAt { get; set; }
+
+    public string UpdatedBy { get; set; } = "";
+}
+
+/// <summary>A typical case (典型案例) a staff member chose from the closed tickets, written up without personal data
+/// and published on the public statistics page only after the safeguards' check found nothing.</summary>
+public sealed class HotlineTypicalCase
+{
+    public int Id { get; set; }
+
+    public int TicketId { get; set; }
+
+    public required string Title { get; set; }
+
+    /// <summary>The write-up the public reads: the matter, what the body did, the outcome.</summary>
+    public required string Text { get; set; }
+
+    /// <summary>"yyyy-MM" of the ticket's intake: the month whose statistics page shows it.</summary>
+    public required string Month { get; set; }
+
+    public DateTimeOffset SelectedAt { get; set; }
+
+    public required string SelectedBy { get; set; }
+
+    public DateTimeOffset? PublishedAt { get; set; }
+
+    public string PublishedBy { get; set; } = "";
 }
 
 /// <summary>A supervision (督办) record: an overdue ticket escalated to the body's leader.</summary>
@@ -268,6 +325,9 @@ internal sealed class HotlineTicketConfiguration : IEntityTypeConfiguration<Hotl
         builder.HasIndex(t => new { t.Status, t.ReceivedAt });
         // Open311 listing by date, and monthly statistics.
         builder.HasIndex(t => t.ReceivedAt);
+        builder.HasIndex(t => t.MergedIntoId);
+        builder.HasOne<HotlineTicket>().WithMany().HasForeignKey(t => t.MergedIntoId).OnDelete(DeleteBehavior.Restrict);
+        builder.HasOne<HotlineKnowledgeEntry>().WithMany().HasForeignKey(t => t.KnowledgeEntryId).OnDelete(DeleteBehavior.Restrict);
         builder.HasOne<HotlineCategory>().WithMany().HasForeignKey(t => t.CategoryId).OnDelete(DeleteBehavior.Restrict);
         builder.HasOne<Organizations.Body>().WithMany().HasForeignKey(t => t.BodyId).OnDelete(DeleteBehavior.Restrict);
         builder.HasMany(t => t.Events).WithOne().HasForeignKey(e => e.TicketId).OnDelete(DeleteBehavior.Cascade);
@@ -308,5 +368,35 @@ internal sealed class HotlineSupervisionConfiguration : IEntityTypeConfiguration
         builder.Property(s => s.Limit).HasMaxLength(8);
         builder.HasIndex(s => new { s.BodyId, s.At });
         builder.HasIndex(s => s.TicketId);
+    }
+}
+
+internal sealed class HotlineKnowledgeEntryConfiguration : IEntityTypeConfiguration<HotlineKnowledgeEntry>
+{
+    public void Configure(EntityTypeBuilder<HotlineKnowledgeEntry> builder)
+    {
+        builder.ToTable("hotline_knowledge_entries");
+        builder.Property(k => k.Title).HasMaxLength(200);
+        builder.Property(k => k.Answer).HasMaxLength(4000);
+        builder.Property(k => k.Source).HasMaxLength(300);
+        builder.Property(k => k.SourceUrl).HasMaxLength(500);
+        builder.Property(k => k.UpdatedBy).HasMaxLength(128);
+        builder.HasOne<HotlineCategory>().WithMany().HasForeignKey(k => k.CategoryId).OnDelete(DeleteBehavior.SetNull);
+    }
+}
+
+internal sealed class HotlineTypicalCaseConfiguration : IEntityTypeConfiguration<HotlineTypicalCase>
+{
+    public void Configure(EntityTypeBuilder<HotlineTypicalCase> builder)
+    {
+        builder.ToTable("hotline_typical_cases");
+        builder.Property(c => c.Title).HasMaxLength(200);
+        builder.Property(c => c.Text).HasMaxLength(4000);
+        builder.Property(c => c.Month).HasMaxLength(7);
+        builder.Property(c => c.SelectedBy).HasMaxLength(128);
+        builder.Property(c => c.PublishedBy).HasMaxLength(128);
+        builder.HasIndex(c => c.TicketId).IsUnique();
+        builder.HasIndex(c => new { c.Month, c.PublishedAt });
+        builder.HasOne<HotlineTicket>().WithMany().HasForeignKey(c => c.TicketId).OnDelete(DeleteBehavior.Cascade);
     }
 }

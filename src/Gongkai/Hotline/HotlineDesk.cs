@@ -7,6 +7,7 @@ using Gongkai.Hotline.Rules;
 using Gongkai.Organizations;
 using Gongkai.Platform.Audit;
 using Gongkai.Platform.Data;
+using Gongkai.Platform.Notifications;
 using Gongkai.Platform.Outcomes;
 using Gongkai.Platform.Time;
 using Gongkai.Staff;
@@ -42,7 +43,11 @@ public sealed record TicketDraft(
     IReadOnlyDictionary<string, string>? Attributes = null, int? ApiKeyId = null);
 
 /// <summary>An event as the staff API or a console form sends it.</summary>
-public sealed record TicketEventDraft(string? Type, string? Body = null, string? Reason = null, int? WorkingDays = null, string? Text = null, string? Rating = null);
+/// <param name="KnowledgeEntry">For 直接答复: the knowledge-base entry quoted (its answer is the reply when no text is given).</param>
+/// <param name="Into">For a merge: the number of the ticket the duplicate joins.</param>
+public sealed record TicketEventDraft(
+    string? Type, string? Body = null, string? Reason = null, int? WorkingDays = null, string? Text = null, string? Rating = null,
+    int? KnowledgeEntry = null, string? Into = null);
 
 /// <summary>Which tickets a list asks for.</summary>
 public sealed record TicketFilter(string? Status = null, string? Body = null, bool Overdue = false, bool DueSoon = false, int Limit = 100);
@@ -60,7 +65,7 @@ public sealed record TicketView(HotlineTicket Ticket, HotlineCategory Category, 
 /// </summary>
 public sealed class HotlineDesk(
     GongkaiDbContext db, CalendarService calendars, AuditLog audit, BodyScope scope, BodyDirectory directory, RolePermissions permissions,
-    SequenceAllocator sequences, TimeProvider clock, IOptions<HotlineOptions> options)
+    SequenceAllocator sequences, INotifier notifier, TimeProvider clock, IOptions<HotlineOptions> options)
 {
     public static readonly IReadOnlyList<string> Channels = ["phone", "web", "open311", "letter", "wechat", "app"];
 
@@ -334,7 +339,8 @@ public sealed class HotlineDesk(
         .Select(x => new ClockEvent(x.Type!.Value, x.e.At, x.e.WorkingDays)).ToList();
 
     private static readonly HashSet<TicketEventType> CentreEvents =
-        [TicketEventType.Dispatched, TicketEventType.ExtensionApproved, TicketEventType.Evaluated, TicketEventType.Reopened, TicketEventType.AnsweredDirectly];
+        [TicketEventType.Dispatched, TicketEventType.ExtensionApproved, TicketEventType.Evaluated, TicketEventType.Reopened, TicketEventType.AnsweredDirectly,
+            TicketEventType.Merged];
 
     /// <summary>Records one event: permission and body scope, the flow's order, then the ticket, its clock and the
     /// audit row in one unit of work. A concurrent change to the same ticket is refused as a conflict.</summary>
@@ -363,6 +369,66 @@ public sealed class HotlineDesk(
             return Refusal.Forbidden($"{TicketVocabulary.ChineseName(type.Value)}由承办单位办理，这件工单不在您单位名下。");
         }
 
+        return await ApplyAsync(ticket, type.Value, draft, StaffClaims.DisplayNameOf(user), cancellationToken);
+    }
+
+    /// <summary>The citizen's own evaluation through the web link (回访 by web): the ticket's number and its 查询码 stand
+    /// for the caller, as on the tracking page. 不满意 needs a reason, which the centre reads before deciding to reopen.</summary>
+    public async Task<Outcome<TicketView>> EvaluateByCitizenAsync(string number, string token, string? rating, string? reason, CancellationToken cancellationToken = default)
+    {
+        var ticket = await FindByTokenAsync(number, token, track: true, cancellationToken);
+        if (ticket is null)
+        {
+            return Refusal.NotFound("工单编号或查询码不正确。", "未找到工单");
+        }
+
+        if (TicketVocabulary.ParseRating(rating) == Rules.Rating.Unsatisfied && string.IsNullOrWhiteSpace(reason))
+        {
+            return Refusal.InvalidField("reason", "选择“不满意”时，请写明不满意的原因，以便中心决定是否重办。");
+        }
+
+        return await ApplyAsync(ticket, TicketEventType.Evaluated, new TicketEventDraft("evaluated", Reason: reason, Rating: rating), "市民（网上评价）", cancellationToken);
+    }
+
+    /// <summary>A ticket by its number and 查询码 (the Open311 token), as the caller holds them; null when they do not match.</summary>
+    public async Task<HotlineTicket?> FindByTokenAsync(string number, string token, bool track = false, CancellationToken cancellationToken = default)
+    {
+        var trimmedNumber = number.Trim();
+        var trimmedToken = token.Trim().ToLowerInvariant();
+        if (trimmedNumber.Length == 0 || trimmedToken.Length < 8)
+        {
+            return null;
+        }
+
+        var tickets = track ? db.Set<HotlineTicket>() : db.Set<HotlineTicket>().AsNoTracking();
+        var ticket = await tickets.Include(t => t.Events).SingleOrDefaultAsync(t => t.Number == trimmedNumber, cancellationToken);
+        return ticket is not null && CryptographicOperations.FixedTimeEquals(
+            System.Text.Encoding.ASCII.GetBytes(ticket.Token), System.Text.Encoding.ASCII.GetBytes(trimmedToken)) ? ticket : null;
+    }
+
+    /// <summary>The ticket the caller should follow: the one it was merged into, or itself.</summary>
+    public async Task<HotlineTicket> FollowedAsync(HotlineTicket ticket, CancellationToken cancellationToken = default) =>
+        ticket.MergedIntoId is { } main
+            ? await db.Set<HotlineTicket>().AsNoTracking().SingleAsync(t => t.Id == main, cancellationToken)
+            : ticket;
+
+    /// <summary>Open tickets that may be the same matter at the same place: same category, same district (or both without
+    /// one), taken in within the last 30 days, not merged themselves. The dispatcher judges.</summary>
+    public async Task<IReadOnlyList<HotlineTicket>> PossibleDuplicatesAsync(HotlineTicket ticket, CancellationToken cancellationToken = default)
+    {
+        var since = ticket.ReceivedAt.AddDays(-30);
+        return await db.Set<HotlineTicket>().AsNoTracking()
+            .Where(t => t.Id != ticket.Id && t.CategoryId == ticket.CategoryId && t.District == ticket.District && t.MergedIntoId == null
+                && t.IsOpen && t.ReceivedAt >= since)
+            .OrderByDescending(t => t.ReceivedAt).Take(10).ToListAsync(cancellationToken);
+    }
+
+    /// <summary>Tickets merged into this one (their callers hear its reply).</summary>
+    public async Task<IReadOnlyList<HotlineTicket>> MergedIntoAsync(int id, CancellationToken cancellationToken = default) =>
+        await db.Set<HotlineTicket>().AsNoTracking().Where(t => t.MergedIntoId == id).OrderBy(t => t.ReceivedAt).ToListAsync(cancellationToken);
+
+    private async Task<Outcome<TicketView>> ApplyAsync(HotlineTicket ticket, TicketEventType type, TicketEventDraft draft, string actor, CancellationToken cancellationToken)
+    {
         Body? target = null;
         if (type == TicketEventType.Dispatched && !string.IsNullOrWhiteSpace(draft.Body))
         {
@@ -373,31 +439,71 @@ public sealed class HotlineDesk(
             }
         }
 
+        HotlineTicket? main = null;
+        if (type == TicketEventType.Merged && !string.IsNullOrWhiteSpace(draft.Into))
+        {
+            main = await FindAsync(draft.Into, track: true, cancellationToken);
+            if (main is null)
+            {
+                return Refusal.InvalidField("into", $"没有编号为“{draft.Into}”的工单。", "主工单有误");
+            }
+
+            if (main.Id == ticket.Id || main.MergedIntoId is not null || !main.IsOpen)
+            {
+                return Refusal.Conflict(main.Id == ticket.Id ? "工单不能并入自己。"
+                    : main.MergedIntoId is not null ? $"工单 {main.Number} 本身已并入其他工单，请并入主工单。"
+                    : $"工单 {main.Number} 已经办结，不能再并入。", "不能合并");
+            }
+
+            if (main.District.Length > 0 && ticket.District.Length > 0 && main.District != ticket.District)
+            {
+                return Refusal.Conflict($"两件工单的地点不在同一区县（{ticket.District}、{main.District}），不是同一地点的同一事项。", "不能合并");
+            }
+        }
+
+        HotlineKnowledgeEntry? entry = null;
+        if (type == TicketEventType.AnsweredDirectly && draft.KnowledgeEntry is { } entryId)
+        {
+            entry = await db.Set<HotlineKnowledgeEntry>().AsNoTracking().SingleOrDefaultAsync(k => k.Id == entryId && k.Active, cancellationToken);
+            if (entry is null)
+            {
+                return Refusal.InvalidField("knowledgeEntry", $"没有编号为 {entryId} 的有效知识库条目。", "知识库条目有误");
+            }
+        }
+
+        var replyText = type == TicketEventType.AnsweredDirectly && entry is not null && string.IsNullOrWhiteSpace(draft.Text)
+            ? $"{entry.Answer}（依据：{entry.Source}）"
+            : draft.Text;
         var rating = TicketVocabulary.ParseRating(draft.Rating);
         var status = TicketVocabulary.ParseStatus(ticket.Status) ?? TicketStatus.Received;
         var state = new TicketState(status, ticket.ReopenCount, TicketVocabulary.ParseRating(ticket.Rating), ticket.BodyId is not null);
-        var next = TicketFlow.Apply(state, new TicketStep(type.Value, target is not null, draft.Reason, draft.WorkingDays, draft.Text, rating));
+        var next = TicketFlow.Apply(state, new TicketStep(type, target is not null, draft.Reason, draft.WorkingDays, replyText, rating, main is not null));
         if (!next.Succeeded)
         {
             return next.Refusal;
         }
 
         var now = clock.GetUtcNow().ToUniversalTime();
-        var actor = StaffClaims.DisplayNameOf(user);
-        var text = (type is TicketEventType.Replied or TicketEventType.AnsweredDirectly ? draft.Text : draft.Reason)?.Trim() ?? "";
+        var text = (type is TicketEventType.Replied or TicketEventType.AnsweredDirectly ? replyText : draft.Reason)?.Trim() ?? "";
         ticket.Events.Add(new HotlineTicketEvent
         {
-            Type = TicketVocabulary.Code(type.Value),
+            Type = TicketVocabulary.Code(type),
             At = now,
             Actor = actor,
             BodyId = target?.Id ?? ticket.BodyId,
-            Text = type == TicketEventType.Dispatched ? $"派至{target?.Name}" : text,
+            Text = type switch
+            {
+                TicketEventType.Dispatched => $"派至{target?.Name}",
+                TicketEventType.Merged => $"与工单 {main!.Number} 为同一地点的同一事项，并入该工单办理",
+                TicketEventType.AnsweredDirectly when entry is not null => $"{text}〔知识库：{entry.Title}〕",
+                _ => text,
+            },
             WorkingDays = type == TicketEventType.ExtensionApproved ? draft.WorkingDays : null,
             Rating = rating is { } r && type == TicketEventType.Evaluated ? TicketVocabulary.Code(r) : null,
         });
         ticket.Status = TicketVocabulary.Code(next.Value!.Status);
         ticket.ReopenCount = next.Value.ReopenCount;
-        switch (type.Value)
+        switch (type)
         {
             case TicketEventType.Dispatched:
                 ticket.BodyId = target!.Id;
@@ -409,6 +515,7 @@ public sealed class HotlineDesk(
             case TicketEventType.AnsweredDirectly:
                 ticket.ReplyText = text;
                 ticket.RepliedAt = now;
+                ticket.KnowledgeEntryId = entry?.Id;
                 break;
             case TicketEventType.Evaluated:
                 ticket.Rating = TicketVocabulary.Code(rating!.Value);
@@ -416,15 +523,46 @@ public sealed class HotlineDesk(
             case TicketEventType.Reopened:
                 ticket.Rating = null;
                 break;
+            case TicketEventType.Merged:
+                ticket.MergedIntoId = main!.Id;
+                main.Events.Add(new HotlineTicketEvent
+                {
+                    Type = TicketVocabulary.Code(TicketEventType.Merged), At = now, Actor = actor, BodyId = main.BodyId,
+                    Text = $"重复工单 {ticket.Number} 并入本工单，办理结果一并告知其来电人",
+                });
+                main.UpdatedAt = now;
+                audit.Record("hotline.merged", main.Number, $"并入重复工单 {ticket.Number}", main.BodyId, actor);
+                break;
             default:
                 break;
         }
 
         var view = await DescribeAsync(ticket, cancellationToken);
         Stamp(ticket, view.Clock, now);
-        audit.Record("hotline." + TicketVocabulary.Code(type.Value), ticket.Number,
-            type == TicketEventType.Dispatched ? $"派至 {target!.Code}" : type == TicketEventType.Evaluated ? TicketVocabulary.ChineseName(rating!.Value) : null,
-            target?.Id ?? ticket.BodyId);
+        if (type == TicketEventType.Merged)
+        {
+            // The duplicate's caller follows the main ticket: open while it is, no limits of its own.
+            ticket.IsOpen = true;
+            ticket.NextDueAt = null;
+            await InformAsync(ticket, $"12345：您的诉求 {ticket.Number} 已合并办理",
+                $"您反映的诉求与工单 {main!.Number} 为同一地点的同一事项，已并入该工单统一办理，办理结果将一并告知您。", cancellationToken);
+        }
+
+        if (type is TicketEventType.Replied or TicketEventType.AnsweredDirectly or TicketEventType.Reopened)
+        {
+            await FollowMainAsync(ticket, type, now, cancellationToken);
+        }
+
+        audit.Record("hotline." + TicketVocabulary.Code(type), ticket.Number,
+            type switch
+            {
+                TicketEventType.Dispatched => $"派至 {target!.Code}",
+                TicketEventType.Evaluated => TicketVocabulary.ChineseName(rating!.Value),
+                TicketEventType.Merged => $"并入 {main!.Number}",
+                TicketEventType.AnsweredDirectly when entry is not null => $"知识库条目 {entry.Id}",
+                _ => null,
+            },
+            target?.Id ?? ticket.BodyId, actor);
         try
         {
             await db.SaveChangesAsync(cancellationToken);
@@ -435,6 +573,38 @@ public sealed class HotlineDesk(
         }
 
         return view;
+    }
+
+    /// <summary>Tickets merged into <paramref name="main"/> follow it: the reply is theirs too (and their callers are told
+    /// it), a reopening opens them again.</summary>
+    private async Task FollowMainAsync(HotlineTicket main, TicketEventType type, DateTimeOffset now, CancellationToken cancellationToken)
+    {
+        var merged = await db.Set<HotlineTicket>().Where(t => t.MergedIntoId == main.Id).ToListAsync(cancellationToken);
+        foreach (var duplicate in merged)
+        {
+            duplicate.UpdatedAt = now;
+            if (type == TicketEventType.Reopened)
+            {
+                duplicate.IsOpen = true;
+                continue;
+            }
+
+            duplicate.IsOpen = false;
+            duplicate.ReplyText = main.ReplyText;
+            duplicate.RepliedAt = now;
+            await InformAsync(duplicate, $"12345：您的诉求 {duplicate.Number} 已办结",
+                $"您反映的诉求已并入工单 {main.Number} 办理。答复如下：\n{main.ReplyText}", cancellationToken);
+        }
+    }
+
+    /// <summary>Tells a caller who left an e-mail address; callers who left only a phone number are called back by the
+    /// centre (the main ticket's page lists every merged caller's contact).</summary>
+    private async Task InformAsync(HotlineTicket ticket, string subject, string body, CancellationToken cancellationToken)
+    {
+        if (ticket.CallerEmail.Length > 0)
+        {
+            await notifier.NotifyAsync(new Notification([ticket.CallerEmail], subject, body, "hotline.caller-informed"), cancellationToken);
+        }
     }
 
     /// <summary>Copies the clock into the ticket's columns the queues and statistics read.</summary>
@@ -471,7 +641,8 @@ public sealed class HotlineDesk(
         {
             if (filter.Status.Trim() == "open")
             {
-                query = query.Where(t => t.IsOpen);
+                // A merged duplicate is open while its main ticket is, but is handled there.
+                query = query.Where(t => t.IsOpen && t.MergedIntoId == null);
             }
             else if (TicketVocabulary.ParseStatus(filter.Status) is { } status)
             {

@@ -17,9 +17,16 @@ public static class HotlineModule
         var services = builder.Services;
         services.AddHotlinePermissions();
         services.AddConsoleMenuEntry(100, "12345热线工单", "/admin/hotline", HotlinePermissions.View, "受理来电和网上诉求，派单、签收、办结、回访，按工作日时限督办。");
+        services.AddConsoleMenuEntry(101, "12345知识库", "/admin/hotline/knowledge", HotlinePermissions.View, "话务员当场答复常见问题的口径和依据，检索后以“直接答复”办结工单。");
+        services.AddConsoleMenuEntry(103, "12345分类、时限和派单规则", "/admin/hotline/settings", HotlinePermissions.Configure, "维护诉求分类树、各分类和紧急程度的办理时限，以及分类 × 区县 → 承办单位的派单规则。");
+        services.AddConsoleMenuEntry(102, "12345典型案例", "/admin/hotline/cases", HotlinePermissions.Operate, "从已办结工单中选取典型案例，经安全检查无个人信息后在公开统计页发布。");
         services.AddConsoleMenuEntry(105, "Open311 应用密钥", "/admin/hotline/open311-keys", HotlinePermissions.Configure, "为接入 Open311 GeoReport v2 接口的应用签发和撤销密钥。");
         services.Configure<HotlineOptions>(builder.Configuration.GetSection("Hotline"));
         services.AddScoped<HotlineDesk>();
+        services.AddScoped<HotlineKnowledge>();
+        services.AddScoped<HotlineConfiguration>();
+        services.AddScoped<HotlineCases>();
+        services.AddSingleton<KnowledgeIndex>();
         services.AddScoped<Open311Keys>();
         services.AddScoped<IStartupSeeder, HotlineSeeder>();
         services.AddScoped<HotlineStatistics>();

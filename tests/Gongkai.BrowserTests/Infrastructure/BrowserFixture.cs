@@ -6,18 +6,30 @@ using Microsoft.Playwright;
 namespace Gongkai.BrowserTests.Infrastructure;
 
 /// <summary>One running portal and one headless Debian Chromium, shared by the browser tests of a collection.</summary>
-public sealed class BrowserFixture : IAsyncLifetime
+public class BrowserFixture : IAsyncLifetime
 {
     private IPlaywright? _playwright;
-    private PortalServer? _server;
+    private IAsyncDisposable? _portal;
+    private Uri? _baseAddress;
 
     public IBrowser Browser { get; private set; } = null!;
 
-    public PortalServer Server => _server ?? throw new InvalidOperationException("not started");
+    public Uri BaseAddress => _baseAddress ?? throw new InvalidOperationException("not started");
+
+    /// <summary>The real executable behind this fixture (for what a browser cannot do, such as SQL on its database);
+    /// fixtures hosting the application otherwise have none.</summary>
+    public PortalServer Server => _portal as PortalServer ?? throw new InvalidOperationException("this fixture does not run the real executable");
+
+    /// <summary>Starts the portal the browser talks to: the real executable by default.</summary>
+    protected virtual async Task<(Uri BaseAddress, IAsyncDisposable Portal)> StartPortalAsync()
+    {
+        var server = await PortalServer.StartAsync();
+        return (server.BaseAddress, server);
+    }
 
     public async ValueTask InitializeAsync()
     {
-        _server = await PortalServer.StartAsync();
+        (_baseAddress, _portal) = await StartPortalAsync();
         _playwright = await Playwright.CreateAsync();
         Browser = await _playwright.Chromium.LaunchAsync(new BrowserTypeLaunchOptions
         {
@@ -34,7 +46,7 @@ public sealed class BrowserFixture : IAsyncLifetime
     {
         var context = await Browser.NewContextAsync(new BrowserNewContextOptions
         {
-            BaseURL = Server.BaseAddress.ToString(),
+            BaseURL = BaseAddress.ToString(),
             ViewportSize = new ViewportSize { Width = width, Height = height },
             Locale = "zh-CN",
         });
@@ -66,15 +78,16 @@ public sealed class BrowserFixture : IAsyncLifetime
 
     public async ValueTask DisposeAsync()
     {
+        GC.SuppressFinalize(this);
         if (Browser is not null)
         {
             await Browser.CloseAsync();
         }
 
         _playwright?.Dispose();
-        if (_server is not null)
+        if (_portal is not null)
         {
-            await _server.DisposeAsync();
+            await _portal.DisposeAsync();
         }
     }
 }

@@ -32,7 +32,7 @@ public sealed class HotlinePagesTests(HotlineClockFactory factory) : IClassFixtu
         var dispatched = await operatorClient.SubmitAsync(ticketUrl, new Dictionary<string, string> { ["Type"] = "dispatched", ["Body"] = first.Code });
         Assert.Equal(HttpStatusCode.OK, dispatched.StatusCode);
         page = await dispatched.Content.ReadAsStringAsync();
-        Assert.Contains("签收期限：2026-10-09 00:00", page, StringComparison.Ordinal);
+        Assert.Contains("签收期限：2026-10-08 24时", page, StringComparison.Ordinal);
         Assert.Contains("国庆节放假，不计入", page, StringComparison.Ordinal);
 
         // No form offers it now; a crafted post is refused by the flow, on the page, in words.

@@ -101,12 +101,29 @@ public sealed class TicketFlowTests
     [Fact]
     public void The_next_possible_events_follow_the_status()
     {
-        Assert.Equal([TicketEventType.Dispatched, TicketEventType.AnsweredDirectly], TicketFlow.Next(Received));
+        Assert.Equal([TicketEventType.Dispatched, TicketEventType.AnsweredDirectly, TicketEventType.Merged], TicketFlow.Next(Received));
         Assert.Equal([TicketEventType.SignedFor, TicketEventType.Returned], TicketFlow.Next(Walk(Dispatch)));
         Assert.Equal([TicketEventType.Returned, TicketEventType.ExtensionApproved, TicketEventType.Replied], TicketFlow.Next(Walk(Dispatch, Sign)));
         Assert.Equal([TicketEventType.Reopened], TicketFlow.Next(Walk(Dispatch, Sign, Reply, Unsatisfied)));
         Assert.Empty(TicketFlow.Next(Walk(Dispatch, Sign, Reply, Unsatisfied, Reopen, Reply, Unsatisfied)));
     }
+
+    [Fact]
+    public void A_duplicate_is_merged_only_before_it_reaches_a_body_and_then_stays_merged()
+    {
+        var merge = new TicketStep(TicketEventType.Merged, IntoGiven: true);
+        var merged = TicketFlow.Apply(Received, merge);
+        Assert.Equal(TicketStatus.Merged, merged.Value!.Status);
+        Assert.False(TicketFlow.IsOpen(TicketStatus.Merged));
+        Assert.Empty(TicketFlow.Next(merged.Value));
+        Assert.Equal(TicketStatus.Merged, TicketFlow.Apply(Walk(Dispatch, new TicketStep(TicketEventType.Returned, Reason: "非本单位职责")), merge).Value!.Status);
+        Assert.Equal(RefusalKind.Conflict, TicketFlow.Apply(Walk(Dispatch), merge).Refusal!.Kind);
+        Assert.Equal("into", TicketFlow.Apply(Received, new TicketStep(TicketEventType.Merged)).Refusal!.Errors.Keys.Single());
+    }
+
+    [Fact]
+    public void A_limit_ending_at_china_midnight_reads_as_24_of_the_day_before() =>
+        Assert.Equal("2026-10-08 24时", TicketClock.FormatDue(new DateTimeOffset(2026, 10, 9, 0, 0, 0, TimeSpan.FromHours(8))));
 
     [Theory]
     [InlineData("满意", Rating.Satisfied)]

@@ -59,7 +59,7 @@ public sealed class QueueModel(HotlineDesk desk, BodyDirectory directory, RolePe
         }
 
         var what = t.SignDueAt == due ? "签收" : "办结";
-        return due < Now ? $"{what}已超期（期限 {Platform.Time.ChinaTime.FormatMinutes(due)}）"
-            : $"{what}期限 {Platform.Time.ChinaTime.FormatMinutes(due)}{(due - Now <= desk.Options.DueSoonWindow ? "，即将到期" : "")}";
+        return due < Now ? $"{what}已超期（期限 {TicketClock.FormatDue(due)}）"
+            : $"{what}期限 {TicketClock.FormatDue(due)}{(due - Now <= desk.Options.DueSoonWindow ? "，即将到期" : "")}";
     }
 }

@@ -7,10 +7,13 @@ using Microsoft.AspNetCore.Mvc.RazorPages;
 namespace Gongkai.Hotline.Pages;
 
 /// <summary>The public monthly figures of the 12345 hotline: bodies ranked by on-time reply rate, categories, and a CSV
-/// download. Aggregates only.</summary>
+/// download. Aggregates only, and the typical cases staff published for the month.</summary>
 [AllowAnonymous]
-public sealed class StatisticsModel(HotlineStatistics statistics, TimeProvider clock) : PageModel
+public sealed class StatisticsModel(HotlineStatistics statistics, HotlineCases cases, TimeProvider clock) : PageModel
 {
+    /// <summary>The typical cases published for the month (checked by the safeguards before publication).</summary>
+    public IReadOnlyList<HotlineTypicalCase> Cases { get; private set; } = [];
+
     public HotlineMonth Month { get; private set; } = null!;
 
     public string MonthText => string.Create(CultureInfo.InvariantCulture, $"{Month.Year}-{Month.Month:D2}");
@@ -29,6 +32,7 @@ public sealed class StatisticsModel(HotlineStatistics statistics, TimeProvider c
             return File(System.Text.Encoding.UTF8.GetBytes(HotlineStatistics.Csv(Month)), "text/csv; charset=utf-8", $"12345-{MonthText}.csv");
         }
 
+        Cases = await cases.PublishedAsync(MonthText, cancellationToken);
         return Page();
     }
 }

@@ -152,5 +152,15 @@ public static class TicketClock
         return ChinaTime.StartOfDay(count.Date.AddDays(1));
     }
 
+    /// <summary>A limit as people read it: a working-day limit (China midnight) as "2026-10-08 24时" of the day it
+    /// ends, an hours limit to the minute.</summary>
+    public static string FormatDue(DateTimeOffset due)
+    {
+        var china = ChinaTime.ToChina(due);
+        return china.TimeOfDay == TimeSpan.Zero
+            ? $"{Iso(DateOnly.FromDateTime(china.DateTime).AddDays(-1))} 24时"
+            : ChinaTime.FormatMinutes(due);
+    }
+
     public static string Iso(DateOnly date) => date.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture);
 }

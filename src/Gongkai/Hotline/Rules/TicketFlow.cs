@@ -29,6 +29,9 @@ public enum TicketStatus
 
     /// <summary>直接答复: the operator answered at once (from the knowledge base); never dispatched.</summary>
     AnsweredDirectly,
+
+    /// <summary>已合并: a duplicate (same matter, same place) merged into another ticket, whose reply its caller hears.</summary>
+    Merged,
 }
 
 /// <summary>The event types of the staff API (<c>POST /api/v1/hotline/tickets/{id}/events</c>).</summary>
@@ -43,6 +46,7 @@ public enum TicketEventType
     Evaluated,
     Reopened,
     AnsweredDirectly,
+    Merged,
 }
 
 /// <summary>The citizen's verdict on a reply (回访评价).</summary>
@@ -76,6 +80,7 @@ public static class TicketVocabulary
         TicketEventType.Evaluated => "evaluated",
         TicketEventType.Reopened => "reopened",
         TicketEventType.AnsweredDirectly => "answered-directly",
+        TicketEventType.Merged => "merged",
         _ => throw new ArgumentOutOfRangeException(nameof(type), type, null),
     };
 
@@ -93,6 +98,7 @@ public static class TicketVocabulary
         TicketEventType.Evaluated => "回访评价",
         TicketEventType.Reopened => "重办",
         TicketEventType.AnsweredDirectly => "直接答复",
+        TicketEventType.Merged => "合并重复工单",
         _ => throw new ArgumentOutOfRangeException(nameof(type), type, null),
     };
 
@@ -106,6 +112,7 @@ public static class TicketVocabulary
         TicketStatus.Evaluated => "evaluated",
         TicketStatus.Reopened => "reopened",
         TicketStatus.AnsweredDirectly => "answered-directly",
+        TicketStatus.Merged => "merged",
         _ => throw new ArgumentOutOfRangeException(nameof(status), status, null),
     };
 
@@ -122,6 +129,7 @@ public static class TicketVocabulary
         TicketStatus.Evaluated => "已评价",
         TicketStatus.Reopened => "重办中",
         TicketStatus.AnsweredDirectly => "直接答复",
+        TicketStatus.Merged => "已合并",
         _ => throw new ArgumentOutOfRangeException(nameof(status), status, null),
     };
 
@@ -176,7 +184,8 @@ public static class TicketVocabulary
 public sealed record TicketState(TicketStatus Status, int ReopenCount, Rating? LastRating, bool HasBody);
 
 /// <summary>One event as asked for, with only the details its type uses.</summary>
-public sealed record TicketStep(TicketEventType Type, bool BodyGiven = false, string? Reason = null, int? WorkingDays = null, string? Text = null, Rating? Rating = null);
+public sealed record TicketStep(
+    TicketEventType Type, bool BodyGiven = false, string? Reason = null, int? WorkingDays = null, string? Text = null, Rating? Rating = null, bool IntoGiven = false);
 
 /// <summary>
 /// The ticket's event state machine, a plain rule: intake → dispatched → signed | returned (→ dispatched again) →
@@ -193,7 +202,10 @@ public static class TicketFlow
 
     public const int MaxTextLength = 4000;
 
-    public static bool IsOpen(TicketStatus status) => status is not (TicketStatus.Replied or TicketStatus.Evaluated or TicketStatus.AnsweredDirectly);
+    /// <summary>Whether the ticket's own matter is still being handled. A merged ticket is not: its matter is handled on the
+    /// ticket it was merged into (whose state it reports to its caller).</summary>
+    public static bool IsOpen(TicketStatus status) =>
+        status is not (TicketStatus.Replied or TicketStatus.Evaluated or TicketStatus.AnsweredDirectly or TicketStatus.Merged);
 
     /// <summary>Statuses in which the body owes a reply (its reply clock runs).</summary>
     public static bool IsHandling(TicketStatus status) => status is TicketStatus.Handling or TicketStatus.Reopened;
@@ -202,7 +214,7 @@ public static class TicketFlow
     public static IReadOnlyList<TicketEventType> Next(TicketState state) =>
         Enum.GetValues<TicketEventType>().Where(t => t != TicketEventType.Received && Apply(state, Probe(t)).Succeeded).ToList();
 
-    private static TicketStep Probe(TicketEventType type) => new(type, BodyGiven: true, Reason: "-", WorkingDays: 1, Text: "-", Rating: Rating.Unsatisfied);
+    private static TicketStep Probe(TicketEventType type) => new(type, BodyGiven: true, Reason: "-", WorkingDays: 1, Text: "-", Rating: Rating.Unsatisfied, IntoGiven: true);
 
     /// <summary>The status after <paramref name="step"/>, or the refusal saying why it cannot happen now.</summary>
     public static Outcome<TicketState> Apply(TicketState state, TicketStep step)
@@ -224,6 +236,15 @@ public static class TicketFlow
                 }
 
                 return Either(Required(step.Text, "text", "请填写答复内容。"), Next(state, TicketStatus.AnsweredDirectly));
+
+            case TicketEventType.Merged:
+                if (status is not (TicketStatus.Received or TicketStatus.Returned))
+                {
+                    return OutOfOrder("只有尚未派出（待派单或已退单）的工单可以作为重复工单合并。");
+                }
+
+                return step.IntoGiven ? Next(state, TicketStatus.Merged) with { HasBody = false }
+                    : Refusal.InvalidField("into", "合并须指定并入哪件工单。", "缺少主工单");
 
             case TicketEventType.Dispatched:
                 if (status is not (TicketStatus.Received or TicketStatus.Returned))
