@@ -105,7 +105,9 @@ public sealed class TestDatabase : IDisposable
                 File.Copy(DatabaseTemplates.For("Sqlite", seeding), file);
             }
 
-            return new TestDatabase("Sqlite", $"Data Source={file};Pooling=False", folder, null, null);
+            // Four test classes share two cores, each host with its background writers: a writer may wait for SQLite's
+            // lock longer than the 30 s default under that load, so the tests give it two minutes.
+            return new TestDatabase("Sqlite", $"Data Source={file};Pooling=False;Default Timeout=120", folder, null, null);
         }
 
         var admin = AdminConnectionString;

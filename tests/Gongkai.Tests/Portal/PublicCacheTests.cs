@@ -122,15 +122,23 @@ public sealed class PublicCacheTests(TestAuthFactory factory) : IClassFixture<Te
         var db = factory.NewDbContext(out var scope);
         using (scope)
         {
+            // Background followers (the public log, WebSub) append rows of their own after a publication: wait until
+            // the log is quiet and the cache follower has read all of it, so no late row evicts a page mid-test.
             var last = await db.Set<ChangeLogEntry>().MaxAsync(e => (long?)e.Id) ?? 0;
             for (var attempt = 0; attempt < 200; attempt++)
             {
                 var positions = await db.Set<ChangeLogCursor>().AsNoTracking().Where(c => c.Follower.Contains("public-cache")).Select(c => c.Position).ToListAsync();
-                if (positions.Count > 0 && positions.All(p => p >= last))
+                var latest = await db.Set<ChangeLogEntry>().MaxAsync(e => (long?)e.Id) ?? 0;
+                if (latest == last && positions.Count > 0 && positions.All(p => p >= last))
                 {
-                    return;
+                    await Task.Delay(200);
+                    if ((await db.Set<ChangeLogEntry>().MaxAsync(e => (long?)e.Id) ?? 0) == last)
+                    {
+                        return;
+                    }
                 }
 
+                last = latest;
                 await Task.Delay(50);
             }
         }
