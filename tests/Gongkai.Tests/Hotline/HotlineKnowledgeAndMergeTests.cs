@@ -25,20 +25,7 @@ public sealed partial class HotlineKnowledgeAndMergeTests(HotlineClockFactory fa
     private static partial Regex CodePattern();
 
     /// <summary>The tests of this class share a host whose clock only moves forward.</summary>
-    private void MoveTo(DateTimeOffset at)
-    {
-        if (at > factory.Clock.GetUtcNow())
-        {
-            factory.Clock.SetUtcNow(at);
-        }
-    }
-
-    private static async Task<JsonElement> JsonAsync(HttpResponseMessage response)
-    {
-        var text = await response.Content.ReadAsStringAsync();
-        Assert.True(response.IsSuccessStatusCode, $"{(int)response.StatusCode}: {text}");
-        return JsonDocument.Parse(text).RootElement;
-    }
+    private static Task<JsonElement> JsonAsync(HttpResponseMessage response) => HotlineTestData.SucceededJsonAsync(response);
 
     private static async Task<int> TakeInAsync(HttpClient client, object body) =>
         (await JsonAsync(await client.PostAsJsonAsync(Tickets, body))).GetProperty("id").GetInt32();
@@ -49,7 +36,7 @@ public sealed partial class HotlineKnowledgeAndMergeTests(HotlineClockFactory fa
     [Fact]
     public async Task An_operator_keeps_an_entry_with_its_source_finds_it_in_chinese_and_closes_a_ticket_as_a_direct_answer_linking_it()
     {
-        MoveTo(new DateTimeOffset(2026, 11, 2, 9, 0, 0, TimeSpan.FromHours(8)));
+        factory.MoveTo(new DateTimeOffset(2026, 11, 2, 9, 0, 0, TimeSpan.FromHours(8)));
         using var centre = await factory.CreateStaffClientAsync("hotline.kb", StaffRoles.HotlineOperator);
 
         var refused = await centre.SubmitAsync("/admin/hotline/knowledge", new Dictionary<string, string> { ["Title"] = "居住证怎么办", ["Answer"] = "携带材料到派出所。", ["Active"] = "true" });
@@ -114,7 +101,7 @@ public sealed partial class HotlineKnowledgeAndMergeTests(HotlineClockFactory fa
     public async Task A_duplicate_is_merged_into_the_main_ticket_and_every_caller_hears_the_reply()
     {
         var (first, _) = await HotlineTestData.BodiesWithRouteAsync(factory.Services);
-        MoveTo(new DateTimeOffset(2026, 11, 3, 9, 0, 0, TimeSpan.FromHours(8)));
+        factory.MoveTo(new DateTimeOffset(2026, 11, 3, 9, 0, 0, TimeSpan.FromHours(8)));
         using var centre = await factory.CreateStaffClientAsync("hotline.merge", StaffRoles.HotlineOperator);
         using var handler = factory.CreateClient().SignedInAs("handler.merge", first.Id, StaffRoles.HotlineHandler);
         var main = await TakeInAsync(centre, new { channel = "phone", category = "0104", description = "安昌路口路灯不亮一周了。", district = "游仙区", address = "安昌路口", callerPhone = "13700000001" });
@@ -140,7 +127,7 @@ public sealed partial class HotlineKnowledgeAndMergeTests(HotlineClockFactory fa
         Assert.Contains("并入本工单的重复诉求（1 件）", mainPage, StringComparison.Ordinal);
         Assert.Contains("caller@example.cn", mainPage, StringComparison.Ordinal);
 
-        MoveTo(new DateTimeOffset(2026, 11, 4, 10, 0, 0, TimeSpan.FromHours(8)));
+        factory.MoveTo(new DateTimeOffset(2026, 11, 4, 10, 0, 0, TimeSpan.FromHours(8)));
         Assert.Equal(HttpStatusCode.OK, (await PostEventAsync(handler, main, new { type = "signed" })).StatusCode);
         Assert.Equal(HttpStatusCode.OK, (await PostEventAsync(handler, main, new { type = "replied", text = "已更换安昌路口路灯灯具，恢复照明。" })).StatusCode);
 
@@ -169,7 +156,7 @@ public sealed partial class HotlineKnowledgeAndMergeTests(HotlineClockFactory fa
     public async Task A_citizen_files_on_the_web_form_tracks_it_and_rates_the_reply_by_the_web_link()
     {
         var (first, _) = await HotlineTestData.BodiesWithRouteAsync(factory.Services);
-        MoveTo(new DateTimeOffset(2026, 11, 9, 9, 0, 0, TimeSpan.FromHours(8)));
+        factory.MoveTo(new DateTimeOffset(2026, 11, 9, 9, 0, 0, TimeSpan.FromHours(8)));
         using var citizen = factory.CreateClient();
         var missing = await citizen.SubmitAsync("/hotline/new", new Dictionary<string, string> { ["Category"] = "0601", ["Description"] = "噪声", ["District"] = "涪城区" });
         Assert.Contains("请留下电话或电子邮箱", await missing.Content.ReadAsStringAsync(), StringComparison.Ordinal);

@@ -16,25 +16,12 @@ public sealed class HotlineSettingsAndCasesTests(HotlineClockFactory factory) : 
 {
     private static readonly Uri Tickets = new("/api/v1/hotline/tickets", UriKind.Relative);
 
-    private void MoveTo(DateTimeOffset at)
-    {
-        if (at > factory.Clock.GetUtcNow())
-        {
-            factory.Clock.SetUtcNow(at);
-        }
-    }
-
-    private static async Task<JsonElement> JsonAsync(HttpResponseMessage response)
-    {
-        var text = await response.Content.ReadAsStringAsync();
-        Assert.True(response.IsSuccessStatusCode, $"{(int)response.StatusCode}: {text}");
-        return JsonDocument.Parse(text).RootElement;
-    }
+    private static Task<JsonElement> JsonAsync(HttpResponseMessage response) => HotlineTestData.SucceededJsonAsync(response);
 
     [Fact]
     public async Task A_typical_case_is_published_only_after_the_safeguards_check_finds_no_personal_data()
     {
-        MoveTo(new DateTimeOffset(2026, 11, 18, 9, 0, 0, TimeSpan.FromHours(8)));
+        factory.MoveTo(new DateTimeOffset(2026, 11, 18, 9, 0, 0, TimeSpan.FromHours(8)));
         var (first, _) = await HotlineTestData.BodiesWithRouteAsync(factory.Services);
         using var centre = await factory.CreateStaffClientAsync("hotline.cases", StaffRoles.HotlineOperator);
         using var handler = factory.CreateClient().SignedInAs("handler.cases", first.Id, StaffRoles.HotlineHandler);

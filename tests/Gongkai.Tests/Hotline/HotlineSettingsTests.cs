@@ -18,25 +18,12 @@ public sealed class HotlineSettingsTests(HotlineClockFactory factory) : IClassFi
 {
     private static readonly Uri Tickets = new("/api/v1/hotline/tickets", UriKind.Relative);
 
-    private void MoveTo(DateTimeOffset at)
-    {
-        if (at > factory.Clock.GetUtcNow())
-        {
-            factory.Clock.SetUtcNow(at);
-        }
-    }
-
-    private static async Task<JsonElement> JsonAsync(HttpResponseMessage response)
-    {
-        var text = await response.Content.ReadAsStringAsync();
-        Assert.True(response.IsSuccessStatusCode, $"{(int)response.StatusCode}: {text}");
-        return JsonDocument.Parse(text).RootElement;
-    }
+    private static Task<JsonElement> JsonAsync(HttpResponseMessage response) => HotlineTestData.SucceededJsonAsync(response);
 
     [Fact]
     public async Task An_administrator_adds_a_category_sets_its_limit_and_route_and_new_tickets_follow_them()
     {
-        MoveTo(new DateTimeOffset(2026, 11, 16, 9, 0, 0, TimeSpan.FromHours(8)));
+        factory.MoveTo(new DateTimeOffset(2026, 11, 16, 9, 0, 0, TimeSpan.FromHours(8)));
         var (first, second) = await HotlineTestData.BodiesWithRouteAsync(factory.Services);
         using var admin = await factory.CreateStaffClientAsync("admin.settings", StaffRoles.SystemAdmin);
         using var centre = await factory.CreateStaffClientAsync("hotline.settings", StaffRoles.HotlineOperator);

@@ -1,3 +1,4 @@
+using System.Text.Json;
 using Gongkai.Hotline;
 using Gongkai.Hotline.Open311;
 using Gongkai.Organizations;
@@ -18,6 +19,16 @@ public class HotlineClockFactory : TestAuthFactory
 
     public FakeTimeProvider Clock { get; } = new UtcFakeTimeProvider(Start);
 
+    /// <summary>Moves the clock forward to <paramref name="at"/>; never back (a fake clock only moves forward), so a
+    /// test class whose tests use different days gives each day-bound test a class of its own.</summary>
+    public void MoveTo(DateTimeOffset at)
+    {
+        if (at > Clock.GetUtcNow())
+        {
+            Clock.SetUtcNow(at);
+        }
+    }
+
     protected override void ConfigureWebHost(IWebHostBuilder builder)
     {
         base.ConfigureWebHost(builder);
@@ -33,6 +44,14 @@ public sealed class UtcFakeTimeProvider(DateTimeOffset start) : FakeTimeProvider
 
 internal static class HotlineTestData
 {
+    /// <summary>The JSON of a response that must have succeeded; the failure names the status and the body.</summary>
+    public static async Task<JsonElement> SucceededJsonAsync(HttpResponseMessage response)
+    {
+        var text = await response.Content.ReadAsStringAsync();
+        Assert.True(response.IsSuccessStatusCode, $"{(int)response.StatusCode}: {text}");
+        return JsonDocument.Parse(text).RootElement;
+    }
+
     /// <summary>Two bodies to dispatch to, and a route for 占道经营 (0102) to the first.</summary>
     public static async Task<(Body First, Body Second)> BodiesWithRouteAsync(IServiceProvider services)
     {
