@@ -8,6 +8,7 @@ internal static class DataRegistration
     public static void AddGongkaiData(this IServiceCollection services, GongkaiOptions options)
     {
         services.AddSingleton<ChangeLogOrderingInterceptor>();
+        services.AddSingleton<SqliteJournalInterceptor>();
         services.AddScoped<SequenceAllocator>();
         switch (options.Database.Provider)
         {
@@ -15,7 +16,7 @@ internal static class DataRegistration
                 var sqlite = SqliteConnectionString(options);
                 services.AddDbContext<GongkaiDbContext, SqliteGongkaiDbContext>((sp, db) => db
                     .UseSqlite(sqlite)
-                    .AddInterceptors(sp.GetRequiredService<ChangeLogOrderingInterceptor>()));
+                    .AddInterceptors(sp.GetRequiredService<ChangeLogOrderingInterceptor>(), sp.GetRequiredService<SqliteJournalInterceptor>()));
                 break;
             case DatabaseProvider.Postgres:
                 if (string.IsNullOrWhiteSpace(options.Database.ConnectionString))
