@@ -27,6 +27,7 @@ internal static class SearchPhases
         using var analyzer = new ChineseBigramAnalyzer();
         var sort = new Sort(SortField.FIELD_SCORE, new SortField(SearchFields.ValidityRank, SortFieldType.INT64), new SortField(SearchFields.Published, SortFieldType.INT64, reverse: true));
         var phases = new double[5];
+        var phaseBytes = new long[4];
         var whole = new List<double>();
         long allocated = 0;
         var rounds = 0;
@@ -34,15 +35,18 @@ internal static class SearchPhases
         {
             foreach (var q in queries)
             {
+                var a0 = GC.GetAllocatedBytesForCurrentThread();
                 var t0 = Stopwatch.GetTimestamp();
                 var text = QueryText.Parse(q);
-                var query = SearchQueryBuilder.Build(text, q, analyzer, SynonymSet.Defaults, out _);
+                var query = SearchQueryBuilder.Build(text, q, analyzer, SynonymSet.Defaults, out _, reader: searcher.IndexReader);
                 var t1 = Stopwatch.GetTimestamp();
+                var a1 = GC.GetAllocatedBytesForCurrentThread();
                 var top = TopFieldCollector.Create(sort, 10, fillFields: true, trackDocScores: true, trackMaxScore: false, docsScoredInOrder: true);
                 var facets = new FacetCounter();
                 searcher.Search(query, MultiCollector.Wrap(top, facets));
                 facets.Result();
                 var t2 = Stopwatch.GetTimestamp();
+                var a2 = GC.GetAllocatedBytesForCurrentThread();
                 var docs = top.GetTopDocs(0, 10);
                 var leaves = reader.Leaves;
                 var bodies = new List<BytesRef>();
@@ -58,6 +62,7 @@ internal static class SearchPhases
                 }
 
                 var t3 = Stopwatch.GetTimestamp();
+                var a3 = GC.GetAllocatedBytesForCurrentThread();
                 var words = SearchQueryBuilder.HighlightWords(text, SynonymSet.Defaults);
                 foreach (var body in bodies)
                 {
@@ -66,11 +71,17 @@ internal static class SearchPhases
 
                 var t4 = Stopwatch.GetTimestamp();
                 var before = GC.GetAllocatedBytesForCurrentThread();
+                long[] step = [a1 - a0, a2 - a1, a3 - a2, before - a3];
                 SearchExecutor.Execute(searcher, analyzer, new SearchRequest(q), SynonymSet.Defaults);
                 var t5 = Stopwatch.GetTimestamp();
                 if (round > 0)
                 {
                     allocated += GC.GetAllocatedBytesForCurrentThread() - before;
+                    for (var i = 0; i < step.Length; i++)
+                    {
+                        phaseBytes[i] += step[i];
+                    }
+
                     phases[0] += Stopwatch.GetElapsedTime(t0, t1).TotalMilliseconds;
                     phases[1] += Stopwatch.GetElapsedTime(t1, t2).TotalMilliseconds;
                     phases[2] += Stopwatch.GetElapsedTime(t2, t3).TotalMilliseconds;
@@ -84,7 +95,7 @@ internal static class SearchPhases
 
         whole.Sort();
         Console.WriteLine(string.Create(CultureInfo.InvariantCulture,
-            $"one thread, {reader.Leaves.Count} segment(s), mean per query: build query {phases[0] / rounds:F3} ms, match+rank top 10 with facets (one pass) {phases[1] / rounds:F3} ms, read 10 hits from doc values {phases[2] / rounds:F3} ms, 10 snippets {phases[3] / rounds:F3} ms"));
+            $"one thread, {reader.Leaves.Count} segment(s), mean per query: build query {phases[0] / rounds:F3} ms, match+rank top 10 with facets (one pass) {phases[1] / rounds:F3} ms, read 10 hits from doc values {phases[2] / rounds:F3} ms, 10 snippets {phases[3] / rounds:F3} ms; allocated {phaseBytes[0] / rounds / 1024.0:F0} / {phaseBytes[1] / rounds / 1024.0:F0} / {phaseBytes[2] / rounds / 1024.0:F0} / {phaseBytes[3] / rounds / 1024.0:F0} KB"));
         Console.WriteLine(string.Create(CultureInfo.InvariantCulture,
             $"one thread, whole search as the API runs it: mean {phases[4] / rounds:F3} ms, p50 {SearchLoad.Percentile(whole, 0.5):F3} ms, p99 {SearchLoad.Percentile(whole, 0.99):F3} ms; {allocated / rounds / 1024.0:F0} KB allocated per query"));
     }

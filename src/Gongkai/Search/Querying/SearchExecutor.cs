@@ -56,7 +56,7 @@ internal static class SearchExecutor
         }
         else
         {
-            query = SearchQueryBuilder.Build(text, request.Query ?? "", analyzer, synonyms, out docNumber, share);
+            query = SearchQueryBuilder.Build(text, request.Query ?? "", analyzer, synonyms, out docNumber, share, searcher.IndexReader);
         }
 
         var filter = Filter(request);

@@ -60,7 +60,10 @@ public static class SearchQueryBuilder
     public static bool HasWords(QueryText text) =>
         text.Phrases.Concat(text.Terms).Any(t => WithoutFillers(t).Any(char.IsLetterOrDigit));
 
-    public static Query Build(QueryText text, string raw, Analyzer analyzer, SynonymSet synonyms, out string? docNumber, double share = StrictShare)
+    /// <param name="reader">The index the query will run on, if known: title-key clauses for keys no title has are then
+    /// left out, and so is the fuzzy title match when the exact title exists (a FuzzyQuery builds an automaton and walks
+    /// the title-key terms on every search; it is there for misspellings, which an exact title is not).</param>
+    public static Query Build(QueryText text, string raw, Analyzer analyzer, SynonymSet synonyms, out string? docNumber, double share = StrictShare, IndexReader? reader = null)
     {
         var query = new BooleanQuery();
         docNumber = DocNumberForm.Find(raw);
@@ -75,19 +78,30 @@ public static class SearchQueryBuilder
             query.Add(new TermQuery(new Term(SearchFields.Id, trimmed)) { Boost = ExactIdentifierBoost }, Occur.SHOULD);
         }
 
+        bool MayExist(Term term) => reader is null || reader.DocFreq(term) > 0;
         foreach (var key in TitleKeys(text, synonyms))
         {
-            query.Add(new TermQuery(new Term(SearchFields.TitleKey, key)) { Boost = TitleExactBoost }, Occur.SHOULD);
-            if (key.Length >= 5)
+            var exact = new Term(SearchFields.TitleKey, key);
+            var exactExists = reader is not null && reader.DocFreq(exact) > 0;
+            if (exactExists || reader is null)
             {
-                query.Add(new FuzzyQuery(new Term(SearchFields.TitleKey, key), maxEdits: 1, prefixLength: 1) { Boost = TitleNearBoost }, Occur.SHOULD);
+                query.Add(new TermQuery(exact) { Boost = TitleExactBoost }, Occur.SHOULD);
+            }
+
+            if (key.Length >= 5 && !exactExists)
+            {
+                query.Add(new FuzzyQuery(exact, maxEdits: 1, prefixLength: 1) { Boost = TitleNearBoost }, Occur.SHOULD);
             }
 
             if (!key.EndsWith('法') && !key.EndsWith("条例", StringComparison.Ordinal))
             {
                 foreach (var suffix in TitleSuffixes)
                 {
-                    query.Add(new TermQuery(new Term(SearchFields.TitleKey, key + suffix)) { Boost = TitleNearBoost }, Occur.SHOULD);
+                    var suffixed = new Term(SearchFields.TitleKey, key + suffix);
+                    if (MayExist(suffixed))
+                    {
+                        query.Add(new TermQuery(suffixed) { Boost = TitleNearBoost }, Occur.SHOULD);
+                    }
                 }
             }
         }

@@ -10,12 +10,17 @@ public sealed class SynonymSet
 {
     private readonly List<string[]> _groups;
 
+    /// <summary>Per group, its members other than the legal term, longest first: sorted once here rather than on every
+    /// query (sorting 160 groups per expansion was a third of a search's allocations).</summary>
+    private readonly List<string[]> _colloquialLongestFirst;
+
     public SynonymSet(IEnumerable<IEnumerable<string>> groups)
     {
         _groups = groups
             .Select(g => g.Select(w => TextFolding.Fold(w.Trim())).Where(w => w.Length > 0).Distinct(StringComparer.Ordinal).ToArray())
             .Where(g => g.Length > 1)
             .ToList();
+        _colloquialLongestFirst = _groups.Select(g => g.Skip(1).OrderByDescending(m => m.Length).ToArray()).ToList();
     }
 
     public static SynonymSet Empty { get; } = new([]);
@@ -60,9 +65,10 @@ public sealed class SynonymSet
     {
         var variants = new List<string> { term };
         var canonical = term;
-        foreach (var group in _groups)
+        for (var g = 0; g < _groups.Count; g++)
         {
-            foreach (var member in group.Skip(1).OrderByDescending(m => m.Length))
+            var group = _groups[g];
+            foreach (var member in _colloquialLongestFirst[g])
             {
                 if (canonical.Contains(member, StringComparison.Ordinal) && !canonical.Contains(group[0], StringComparison.Ordinal))
                 {
