@@ -312,6 +312,7 @@ public sealed partial class AuthorizationMatrixTests(StaffTestHost host, ITestOu
         ["resourceId"] = "00000000-0000-0000-0000-000000000002",
         ["fileName"] = "data.csv",
         ["commentId"] = "1",
+        ["answerId"] = "1",
     };
 
     private const string UnenrolledSystemAdmin = "system-admin（未启用两步验证）";
