@@ -2,7 +2,7 @@ using Gongkai.Platform.Data;
 
 namespace Gongkai.Participation;
 
-/// <summary>Change-log kinds written by public participation (entity id: the consultation's id). The module's public
+/// <summary>Change-log kinds written by public participation (entity id: the consultation's or the survey's id). The module's public
 /// pages are not output-cached, so no follower needs to evict anything: the rows are there for operators and for later
 /// followers (feeds, search, the public log).</summary>
 [ChangeKinds]
@@ -13,4 +13,10 @@ public static class ParticipationChanges
 
     [Informational]
     public static readonly ChangeKind FeedbackPublished = new("consultation.feedback-published", "consultation");
+
+    [Informational]
+    public static readonly ChangeKind SurveyOpened = new("survey.opened", "survey");
+
+    [Informational]
+    public static readonly ChangeKind SurveyResultsPublished = new("survey.results-published", "survey");
 }

@@ -7,7 +7,7 @@ namespace Gongkai.Participation;
 
 /// <summary>公众参与 (issue 14): consultations on drafts (意见征集) with minimum periods on the site's calendar, moderated
 /// comments masked by the safeguards, and feedback that answers every comment with a decision and, where not adopted,
-/// a reason.</summary>
+/// a reason; surveys (网上调查) answered once per browser with their results published as accessible charts.</summary>
 internal static class ParticipationModule
 {
     public static WebApplicationBuilder AddParticipation(this WebApplicationBuilder builder)
@@ -17,9 +17,13 @@ internal static class ParticipationModule
         services.AddConsoleMenuEntry(110, "意见征集", "/admin/consultations", ParticipationPermissions.View,
             "起草和公布征求意见稿，登记线下意见，审核意见，逐条反馈采纳情况。");
         services.AddScoped<ConsultationDesk>();
+        services.AddScoped<SurveyDesk>();
+        services.AddConsoleMenuEntry(111, "网上调查", "/admin/surveys", ParticipationPermissions.View,
+            "起草调查问卷，审核文字回答，调查结束后公布结果，导出答卷。");
         // The document page links the consultation that produced the document (Publishing declares the contract).
         services.Replace(ServiceDescriptor.Scoped<Publishing.Contracts.IDocumentConsultations, DocumentConsultations>());
         services.AddScoped<IStartupSeeder, Demo.DemoConsultationSeeder>();
+        services.AddScoped<IStartupSeeder, Demo.DemoSurveySeeder>();
         var perMinute = builder.Configuration.GetValue("Gongkai:Participation:CommentsPerMinute", ParticipationRateLimits.DefaultPerMinute);
         services.Configure<RateLimiterOptions>(limiter => ParticipationRateLimits.Add(limiter, perMinute));
         return builder;
@@ -28,6 +32,7 @@ internal static class ParticipationModule
     public static WebApplication MapParticipation(this WebApplication app)
     {
         app.MapConsultationsApi();
+        app.MapSurveysApi();
         return app;
     }
 }

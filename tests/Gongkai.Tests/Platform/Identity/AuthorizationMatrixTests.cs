@@ -268,6 +268,23 @@ public sealed partial class AuthorizationMatrixTests(StaffTestHost host, ITestOu
         ["POST /api/v1/consultations/{id:int}/comments/{commentId:long}/moderation"] = Access.Permission(ParticipationPermissions.Prepare),
         ["PUT /api/v1/consultations/{id:int}/feedback"] = Access.Permission(ParticipationPermissions.Prepare),
         ["POST /api/v1/consultations/{id:int}/feedback/publish"] = Access.Permission(ParticipationPermissions.Approve),
+        // 公众参与 (issue 14): surveys — answering and reading the results are public; the CSV export is for staff
+        ["GET /surveys"] = Access.Anonymous,
+        ["GET /surveys/{id:int}"] = Access.Anonymous,
+        ["GET /admin/surveys"] = Access.Permission(ParticipationPermissions.View),
+        ["GET /admin/surveys/new"] = Access.Permission(ParticipationPermissions.Prepare),
+        ["GET /admin/surveys/{id:int}"] = Access.Permission(ParticipationPermissions.View),
+        ["GET /admin/surveys/{id:int}/edit"] = Access.Permission(ParticipationPermissions.Prepare),
+        ["GET /api/v1/surveys/"] = Access.Anonymous,
+        ["POST /api/v1/surveys/"] = Access.Permission(ParticipationPermissions.Prepare),
+        ["GET /api/v1/surveys/{id:int}"] = Access.Anonymous,
+        ["PUT /api/v1/surveys/{id:int}"] = Access.Permission(ParticipationPermissions.Prepare),
+        ["POST /api/v1/surveys/{id:int}/open"] = Access.Permission(ParticipationPermissions.Approve),
+        ["POST /api/v1/surveys/{id:int}/responses"] = Access.Anonymous,
+        ["GET /api/v1/surveys/{id:int}/responses.csv"] = Access.Permission(ParticipationPermissions.View),
+        ["GET /api/v1/surveys/{id:int}/answers"] = Access.Permission(ParticipationPermissions.View),
+        ["POST /api/v1/surveys/{id:int}/answers/{answerId:long}/moderation"] = Access.Permission(ParticipationPermissions.Prepare),
+        ["POST /api/v1/surveys/{id:int}/results/publish"] = Access.Permission(ParticipationPermissions.Approve),
     };
 
     /// <summary>Values for route parameters, by parameter name; values that need the database are added at run time.</summary>
@@ -295,6 +312,7 @@ public sealed partial class AuthorizationMatrixTests(StaffTestHost host, ITestOu
         ["resourceId"] = "00000000-0000-0000-0000-000000000002",
         ["fileName"] = "data.csv",
         ["commentId"] = "1",
+        ["answerId"] = "1",
     };
 
     private const string UnenrolledSystemAdmin = "system-admin（未启用两步验证）";
