@@ -49,7 +49,7 @@ public sealed record GuideListItem(int Id, string ItemName, string Body, string 
 public sealed record GuideIndexResponse(IReadOnlyList<GuideListItem> Items);
 
 /// <summary>A guide version: the content and the change clock.</summary>
-public sealed record GuideVersionResponse(int Number, DateOnly ApprovedOn, DateOnly EffectiveOn, DateOnly PublishBy, DateTimeOffset? PublishedAt, string Clock, GuideContent Content);
+public sealed record GuideVersionResponse(int GuideId, int Number, DateOnly ApprovedOn, DateOnly EffectiveOn, DateOnly PublishBy, DateTimeOffset? PublishedAt, string Clock, GuideContent Content);
 
 /// <summary>The answer of <c>GET /api/v1/guides/{id}</c>: the version in force (approvedOn, effectiveOn, publishBy,
 /// publishedAt at the top level) and the next one when published but not yet effective.</summary>
@@ -168,7 +168,7 @@ internal static class ServicesApi
     }
 
     private static GuideVersionResponse VersionResponse(GuideVersionView view) =>
-        new(view.Version.Number, view.Version.ApprovedOn, view.Version.EffectiveOn, view.Version.PublishBy, view.Version.PublishedAt, ClockCode(view.State), view.Content);
+        new(view.Version.GuideId, view.Version.Number, view.Version.ApprovedOn, view.Version.EffectiveOn, view.Version.PublishBy, view.Version.PublishedAt, ClockCode(view.State), view.Content);
 
     private static string ClockCode(GuideClockState state) => state switch
     {
