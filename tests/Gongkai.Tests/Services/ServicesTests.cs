@@ -160,7 +160,7 @@ public sealed class ListsTests(ServicesClockFactory factory) : IClassFixture<Ser
 
         const string good = "\uFEFF项目,依据,标准,执收单位,资金管理方式\r\n不动产登记费,某通知,每件80元,登记中心,缴入国库\r\n";
         using var imported = await UploadAsync(editor, id, "good.csv", Encoding.UTF8.GetBytes(good), "2026-09-30", "首次公布");
-        Assert.Equal(HttpStatusCode.Redirect, imported.StatusCode);
+        Assert.Contains("已调整：第 1 版已公开。", await imported.Content.ReadAsStringAsync(), StringComparison.Ordinal);
 
         using var xlsx = await editor.GetAsync(new Uri($"/lists/{id}/export?format=xlsx", UriKind.Relative));
         var table = TableReaders.ReadXlsx(new MemoryStream(await xlsx.Content.ReadAsByteArrayAsync()));
@@ -172,7 +172,7 @@ public sealed class ListsTests(ServicesClockFactory factory) : IClassFixture<Ser
         Assert.Equal(Encoding.UTF8.GetPreamble(), csv[..3]);
         var edited = Encoding.UTF8.GetString(csv[3..]).Replace("每件80元", "每件60元", StringComparison.Ordinal);
         using var second = await UploadAsync(editor, id, "edited.csv", Encoding.UTF8.GetBytes(edited), "2026-10-08", "降低收费标准");
-        Assert.Equal(HttpStatusCode.Redirect, second.StatusCode);
+        Assert.Contains("已调整：第 2 版已公开。", await second.Content.ReadAsStringAsync(), StringComparison.Ordinal);
         var diff = await editor.SendAsync(HttpMethod.Get, $"/api/v1/lists/{id}/diff", null, HttpStatusCode.OK);
         Assert.Equal("每件60元", diff.GetProperty("changed")[0].GetProperty("changes")[0].GetProperty("after").GetString());
     }
