@@ -77,7 +77,7 @@ public sealed class ServicesBrowserTests(ServicesBrowserFixture fixture)
         var staff = await fixture.SignInAsync("editor.myszf");
         await staff.GotoAsync("/admin/guides");
         await staff.GetByRole(AriaRole.Link, new() { Name = "城乡居民最低生活保障审核确认" }).ClickAsync();
-        await staff.GetByLabel("批准日期").FillAsync("2026-09-30");
+        await staff.GetByLabel("批准日期", new() { Exact = true }).FillAsync("2026-09-30");
         await staff.GetByLabel("施行日期（不得早于批准日期）").FillAsync("2026-10-12");
         await staff.GetByLabel("第 3 项材料名称").FillAsync("居住证");
         await staff.GetByLabel("第 3 项材料形式（原件、复印件、电子件）").FillAsync("原件");
