@@ -172,6 +172,27 @@ public sealed class ListItemRulesTests
 public sealed class ListTableTests
 {
     [Fact]
+    public void Every_kind_has_unique_codes_and_column_keys_and_a_required_key_column()
+    {
+        Assert.Equal(ListKinds.All.Count, ListKinds.All.Select(k => k.Code).Distinct().Count());
+        Assert.All(ListKinds.All, k =>
+        {
+            Assert.Equal(k.Columns.Count, k.Columns.Select(c => c.Key).Distinct().Count());
+            Assert.Equal(k.Columns.Count, k.Columns.Select(c => c.Name).Distinct().Count());
+            Assert.True(k.Key.Required, $"{k.Name}: the key column must be required");
+        });
+        Assert.Same(ListKinds.NegativeList, ListKinds.Find(" negative-list "));
+        Assert.Null(ListKinds.Find("unknown"));
+    }
+
+    [Fact]
+    public void A_negative_list_row_outside_its_two_categories_is_refused()
+    {
+        var check = ListTable.Read(ListKinds.NegativeList, ["类别", "事项编号", "禁止或许可事项", "设定依据"], [["鼓励类", "101", "某事项", "某决定"]]);
+        Assert.Contains("禁止准入类、许可准入类", Assert.Single(check.Problems).Message, StringComparison.Ordinal);
+    }
+
+    [Fact]
     public void Headers_in_any_order_by_Chinese_name_or_key_read_into_items()
     {
         var check = ListTable.Read(ListKinds.Power, ["\uFEFF事项名称", "type", "设定依据", "实施主体"], [["甲", "行政许可", "某法", "市某局"], ["", "", "", ""]]);

@@ -62,7 +62,30 @@ public static class ListKinds
         new("address", "网上办理地址", Required: true, MaxLength: 500),
     ], "申请、受理、审查、决定、送达全程在网上办理的事项。");
 
-    public static IReadOnlyList<ListKind> All { get; } = [Power, Fee, Certification, OneVisit, FullyOnline];
+    /// <summary>The national 市场准入负面清单 as a reference list a body republishes (items keyed by their number).</summary>
+    public static readonly ListKind NegativeList = new("negative-list", "市场准入负面清单", "code",
+    [
+        new("category", "类别", Required: true, Allowed: ["禁止准入类", "许可准入类"], MaxLength: 8),
+        new("code", "事项编号", Required: true, MaxLength: 20),
+        new("item", "禁止或许可事项", Required: true, MaxLength: 500),
+        new("measures", "禁止或许可准入措施描述"),
+        new("department", "主管部门", MaxLength: 200),
+        new("basis", "设定依据", Required: true),
+    ], "市场准入负面清单（参照全国版本公开）：禁止准入类和许可准入类事项。");
+
+    /// <summary>淘汰落后产能 公示 (一(二)): one line per enterprise and production line.</summary>
+    public static readonly ListKind ObsoleteCapacity = new("obsolete-capacity", "淘汰落后产能公示", "project",
+    [
+        new("project", "淘汰项目", Required: true, MaxLength: 200),
+        new("enterprise", "企业名称", Required: true, MaxLength: 200),
+        new("location", "所在地", MaxLength: 200),
+        new("equipment", "淘汰设备（生产线）", Required: true),
+        new("capacity", "淘汰产能", MaxLength: 100),
+        new("deadline", "完成时限", MaxLength: 50),
+        new("basis", "依据", Required: true),
+    ], "列入淘汰落后产能计划的企业、设备和完成时限。");
+
+    public static IReadOnlyList<ListKind> All { get; } = [Power, Fee, Certification, OneVisit, FullyOnline, NegativeList, ObsoleteCapacity];
 
     public static ListKind? Find(string? code) => All.FirstOrDefault(k => string.Equals(k.Code, code?.Trim(), StringComparison.Ordinal));
 }
