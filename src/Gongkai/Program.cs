@@ -13,6 +13,7 @@ using Gongkai.Publishing;
 using Gongkai.Safeguards;
 using Gongkai.Requests;
 using Gongkai.Search;
+using Gongkai.Services;
 using Gongkai.Staff;
 using Gongkai.Transparency;
 
@@ -60,6 +61,7 @@ static WebApplication CreateApplication(string[] args)
     builder.AddOpenData();          // 数据开放: record types as data, records with review and versions, datasets, CKAN API, DCAT
     builder.AddChannels();          // every channel from one source: the WebSub hub for the feeds, 政务新媒体 accounts and reviewed posts
     builder.AddParticipation();     // 公众参与: consultations on drafts with minimum periods, moderated comments, reasoned feedback
+    builder.AddServices();         // 清单 with dated versions and public diffs, 办事指南 with the 1-working-day change clock
     builder.AddPortal();            // the public site shell: home, elderly mode, site map
     builder.AddAdmin();             // the staff console shell
 
@@ -79,6 +81,7 @@ static WebApplication CreateApplication(string[] args)
     app.MapOpenData();
     app.MapChannels();
     app.MapParticipation();
+    app.MapServices();
     app.MapPortal();
     app.MapAdmin();
 

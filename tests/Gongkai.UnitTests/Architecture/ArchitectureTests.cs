@@ -29,11 +29,12 @@ public sealed class ArchitectureTests
         { "OpenData", ["Platform", "Calendar", "Staff", "Organizations", "Safeguards"] },
         { "Channels", ["Platform", "Calendar", "Staff", "Organizations", "Safeguards", "Publishing"] },
         { "Participation", ["Platform", "Calendar", "Staff", "Organizations", "Safeguards", "Publishing"] },
+        { "Services", ["Platform", "Calendar", "Staff", "Organizations", "Safeguards", "OpenData"] },
         { "Portal", ["Platform", "Calendar", "Staff", "Organizations", "Safeguards", "Publishing", "Search", "Requests", "Transparency", "Hotline", "OpenData", "Channels", "Participation"] },
         { "Admin", ["Platform", "Calendar", "Staff", "Organizations", "Safeguards", "Publishing", "Search", "Requests", "Transparency", "Hotline", "OpenData", "Channels", "Participation"] },
     };
 
-    private static readonly string[] Modules = ["Platform", "Calendar", "Staff", "Organizations", "Safeguards", "Publishing", "Search", "Requests", "Transparency", "Hotline", "OpenData", "Channels", "Participation", "Portal", "Admin"];
+    private static readonly string[] Modules = ["Platform", "Calendar", "Staff", "Organizations", "Safeguards", "Publishing", "Search", "Requests", "Transparency", "Hotline", "OpenData", "Channels", "Participation", "Services", "Portal", "Admin"];
 
     [Theory]
     [MemberData(nameof(Layers))]
@@ -88,6 +89,7 @@ public sealed class ArchitectureTests
     [InlineData("Gongkai.OpenData.Rules")]
     [InlineData("Gongkai.Channels.Rules")]
     [InlineData("Gongkai.Participation.Rules")]
+    [InlineData("Gongkai.Services.Rules")]
     public void Rules_namespaces_do_no_input_or_output(string rules)
     {
         var result = Types.InAssembly(Application).That().ResideInNamespace(rules)

@@ -8,6 +8,7 @@ using Gongkai.Organizations;
 using Gongkai.Calendar;
 using Gongkai.Hotline;
 using Gongkai.Participation;
+using Gongkai.Services;
 using Gongkai.Platform.Data;
 using System.Globalization;
 using System.Net;
@@ -285,6 +286,30 @@ public sealed partial class AuthorizationMatrixTests(StaffTestHost host, ITestOu
         ["GET /api/v1/surveys/{id:int}/answers"] = Access.Permission(ParticipationPermissions.View),
         ["POST /api/v1/surveys/{id:int}/answers/{answerId:long}/moderation"] = Access.Permission(ParticipationPermissions.Prepare),
         ["POST /api/v1/surveys/{id:int}/results/publish"] = Access.Permission(ParticipationPermissions.Approve),
+        // 清单 and 办事指南 (issue 17): reading is public, changes need the editor's permission
+        ["GET /lists"] = Access.Anonymous,
+        ["GET /lists/{id:int}"] = Access.Anonymous,
+        ["GET /lists/{id:int}/diff"] = Access.Anonymous,
+        ["GET /lists/{id:int}/export"] = Access.Anonymous,
+        ["GET /guides"] = Access.Anonymous,
+        ["GET /guides/{id:int}"] = Access.Anonymous,
+        ["GET /admin/lists"] = Access.Permission(ServicesPermissions.View),
+        ["GET /admin/lists/{id:int}"] = Access.Permission(ServicesPermissions.View),
+        ["GET /admin/guides"] = Access.Permission(ServicesPermissions.View),
+        ["GET /admin/guides/new"] = Access.Permission(ServicesPermissions.Edit),
+        ["GET /admin/guides/overdue"] = Access.Permission(ServicesPermissions.View),
+        ["GET /admin/guides/{id:int}"] = Access.Permission(ServicesPermissions.View),
+        ["GET /api/v1/lists/"] = Access.Anonymous,
+        ["POST /api/v1/lists/"] = Access.Permission(ServicesPermissions.Edit),
+        ["GET /api/v1/lists/{id:int}"] = Access.Anonymous,
+        ["GET /api/v1/lists/{id:int}/versions"] = Access.Anonymous,
+        ["GET /api/v1/lists/{id:int}/diff"] = Access.Anonymous,
+        ["POST /api/v1/lists/{id:int}/versions"] = Access.Permission(ServicesPermissions.Edit),
+        ["GET /api/v1/guides/"] = Access.Anonymous,
+        ["POST /api/v1/guides/"] = Access.Permission(ServicesPermissions.Edit),
+        ["GET /api/v1/guides/{id:int}"] = Access.Anonymous,
+        ["POST /api/v1/guides/{id:int}/versions"] = Access.Permission(ServicesPermissions.Edit),
+        ["POST /api/v1/guides/{id:int}/versions/{number:int}/publish"] = Access.Permission(ServicesPermissions.Edit),
     };
 
     /// <summary>Values for route parameters, by parameter name; values that need the database are added at run time.</summary>

@@ -1,0 +1,28 @@
+using Microsoft.AspNetCore.Mvc;
+using Microsoft.AspNetCore.Mvc.RazorPages;
+
+namespace Gongkai.Services.Pages;
+
+/// <summary>One guide: the published version in force (or, before the first takes effect, the one announced), the
+/// next published version when one is announced, and the dates of the change.</summary>
+public sealed class GuidePageModel(GuideDesk desk) : PageModel
+{
+    public GuideSummary Summary { get; private set; } = null!;
+
+    public GuideVersionView Shown { get; private set; } = null!;
+
+    public GuideVersionView? Next { get; private set; }
+
+    public async Task<IActionResult> OnGetAsync(int id, CancellationToken cancellationToken)
+    {
+        if (await desk.SummaryAsync(id, cancellationToken) is not { } summary || (summary.InForce ?? summary.Upcoming) is not { } shown)
+        {
+            return NotFound();
+        }
+
+        Summary = summary;
+        Shown = shown;
+        Next = summary.InForce is not null && summary.Upcoming is { } next && next.Version.Number != shown.Version.Number ? next : null;
+        return Page();
+    }
+}

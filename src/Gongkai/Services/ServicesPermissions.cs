@@ -1,0 +1,16 @@
+using Gongkai.Staff;
+
+namespace Gongkai.Services;
+
+/// <summary>Who keeps lists and guides: a body's editors create lists, adopt new versions, save and publish guide
+/// versions (the 1-working-day rule leaves no time for another hand-off); editors, 终审 users and auditors see the
+/// console pages and the overdue dashboard. Every action is also limited to the bodies in the user's scope.</summary>
+public static class ServicesPermissions
+{
+    public const string Edit = "services-edit";
+    public const string View = "services-view";
+
+    internal static IServiceCollection AddServicesPermissions(this IServiceCollection services) => services
+        .AddPermission(Edit, StaffRoles.Editor)
+        .AddPermission(View, StaffRoles.Editor, StaffRoles.FinalReviewer, StaffRoles.Auditor);
+}
