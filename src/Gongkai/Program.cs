@@ -4,6 +4,7 @@ using Gongkai.Channels;
 using Gongkai.Hotline;
 using Gongkai.OpenData;
 using Gongkai.Organizations;
+using Gongkai.Oversight;
 using Gongkai.Platform;
 using Gongkai.Participation;
 using Gongkai.Platform.Cli;
@@ -60,6 +61,7 @@ static WebApplication CreateApplication(string[] args)
     builder.AddOpenData();          // 数据开放: record types as data, records with review and versions, datasets, CKAN API, DCAT
     builder.AddChannels();          // every channel from one source: the WebSub hub for the feeds, 政务新媒体 accounts and reviewed posts
     builder.AddParticipation();     // 公众参与: consultations on drafts with minimum periods, moderated comments, reasoned feedback
+    builder.AddOversight();         // oversight: the work plan task by task, public-opinion clocks, the website's self-inspection
     builder.AddPortal();            // the public site shell: home, elderly mode, site map
     builder.AddAdmin();             // the staff console shell
 
@@ -79,6 +81,7 @@ static WebApplication CreateApplication(string[] args)
     app.MapOpenData();
     app.MapChannels();
     app.MapParticipation();
+    app.MapOversight();
     app.MapPortal();
     app.MapAdmin();
 
