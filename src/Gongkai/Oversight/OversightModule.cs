@@ -12,8 +12,19 @@ internal static class OversightModule
     {
         var services = builder.Services;
         services.AddOversightPermissions();
+        services.AddConsoleMenuEntry(120, "工作要点", "/admin/oversight/workplan", OversightPermissions.ViewInspection,
+            "导入年度政务公开工作要点，逐项查看牵头单位、责任单位和期限，报送季度进展。");
+        services.AddConsoleMenuEntry(121, "政务舆情", "/admin/oversight/opinions", OversightPermissions.HandleOpinions,
+            "登记政务舆情，按国办发〔2016〕61号计时：重大突发事件5小时内发布权威信息、24小时内召开新闻发布会，其他48小时内回应。");
+        services.AddScoped<WorkPlanDesk>();
+        services.AddScoped<OpinionDesk>();
+        services.AddScoped<IStartupSeeder, Demo.DemoOversightSeeder>();
         return builder;
     }
 
-    public static WebApplication MapOversight(this WebApplication app) => app;
+    public static WebApplication MapOversight(this WebApplication app)
+    {
+        app.MapOversightApi();
+        return app;
+    }
 }
