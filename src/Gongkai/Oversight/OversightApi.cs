@@ -50,6 +50,16 @@ public sealed record OpinionClockItem(string Name, DateTimeOffset DueAt, DateTim
 /// <summary>An item in the staff list.</summary>
 public sealed record OpinionListItem(int Id, string Title, string Body, string Severity, DateTimeOffset FoundAt, string? AssignedTo, string? ResponseIndexNo, IReadOnlyList<OpinionClockItem> Clocks);
 
+/// <summary>One column in <c>GET /api/v1/inspection</c>: <c>lastUpdated</c> is the latest publication (null when
+/// empty); <c>staleOn</c> the China day it goes (or went) stale.</summary>
+public sealed record InspectionColumn(int Id, string Name, string Path, string Body, string Kind, DateTimeOffset? LastUpdated, bool Stale, bool Empty, DateOnly? StaleOn, bool StaleSoon);
+
+/// <summary>A failed single-veto item.</summary>
+public sealed record InspectionVetoItem(string Rule, string Detail);
+
+/// <summary>The answer of <c>GET /api/v1/inspection</c>.</summary>
+public sealed record InspectionResponse(string? Body, DateOnly Date, IReadOnlyList<InspectionVetoItem> Vetoes, int Score, bool Passes, IReadOnlyList<InspectionColumn> Columns);
+
 /// <summary>The body of <c>POST /api/v1/opinions/{id}/steps</c>.</summary>
 public sealed record OpinionStepRequest(string? Step, string? DoneAt = null, string? IndexNo = null);
 
@@ -61,6 +71,9 @@ internal static class OversightApi
         workplan.MapGet("/{year:int}/tasks", TasksAsync).WithSummary("一年工作要点的任务分解：牵头单位、责任单位、期限和进展状态").AllowAnonymous();
         workplan.MapPost("/", ImportAsync).WithSummary("导入工作要点全文（未匹配的单位名称和格式问题一并返回）").RequireAuthorization(OversightPermissions.ImportWorkPlan);
         workplan.MapPost("/{year:int}/tasks/{number:int}/reports", ReportAsync).WithSummary("责任单位报送一项任务的季度进展").RequireAuthorization(OversightPermissions.ReportProgress);
+
+        app.MapGet("/api/v1/inspection", InspectAsync).WithTags("网站自查").WithSummary("网站自查：各栏目最近更新、超期未更新和空白栏目、单项否决和得分（可按机关代码筛选）")
+            .RequireAuthorization(OversightPermissions.ViewInspection);
 
         var opinions = app.MapGroup("/api/v1/opinions").WithTags("政务舆情");
         opinions.MapPost("/", RegisterAsync).WithSummary("登记一条政务舆情并按国办发〔2016〕61号开始计时").RequireAuthorization(OversightPermissions.HandleOpinions);
@@ -97,6 +110,24 @@ internal static class OversightApi
         int year, int number, ProgressReportRequest request, ClaimsPrincipal user, WorkPlanDesk desk, CancellationToken cancellationToken) =>
         (await desk.ReportAsync(user, year, number, request.Body, request.Quarter, request.Progress, request.Text, cancellationToken))
             .ToResult(r => TypedResults.Created($"/api/v1/workplan/{year}/tasks", new ProgressReportCreated(r.Id, r.Quarter, r.Progress)));
+
+    private static async Task<Results<Ok<InspectionResponse>, ProblemHttpResult, ValidationProblem>> InspectAsync(
+        string? body, ClaimsPrincipal user, SiteInspection inspection, Gongkai.Organizations.BodyDirectory directory, CancellationToken cancellationToken)
+    {
+        var outcome = await inspection.InspectAsync(user, body, cancellationToken);
+        if (outcome.Refusal is { } refusal)
+        {
+            Outcome<InspectionResponse> refused = refusal;
+            return refused.ToResult(TypedResults.Ok);
+        }
+
+        var report = outcome.Value!;
+        var bodies = await directory.LoadAsync(cancellationToken);
+        return TypedResults.Ok(new InspectionResponse(report.Body?.Code, inspection.Today,
+            report.Result.Vetoes.Select(v => new InspectionVetoItem(v.Rule, v.Detail)).ToList(), report.Result.Score, report.Result.Passes,
+            report.Result.Columns.Select(c => new InspectionColumn(c.Column.Id, c.Column.Name, report.Columns[c.Column.Id].Path,
+                bodies.Find(report.Columns[c.Column.Id].BodyId)?.Code ?? "", ColumnFreshness.Code(c.Kind), c.Column.LastUpdated, c.Stale, c.Empty, c.StaleOn, c.StaleSoon)).ToList()));
+    }
 
     private static async Task<Results<Created<OpinionCreated>, ProblemHttpResult, ValidationProblem>> RegisterAsync(
         OpinionRequest request, ClaimsPrincipal user, OpinionDesk desk, CancellationToken cancellationToken) =>

@@ -18,6 +18,9 @@ internal static class OversightModule
             "登记政务舆情，按国办发〔2016〕61号计时：重大突发事件5小时内发布权威信息、24小时内召开新闻发布会，其他48小时内回应。");
         services.AddScoped<WorkPlanDesk>();
         services.AddScoped<OpinionDesk>();
+        services.AddScoped<SiteInspection>();
+        services.AddConsoleMenuEntry(122, "网站自查", "/admin/oversight/inspection", OversightPermissions.ViewInspection,
+            "按国办秘函〔2019〕19号从本站数据自查：各栏目最近更新日期、超期未更新和空白栏目、单项否决和得分。");
         services.AddScoped<IStartupSeeder, Demo.DemoOversightSeeder>();
         return builder;
     }

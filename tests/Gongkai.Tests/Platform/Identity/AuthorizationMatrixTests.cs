@@ -283,6 +283,8 @@ public sealed partial class AuthorizationMatrixTests(StaffTestHost host, ITestOu
         ["GET /api/v1/opinions/"] = Access.Permission(OversightPermissions.HandleOpinions),
         ["POST /api/v1/opinions/"] = Access.Permission(OversightPermissions.HandleOpinions),
         ["POST /api/v1/opinions/{id:int}/steps"] = Access.Permission(OversightPermissions.HandleOpinions),
+        ["GET /admin/oversight/inspection"] = Access.Permission(OversightPermissions.ViewInspection),
+        ["GET /api/v1/inspection"] = Access.Permission(OversightPermissions.ViewInspection),
     };
 
     /// <summary>Values for route parameters, by parameter name; values that need the database are added at run time.</summary>
