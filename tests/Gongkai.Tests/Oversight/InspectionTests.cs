@@ -34,9 +34,9 @@ public sealed class InspectionTests
             news = nodes.Single(n => n.Name == "工作动态").Id;
             var (first, second) = (owner.First(), owner.Skip(1).First());
             first.CatalogueNodeId = notices;
-            first.PublishedAt = new DateTimeOffset(2026, 5, 1, 9, 0, 0, china);
+            first.PublishedAt = new DateTimeOffset(2026, 5, 1, 9, 0, 0, china).ToUniversalTime();   // PostgreSQL stores UTC only
             second.CatalogueNodeId = news;
-            second.PublishedAt = new DateTimeOffset(2026, 11, 25, 23, 30, 0, china);   // 15:30 UTC: the China date counts
+            second.PublishedAt = new DateTimeOffset(2026, 11, 25, 23, 30, 0, china).ToUniversalTime();   // 15:30 UTC: the China date counts
             await db.SaveChangesAsync();
         }
 
