@@ -4,6 +4,7 @@ using Gongkai.Channels;
 using Gongkai.Hotline;
 using Gongkai.OpenData;
 using Gongkai.Organizations;
+using Gongkai.Oversight;
 using Gongkai.Platform;
 using Gongkai.Participation;
 using Gongkai.Platform.Cli;
@@ -62,6 +63,7 @@ static WebApplication CreateApplication(string[] args)
     builder.AddChannels();          // every channel from one source: the WebSub hub for the feeds, 政务新媒体 accounts and reviewed posts
     builder.AddParticipation();     // 公众参与: consultations on drafts with minimum periods, moderated comments, reasoned feedback
     builder.AddServices();         // 清单 with dated versions and public diffs, 办事指南 with the 1-working-day change clock
+    builder.AddOversight();         // oversight: the work plan task by task, public-opinion clocks, the website's self-inspection
     builder.AddPortal();            // the public site shell: home, elderly mode, site map
     builder.AddAdmin();             // the staff console shell
 
@@ -82,6 +84,7 @@ static WebApplication CreateApplication(string[] args)
     app.MapChannels();
     app.MapParticipation();
     app.MapServices();
+    app.MapOversight();
     app.MapPortal();
     app.MapAdmin();
 

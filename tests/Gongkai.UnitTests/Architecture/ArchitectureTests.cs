@@ -7,7 +7,7 @@ namespace Gongkai.UnitTests.Architecture;
 /// The layer order of docs/ARCHITECTURE.md, enforced on the compiled assembly: a module may use the modules listed
 /// below it and nothing above it. Lowest first:
 /// Platform ← Calendar ← Staff ← Organizations ← Safeguards ← Publishing ← Search; Requests beside Publishing
-/// (it uses what is below Safeguards); Transparency (the public log) above Publishing, beside Search; Participation above Publishing (it links the document a consultation produced); Portal and Admin, the two shells, on top, and nothing depends on a shell.
+/// (it uses what is below Safeguards); Transparency (the public log) above Publishing, beside Search; Participation above Publishing (it links the document a consultation produced); Oversight above Publishing and Requests (it reads the catalogue, documents and request statistics); Portal and Admin, the two shells, on top, and nothing depends on a shell.
 /// </summary>
 public sealed class ArchitectureTests
 {
@@ -30,11 +30,12 @@ public sealed class ArchitectureTests
         { "Channels", ["Platform", "Calendar", "Staff", "Organizations", "Safeguards", "Publishing"] },
         { "Participation", ["Platform", "Calendar", "Staff", "Organizations", "Safeguards", "Publishing"] },
         { "Services", ["Platform", "Calendar", "Staff", "Organizations", "Safeguards", "OpenData"] },
-        { "Portal", ["Platform", "Calendar", "Staff", "Organizations", "Safeguards", "Publishing", "Search", "Requests", "Transparency", "Hotline", "OpenData", "Channels", "Participation"] },
-        { "Admin", ["Platform", "Calendar", "Staff", "Organizations", "Safeguards", "Publishing", "Search", "Requests", "Transparency", "Hotline", "OpenData", "Channels", "Participation"] },
+        { "Oversight", ["Platform", "Calendar", "Staff", "Organizations", "Safeguards", "Publishing", "Requests"] },
+        { "Portal", ["Platform", "Calendar", "Staff", "Organizations", "Safeguards", "Publishing", "Search", "Requests", "Transparency", "Hotline", "OpenData", "Channels", "Participation", "Services", "Oversight"] },
+        { "Admin", ["Platform", "Calendar", "Staff", "Organizations", "Safeguards", "Publishing", "Search", "Requests", "Transparency", "Hotline", "OpenData", "Channels", "Participation", "Services", "Oversight"] },
     };
 
-    private static readonly string[] Modules = ["Platform", "Calendar", "Staff", "Organizations", "Safeguards", "Publishing", "Search", "Requests", "Transparency", "Hotline", "OpenData", "Channels", "Participation", "Services", "Portal", "Admin"];
+    private static readonly string[] Modules = ["Platform", "Calendar", "Staff", "Organizations", "Safeguards", "Publishing", "Search", "Requests", "Transparency", "Hotline", "OpenData", "Channels", "Participation", "Services", "Oversight", "Portal", "Admin"];
 
     [Theory]
     [MemberData(nameof(Layers))]
@@ -90,6 +91,7 @@ public sealed class ArchitectureTests
     [InlineData("Gongkai.Channels.Rules")]
     [InlineData("Gongkai.Participation.Rules")]
     [InlineData("Gongkai.Services.Rules")]
+    [InlineData("Gongkai.Oversight.Rules")]
     public void Rules_namespaces_do_no_input_or_output(string rules)
     {
         var result = Types.InAssembly(Application).That().ResideInNamespace(rules)

@@ -9,6 +9,7 @@ using Gongkai.Calendar;
 using Gongkai.Hotline;
 using Gongkai.Participation;
 using Gongkai.Services;
+using Gongkai.Oversight;
 using Gongkai.Platform.Data;
 using System.Globalization;
 using System.Net;
@@ -310,6 +311,22 @@ public sealed partial class AuthorizationMatrixTests(StaffTestHost host, ITestOu
         ["GET /api/v1/guides/{id:int}"] = Access.Anonymous,
         ["POST /api/v1/guides/{id:int}/versions"] = Access.Permission(ServicesPermissions.Edit),
         ["POST /api/v1/guides/{id:int}/versions/{number:int}/publish"] = Access.Permission(ServicesPermissions.Edit),
+
+        // Oversight (issue 18): the work plan (its task page is public), public opinion (nothing public), self-inspection
+        ["GET /workplan/{year:int?}"] = Access.Anonymous,
+        ["GET /admin/oversight/workplan"] = Access.Permission(OversightPermissions.ViewInspection),
+        ["GET /admin/oversight/workplan/{year:int}"] = Access.Permission(OversightPermissions.ViewInspection),
+        ["GET /admin/oversight/workplan/{year:int}/{number:int}"] = Access.Permission(OversightPermissions.ViewInspection),
+        ["GET /api/v1/workplan/{year:int}/tasks"] = Access.Anonymous,
+        ["POST /api/v1/workplan/"] = Access.Permission(OversightPermissions.ImportWorkPlan),
+        ["POST /api/v1/workplan/{year:int}/tasks/{number:int}/reports"] = Access.Permission(OversightPermissions.ReportProgress),
+        ["GET /admin/oversight/opinions"] = Access.Permission(OversightPermissions.HandleOpinions),
+        ["GET /admin/oversight/opinions/{id:int}"] = Access.Permission(OversightPermissions.HandleOpinions),
+        ["GET /api/v1/opinions/"] = Access.Permission(OversightPermissions.HandleOpinions),
+        ["POST /api/v1/opinions/"] = Access.Permission(OversightPermissions.HandleOpinions),
+        ["POST /api/v1/opinions/{id:int}/steps"] = Access.Permission(OversightPermissions.HandleOpinions),
+        ["GET /admin/oversight/inspection"] = Access.Permission(OversightPermissions.ViewInspection),
+        ["GET /api/v1/inspection"] = Access.Permission(OversightPermissions.ViewInspection),
     };
 
     /// <summary>Values for route parameters, by parameter name; values that need the database are added at run time.</summary>

@@ -1,0 +1,33 @@
+using Gongkai.Platform.Data;
+using Gongkai.Platform.Web;
+
+namespace Gongkai.Oversight;
+
+/// <summary>Oversight (issue 18): the year's work plan tracked task by task with quarterly progress and a public
+/// status page; public-opinion items with the clocks of 国办发〔2016〕61号; the website's self-inspection computed
+/// from the site's own catalogue and documents.</summary>
+internal static class OversightModule
+{
+    public static WebApplicationBuilder AddOversight(this WebApplicationBuilder builder)
+    {
+        var services = builder.Services;
+        services.AddOversightPermissions();
+        services.AddConsoleMenuEntry(120, "工作要点", "/admin/oversight/workplan", OversightPermissions.ViewInspection,
+            "导入年度政务公开工作要点，逐项查看牵头单位、责任单位和期限，报送季度进展。");
+        services.AddConsoleMenuEntry(121, "政务舆情", "/admin/oversight/opinions", OversightPermissions.HandleOpinions,
+            "登记政务舆情，按国办发〔2016〕61号计时：重大突发事件5小时内发布权威信息、24小时内召开新闻发布会，其他48小时内回应。");
+        services.AddScoped<WorkPlanDesk>();
+        services.AddScoped<OpinionDesk>();
+        services.AddScoped<SiteInspection>();
+        services.AddConsoleMenuEntry(122, "网站自查", "/admin/oversight/inspection", OversightPermissions.ViewInspection,
+            "按国办秘函〔2019〕19号从本站数据自查：各栏目最近更新日期、超期未更新和空白栏目、单项否决和得分。");
+        services.AddScoped<IStartupSeeder, Demo.DemoOversightSeeder>();
+        return builder;
+    }
+
+    public static WebApplication MapOversight(this WebApplication app)
+    {
+        app.MapOversightApi();
+        return app;
+    }
+}
