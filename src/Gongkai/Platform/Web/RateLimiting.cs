@@ -8,6 +8,11 @@ public static class RateLimits
 {
     public const string SignIn = "sign-in";
 
+    /// <summary>Sign-in attempts a client address may make per minute: <c>Gongkai:Staff:SignInAttemptsPerMinute</c>,
+    /// 10 unless set (an office whose staff share one address may need more).</summary>
+    private static int SignInAttemptsPerMinute(HttpContext context) =>
+        Math.Max(1, context.RequestServices.GetRequiredService<IConfiguration>().GetValue("Gongkai:Staff:SignInAttemptsPerMinute", 10));
+
     internal static void AddGongkaiRateLimiting(this IServiceCollection services) => services.AddRateLimiter(limiter =>
     {
         limiter.RejectionStatusCode = StatusCodes.Status429TooManyRequests;
@@ -17,7 +22,7 @@ public static class RateLimits
             ? RateLimitPartition.GetNoLimiter("form")
             : RateLimitPartition.GetFixedWindowLimiter(
                 context.Connection.RemoteIpAddress?.ToString() ?? "unknown",
-                _ => new FixedWindowRateLimiterOptions { PermitLimit = 10, Window = TimeSpan.FromMinutes(1), QueueLimit = 0 }));
+                _ => new FixedWindowRateLimiterOptions { PermitLimit = SignInAttemptsPerMinute(context), Window = TimeSpan.FromMinutes(1), QueueLimit = 0 }));
         limiter.OnRejected = async (context, cancellationToken) =>
         {
             var http = context.HttpContext;
