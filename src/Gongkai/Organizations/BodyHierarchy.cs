@@ -1,4 +1,6 @@
+using System.Security.Claims;
 using Gongkai.Platform.Data;
+using Gongkai.Staff;
 using Microsoft.EntityFrameworkCore;
 
 namespace Gongkai.Organizations;
@@ -88,4 +90,11 @@ public sealed class BodyDirectory(GongkaiDbContext db)
     /// <summary>One body by code, for callers that need no tree (filing an application, a body's statistics).</summary>
     public Task<Body?> FindByCodeAsync(string code, CancellationToken cancellationToken = default) =>
         db.Set<Body>().AsNoTracking().SingleOrDefaultAsync(b => b.Code == code, cancellationToken);
+
+    /// <summary>The body a staff form or API call names by code, or, when it names none, the user's own body (null when
+    /// the code is unknown or the user belongs to no body). Whether the user may act for it is the caller's check.</summary>
+    public async Task<Body?> NamedOrOwnAsync(ClaimsPrincipal user, string? code, CancellationToken cancellationToken = default) =>
+        string.IsNullOrWhiteSpace(code)
+            ? StaffClaims.BodyIdOf(user) is { } own ? await FindAsync(own, cancellationToken) : null
+            : await FindByCodeAsync(code.Trim(), cancellationToken);
 }

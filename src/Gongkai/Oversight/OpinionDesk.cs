@@ -59,9 +59,7 @@ public sealed class OpinionDesk(GongkaiDbContext db, AuditLog audit, BodyScope s
             return Refusal.Forbidden("只有单位管理员、信息编辑和终审人员可以登记舆情。");
         }
 
-        var body = string.IsNullOrWhiteSpace(draft.Body)
-            ? StaffClaims.BodyIdOf(user) is { } own ? await directory.FindAsync(own, cancellationToken) : null
-            : await directory.FindByCodeAsync(draft.Body.Trim(), cancellationToken);
+        var body = await directory.NamedOrOwnAsync(user, draft.Body, cancellationToken);
         if (body is null)
         {
             return Refusal.InvalidField("body", string.IsNullOrWhiteSpace(draft.Body) ? "请选择涉及的单位。" : $"没有代码为“{draft.Body}”的机关。", "涉及单位有误");

@@ -200,9 +200,7 @@ public sealed class WorkPlanDesk(GongkaiDbContext db, AuditLog audit, BodyScope 
             return Refusal.NotFound($"{year}年工作要点没有第（{(number is >= 1 and <= 99 ? WorkPlanParser.Numeral(number) : number.ToString(CultureInfo.InvariantCulture))}）项任务。", "未找到任务");
         }
 
-        var body = string.IsNullOrWhiteSpace(bodyCode)
-            ? StaffClaims.BodyIdOf(user) is { } own ? await directory.FindAsync(own, cancellationToken) : null
-            : await directory.FindByCodeAsync(bodyCode.Trim(), cancellationToken);
+        var body = await directory.NamedOrOwnAsync(user, bodyCode, cancellationToken);
         if (body is null)
         {
             return Refusal.InvalidField("body", string.IsNullOrWhiteSpace(bodyCode) ? "请选择报送单位。" : $"没有代码为“{bodyCode}”的机关。", "报送单位有误");

@@ -92,9 +92,7 @@ public sealed class ConsultationDesk(
             return Refusal.Forbidden("只有信息编辑可以起草意见征集。");
         }
 
-        var body = string.IsNullOrWhiteSpace(draft.Body)
-            ? StaffClaims.BodyIdOf(user) is { } own ? await directory.FindAsync(own, cancellationToken) : null
-            : await directory.FindByCodeAsync(draft.Body.Trim(), cancellationToken);
+        var body = await directory.NamedOrOwnAsync(user, draft.Body, cancellationToken);
         if (body is null)
         {
             return Refusal.InvalidField("body", string.IsNullOrWhiteSpace(draft.Body) ? "请选择征集单位。" : $"没有代码为“{draft.Body}”的机关。", "征集单位有误");

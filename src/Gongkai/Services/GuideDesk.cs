@@ -129,9 +129,7 @@ public sealed class GuideDesk(GongkaiDbContext db, CalendarService calendars, Au
             return Refusal.Forbidden("只有信息编辑可以编写办事指南。");
         }
 
-        var body = string.IsNullOrWhiteSpace(bodyCode)
-            ? StaffClaims.BodyIdOf(user) is { } own ? await directory.FindAsync(own, cancellationToken) : null
-            : await directory.FindByCodeAsync(bodyCode.Trim(), cancellationToken);
+        var body = await directory.NamedOrOwnAsync(user, bodyCode, cancellationToken);
         if (body is null)
         {
             return Refusal.InvalidField("body", string.IsNullOrWhiteSpace(bodyCode) ? "请选择实施机关。" : $"没有代码为“{bodyCode}”的机关。", "单位有误");

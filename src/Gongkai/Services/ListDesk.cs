@@ -117,9 +117,7 @@ public sealed class ListDesk(GongkaiDbContext db, AuditLog audit, BodyScope scop
             return Refusal.Forbidden("只有信息编辑可以建立清单。");
         }
 
-        var body = string.IsNullOrWhiteSpace(bodyCode)
-            ? StaffClaims.BodyIdOf(user) is { } own ? await directory.FindAsync(own, cancellationToken) : null
-            : await directory.FindByCodeAsync(bodyCode.Trim(), cancellationToken);
+        var body = await directory.NamedOrOwnAsync(user, bodyCode, cancellationToken);
         if (body is null)
         {
             return Refusal.InvalidField("body", string.IsNullOrWhiteSpace(bodyCode) ? "请选择清单所属单位。" : $"没有代码为“{bodyCode}”的机关。", "单位有误");
