@@ -9,7 +9,7 @@ namespace Gongkai.BrowserTests;
 /// it, two citizens comment on the public page and a letter is recorded in the console, the period ends, the editor
 /// groups every comment (one group not adopted, with its reason) and the 终审 user publishes the feedback, which the
 /// public reads with the reason and without anyone's personal data. axe-core checks every page on the way.</summary>
-[Collection(BrowserTestGroup.Name)]
+[Collection(ParticipationBrowserTestGroup.Name)]
 public sealed class ConsultationBrowserTests(BrowserFixture fixture)
 {
     private const string Title = "关于《绵阳市城区共享单车停放管理办法（征求意见稿）》公开征求意见的公告";

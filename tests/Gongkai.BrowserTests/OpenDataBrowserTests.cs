@@ -9,7 +9,7 @@ namespace Gongkai.BrowserTests;
 /// <summary>The 双公示 journey in a real browser: an editor imports an XLSX of penalty decisions (one decided two
 /// months ago), the overdue dashboard lists the late one, a final reviewer approves the batch, and a visitor finds the
 /// decisions as a dataset on the 数据开放 pages; axe-core checks every page on the way.</summary>
-[Collection(BrowserTestGroup.Name)]
+[Collection(RequestsBrowserTestGroup.Name)]
 public sealed class OpenDataBrowserTests(BrowserFixture fixture)
 {
     private static string Day(DateOnly date) => date.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture);

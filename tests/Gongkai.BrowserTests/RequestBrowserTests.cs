@@ -8,7 +8,7 @@ namespace Gongkai.BrowserTests;
 /// <summary>The request done-when path in a real browser: a citizen applies on the public form, an officer signs in
 /// on the real sign-in page and handles the case (correction, consultation, extension, 部分公开), and the citizen
 /// reads the reply on the tracking page. axe-core checks every page visited.</summary>
-[Collection(BrowserTestGroup.Name)]
+[Collection(RequestsBrowserTestGroup.Name)]
 public sealed partial class RequestBrowserTests(BrowserFixture fixture)
 {
     [GeneratedRegex("YSQ-\\d{4}-\\d{6}")]

@@ -8,7 +8,7 @@ namespace Gongkai.BrowserTests;
 /// opens it, two citizens answer it on the public page (plain form), the period ends, the editor shows the text
 /// answer and the 终审 user publishes the results, whose chart the public sees beside a data table with the same
 /// numbers. axe-core checks every page on the way.</summary>
-[Collection(BrowserTestGroup.Name)]
+[Collection(ParticipationBrowserTestGroup.Name)]
 public sealed class SurveyBrowserTests(BrowserFixture fixture)
 {
     private const string Title = "绵阳市城区夜间公交需求网上调查";

@@ -8,6 +8,13 @@ namespace Gongkai.BrowserTests.Infrastructure;
 /// <summary>One running portal and one headless Debian Chromium, shared by the browser tests of a collection.</summary>
 public class BrowserFixture : IAsyncLifetime
 {
+    static BrowserFixture()
+    {
+        // Several collections drive their browsers at once on two cores: an expectation waits up to 15 s for the page
+        // to reach it (a failing one still fails, only later) instead of Playwright's 5 s.
+        Assertions.SetDefaultExpectTimeout(15_000);
+    }
+
     private IPlaywright? _playwright;
     private IAsyncDisposable? _portal;
     private Uri? _baseAddress;
@@ -99,10 +106,24 @@ public sealed class BrowserTestGroup : ICollectionFixture<BrowserFixture>
     public const string Name = "browser";
 }
 
-/// <summary>Visitor pages (layout, display modes, search, forms) on a second portal and browser, so the two groups run
+/// <summary>Visitor pages (layout, display modes, search, forms) on a portal and browser of their own, so the groups run
 /// at once: the journeys spend most of their time waiting on the server and the browser, not on the processor.</summary>
 [CollectionDefinition(Name)]
 public sealed class VisitorBrowserTestGroup : ICollectionFixture<BrowserFixture>
 {
     public const string Name = "browser-visitor";
+}
+
+/// <summary>Applications and open data (filing, handling, datasets): a portal and browser of their own.</summary>
+[CollectionDefinition(Name)]
+public sealed class RequestsBrowserTestGroup : ICollectionFixture<BrowserFixture>
+{
+    public const string Name = "browser-requests";
+}
+
+/// <summary>Public participation (consultations, surveys): a portal and browser of their own.</summary>
+[CollectionDefinition(Name)]
+public sealed class ParticipationBrowserTestGroup : ICollectionFixture<BrowserFixture>
+{
+    public const string Name = "browser-participation";
 }

@@ -91,7 +91,17 @@ public sealed class PortalServer : IAsyncDisposable
         process.ErrorDataReceived += (_, e) => server.Append(e.Data);
         process.BeginOutputReadLine();
         process.BeginErrorReadLine();
-        await server.WaitUntilReadyAsync(TimeSpan.FromSeconds(90));
+        try
+        {
+            await server.WaitUntilReadyAsync(TimeSpan.FromSeconds(90));
+        }
+        catch
+        {
+            // A fixture that fails to start is never disposed by xunit: the portal process must not outlive the run.
+            await server.DisposeAsync();
+            throw;
+        }
+
         return server;
     }
 

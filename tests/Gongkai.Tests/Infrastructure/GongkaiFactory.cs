@@ -2,6 +2,7 @@ using Gongkai.Platform.Data;
 using Microsoft.AspNetCore.Hosting;
 using Microsoft.AspNetCore.Mvc.Testing;
 using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Data.Sqlite;
 using Npgsql;
 
 namespace Gongkai.Tests.Infrastructure;
@@ -107,7 +108,7 @@ public sealed class TestDatabase : IDisposable
 
             // Four test classes share two cores, each host with its background writers: a writer may wait for SQLite's
             // lock longer than the 30 s default under that load, so the tests give it two minutes.
-            return new TestDatabase("Sqlite", $"Data Source={file};Pooling=False;Default Timeout=120", folder, null, null);
+            return new TestDatabase("Sqlite", $"Data Source={file};Default Timeout=120", folder, null, null);
         }
 
         var admin = AdminConnectionString;
@@ -130,6 +131,12 @@ public sealed class TestDatabase : IDisposable
             connection.Open();
             using var command = new NpgsqlCommand($"DROP DATABASE IF EXISTS {_databaseName} WITH (FORCE)", connection);
             command.ExecuteNonQuery();
+        }
+
+        if (!IsPostgres)
+        {
+            using var connection = new SqliteConnection(ConnectionString);
+            SqliteConnection.ClearPool(connection);
         }
 
         try

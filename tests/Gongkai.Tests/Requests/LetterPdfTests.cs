@@ -3,6 +3,7 @@ using System.Net.Http.Json;
 using System.Text.Json;
 using Gongkai.Organizations;
 using Gongkai.Platform.Data;
+using Gongkai.Requests;
 using Gongkai.Staff;
 using Gongkai.Tests.Infrastructure;
 using Gongkai.UnitTests.Platform.Pdf;
@@ -47,7 +48,21 @@ public sealed class LetterPdfTests(TestAuthFactory factory) : IClassFixture<Test
         Assert.Contains(number, text, StringComparison.Ordinal);
         Assert.Contains("申请行政复议", text, StringComparison.Ordinal);
 
+        // The whole letter reads back exactly as written: no character comes out as a look-alike (⼈⺠ for 人民).
+        string letter;
+        using (var scope = factory.Services.CreateScope())
+        {
+            var db = scope.ServiceProvider.GetRequiredService<GongkaiDbContext>();
+            var requestId = await db.Set<DisclosureRequest>().Where(r => r.TrackingNumber == number).Select(r => r.Id).SingleAsync();
+            letter = await db.Set<RequestReply>().Where(r => r.RequestId == requestId).Select(r => r.LetterText).SingleAsync();
+        }
+
+        Assert.Contains("人民政府", letter, StringComparison.Ordinal);
+        Assert.Contains(WithoutSpaces(letter), WithoutSpaces(text), StringComparison.Ordinal);
+
         using var editor = await factory.CreateStaffClientAsync("editor.pdf", StaffRoles.Editor);
         Assert.Equal(HttpStatusCode.Forbidden, (await editor.GetAsync(letterUrl)).StatusCode);
     }
+
+    private static string WithoutSpaces(string text) => string.Concat(text.Where(c => !char.IsWhiteSpace(c)));
 }

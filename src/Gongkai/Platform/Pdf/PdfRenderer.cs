@@ -1,3 +1,4 @@
+using System.Text;
 using SkiaSharp;
 
 namespace Gongkai.Platform.Pdf;
@@ -194,8 +195,35 @@ public sealed class PdfRenderer
             _shade.Dispose();
         }
 
-        private void DrawText(string line, float x, float y, SKFont font) =>
-            _canvas!.DrawText(line, x, y, SKTextAlign.Left, font, _ink);
+        /// <summary>Draws the line as a text run that carries its own characters: the PDF then maps each glyph back to the
+        /// character it was drawn for. (Drawn from glyphs alone, Skia maps a glyph that a CJK font shares between an
+        /// ideograph and a radical — 人 and ⼈, 民 and ⺠ — to the lower code point, and copied text reads ⼈⺠.)</summary>
+        private void DrawText(string line, float x, float y, SKFont font)
+        {
+            var glyphs = font.GetGlyphs(line);
+            if (glyphs.Length == 0)
+            {
+                return;
+            }
+
+            var utf8 = Encoding.UTF8.GetBytes(line);
+            var clusters = new uint[glyphs.Length];
+            var glyph = 0;
+            var offset = 0;
+            foreach (var rune in line.EnumerateRunes())
+            {
+                clusters[glyph++] = (uint)offset;
+                offset += rune.Utf8SequenceLength;
+            }
+
+            using var builder = new SKTextBlobBuilder();
+            var run = builder.AllocateTextRun(font, glyphs.Length, x, y, utf8.Length);
+            run.SetGlyphs(glyphs);
+            run.SetText(utf8);
+            run.SetClusters(clusters);
+            using var blob = builder.Build();
+            _canvas!.DrawText(blob, 0, 0, _ink);
+        }
 
         private void Ensure(float height)
         {

@@ -1,6 +1,7 @@
 using System.Text;
 using DocumentFormat.OpenXml.Packaging;
 using DocumentFormat.OpenXml.Spreadsheet;
+using Gongkai.Platform.Pdf;
 using UglyToad.PdfPig;
 using Word = DocumentFormat.OpenXml.Wordprocessing;
 
@@ -125,7 +126,7 @@ public static class AttachmentTextExtractor
         using var pdf = PdfDocument.Open(content);
         foreach (var page in pdf.GetPages())
         {
-            if (!text.AppendLine(page.Text))
+            if (!text.AppendLine(PdfTextLayer.Of(page)))
             {
                 return;
             }

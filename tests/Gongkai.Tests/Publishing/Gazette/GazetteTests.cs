@@ -88,8 +88,9 @@ public sealed class GazetteTests(TestAuthFactory factory) : IClassFixture<TestAu
         using var pdf = await visitor.GetAsync(new Uri("/gazette/2024/7.pdf", UriKind.Relative));
         Assert.Equal("application/pdf", pdf.Content.Headers.ContentType?.MediaType);
         var text = PdfText.Of(await pdf.Content.ReadAsByteArrayAsync());
-        Assert.Contains("政府公报", text, StringComparison.Ordinal);
+        Assert.Contains("测试市政府公报", text, StringComparison.Ordinal);
         Assert.Contains("目录", text, StringComparison.Ordinal);
+        Assert.Contains(string.Concat(documents[0].Title.Where(c => !char.IsWhiteSpace(c))), string.Concat(text.Where(c => !char.IsWhiteSpace(c))), StringComparison.Ordinal);
 
         using var scope2 = factory.Services.CreateScope();
         var actions = await scope2.ServiceProvider.GetRequiredService<GongkaiDbContext>().Set<AuditEntry>()

@@ -19,10 +19,29 @@ public sealed class PdfRendererTests
 
         Assert.StartsWith("%PDF-", System.Text.Encoding.ASCII.GetString(pdf, 0, 5), StringComparison.Ordinal);
         var text = PdfText.Of(pdf);
-        Assert.Contains("绵阳市人", text, StringComparison.Ordinal);
+        Assert.Contains("绵阳市人民政府公报", text, StringComparison.Ordinal);
         Assert.Contains("政府公报", text, StringComparison.Ordinal);
         Assert.Contains("为进一步规范政府信息公开工作", text, StringComparison.Ordinal);
         Assert.Contains("最低生活保障", text, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void Every_character_reads_back_as_drawn_even_where_the_font_shares_its_glyph_with_a_radical()
+    {
+        // 人民, 一, 工, 目, 文, 长, 见, 走, 言, 龙: ideographs whose glyph a CJK font also uses for a Kangxi radical or a
+        // radicals-supplement code point; copied text must carry the ideograph.
+        const string Line = "绵阳市人民政府办公室关于一工目文长见走言龙的通知（2024年第3号）";
+        var pdf = Renderer.Render(new PdfModel("告知书", [new PdfParagraph(Line)]));
+
+        Assert.Equal("告知书" + Line, string.Concat(PdfText.Of(pdf).Where(c => !char.IsWhiteSpace(c))));
+    }
+
+    [Fact]
+    public void Empty_paragraphs_and_cells_render()
+    {
+        var pdf = Renderer.Render(new PdfModel("空白", [new PdfParagraph(""), new PdfTableRow(["", "有"]), new PdfParagraph("完")]));
+
+        Assert.Equal("空白有完", string.Concat(PdfText.Of(pdf).Where(c => !char.IsWhiteSpace(c))));
     }
 
     [Fact]
