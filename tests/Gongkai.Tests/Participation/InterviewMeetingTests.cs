@@ -4,6 +4,7 @@ using Gongkai.Platform.Audit;
 using Gongkai.Platform.Data;
 using Gongkai.Safeguards.Detection;
 using Gongkai.Staff;
+using Gongkai.Tests.Infrastructure;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.DependencyInjection;
 
@@ -14,6 +15,8 @@ namespace Gongkai.Tests.Participation;
 /// numbers never public), answers into the transcript, identity checks, the reproducible draw, and the record.</summary>
 public sealed class InterviewMeetingTests
 {
+    private static readonly string[] UnknownIndexNumbers = ["no-such-number"];
+
     private static string IdNumber(int n)
     {
         var first17 = $"51070319850101{100 + n:000}";
@@ -74,7 +77,7 @@ public sealed class InterviewMeetingTests
         Assert.DoesNotContain("王小明", entry.GetProperty("question").GetString(), StringComparison.Ordinal);
         Assert.Empty((await citizen.SendAsync(HttpMethod.Get, url + "/transcript?after=1", null, HttpStatusCode.OK)).GetProperty("entries").EnumerateArray());
 
-        await editor.SendAsync(HttpMethod.Put, url + "/documents", new { indexNos = new[] { "no-such-number" } }, HttpStatusCode.BadRequest);
+        await editor.SendAsync(HttpMethod.Put, url + "/documents", new { indexNos = UnknownIndexNumbers }, HttpStatusCode.BadRequest);
         Assert.Equal("archived", (await editor.SendAsync(HttpMethod.Post, url + "/archive", null, HttpStatusCode.OK)).GetProperty("status").GetString());
         await citizen.SendAsync(HttpMethod.Post, url + "/questions", new { contact = "z@example.com", text = "还能问吗？" }, HttpStatusCode.Conflict);
 

@@ -50,7 +50,7 @@ public sealed class InterviewMeetingRulesTests
         var applyBy = new DateOnly(2026, 10, 9);
         Assert.Equal(RefusalKind.Conflict, MeetingRules.MayFillSeats(MeetingStage.Announced, applyBy, applyBy, 0).Refusal!.Kind);
         var pending = MeetingRules.MayFillSeats(MeetingStage.Announced, applyBy, applyBy.AddDays(1), 2).Refusal!;
-        Assert.Equal(RefusalKind.Blocked, pending.Kind);
+        Assert.Equal(RefusalKind.BlockedByRule, pending.Kind);
         Assert.Contains("2 份报名尚未核验", pending.Message, StringComparison.Ordinal);
         Assert.True(MeetingRules.MayFillSeats(MeetingStage.Announced, applyBy, applyBy.AddDays(1), 0).Succeeded);
         Assert.Equal(RefusalKind.Conflict, MeetingRules.MayFillSeats(MeetingStage.Seated, applyBy, applyBy.AddDays(1), 0).Refusal!.Kind);
