@@ -195,4 +195,33 @@ public sealed class InterviewMeetingTests
         Assert.Contains(audit, a => a.Action == "meeting.application.view-identity");
         Assert.DoesNotContain(audit, a => (a.Detail ?? "").Contains(IdNumber(1), StringComparison.Ordinal));
     }
+
+    [Fact]
+    public async Task The_demo_city_shows_an_archived_interview_an_upcoming_one_and_a_meeting_whose_draw_anyone_can_rerun()
+    {
+        await using var host = new TestAuthFactory();
+        using var citizen = host.CreateClient();
+        using var scope = host.Services.CreateScope();
+        var db = scope.ServiceProvider.GetRequiredService<GongkaiDbContext>();
+        var interviews = await db.Set<Gongkai.Participation.Interview>().AsNoTracking().Where(i => i.IsDemo).ToListAsync();
+        var archived = interviews.Single(i => i.Stage == "archived");
+        var upcoming = interviews.Single(i => i.Stage == "announced");
+
+        var archive = await citizen.GetStringAsync(new Uri($"/interviews/{archived.Id}", UriKind.Relative));
+        Assert.Contains("访谈实录", archive, StringComparison.Ordinal);
+        Assert.Contains("施工期间小区道路会封闭吗？", archive, StringComparison.Ordinal);
+        Assert.DoesNotContain("公积金贷款额度", archive, StringComparison.Ordinal);
+        Assert.Contains("提交问题", await citizen.GetStringAsync(new Uri($"/interviews/{upcoming.Id}", UriKind.Relative)), StringComparison.Ordinal);
+
+        var meeting = await db.Set<Gongkai.Participation.Meeting>().AsNoTracking().SingleAsync(m => m.IsDemo);
+        var published = await citizen.SendAsync(HttpMethod.Get, $"/api/v1/meetings/{meeting.Id}", null, HttpStatusCode.OK);
+        var draw = published.GetProperty("draw");
+        var input = draw.GetProperty("acceptedApplications").EnumerateArray().Select(e => e.GetInt64()).ToList();
+        Assert.Equal(4, input.Count);
+        Assert.Equal(MeetingRules.Draw(draw.GetProperty("seed").GetString()!, input, 3).Entries.Select(e => e.ApplicationId),
+            draw.GetProperty("ranking").EnumerateArray().Select(e => e.GetProperty("applicationId").GetInt64()));
+        var page = await citizen.GetStringAsync(new Uri($"/meetings/{meeting.Id}", UriKind.Relative));
+        Assert.Contains("2026demo", page, StringComparison.Ordinal);
+        Assert.DoesNotContain("510703", page, StringComparison.Ordinal);
+    }
 }
