@@ -2,7 +2,7 @@ using Gongkai.Platform.Data;
 
 namespace Gongkai.Participation;
 
-/// <summary>Change-log kinds written by public participation (entity id: the consultation's or the survey's id). The module's public
+/// <summary>Change-log kinds written by public participation (entity id: the consultation's, survey's, interview's or meeting's id). The module's public
 /// pages are not output-cached, so no follower needs to evict anything: the rows are there for operators and for later
 /// followers (feeds, search, the public log).</summary>
 [ChangeKinds]
@@ -19,4 +19,19 @@ public static class ParticipationChanges
 
     [Informational]
     public static readonly ChangeKind SurveyResultsPublished = new("survey.results-published", "survey");
+
+    [Informational]
+    public static readonly ChangeKind InterviewAnnounced = new("interview.announced", "interview");
+
+    [Informational]
+    public static readonly ChangeKind InterviewArchived = new("interview.archived", "interview");
+
+    [Informational]
+    public static readonly ChangeKind MeetingAnnounced = new("meeting.announced", "meeting");
+
+    [Informational]
+    public static readonly ChangeKind MeetingSeated = new("meeting.seated", "meeting");
+
+    [Informational]
+    public static readonly ChangeKind MeetingRecorded = new("meeting.recorded", "meeting");
 }

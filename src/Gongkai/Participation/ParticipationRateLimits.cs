@@ -11,6 +11,12 @@ public static class ParticipationRateLimits
     /// <summary>Survey answers, per client address (one browser answers once; this stops one address sending many).</summary>
     public const string SurveyResponse = "survey-response";
 
+    /// <summary>Questions to an online interview, per client address (the same limit as comments).</summary>
+    public const string InterviewQuestion = "interview-question";
+
+    /// <summary>Applications for a public seat, per client address (the same limit as comments).</summary>
+    public const string SeatApplication = "seat-application";
+
     /// <summary>Comments one client address may send per minute unless <c>Gongkai:Participation:CommentsPerMinute</c> says otherwise.</summary>
     public const int DefaultPerMinute = 10;
 
@@ -18,6 +24,8 @@ public static class ParticipationRateLimits
     {
         AddPolicy(limiter, Comment, perMinute);
         AddPolicy(limiter, SurveyResponse, perMinute);
+        AddPolicy(limiter, InterviewQuestion, perMinute);
+        AddPolicy(limiter, SeatApplication, perMinute);
     }
 
     private static void AddPolicy(RateLimiterOptions limiter, string name, int perMinute) =>

@@ -1,0 +1,77 @@
+using System.Globalization;
+using Gongkai.Organizations;
+using Gongkai.Platform.Outcomes;
+using Gongkai.Platform.Time;
+using Gongkai.Staff;
+using Microsoft.AspNetCore.Authorization;
+using Microsoft.AspNetCore.Mvc;
+using Microsoft.AspNetCore.Mvc.RazorPages;
+
+namespace Gongkai.Participation.Admin;
+
+/// <summary>The console's interviews of the bodies in the user's scope, and the form an editor prepares a new one with
+/// (the desk decides again who may).</summary>
+[Authorize(Policy = ParticipationPermissions.View)]
+public sealed class InterviewListModel(InterviewDesk desk, RolePermissions permissions, BodyScope scope, BodyDirectory directory) : PageModel
+{
+    public IReadOnlyList<InterviewSummary> Interviews { get; private set; } = [];
+
+    public IReadOnlyList<Body> Bodies { get; private set; } = [];
+
+    public bool MayPrepare { get; private set; }
+
+    [BindProperty]
+    public string? Body { get; set; }
+
+    [BindProperty]
+    public string? Title { get; set; }
+
+    [BindProperty]
+    public string? Guests { get; set; }
+
+    [BindProperty]
+    public string? Summary { get; set; }
+
+    [BindProperty]
+    public DateTime? StartsAt { get; set; }
+
+    [BindProperty]
+    public DateTime? EndsAt { get; set; }
+
+    public async Task OnGetAsync(CancellationToken cancellationToken) => await LoadAsync(cancellationToken);
+
+    public async Task<IActionResult> OnPostAsync(CancellationToken cancellationToken)
+    {
+        var outcome = await desk.CreateAsync(User, new InterviewDraft(Body, Title, Guests?.Replace("\r", "", StringComparison.Ordinal), Summary,
+            StartsAt is { } s ? ChinaTime.FromLocal(s) : null, EndsAt is { } e ? ChinaTime.FromLocal(e) : null), cancellationToken);
+        if (outcome.Refusal is { } refusal)
+        {
+            if (refusal.Kind == RefusalKind.Forbidden)
+            {
+                return this.Refused(refusal);
+            }
+
+            ModelState.AddRefusal(refusal, Field);
+            Response.StatusCode = StatusCodes.Status400BadRequest;
+            await LoadAsync(cancellationToken);
+            return Page();
+        }
+
+        return Redirect($"/admin/interviews/{outcome.Value!.Id}");
+    }
+
+    private async Task LoadAsync(CancellationToken cancellationToken)
+    {
+        MayPrepare = permissions.Grants(User, ParticipationPermissions.Prepare);
+        Interviews = await desk.ListForStaffAsync(User, cancellationToken);
+        var all = await directory.LoadAsync(cancellationToken);
+        var inScope = await scope.BodiesInScopeAsync(User, cancellationToken);
+        Bodies = all.All.Where(b => inScope is null || inScope.Contains(b.Id)).OrderBy(b => b.SortOrder).ThenBy(b => b.Id).ToList();
+        Body ??= Bodies.FirstOrDefault(b => b.Id == StaffClaims.BodyIdOf(User))?.Code;
+    }
+
+    /// <summary>The form's field name for an API field name (title → Title).</summary>
+    public static string Field(string field) => field.Length == 0 ? field : char.ToUpperInvariant(field[0]) + field[1..];
+
+    public static string Local(DateTime? value) => value?.ToString("yyyy-MM-ddTHH:mm", CultureInfo.InvariantCulture) ?? "";
+}

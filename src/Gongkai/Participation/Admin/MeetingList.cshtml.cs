@@ -1,0 +1,76 @@
+using Gongkai.Organizations;
+using Gongkai.Platform.Outcomes;
+using Gongkai.Platform.Time;
+using Gongkai.Staff;
+using Microsoft.AspNetCore.Authorization;
+using Microsoft.AspNetCore.Mvc;
+using Microsoft.AspNetCore.Mvc.RazorPages;
+
+namespace Gongkai.Participation.Admin;
+
+/// <summary>The console's meetings with public seats of the bodies in the user's scope, and the form an editor drafts a
+/// notice with (the desk decides again who may).</summary>
+[Authorize(Policy = ParticipationPermissions.View)]
+public sealed class MeetingListModel(MeetingDesk desk, RolePermissions permissions, BodyScope scope, BodyDirectory directory) : PageModel
+{
+    public IReadOnlyList<MeetingSummary> Meetings { get; private set; } = [];
+
+    public IReadOnlyList<Body> Bodies { get; private set; } = [];
+
+    public bool MayPrepare { get; private set; }
+
+    [BindProperty]
+    public string? Body { get; set; }
+
+    [BindProperty]
+    public string? Topic { get; set; }
+
+    [BindProperty]
+    public string? Description { get; set; }
+
+    [BindProperty]
+    public DateTime? HeldAt { get; set; }
+
+    [BindProperty]
+    public string? Place { get; set; }
+
+    [BindProperty]
+    public int? Seats { get; set; }
+
+    [BindProperty]
+    public string? Eligibility { get; set; }
+
+    [BindProperty]
+    public DateOnly? ApplyBy { get; set; }
+
+    public async Task OnGetAsync(CancellationToken cancellationToken) => await LoadAsync(cancellationToken);
+
+    public async Task<IActionResult> OnPostAsync(CancellationToken cancellationToken)
+    {
+        var outcome = await desk.CreateAsync(User, new MeetingDraft(Body, Topic, Description, HeldAt is { } h ? ChinaTime.FromLocal(h) : null, Place, Seats, Eligibility, ApplyBy), cancellationToken);
+        if (outcome.Refusal is { } refusal)
+        {
+            if (refusal.Kind == RefusalKind.Forbidden)
+            {
+                return this.Refused(refusal);
+            }
+
+            ModelState.AddRefusal(refusal, InterviewListModel.Field);
+            Response.StatusCode = StatusCodes.Status400BadRequest;
+            await LoadAsync(cancellationToken);
+            return Page();
+        }
+
+        return Redirect($"/admin/meetings/{outcome.Value!.Id}");
+    }
+
+    private async Task LoadAsync(CancellationToken cancellationToken)
+    {
+        MayPrepare = permissions.Grants(User, ParticipationPermissions.Prepare);
+        Meetings = await desk.ListForStaffAsync(User, cancellationToken);
+        var all = await directory.LoadAsync(cancellationToken);
+        var inScope = await scope.BodiesInScopeAsync(User, cancellationToken);
+        Bodies = all.All.Where(b => inScope is null || inScope.Contains(b.Id)).OrderBy(b => b.SortOrder).ThenBy(b => b.Id).ToList();
+        Body ??= Bodies.FirstOrDefault(b => b.Id == StaffClaims.BodyIdOf(User))?.Code;
+    }
+}
