@@ -203,13 +203,11 @@ public sealed class FairCompetitionDesk(GongkaiDbContext db, DraftDocuments docu
 
     private async Task<Outcome<DraftDocument>> FindAsync(ClaimsPrincipal user, int documentId, CancellationToken cancellationToken)
     {
+        // Another body's document is answered as missing, as Publishing's own staff API does.
         var document = await documents.FindAsync(documentId, cancellationToken);
-        if (document is null)
-        {
-            return Refusal.NotFound($"没有编号为 {documentId} 的文件。", "文件不存在");
-        }
-
-        return await scope.MayActForAsync(user, document.BodyId, cancellationToken) ? document : Refusal.Forbidden("您只能处理本单位文件的公平竞争审查。");
+        return document is not null && await scope.MayActForAsync(user, document.BodyId, cancellationToken)
+            ? document
+            : Refusal.NotFound("没有找到该文件，或它不属于您所在的单位。", "文件不存在");
     }
 
     private async Task<Outcome<DraftDocument>> FindForChangeAsync(ClaimsPrincipal user, int documentId, string permission, string forbidden, CancellationToken cancellationToken)

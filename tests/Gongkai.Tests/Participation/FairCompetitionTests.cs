@@ -156,6 +156,6 @@ public sealed class FairCompetitionTests(TestAuthFactory factory) : IClassFixtur
 
         using var other = factory.CreateClient().SignedInAs("reviewer.other", otherBody, StaffRoles.FinalReviewer);
         using var foreign = await other.GetAsync(new Uri($"/api/v1/documents/{id}/fair-competition-review", UriKind.Relative));
-        Assert.Equal(HttpStatusCode.Forbidden, foreign.StatusCode);
+        Assert.Equal(HttpStatusCode.NotFound, foreign.StatusCode);
     }
 }
