@@ -16,7 +16,7 @@ public sealed partial class FairCompetitionBrowserTests(BrowserFixture fixture)
     private static async Task ApproveAsync(IPage page, int id, string stage)
     {
         await page.GotoAsync($"/admin/documents/{id}");
-        await Assertions.Expect(page.GetByRole(AriaRole.Heading, new() { Name = stage })).ToBeVisibleAsync();
+        await Assertions.Expect(page.GetByRole(AriaRole.Heading, new() { Name = stage, Exact = true })).ToBeVisibleAsync();
         await page.GetByLabel("审核意见").FillAsync($"{stage}同意");
         await page.GetByRole(AriaRole.Button, new() { Name = "通过", Exact = true }).ClickAsync();
     }
@@ -37,7 +37,7 @@ public sealed partial class FairCompetitionBrowserTests(BrowserFixture fixture)
         var id = int.Parse(DocumentPage().Match(editor.Url).Groups[1].Value, CultureInfo.InvariantCulture);
 
         // The editor marks the areas on the document's fair-competition page.
-        await editor.GetByRole(AriaRole.Region, new() { Name = "终审前须完成" }).GetByRole(AriaRole.Link, new() { Name = "公平竞争审查" }).ClickAsync();
+        await editor.GetByRole(AriaRole.Region, new() { Name = "发布前须完成的审查" }).GetByRole(AriaRole.Link, new() { Name = "公平竞争审查" }).ClickAsync();
         await editor.GetByLabel("招标投标").CheckAsync();
         await editor.GetByLabel("政府采购").CheckAsync();
         await BrowserFixture.AssertAccessibleAsync(editor);
@@ -52,7 +52,7 @@ public sealed partial class FairCompetitionBrowserTests(BrowserFixture fixture)
         await Assertions.Expect(final.Locator("main")).ToContainTextAsync("尚未完成公平竞争审查");
 
         // The checklist beside the draft: every standard answered 否, conclusion 符合.
-        await final.GetByRole(AriaRole.Region, new() { Name = "终审前须完成" }).GetByRole(AriaRole.Link, new() { Name = "公平竞争审查" }).ClickAsync();
+        await final.GetByRole(AriaRole.Region, new() { Name = "发布前须完成的审查" }).GetByRole(AriaRole.Link, new() { Name = "公平竞争审查" }).ClickAsync();
         await Assertions.Expect(final.GetByRole(AriaRole.Region, new() { Name = "文件正文" })).ToContainTextAsync("第一条　为规范政府投资项目招标");
         var items = final.Locator("fieldset.checklist-item");
         await Assertions.Expect(items).ToHaveCountAsync(18);
