@@ -18,6 +18,7 @@ internal static class ParticipationModule
             "起草和公布征求意见稿，登记线下意见，审核意见，逐条反馈采纳情况。");
         services.AddScoped<ConsultationDesk>();
         services.AddScoped<SurveyDesk>();
+        services.AddSingleton<SurveyCounts>();
         services.AddConsoleMenuEntry(111, "网上调查", "/admin/surveys", ParticipationPermissions.View,
             "起草调查问卷，审核文字回答，调查结束后公布结果，导出答卷。");
         services.AddScoped<InterviewDesk>();
@@ -28,6 +29,12 @@ internal static class ParticipationModule
             "发布公众列席会议公告，核验报名人身份，公开抽签确定列席人员，会后记录出席情况和意见。");
         // The document page links the consultation that produced the document (Publishing declares the contract).
         services.Replace(ServiceDescriptor.Scoped<Publishing.Contracts.IDocumentConsultations, DocumentConsultations>());
+        // 公平竞争审查: Publishing declares the 终审 condition, this module keeps the marks and reviews and contributes it.
+        services.AddFairCompetitionPermissions();
+        services.AddScoped<FairCompetitionDesk>();
+        services.TryAddEnumerable(ServiceDescriptor.Scoped<Publishing.Contracts.IFinalReviewCondition, FairCompetitionCondition>());
+        services.AddConsoleMenuEntry(112, "公平竞争审查", "/admin/fair-competition", FairCompetitionPermissions.View,
+            "涉及市场主体经济活动的文件终审前逐项审查，按年度查看本单位的审查记录。");
         services.AddScoped<IStartupSeeder, Demo.DemoConsultationSeeder>();
         services.AddScoped<IStartupSeeder, Demo.DemoSurveySeeder>();
         services.AddScoped<IStartupSeeder, Demo.DemoInterviewSeeder>();
@@ -43,6 +50,7 @@ internal static class ParticipationModule
         app.MapSurveysApi();
         app.MapInterviewsApi();
         app.MapMeetingsApi();
+        app.MapFairCompetitionApi();
         return app;
     }
 }

@@ -38,7 +38,7 @@ public sealed record SurveyResults(int Responses, IReadOnlyList<QuestionResult> 
 /// safeguards, and the results are published after closing. Every change is checked on the server (permission and
 /// body scope) and audited; a response is stored with its audit row in one unit of work.
 /// </summary>
-public sealed class SurveyDesk(GongkaiDbContext db, AuditLog audit, BodyScope scope, BodyDirectory directory, RolePermissions permissions, TimeProvider clock)
+public sealed class SurveyDesk(GongkaiDbContext db, AuditLog audit, BodyScope scope, BodyDirectory directory, RolePermissions permissions, TimeProvider clock, SurveyCounts counts)
 {
     /// <summary>How many shown text answers the results carry per question (the rest stay countable, not listed).</summary>
     public const int ShownTextsPerQuestion = 200;
@@ -379,16 +379,24 @@ public sealed class SurveyDesk(GongkaiDbContext db, AuditLog audit, BodyScope sc
     }
 
     /// <summary>The results: responses, the tally of every choice question (counted in the database, one query per
-    /// survey), and the text answers moderators have shown (masked).</summary>
+    /// survey), and the text answers moderators have shown (masked). Once the results are published the survey has
+    /// closed and no response can be added, so its counts are kept in <see cref="SurveyCounts"/> after the first reading;
+    /// the shown texts, which moderators may still change, are read every time.</summary>
     public async Task<SurveyResults> ResultsAsync(SurveyView view, CancellationToken cancellationToken = default)
     {
         var id = view.Survey.Id;
-        var responses = await db.Set<SurveyResponse>().CountAsync(r => r.SurveyId == id, cancellationToken);
-        var counts = await db.Set<SurveyAnswer>().Where(a => a.SurveyId == id && a.Option != null)
-            .GroupBy(a => new { a.QuestionId, a.Option }).Select(g => new { g.Key.QuestionId, g.Key.Option, Count = g.Count() }).ToListAsync(cancellationToken);
-        var answered = await db.Set<SurveyAnswer>().Where(a => a.SurveyId == id)
-            .GroupBy(a => a.QuestionId).Select(g => new { QuestionId = g.Key, Responses = g.Select(a => a.ResponseId).Distinct().Count() })
-            .ToDictionaryAsync(g => g.QuestionId, g => g.Responses, cancellationToken);
+        var final = view.Status == SurveyStatus.ResultsPublished;
+        var counted = final ? counts.Find(id) : null;
+        if (counted is null)
+        {
+            counted = await CountAsync(id, cancellationToken);
+            if (final)
+            {
+                counts.Keep(id, counted);
+            }
+        }
+
+        var (responses, options, answered) = counted;
         var results = new List<QuestionResult>();
         foreach (var question in view.Questions)
         {
@@ -402,11 +410,22 @@ public sealed class SurveyDesk(GongkaiDbContext db, AuditLog audit, BodyScope sc
             }
 
             var tally = SurveyRules.Tally(question.OptionList.Count,
-                counts.Where(c => c.QuestionId == question.Id).Select(c => (c.Option!.Value, c.Count)), answered.GetValueOrDefault(question.Id));
+                options.Where(c => c.QuestionId == question.Id).Select(c => (c.Option, c.Count)), answered.GetValueOrDefault(question.Id));
             results.Add(new QuestionResult(question, kind, tally, [], 0));
         }
 
         return new SurveyResults(responses, results);
+    }
+
+    private async Task<CountedSurvey> CountAsync(int id, CancellationToken cancellationToken)
+    {
+        var responses = await db.Set<SurveyResponse>().CountAsync(r => r.SurveyId == id, cancellationToken);
+        var options = await db.Set<SurveyAnswer>().Where(a => a.SurveyId == id && a.Option != null)
+            .GroupBy(a => new { a.QuestionId, a.Option }).Select(g => new OptionCount(g.Key.QuestionId, g.Key.Option!.Value, g.Count())).ToListAsync(cancellationToken);
+        var answered = await db.Set<SurveyAnswer>().Where(a => a.SurveyId == id)
+            .GroupBy(a => a.QuestionId).Select(g => new { QuestionId = g.Key, Responses = g.Select(a => a.ResponseId).Distinct().Count() })
+            .ToDictionaryAsync(g => g.QuestionId, g => g.Responses, cancellationToken);
+        return new CountedSurvey(responses, options, answered);
     }
 
     /// <summary>Every text answer with its moderation, for staff of the survey's body.</summary>

@@ -20,7 +20,7 @@ public sealed record ReviewDecision(bool Approve, string? Comment, string? NoInt
 /// scope, applies <see cref="ReviewWorkflow"/>, records history and audit in the same unit of work, and turns a lost
 /// race (another person saved the document first) into a conflict.
 /// </summary>
-public sealed class DocumentDesk(GongkaiDbContext db, BodyScope scope, BodyDirectory directory, RolePermissions permissions, AuditLog audit, TimeProvider clock, DocumentPublisher publisher, DocumentSafeguards safeguards, Catalogue.CatalogueDesk catalogue)
+public sealed class DocumentDesk(GongkaiDbContext db, BodyScope scope, BodyDirectory directory, RolePermissions permissions, AuditLog audit, TimeProvider clock, DocumentPublisher publisher, DocumentSafeguards safeguards, Catalogue.CatalogueDesk catalogue, IEnumerable<Contracts.IFinalReviewCondition> finalReviewConditions)
 {
     public const string InvalidMessage = "文件信息有误，请修改后重新提交。";
 
@@ -135,6 +135,11 @@ public sealed class DocumentDesk(GongkaiDbContext db, BodyScope scope, BodyDirec
 
             if (stage == ReviewStage.Final)
             {
+                if (await FinalReviewBlockedAsync(document.Id, cancellationToken) is { } blocked)
+                {
+                    return blocked;
+                }
+
                 var gate = await safeguards.GateAsync(user, document, decision.OverrideReason, mayOverride: true, cancellationToken);
                 if (!gate.Allowed)
                 {
@@ -310,6 +315,24 @@ public sealed class DocumentDesk(GongkaiDbContext db, BodyScope scope, BodyDirec
         db.RecordChange(PublishingChanges.InterpretationCreated, string.Join(',', ids), interpretation.BodyId);
         await publisher.SaveAndEvictAsync(cancellationToken);
         return interpretation;
+    }
+
+    /// <summary>The conditions modules above attach to 终审 (e.g. the fair-competition review): every one that is not
+    /// met, with its reason, or null when all are.</summary>
+    private async Task<Refusal?> FinalReviewBlockedAsync(int documentId, CancellationToken cancellationToken)
+    {
+        var missing = new List<Contracts.FinalReviewConditionState>();
+        foreach (var condition in finalReviewConditions)
+        {
+            if (await condition.StateAsync(documentId, cancellationToken) is { Blocking: not null } state)
+            {
+                missing.Add(state);
+            }
+        }
+
+        return missing.Count == 0 ? null
+            : Refusal.Blocked(string.Join(" ", missing.Select(m => m.Blocking)), $"{string.Join("、", missing.Select(m => m.Name))}未完成",
+                new Dictionary<string, object?>(StringComparer.Ordinal) { ["conditions"] = missing });
     }
 
     private Task<bool> HasInterpretationAsync(int documentId, CancellationToken cancellationToken) =>

@@ -37,6 +37,7 @@ internal static class PublishingModule
         services.AddScoped<DocumentPublisher>();
         services.AddScoped<DocumentDesk>();
         services.AddScoped<PublishedDocuments>();
+        services.AddScoped<DraftDocuments>();
         services.AddScoped<PublishedColumns>();
         services.AddScoped<PublishedVersions>();
         services.AddScoped<PublishedRecords>();

@@ -15,7 +15,7 @@ namespace Gongkai.Publishing.Admin;
 /// <summary>One document for staff: its metadata, text, deadline and history, and the decision the user may take now
 /// (approve or return at the stage it waits in, publish a scheduled one, withdraw a published one).</summary>
 [Authorize(Policy = Permissions.Staff)]
-public sealed class DocumentReviewModel(GongkaiDbContext db, DocumentDesk desk, BodyScope scope, RolePermissions permissions, CalendarService calendars, DocumentPublisher publisher, TimeProvider clock) : PageModel
+public sealed class DocumentReviewModel(GongkaiDbContext db, DocumentDesk desk, BodyScope scope, RolePermissions permissions, CalendarService calendars, DocumentPublisher publisher, TimeProvider clock, IEnumerable<Contracts.IFinalReviewCondition> finalReviewConditions) : PageModel
 {
     public Document? Document { get; private set; }
 
@@ -27,6 +27,9 @@ public sealed class DocumentReviewModel(GongkaiDbContext db, DocumentDesk desk, 
     public ReviewStage? MyStage { get; private set; }
 
     public bool MayPublishOrWithdraw { get; private set; }
+
+    /// <summary>What modules above attach to 终审 (e.g. 公平竞争审查), with where each stands; shown before 终审 has passed.</summary>
+    public IReadOnlyList<Contracts.FinalReviewConditionState> Conditions { get; private set; } = [];
 
     public bool MayEdit { get; private set; }
 
@@ -133,6 +136,17 @@ public sealed class DocumentReviewModel(GongkaiDbContext db, DocumentDesk desk, 
         MayEdit = permissions.Grants(User, PublishingPermissions.EditDocuments) && ReviewWorkflow.IsEditable(Document.Status);
         MayCorrect = permissions.Grants(User, PublishingPermissions.EditDocuments) && Document.Status == DocumentStatus.Published;
         MayInterpret = permissions.Grants(User, PublishingPermissions.EditDocuments) && Document.Status != DocumentStatus.Withdrawn;
+        if (ReviewWorkflow.IsEditable(Document.Status) || ReviewWorkflow.StageAwaited(Document.Status) is not null)
+        {
+            var conditions = new List<Contracts.FinalReviewConditionState>();
+            foreach (var condition in finalReviewConditions)
+            {
+                conditions.Add(await condition.StateAsync(id, cancellationToken));
+            }
+
+            Conditions = conditions;
+        }
+
         if (Document.SignedOn is { } signedOn)
         {
             var calendar = await calendars.GetCalendarAsync(cancellationToken);

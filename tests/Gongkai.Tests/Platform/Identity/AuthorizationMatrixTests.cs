@@ -323,6 +323,13 @@ public sealed partial class AuthorizationMatrixTests(StaffTestHost host, ITestOu
         ["POST /api/v1/meetings/{id:int}/applications/{applicationId:long}/check"] = Access.Permission(ParticipationPermissions.Prepare),
         ["POST /api/v1/meetings/{id:int}/seats"] = Access.Permission(ParticipationPermissions.Approve),
         ["PUT /api/v1/meetings/{id:int}/record"] = Access.Permission(ParticipationPermissions.Prepare),
+        // 公平竞争审查 (issue 14): editors mark, reviewers review, both read; staff only (the year's list too)
+        ["GET /admin/fair-competition"] = Access.Permission(FairCompetitionPermissions.View),
+        ["GET /admin/fair-competition/documents/{id:int}"] = Access.Permission(FairCompetitionPermissions.View),
+        ["GET /api/v1/documents/{id:int}/fair-competition-review"] = Access.Permission(FairCompetitionPermissions.View),
+        ["PUT /api/v1/documents/{id:int}/fair-competition-review"] = Access.Permission(FairCompetitionPermissions.Review),
+        ["PUT /api/v1/documents/{id:int}/market-activity"] = Access.Permission(FairCompetitionPermissions.Mark),
+        ["GET /api/v1/fair-competition-reviews"] = Access.Permission(FairCompetitionPermissions.View),
         // 清单 and 办事指南 (issue 17): reading is public, changes need the editor's permission
         ["GET /lists"] = Access.Anonymous,
         ["GET /lists/{id:int}"] = Access.Anonymous,
