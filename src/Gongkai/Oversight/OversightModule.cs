@@ -21,6 +21,9 @@ internal static class OversightModule
         services.AddScoped<SiteInspection>();
         services.AddConsoleMenuEntry(122, "网站自查", "/admin/oversight/inspection", OversightPermissions.ViewInspection,
             "按国办秘函〔2019〕19号从本站数据自查：各栏目最近更新日期、超期未更新和空白栏目、单项否决和得分。");
+        services.AddScoped<AnnualReportDesk>();
+        services.AddConsoleMenuEntry(123, "年度报告", "/admin/oversight/annual-reports", OversightPermissions.ViewInspection,
+            "从本站数据生成政府信息公开工作年度报告（2021年格式），校验勾稽关系，冻结数据后按三审发布；部门1月31日前、政府3月31日前。");
         services.AddScoped<IStartupSeeder, Demo.DemoOversightSeeder>();
         return builder;
     }
@@ -28,6 +31,7 @@ internal static class OversightModule
     public static WebApplication MapOversight(this WebApplication app)
     {
         app.MapOversightApi();
+        app.MapAnnualReportApi();
         return app;
     }
 }

@@ -38,6 +38,7 @@ internal static class PublishingModule
         services.AddScoped<DocumentDesk>();
         services.AddScoped<PublishedDocuments>();
         services.AddScoped<PublishedColumns>();
+        services.AddScoped<DocumentFigures>();
         services.AddScoped<PublishedVersions>();
         services.AddScoped<PublishedRecords>();
         // The public log (Transparency, a module above this one) replaces this with its own answer.
