@@ -273,7 +273,7 @@ public static class AnnualReportRules
         }
     }
 
-    private static string N(decimal value) => value.ToString("0.####", CultureInfo.InvariantCulture);
+    private static string N(decimal value) => value.ToString("0.############", CultureInfo.InvariantCulture);
 
     /// <summary>The statutory deadline (条例 第四十九条) for the report of <paramref name="year"/>: a government by 31 March
     /// of the next year, a department by 31 January.</summary>
