@@ -41,7 +41,7 @@ public sealed partial class AnnualReportBrowserTests(BrowserFixture fixture)
         await editor.GotoAsync("/admin/oversight/annual-reports?year=2025");
         await Assertions.Expect(editor.Locator("#deadlines")).ToContainTextAsync("2026年1月31日（部门）");
         await BrowserFixture.AssertAccessibleAsync(editor);
-        await editor.GetByRole(AriaRole.Button, new() { Name = "生成绵阳市人民政府办公室2025年度报告" }).ClickAsync();
+        await editor.GetByRole(AriaRole.Button, new() { Name = "生成报告（绵阳市人民政府办公室2025年度）" }).ClickAsync();
         await Assertions.Expect(editor).ToHaveURLAsync(ReportPage());
         await Assertions.Expect(editor.Locator("#report-status")).ToHaveTextAsync("起草中");
         await BrowserFixture.AssertAccessibleAsync(editor);
