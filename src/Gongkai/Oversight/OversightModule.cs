@@ -5,7 +5,8 @@ namespace Gongkai.Oversight;
 
 /// <summary>Oversight (issue 18): the year's work plan tracked task by task with quarterly progress and a public
 /// status page; public-opinion items with the clocks of 国办发〔2016〕61号; the website's self-inspection computed
-/// from the site's own catalogue and documents.</summary>
+/// from the site's own catalogue and documents; the annual report (政府信息公开工作年度报告) generated from the data,
+/// checked, frozen and published as a document of the body through the three-stage review.</summary>
 internal static class OversightModule
 {
     public static WebApplicationBuilder AddOversight(this WebApplicationBuilder builder)

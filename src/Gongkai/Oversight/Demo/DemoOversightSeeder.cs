@@ -74,7 +74,8 @@ internal sealed class DemoOversightSeeder : IStartupSeeder
             ["licensing.decisions"] = 412, ["penalty.decisions"] = 37, ["enforcement.decisions"] = 3, ["fees.amount"] = 0,
         };
         var tables = await desk.ComputeAsync(body, AnnualReportYear, hand, cancellationToken);
-        var publishedAt = new DateTimeOffset(2026, 1, 20, 10, 0, 0, ChinaTime.Offset);
+        // PostgreSQL stores instants in UTC only.
+        var publishedAt = new DateTimeOffset(2026, 1, 20, 10, 0, 0, ChinaTime.Offset).ToUniversalTime();
         var report = new AnnualReport
         {
             BodyId = body.Id,
