@@ -8,7 +8,7 @@ namespace Gongkai.BrowserTests;
 /// announces it, a citizen asks a question with the plain form and keeps the page open, the editor starts the
 /// interview, picks the question and records the guest's answer — and the citizen's page shows the answer without a
 /// reload (the small polling script). axe-core checks the pages on the way.</summary>
-[Collection(BrowserTestGroup.Name)]
+[Collection(ParticipationBrowserTestGroup.Name)]
 public sealed class InterviewBrowserTests(BrowserFixture fixture)
 {
     private const string Title = "解读绵阳市城区夜间经济发展措施";

@@ -5,7 +5,8 @@ namespace Gongkai.Oversight;
 
 /// <summary>Oversight (issue 18): the year's work plan tracked task by task with quarterly progress and a public
 /// status page; public-opinion items with the clocks of 国办发〔2016〕61号; the website's self-inspection computed
-/// from the site's own catalogue and documents.</summary>
+/// from the site's own catalogue and documents; the annual report (政府信息公开工作年度报告) generated from the data,
+/// checked, frozen and published as a document of the body through the three-stage review.</summary>
 internal static class OversightModule
 {
     public static WebApplicationBuilder AddOversight(this WebApplicationBuilder builder)
@@ -21,6 +22,9 @@ internal static class OversightModule
         services.AddScoped<SiteInspection>();
         services.AddConsoleMenuEntry(122, "网站自查", "/admin/oversight/inspection", OversightPermissions.ViewInspection,
             "按国办秘函〔2019〕19号从本站数据自查：各栏目最近更新日期、超期未更新和空白栏目、单项否决和得分。");
+        services.AddScoped<AnnualReportDesk>();
+        services.AddConsoleMenuEntry(123, "年度报告", "/admin/oversight/annual-reports", OversightPermissions.ViewInspection,
+            "从本站数据生成政府信息公开工作年度报告（2021年格式），校验勾稽关系，冻结数据后按三审发布；部门1月31日前、政府3月31日前。");
         services.AddScoped<IStartupSeeder, Demo.DemoOversightSeeder>();
         return builder;
     }
@@ -28,6 +32,7 @@ internal static class OversightModule
     public static WebApplication MapOversight(this WebApplication app)
     {
         app.MapOversightApi();
+        app.MapAnnualReportApi();
         return app;
     }
 }

@@ -13,9 +13,13 @@ public static class OversightPermissions
     public const string HandleOpinions = "oversight-handle-opinions";
     public const string ViewInspection = "oversight-view-inspection";
 
+    /// <summary>Generating, editing, freezing and submitting a body's annual report: its editors and admins.</summary>
+    public const string WriteAnnualReport = "oversight-write-annual-report";
+
     internal static IServiceCollection AddOversightPermissions(this IServiceCollection services) => services
         .AddPermission(ImportWorkPlan, StaffRoles.SystemAdmin)
         .AddPermission(ReportProgress, StaffRoles.BodyAdmin, StaffRoles.Editor)
         .AddPermission(HandleOpinions, StaffRoles.BodyAdmin, StaffRoles.Editor, StaffRoles.FinalReviewer)
+        .AddPermission(WriteAnnualReport, StaffRoles.BodyAdmin, StaffRoles.Editor)
         .AddPermission(ViewInspection, StaffRoles.SystemAdmin, StaffRoles.BodyAdmin, StaffRoles.Editor, StaffRoles.FinalReviewer);
 }

@@ -121,9 +121,16 @@ public sealed class RequestsBrowserTestGroup : ICollectionFixture<BrowserFixture
     public const string Name = "browser-requests";
 }
 
-/// <summary>Public participation (consultations, surveys): a portal and browser of their own.</summary>
+/// <summary>Public participation (consultations, surveys, interviews): a portal and browser of their own.</summary>
 [CollectionDefinition(Name)]
 public sealed class ParticipationBrowserTestGroup : ICollectionFixture<BrowserFixture>
 {
     public const string Name = "browser-participation";
+}
+
+/// <summary>Oversight (the annual report through its three reviews): a portal and browser of their own.</summary>
+[CollectionDefinition(Name)]
+public sealed class OversightBrowserTestGroup : ICollectionFixture<BrowserFixture>
+{
+    public const string Name = "browser-oversight";
 }

@@ -50,6 +50,56 @@ internal sealed class DemoOversightSeeder : IStartupSeeder
                 "https://weibo.example/demo/1", "网民发布视频称涪江某河段出现大面积死鱼，怀疑上游企业偷排，转发量快速上升。（演示数据，纯属虚构）"),
                 demo: true, cancellationToken);
         }
+
+        if (!await db.Set<AnnualReport>().AnyAsync(cancellationToken) && bodies.FindByCode(AnnualReportBody) is { } reporting)
+        {
+            await SeedAnnualReportAsync(services, db, reporting, cancellationToken);
+        }
+    }
+
+    /// <summary>The department whose 2025 annual report the demo shows as published.</summary>
+    public const string AnnualReportBody = "mysthjj";
+
+    public const int AnnualReportYear = 2025;
+
+    /// <summary>The demo department's 2025 report: figures computed from the demo data with FICTIONAL hand figures,
+    /// frozen, and published as a document on 20 January 2026 (before the 31 January deadline). The document is
+    /// published directly, as demo documents are; real reports go through the three-stage review.</summary>
+    private static async Task SeedAnnualReportAsync(IServiceProvider services, GongkaiDbContext db, Body body, CancellationToken cancellationToken)
+    {
+        var desk = services.GetRequiredService<AnnualReportDesk>();
+        var hand = new Dictionary<string, decimal?>
+        {
+            ["regulations.issued"] = 0, ["regulations.repealed"] = 0, ["regulations.in-force"] = 0,
+            ["licensing.decisions"] = 412, ["penalty.decisions"] = 37, ["enforcement.decisions"] = 3, ["fees.amount"] = 0,
+        };
+        var tables = await desk.ComputeAsync(body, AnnualReportYear, hand, cancellationToken);
+        // PostgreSQL stores instants in UTC only.
+        var publishedAt = new DateTimeOffset(2026, 1, 20, 10, 0, 0, ChinaTime.Offset).ToUniversalTime();
+        var report = new AnnualReport
+        {
+            BodyId = body.Id,
+            Year = AnnualReportYear,
+            Status = AnnualReport.Submitted,
+            Overview = $"{AnnualReportYear}年，{body.Name}认真贯彻落实《中华人民共和国政府信息公开条例》，围绕生态环境保护重点工作，及时公开环境质量、环评审批和执法监管信息。（演示数据，纯属虚构）",
+            Problems = "个别栏目更新不够及时，解读形式较为单一。下一步将建立栏目更新提醒机制，增加图解、视频等解读形式。（演示数据）",
+            Other = "本年度未收取信息处理费。",
+            HandFigures = System.Text.Json.JsonSerializer.Serialize(hand),
+            FrozenTables = AnnualReportDesk.Serialize(tables),
+            FrozenAt = publishedAt.AddDays(-2),
+            FrozenBy = "演示数据",
+            SubmittedAt = publishedAt.AddDays(-2),
+            CreatedAt = publishedAt.AddDays(-10),
+            UpdatedAt = publishedAt,
+            CreatedBy = "演示数据",
+            IsDemo = true,
+        };
+        var document = await services.GetRequiredService<Publishing.DocumentPublisher>().PublishAsync(new Publishing.DocumentDraft(
+            AnnualReportText.Title(body, AnnualReportYear), null, body.Id, "统计信息", "综合政务", DateOnly.FromDateTime(publishedAt.Date),
+            AnnualReportText.Plain(report, tables)), publishedAt, cancellationToken);
+        report.DocumentId = document.Id;
+        db.Add(report);
+        await db.SaveChangesAsync(cancellationToken);
     }
 
     private static async Task SeedWorkPlanAsync(IServiceProvider services, GongkaiDbContext db, BodyHierarchy bodies, ClaimsPrincipal nobody, CancellationToken cancellationToken)

@@ -370,6 +370,13 @@ public sealed partial class AuthorizationMatrixTests(StaffTestHost host, ITestOu
         ["POST /api/v1/opinions/{id:int}/steps"] = Access.Permission(OversightPermissions.HandleOpinions),
         ["GET /admin/oversight/inspection"] = Access.Permission(OversightPermissions.ViewInspection),
         ["GET /api/v1/inspection"] = Access.Permission(OversightPermissions.ViewInspection),
+        // Annual reports: public once published (before that the desk answers 404 to all but the body's staff)
+        ["GET /annual-reports"] = Access.Anonymous,
+        ["GET /annual-reports/{body}/{year:int}"] = Access.Anonymous,
+        ["GET /annual-reports/{body}/{year:int}.pdf"] = Access.Anonymous,
+        ["GET /api/v1/annual-reports/{body}/{year:int}"] = Access.Anonymous,
+        ["GET /admin/oversight/annual-reports"] = Access.Permission(OversightPermissions.ViewInspection),
+        ["GET /admin/oversight/annual-reports/{id:int}"] = Access.Permission(OversightPermissions.ViewInspection),
     };
 
     /// <summary>Values for route parameters, by parameter name; values that need the database are added at run time.</summary>
@@ -401,6 +408,7 @@ public sealed partial class AuthorizationMatrixTests(StaffTestHost host, ITestOu
         ["questionId"] = "1",
         ["applicationId"] = "1",
         ["photoId"] = "1",
+        ["body"] = "mysthjj",
     };
 
     private const string UnenrolledSystemAdmin = "system-admin（未启用两步验证）";
