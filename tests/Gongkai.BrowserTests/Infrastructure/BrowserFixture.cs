@@ -34,9 +34,22 @@ public class BrowserFixture : IAsyncLifetime
         return (server.BaseAddress, server);
     }
 
+    /// <summary>Starting a portal (migrations, demo seeding, first index) is the heaviest moment of a collection: two at a
+    /// time, so collections starting together on two cores do not push each other past the readiness window.</summary>
+    private static readonly SemaphoreSlim PortalStarts = new(2);
+
     public async ValueTask InitializeAsync()
     {
-        (_baseAddress, _portal) = await StartPortalAsync();
+        await PortalStarts.WaitAsync();
+        try
+        {
+            (_baseAddress, _portal) = await StartPortalAsync();
+        }
+        finally
+        {
+            PortalStarts.Release();
+        }
+
         _playwright = await Playwright.CreateAsync();
         Browser = await _playwright.Chromium.LaunchAsync(new BrowserTypeLaunchOptions
         {

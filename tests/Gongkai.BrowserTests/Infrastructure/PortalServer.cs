@@ -93,7 +93,7 @@ public sealed class PortalServer : IAsyncDisposable
         process.BeginErrorReadLine();
         try
         {
-            await server.WaitUntilReadyAsync(TimeSpan.FromSeconds(90));
+            await server.WaitUntilReadyAsync(TimeSpan.FromSeconds(180));
         }
         catch
         {

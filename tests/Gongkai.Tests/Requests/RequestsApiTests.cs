@@ -7,12 +7,29 @@ using Gongkai.Platform.Data;
 using Gongkai.Staff;
 using Gongkai.Requests;
 using Gongkai.Tests.Infrastructure;
+using Microsoft.AspNetCore.Hosting;
+using Microsoft.AspNetCore.TestHost;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Time.Testing;
 
 namespace Gongkai.Tests.Requests;
 
-public sealed class RequestsApiTests(TestAuthFactory factory) : IClassFixture<TestAuthFactory>
+/// <summary>Monday 1 June 2026, 10:00 in China, whatever day the suite runs: a filing's 20 working days then stay
+/// inside a year whose holidays the calendar has (on the real clock, a run in late December reaches into a year not yet
+/// published, where no due date can be computed).</summary>
+public sealed class RequestsApiClockFactory : TestAuthFactory
+{
+    public static readonly DateTimeOffset Now = new(2026, 6, 1, 2, 0, 0, TimeSpan.Zero);
+
+    protected override void ConfigureWebHost(IWebHostBuilder builder)
+    {
+        base.ConfigureWebHost(builder);
+        builder.ConfigureTestServices(services => services.AddSingleton<TimeProvider>(new FakeTimeProvider(Now)));
+    }
+}
+
+public sealed class RequestsApiTests(RequestsApiClockFactory factory) : IClassFixture<RequestsApiClockFactory>
 {
     private static readonly Uri Requests = new("/api/v1/requests", UriKind.Relative);
 
@@ -71,7 +88,8 @@ public sealed class RequestsApiTests(TestAuthFactory factory) : IClassFixture<Te
         Assert.Equal(10, json.GetProperty("code").GetString()!.Length);
         var received = DateOnly.Parse(json.GetProperty("receivedOn").GetString()!, System.Globalization.CultureInfo.InvariantCulture);
         var due = DateOnly.Parse(json.GetProperty("dueOn").GetString()!, System.Globalization.CultureInfo.InvariantCulture);
-        Assert.True(due > received.AddDays(20), "20 working days are at least 4 weeks");
+        Assert.Equal(new DateOnly(2026, 6, 1), received);
+        Assert.Equal(new DateOnly(2026, 6, 30), due); // 20 working days from 2 June, 端午节 (19 June) not counted
 
         using var scope = factory.Services.CreateScope();
         var db = scope.ServiceProvider.GetRequiredService<GongkaiDbContext>();

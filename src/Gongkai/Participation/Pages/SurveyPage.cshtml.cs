@@ -123,10 +123,15 @@ public sealed class SurveyPageModel(SurveyDesk desk) : PageModel
         }
 
         View = outcome.Value!;
-        ResponseCount = await desk.ResponseCountAsync(id, cancellationToken);
         if (View.Status == SurveyStatus.ResultsPublished)
         {
+            // Published results are final: their kept counts include the responses, so the page does not count again.
             Results = await desk.ResultsAsync(View, cancellationToken);
+            ResponseCount = Results.Responses;
+        }
+        else
+        {
+            ResponseCount = await desk.ResponseCountAsync(id, cancellationToken);
         }
 
         return Page();
