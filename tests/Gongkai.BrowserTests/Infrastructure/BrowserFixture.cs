@@ -10,8 +10,8 @@ public class BrowserFixture : IAsyncLifetime
 {
     static BrowserFixture()
     {
-        // Several collections drive their browsers at once on two cores: an expectation waits up to 15 s for the page
-        // to reach it (a failing one still fails, only later) instead of Playwright's 5 s.
+        // Two collections drive their browsers at once on two cores, beside the PostgreSQL journey: an expectation waits
+        // up to 15 s for the page to reach it (a failing one still fails, only later) instead of Playwright's 5 s.
         Assertions.SetDefaultExpectTimeout(15_000);
     }
 
