@@ -45,7 +45,7 @@ public sealed record FairCompetitionStanding(bool Required, string Summary, stri
 }
 
 /// <summary>
-/// 公平竞争审查 (国发〔2016〕34号《关于在市场体系建设中建立公平竞争审查制度的意见》; 《公平竞争审查制度实施细则》 2017 and
+/// 公平竞争审查 (the State Council opinion 国发〔2016〕34号 that set up the review system; 《公平竞争审查制度实施细则》 2017 and
 /// 2021): a document that touches market activity passes 终审 only after a review against the 18 standards in four groups,
 /// each answered 是/否 (是: the draft does what the standard forbids, with a note), with a conclusion — 符合 (every
 /// answer 否), 不符合需修改, or 适用例外 (an exception of the rules with its reason). A 不符合 review blocks 终审 until a
