@@ -2,6 +2,7 @@ using System.Security.Claims;
 using Gongkai.Participation.Rules;
 using Gongkai.Platform.Outcomes;
 using Microsoft.AspNetCore.Http.HttpResults;
+using Microsoft.AspNetCore.Mvc;
 
 namespace Gongkai.Participation;
 
@@ -65,6 +66,11 @@ internal static class InterviewsApi
         interviews.MapPost("/{id:int}/questions/{questionId:long}/state", ModerateAsync).WithSummary("选用或不采用一个提问").RequireAuthorization(ParticipationPermissions.Prepare);
         interviews.MapPost("/{id:int}/questions/{questionId:long}/answer", AnswerAsync).WithSummary("记录嘉宾的回答（载入实录）").RequireAuthorization(ParticipationPermissions.Prepare);
         interviews.MapGet("/{id:int}/transcript", TranscriptAsync).WithSummary("访谈实录（已回答的问题，按回答顺序；after 只取其后的）").AllowAnonymous();
+        // A token-authenticated API: no antiforgery form token; cookie callers are protected by the SameSite sign-in cookie.
+        interviews.MapPost("/{id:int}/photos", AddPhotoAsync).WithSummary("上传访谈图片（JPEG 或 PNG，不超过 2 MB；说明即替代文字）")
+            .RequireAuthorization(ParticipationPermissions.Prepare).DisableAntiforgery()
+            .WithMetadata(new Microsoft.AspNetCore.Mvc.RequestSizeLimitAttribute(InterviewDesk.MaxPhotoBytes + 64 * 1024))
+            .WithFormOptions(multipartBodyLengthLimit: InterviewDesk.MaxPhotoBytes + 64 * 1024);
         interviews.MapPut("/{id:int}/documents", DocumentsAsync).WithSummary("按索引号关联已公开的相关文件").RequireAuthorization(ParticipationPermissions.Prepare);
         app.MapGet("/interviews/{id:int}/photos/{photoId:int}", PhotoAsync).WithSummary("访谈图片").WithTags("在线访谈").AllowAnonymous();
     }
@@ -150,6 +156,25 @@ internal static class InterviewsApi
     private static async Task<Results<Ok<InterviewStatusResponse>, ProblemHttpResult, ValidationProblem>> DocumentsAsync(
         int id, RelatedDocumentsRequest request, ClaimsPrincipal user, InterviewDesk desk, CancellationToken cancellationToken) =>
         (await desk.LinkDocumentsAsync(user, id, request.IndexNos, cancellationToken)).ToResult(i => TypedResults.Ok(new InterviewStatusResponse(id, i.Stage)));
+
+    private static async Task<Results<Created<PhotoResponse>, ProblemHttpResult, ValidationProblem>> AddPhotoAsync(
+        int id, IFormFile? photo, [FromForm] string? caption, ClaimsPrincipal user, InterviewDesk desk, CancellationToken cancellationToken)
+    {
+        static Created<PhotoResponse> Created(int id, InterviewPhoto p) => TypedResults.Created(PhotoUrl(id, p.Id), new PhotoResponse(p.Id, p.Caption, PhotoUrl(id, p.Id)));
+        if (photo is null)
+        {
+            Outcome<InterviewPhoto> missing = Refusal.InvalidField("photo", "请以 multipart/form-data 上传：图片字段名为 photo，说明字段名为 caption。", "缺少图片");
+            return missing.ToResult(p => Created(id, p));
+        }
+
+        var content = new byte[photo.Length];
+        await using (var stream = photo.OpenReadStream())
+        {
+            await stream.ReadExactlyAsync(content, cancellationToken);
+        }
+
+        return (await desk.AddPhotoAsync(user, id, caption, content, cancellationToken)).ToResult(p => Created(id, p));
+    }
 
     private static async Task<IResult> PhotoAsync(int id, int photoId, InterviewDesk desk, CancellationToken cancellationToken)
     {

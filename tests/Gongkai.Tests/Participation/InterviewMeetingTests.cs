@@ -17,6 +17,8 @@ public sealed class InterviewMeetingTests
 {
     private static readonly string[] UnknownIndexNumbers = ["no-such-number"];
 
+    private static readonly string[] OneGuest = ["市交通运输局局长"];
+
     private static string IdNumber(int n)
     {
         var first17 = $"51070319850101{100 + n:000}";
@@ -101,6 +103,127 @@ public sealed class InterviewMeetingTests
         Assert.Equal(["interview.announce", "interview.archive", "interview.create", "interview.question", "interview.question.answer", "interview.question.moderate", "interview.start"],
             audit.Select(a => a.Action).Distinct().Order(StringComparer.Ordinal));
         Assert.DoesNotContain(audit, a => (a.Detail ?? "").Contains("13900001111", StringComparison.Ordinal));
+    }
+
+    [Fact]
+    public async Task Drafts_are_edited_on_the_console_until_announced_and_photos_are_uploaded_through_the_api()
+    {
+        await using var host = new ParticipationClockFactory();
+        var (first, second) = await ParticipationTestData.BodiesAsync(host.Services);
+        using var editor = await host.CreateStaffClientAsync("edit.editor", StaffRoles.Editor);
+        using var finalReviewer = await host.CreateStaffClientAsync("edit.final", StaffRoles.FinalReviewer);
+        using var otherEditor = host.CreateClient().SignedInAs("edit.other", second.Id, StaffRoles.Editor);
+        using var citizen = host.CreateClient();
+
+        var interviewId = (await editor.SendAsync(HttpMethod.Post, "/api/v1/interviews", new
+        {
+            body = first.Code, title = "解读城区停车管理办法", guests = OneGuest, startsAt = "2026-09-30T10:00:00+08:00", endsAt = "2026-09-30T11:00:00+08:00",
+        }, HttpStatusCode.Created)).GetProperty("id").GetInt32();
+        var editInterview = $"/admin/interviews/{interviewId}/edit";
+        Assert.Contains("修改访谈", await editor.GetStringAsync(new Uri($"/admin/interviews/{interviewId}", UriKind.Relative)), StringComparison.Ordinal);
+        var form = await editor.GetStringAsync(new Uri(editInterview, UriKind.Relative));
+        Assert.Contains("value=\"解读城区停车管理办法\"", form, StringComparison.Ordinal);
+        Assert.Contains("value=\"2026-09-30T10:00\"", form, StringComparison.Ordinal);
+
+        // A broken edit is refused on the page with the field named, the typed text kept, nothing saved.
+        using var refused = await editor.SubmitAsync(editInterview, [new("Title", "新主题"), new("Guests", " "), new("StartsAt", "2026-09-30T15:00"), new("EndsAt", "2026-09-30T14:00")]);
+        Assert.Equal(HttpStatusCode.BadRequest, refused.StatusCode);
+        var refusedPage = await refused.Content.ReadAsStringAsync();
+        Assert.Contains("请填写至少一位访谈嘉宾", refusedPage, StringComparison.Ordinal);
+        Assert.Contains("结束时间应晚于开始时间", refusedPage, StringComparison.Ordinal);
+        Assert.Contains("value=\"新主题\"", refusedPage, StringComparison.Ordinal);
+        Assert.Equal("解读城区停车管理办法", (await editor.SendAsync(HttpMethod.Get, $"/api/v1/interviews/{interviewId}", null, HttpStatusCode.OK)).GetProperty("title").GetString());
+
+        using var saved = await editor.SubmitAsync(editInterview, [new("Title", "解读城区停车管理办法（修订）"), new("Guests", "市交通运输局局长\r\n市交通运输局法规科科长"),
+            new("Summary", "改在下午。"), new("StartsAt", "2026-09-30T15:00"), new("EndsAt", "2026-09-30T16:00")]);
+        Assert.Contains("访谈草稿已保存。", await saved.Content.ReadAsStringAsync(), StringComparison.Ordinal);
+        var edited = await editor.SendAsync(HttpMethod.Get, $"/api/v1/interviews/{interviewId}", null, HttpStatusCode.OK);
+        Assert.Equal("解读城区停车管理办法（修订）", edited.GetProperty("title").GetString());
+        Assert.Equal(["市交通运输局局长", "市交通运输局法规科科长"], edited.GetProperty("guests").EnumerateArray().Select(g => g.GetString()));
+        Assert.Equal(new DateTimeOffset(2026, 9, 30, 15, 0, 0, TimeSpan.FromHours(8)), edited.GetProperty("startsAt").GetDateTimeOffset());
+
+        // Another body's editor does not even see the draft; once announced, the page sends the editor back to the interview.
+        Assert.Equal(HttpStatusCode.NotFound, (await otherEditor.GetAsync(new Uri(editInterview, UriKind.Relative))).StatusCode);
+        await finalReviewer.SendAsync(HttpMethod.Post, $"/api/v1/interviews/{interviewId}/announce", null, HttpStatusCode.OK);
+        using var afterAnnounce = await editor.GetAsync(new Uri(editInterview, UriKind.Relative));
+        Assert.EndsWith($"/admin/interviews/{interviewId}", afterAnnounce.RequestMessage?.RequestUri?.AbsolutePath, StringComparison.Ordinal);
+
+        // Photos through the API: a PNG with its caption is public at once; a caption is required, other files refused.
+        byte[] png = [0x89, 0x50, 0x4E, 0x47, 0x0D, 0x0A, 0x1A, 0x0A, 0, 0, 0, 13, 0x49, 0x48, 0x44, 0x52];
+        static MultipartFormDataContent Photo(byte[] bytes, string? caption)
+        {
+            var content = new MultipartFormDataContent { { new ByteArrayContent(bytes), "photo", "photo.png" } };
+            if (caption is not null)
+            {
+                content.Add(new StringContent(caption), "caption");
+            }
+
+            return content;
+        }
+
+        var photos = new Uri($"/api/v1/interviews/{interviewId}/photos", UriKind.Relative);
+        using (var noCaption = await editor.PostAsync(photos, Photo(png, null)))
+        {
+            Assert.Equal(HttpStatusCode.BadRequest, noCaption.StatusCode);
+            Assert.Contains("请为图片写一句说明", await noCaption.Content.ReadAsStringAsync(), StringComparison.Ordinal);
+        }
+
+        using (var notAnImage = await editor.PostAsync(photos, Photo("%PDF-1.7"u8.ToArray(), "一张图")))
+        {
+            Assert.Equal(HttpStatusCode.BadRequest, notAnImage.StatusCode);
+            Assert.Contains("JPEG 或 PNG", await notAnImage.Content.ReadAsStringAsync(), StringComparison.Ordinal);
+        }
+
+        using (var byCitizen = await citizen.PostAsync(photos, Photo(png, "访谈现场")))
+        {
+            Assert.Equal(HttpStatusCode.Unauthorized, byCitizen.StatusCode);
+        }
+
+        using (var byOther = await otherEditor.PostAsync(photos, Photo(png, "访谈现场")))
+        {
+            Assert.Equal(HttpStatusCode.Forbidden, byOther.StatusCode);
+        }
+
+        using var uploaded = await editor.PostAsync(photos, Photo(png, "访谈现场"));
+        Assert.Equal(HttpStatusCode.Created, uploaded.StatusCode);
+        var photoUrl = System.Text.Json.JsonDocument.Parse(await uploaded.Content.ReadAsStringAsync()).RootElement.GetProperty("url").GetString();
+        Assert.Equal(png, await citizen.GetByteArrayAsync(new Uri(photoUrl!, UriKind.Relative)));
+        var photo = Assert.Single((await citizen.SendAsync(HttpMethod.Get, $"/api/v1/interviews/{interviewId}", null, HttpStatusCode.OK)).GetProperty("photos").EnumerateArray());
+        Assert.Equal("访谈现场", photo.GetProperty("caption").GetString());
+
+        // Meetings: the draft notice is edited the same way, and not after it is announced.
+        var meetingId = (await editor.SendAsync(HttpMethod.Post, "/api/v1/meetings", new
+        {
+            body = first.Code, topic = "研究城区停车收费标准调整", heldAt = "2026-10-15T09:00:00+08:00", place = "市政府第一会议室", seats = 2,
+            eligibility = "年满18周岁的本市居民", applyBy = "2026-10-09",
+        }, HttpStatusCode.Created)).GetProperty("id").GetInt32();
+        var editMeeting = $"/admin/meetings/{meetingId}/edit";
+        using var badSeats = await editor.SubmitAsync(editMeeting, [new("Topic", "研究城区停车收费标准调整"), new("HeldAt", "2026-10-15T09:00"), new("Place", "市政府第一会议室"),
+            new("Seats", "0"), new("Eligibility", "年满18周岁的本市居民"), new("ApplyBy", "2026-10-09")]);
+        Assert.Equal(HttpStatusCode.BadRequest, badSeats.StatusCode);
+        using var moved = await editor.SubmitAsync(editMeeting, [new("Topic", "研究城区停车收费标准调整"), new("HeldAt", "2026-10-16T09:00"), new("Place", "市政府第二会议室"),
+            new("Seats", "3"), new("Eligibility", "年满18周岁的本市居民"), new("ApplyBy", "2026-10-10")]);
+        Assert.Contains("会议公告草稿已保存。", await moved.Content.ReadAsStringAsync(), StringComparison.Ordinal);
+        var meeting = await editor.SendAsync(HttpMethod.Get, $"/api/v1/meetings/{meetingId}", null, HttpStatusCode.OK);
+        Assert.Equal("市政府第二会议室", meeting.GetProperty("place").GetString());
+        Assert.Equal(3, meeting.GetProperty("seats").GetInt32());
+        await finalReviewer.SendAsync(HttpMethod.Post, $"/api/v1/meetings/{meetingId}/announce", null, HttpStatusCode.OK);
+        // A form opened before the announcement and sent after it is refused by the desk (the token is the user's, from any page).
+        var token = PageForms.AntiforgeryToken(await editor.GetStringAsync(new Uri("/admin/meetings", UriKind.Relative)));
+        using var lateForm = new FormUrlEncodedContent([new("Topic", "改议题"), new("HeldAt", "2026-10-16T09:00"), new("Place", "市政府第二会议室"),
+            new("Seats", "3"), new("Eligibility", "年满18周岁的本市居民"), new("ApplyBy", "2026-10-10"), new(PageForms.TokenField, token)]);
+        using var late = await editor.PostAsync(new Uri(editMeeting, UriKind.Relative), lateForm);
+        Assert.Equal(HttpStatusCode.BadRequest, late.StatusCode);
+        Assert.Contains("会议公告发布后，会议信息不能再修改。", await late.Content.ReadAsStringAsync(), StringComparison.Ordinal);
+        Assert.Equal("研究城区停车收费标准调整", (await editor.SendAsync(HttpMethod.Get, $"/api/v1/meetings/{meetingId}", null, HttpStatusCode.OK)).GetProperty("topic").GetString());
+        Assert.DoesNotContain("修改会议公告", await editor.GetStringAsync(new Uri($"/admin/meetings/{meetingId}", UriKind.Relative)), StringComparison.Ordinal);
+
+        using var scope = host.Services.CreateScope();
+        var actions = await scope.ServiceProvider.GetRequiredService<GongkaiDbContext>().Set<AuditEntry>().AsNoTracking()
+            .Where(a => a.Target == $"interview:{interviewId}" || a.Target == $"meeting:{meetingId}").Select(a => a.Action).ToListAsync();
+        Assert.Contains("interview.update", actions);
+        Assert.Contains("interview.photo.add", actions);
+        Assert.Contains("meeting.update", actions);
     }
 
     [Fact]

@@ -32,6 +32,7 @@ public sealed class InterviewAdminModel(InterviewDesk desk) : PageModel
     {
         Done = done switch
         {
+            "edited" => "访谈草稿已保存。",
             "announced" => "预告已发布，公众现在可以提问。",
             "started" => "访谈已开始。",
             "archived" => "访谈已结束并归档。",

@@ -12,7 +12,7 @@ namespace Gongkai.Participation.Admin;
 /// <summary>The console's interviews of the bodies in the user's scope, and the form an editor prepares a new one with
 /// (the desk decides again who may).</summary>
 [Authorize(Policy = ParticipationPermissions.View)]
-public sealed class InterviewListModel(InterviewDesk desk, RolePermissions permissions, BodyScope scope, BodyDirectory directory) : PageModel
+public sealed class InterviewListModel(InterviewDesk desk, RolePermissions permissions, BodyScope scope, BodyDirectory directory) : InterviewFormPage
 {
     public IReadOnlyList<InterviewSummary> Interviews { get; private set; } = [];
 
@@ -23,27 +23,11 @@ public sealed class InterviewListModel(InterviewDesk desk, RolePermissions permi
     [BindProperty]
     public string? Body { get; set; }
 
-    [BindProperty]
-    public string? Title { get; set; }
-
-    [BindProperty]
-    public string? Guests { get; set; }
-
-    [BindProperty]
-    public string? Summary { get; set; }
-
-    [BindProperty]
-    public DateTime? StartsAt { get; set; }
-
-    [BindProperty]
-    public DateTime? EndsAt { get; set; }
-
     public async Task OnGetAsync(CancellationToken cancellationToken) => await LoadAsync(cancellationToken);
 
     public async Task<IActionResult> OnPostAsync(CancellationToken cancellationToken)
     {
-        var outcome = await desk.CreateAsync(User, new InterviewDraft(Body, Title, Guests?.Replace("\r", "", StringComparison.Ordinal), Summary,
-            StartsAt is { } s ? ChinaTime.FromLocal(s) : null, EndsAt is { } e ? ChinaTime.FromLocal(e) : null), cancellationToken);
+        var outcome = await desk.CreateAsync(User, Draft(Body), cancellationToken);
         if (outcome.Refusal is { } refusal)
         {
             if (refusal.Kind == RefusalKind.Forbidden)
@@ -51,7 +35,7 @@ public sealed class InterviewListModel(InterviewDesk desk, RolePermissions permi
                 return this.Refused(refusal);
             }
 
-            ModelState.AddRefusal(refusal, Field);
+            AddRefusal(refusal);
             Response.StatusCode = StatusCodes.Status400BadRequest;
             await LoadAsync(cancellationToken);
             return Page();
@@ -69,9 +53,4 @@ public sealed class InterviewListModel(InterviewDesk desk, RolePermissions permi
         Bodies = all.All.Where(b => inScope is null || inScope.Contains(b.Id)).OrderBy(b => b.SortOrder).ThenBy(b => b.Id).ToList();
         Body ??= Bodies.FirstOrDefault(b => b.Id == StaffClaims.BodyIdOf(User))?.Code;
     }
-
-    /// <summary>The form's field name for an API field name (title → Title).</summary>
-    public static string Field(string field) => field.Length == 0 ? field : char.ToUpperInvariant(field[0]) + field[1..];
-
-    public static string Local(DateTime? value) => value?.ToString("yyyy-MM-ddTHH:mm", CultureInfo.InvariantCulture) ?? "";
 }

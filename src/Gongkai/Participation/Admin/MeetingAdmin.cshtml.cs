@@ -47,6 +47,7 @@ public sealed class MeetingAdminModel(MeetingDesk desk) : PageModel
     {
         Done = done switch
         {
+            "edited" => "会议公告草稿已保存。",
             "announced" => "会议公告已发布，公众现在可以报名。",
             "checked" => "核验结果已保存。",
             "seated" => "列席人员已确定并公开。",

@@ -11,7 +11,7 @@ namespace Gongkai.Participation.Admin;
 /// <summary>The console's meetings with public seats of the bodies in the user's scope, and the form an editor drafts a
 /// notice with (the desk decides again who may).</summary>
 [Authorize(Policy = ParticipationPermissions.View)]
-public sealed class MeetingListModel(MeetingDesk desk, RolePermissions permissions, BodyScope scope, BodyDirectory directory) : PageModel
+public sealed class MeetingListModel(MeetingDesk desk, RolePermissions permissions, BodyScope scope, BodyDirectory directory) : MeetingFormPage
 {
     public IReadOnlyList<MeetingSummary> Meetings { get; private set; } = [];
 
@@ -22,32 +22,11 @@ public sealed class MeetingListModel(MeetingDesk desk, RolePermissions permissio
     [BindProperty]
     public string? Body { get; set; }
 
-    [BindProperty]
-    public string? Topic { get; set; }
-
-    [BindProperty]
-    public string? Description { get; set; }
-
-    [BindProperty]
-    public DateTime? HeldAt { get; set; }
-
-    [BindProperty]
-    public string? Place { get; set; }
-
-    [BindProperty]
-    public int? Seats { get; set; }
-
-    [BindProperty]
-    public string? Eligibility { get; set; }
-
-    [BindProperty]
-    public DateOnly? ApplyBy { get; set; }
-
     public async Task OnGetAsync(CancellationToken cancellationToken) => await LoadAsync(cancellationToken);
 
     public async Task<IActionResult> OnPostAsync(CancellationToken cancellationToken)
     {
-        var outcome = await desk.CreateAsync(User, new MeetingDraft(Body, Topic, Description, HeldAt is { } h ? ChinaTime.FromLocal(h) : null, Place, Seats, Eligibility, ApplyBy), cancellationToken);
+        var outcome = await desk.CreateAsync(User, Draft(Body), cancellationToken);
         if (outcome.Refusal is { } refusal)
         {
             if (refusal.Kind == RefusalKind.Forbidden)
@@ -55,7 +34,7 @@ public sealed class MeetingListModel(MeetingDesk desk, RolePermissions permissio
                 return this.Refused(refusal);
             }
 
-            ModelState.AddRefusal(refusal, InterviewListModel.Field);
+            AddRefusal(refusal);
             Response.StatusCode = StatusCodes.Status400BadRequest;
             await LoadAsync(cancellationToken);
             return Page();
