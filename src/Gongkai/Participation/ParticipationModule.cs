@@ -47,6 +47,7 @@ internal static class ParticipationModule
     public static WebApplication MapParticipation(this WebApplication app)
     {
         app.MapConsultationsApi();
+        app.MapConsultationFeed();
         app.MapSurveysApi();
         app.MapInterviewsApi();
         app.MapMeetingsApi();

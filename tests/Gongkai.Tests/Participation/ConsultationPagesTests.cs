@@ -43,6 +43,29 @@ public sealed class ConsultationPagesTests(TestAuthFactory factory) : IClassFixt
     }
 
     [Fact]
+    public async Task The_atom_feed_announces_open_consultations_and_published_feedback_but_never_a_draft()
+    {
+        var (open, closed) = await DemoAsync();
+        using (var scope = factory.Services.CreateScope())
+        {
+            var db = scope.ServiceProvider.GetRequiredService<GongkaiDbContext>();
+            db.Add(new Consultation { BodyId = open.BodyId, Title = "尚未开始征求意见的草稿（订阅测试）", Kind = "other", CreatedBy = "feed.editor", OpensOn = open.OpensOn, ClosesOn = open.ClosesOn });
+            await db.SaveChangesAsync();
+        }
+
+        using var citizen = factory.CreateClient();
+        Assert.Contains("href=\"/consultations/atom.xml\"", await citizen.GetStringAsync(new Uri("/consultations", UriKind.Relative)), StringComparison.Ordinal);
+        using var response = await citizen.GetAsync(new Uri("/consultations/atom.xml", UriKind.Relative));
+        Assert.Equal("application/atom+xml", response.Content.Headers.ContentType?.MediaType);
+        var atom = System.Xml.Linq.XDocument.Parse(await response.Content.ReadAsStringAsync());
+        System.Xml.Linq.XNamespace ns = "http://www.w3.org/2005/Atom";
+        var entries = atom.Root!.Elements(ns + "entry").ToDictionary(e => e.Element(ns + "link")!.Attribute("href")!.Value, e => e.Element(ns + "title")!.Value);
+        Assert.Equal($"{open.Title}（正在征集）", entries.Single(e => e.Key.EndsWith($"/consultations/{open.Id}", StringComparison.Ordinal)).Value);
+        Assert.Equal($"{closed.Title}（已公布反馈）", entries.Single(e => e.Key.EndsWith($"/consultations/{closed.Id}", StringComparison.Ordinal)).Value);
+        Assert.DoesNotContain(entries.Values, t => t.Contains("尚未开始征求意见的草稿", StringComparison.Ordinal));
+    }
+
+    [Fact]
     public async Task A_comment_without_text_comes_back_with_a_message_and_what_was_typed_and_a_good_one_is_confirmed_without_echoing_the_contact()
     {
         var (open, _) = await DemoAsync();

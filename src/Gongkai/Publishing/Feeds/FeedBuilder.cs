@@ -1,10 +1,9 @@
 using System.Globalization;
 using System.ServiceModel.Syndication;
-using System.Text;
 using System.Text.Json;
 using System.Text.Json.Serialization;
-using System.Xml;
 using Gongkai.Platform.Data;
+using Gongkai.Platform.Web;
 using Gongkai.Publishing.Contracts;
 using Gongkai.Publishing.Rules;
 using Microsoft.EntityFrameworkCore;
@@ -84,14 +83,7 @@ public sealed class FeedBuilder(GongkaiDbContext db)
             return item;
         }).ToList();
 
-        var output = new StringBuilder();
-        using (var writer = XmlWriter.Create(output, new XmlWriterSettings { Encoding = Encoding.UTF8, Indent = false }))
-        {
-            new Atom10FeedFormatter(feed).WriteTo(writer);
-        }
-
-        // StringBuilder output is declared utf-16; the response is UTF-8.
-        return output.ToString().Replace("encoding=\"utf-16\"", "encoding=\"utf-8\"", StringComparison.Ordinal);
+        return AtomDocument.Write(feed);
     }
 
     public static string Json(FeedScope scope, IReadOnlyList<FeedItem> items, Uri site, string siteName, string jsonFeedPath, Uri? hub = null)

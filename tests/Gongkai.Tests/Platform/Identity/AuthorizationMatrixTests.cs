@@ -254,6 +254,7 @@ public sealed partial class AuthorizationMatrixTests(StaffTestHost host, ITestOu
         ["GET /channels/new-media"] = Access.Anonymous,
         // 公众参与 (issue 14): consultations — portal, console and API (reading and commenting are public)
         ["GET /consultations"] = Access.Anonymous,
+        ["GET /consultations/atom.xml"] = Access.Anonymous,
         ["GET /consultations/{id:int}"] = Access.Anonymous,
         ["GET /consultations/{id:int}/feedback"] = Access.Anonymous,
         ["GET /admin/consultations"] = Access.Permission(ParticipationPermissions.View),
