@@ -179,3 +179,41 @@ internal sealed class FeedbackGroupConfiguration : IEntityTypeConfiguration<Feed
         builder.HasOne<Consultation>().WithMany().HasForeignKey(g => g.ConsultationId).OnDelete(DeleteBehavior.Cascade);
     }
 }
+
+/// <summary>A file published with a consultation (the draft as issued, an explanation, a comparison table …): added
+/// and removed while the consultation is a draft, public once it is opened. Kept in the database like interview photos.</summary>
+public sealed class ConsultationAttachment
+{
+    public int Id { get; set; }
+
+    public int ConsultationId { get; set; }
+
+    public required string FileName { get; set; }
+
+    public required string MediaType { get; set; }
+
+    public required string KindName { get; set; }
+
+    public required string Sha256 { get; set; }
+
+    public required byte[] Content { get; set; }
+
+    public DateTimeOffset UploadedAt { get; set; }
+
+    public required string UploadedBy { get; set; }
+}
+
+internal sealed class ConsultationAttachmentConfiguration : IEntityTypeConfiguration<ConsultationAttachment>
+{
+    public void Configure(EntityTypeBuilder<ConsultationAttachment> builder)
+    {
+        builder.ToTable("consultation_attachments");
+        builder.Property(a => a.FileName).HasMaxLength(200);
+        builder.Property(a => a.MediaType).HasMaxLength(128);
+        builder.Property(a => a.KindName).HasMaxLength(32);
+        builder.Property(a => a.Sha256).HasMaxLength(64);
+        builder.Property(a => a.UploadedBy).HasMaxLength(128);
+        builder.HasIndex(a => a.ConsultationId);
+        builder.HasOne<Consultation>().WithMany().HasForeignKey(a => a.ConsultationId).OnDelete(DeleteBehavior.Cascade);
+    }
+}

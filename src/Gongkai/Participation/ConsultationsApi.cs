@@ -52,7 +52,10 @@ public sealed record OptionTally(int Number, string Name, string Text, int Comme
 public sealed record ConsultationResponse(
     int Id, string Title, string Kind, string KindName, string Status, string StatusName, string Body, string BodyName, DateOnly OpensOn, DateOnly ClosesOn,
     string? ShortenedReason, string? MinimumPeriod, int CommentCount, string Url, string? DraftHtml, string? ExplanationHtml, IReadOnlyList<string> Options,
-    string HowToComment, string? DocumentIndexNo, PublicFeedback? Feedback);
+    string HowToComment, string? DocumentIndexNo, PublicFeedback? Feedback, IReadOnlyList<ConsultationFileLink> Attachments);
+
+/// <summary>A file published with a consultation.</summary>
+public sealed record ConsultationFileLink(int Id, string FileName, string Kind, long Bytes, string Sha256, string Url);
 
 /// <summary>A consultation in a list.</summary>
 public sealed record ConsultationListItem(int Id, string Title, string Kind, string Status, string Body, DateOnly OpensOn, DateOnly ClosesOn, int CommentCount, string Url);
@@ -65,6 +68,14 @@ internal static class ConsultationsApi
         consultations.MapGet("/", ListAsync).WithSummary("意见征集列表（正在征集和已结束的）").AllowAnonymous();
         consultations.MapPost("/", CreateAsync).WithSummary("起草意见征集").RequireAuthorization(ParticipationPermissions.Prepare);
         consultations.MapGet("/{id:int}", GetAsync).WithSummary("一项意见征集：草案、起草说明、征集期限和意见方式").AllowAnonymous();
+        // Token-authenticated uploads: no antiforgery form token; cookie callers are protected by the SameSite sign-in cookie.
+        consultations.MapPost("/{id:int}/attachments", AddAttachmentAsync).WithSummary("为尚未开始的意见征集上传附件（PDF、Word、Excel 或图片）")
+            .RequireAuthorization(ParticipationPermissions.Prepare).DisableAntiforgery()
+            .WithMetadata(new Microsoft.AspNetCore.Mvc.RequestSizeLimitAttribute(ConsultationAttachmentDesk.MaxBytes + 64 * 1024))
+            .WithFormOptions(multipartBodyLengthLimit: ConsultationAttachmentDesk.MaxBytes + 64 * 1024);
+        consultations.MapDelete("/{id:int}/attachments/{attachmentId:int}", RemoveAttachmentAsync).WithSummary("删除尚未开始的意见征集的附件")
+            .RequireAuthorization(ParticipationPermissions.Prepare);
+        app.MapGet("/consultations/{id:int}/attachments/{attachmentId:int}", DownloadAttachmentAsync).WithSummary("下载意见征集的附件").WithTags("意见征集").AllowAnonymous();
         consultations.MapPut("/{id:int}", UpdateAsync).WithSummary("修改尚未开始的意见征集").RequireAuthorization(ParticipationPermissions.Prepare);
         consultations.MapPost("/{id:int}/open", OpenAsync).WithSummary("开始征集（期限不足法定最短期限时须说明理由）").RequireAuthorization(ParticipationPermissions.Approve);
         consultations.MapPost("/{id:int}/comments", CommentAsync).WithSummary("公众提交意见").AllowAnonymous().RequireRateLimiting(ParticipationRateLimits.Comment);
@@ -107,10 +118,10 @@ internal static class ConsultationsApi
         new(r.Body, r.Title, r.Kind, r.DraftHtml, r.ExplanationHtml, r.OpensOn, r.ClosesOn, r.ShortenedReason, r.Options is null ? null : string.Join('\n', r.Options), r.HowToComment);
 
     private static async Task<Results<Ok<ConsultationResponse>, ProblemHttpResult, ValidationProblem>> GetAsync(
-        int id, ClaimsPrincipal user, ConsultationDesk desk, CancellationToken cancellationToken) =>
-        await (await desk.ViewAsync(user, id, cancellationToken)).ToResultAsync(async view => TypedResults.Ok(await ResponseAsync(view, desk, cancellationToken)));
+        int id, ClaimsPrincipal user, ConsultationDesk desk, ConsultationAttachmentDesk files, CancellationToken cancellationToken) =>
+        await (await desk.ViewAsync(user, id, cancellationToken)).ToResultAsync(async view => TypedResults.Ok(await ResponseAsync(view, desk, files, cancellationToken)));
 
-    internal static async Task<ConsultationResponse> ResponseAsync(ConsultationView view, ConsultationDesk desk, CancellationToken cancellationToken)
+    internal static async Task<ConsultationResponse> ResponseAsync(ConsultationView view, ConsultationDesk desk, ConsultationAttachmentDesk files, CancellationToken cancellationToken)
     {
         var c = view.Consultation;
         PublicFeedback? feedback = null;
@@ -127,7 +138,40 @@ internal static class ConsultationsApi
         return new ConsultationResponse(
             c.Id, c.Title, c.Kind, ConsultationVocabulary.ChineseName(view.Kind), ConsultationVocabulary.Code(view.Status), ConsultationVocabulary.ChineseName(view.Status),
             view.Body?.Code ?? "", view.Body?.Name ?? "", c.OpensOn, c.ClosesOn, c.ShortenedReason, minimum?.Describe(), await desk.CommentCountAsync(c.Id, cancellationToken),
-            PageUrl(c.Id), c.DraftHtml, c.ExplanationHtml, c.OptionList, c.HowToComment, c.DocumentIndexNo, feedback);
+            PageUrl(c.Id), c.DraftHtml, c.ExplanationHtml, c.OptionList, c.HowToComment, c.DocumentIndexNo, feedback,
+            (await files.ListAsync(c.Id, cancellationToken)).Select(f => new ConsultationFileLink(f.Id, f.FileName, f.KindName, f.Bytes, f.Sha256, f.Url(c.Id))).ToList());
+    }
+
+    private static async Task<Results<Created<ConsultationFileLink>, ProblemHttpResult, ValidationProblem>> AddAttachmentAsync(
+        int id, IFormFile? file, ClaimsPrincipal user, ConsultationAttachmentDesk files, CancellationToken cancellationToken)
+    {
+        Created<ConsultationFileLink> Created(ConsultationFile f) =>
+            TypedResults.Created(f.Url(id), new ConsultationFileLink(f.Id, f.FileName, f.KindName, f.Bytes, f.Sha256, f.Url(id)));
+        if (file is null)
+        {
+            Outcome<ConsultationFile> missing = Refusal.InvalidField("file", "请以 multipart/form-data 上传，文件字段名为 file。", "缺少文件");
+            return missing.ToResult(Created);
+        }
+
+        var content = new byte[file.Length];
+        await using (var stream = file.OpenReadStream())
+        {
+            await stream.ReadExactlyAsync(content, cancellationToken);
+        }
+
+        return (await files.AddAsync(user, id, file.FileName, content, cancellationToken)).ToResult(Created);
+    }
+
+    private static async Task<Results<NoContent, ProblemHttpResult, ValidationProblem>> RemoveAttachmentAsync(
+        int id, int attachmentId, ClaimsPrincipal user, ConsultationAttachmentDesk files, CancellationToken cancellationToken) =>
+        (await files.RemoveAsync(user, id, attachmentId, cancellationToken)).ToResult(TypedResults.NoContent);
+
+    private static async Task<IResult> DownloadAttachmentAsync(int id, int attachmentId, ClaimsPrincipal user, ConsultationAttachmentDesk files, CancellationToken cancellationToken)
+    {
+        var file = await files.DownloadAsync(user, id, attachmentId, cancellationToken);
+        return file is null
+            ? TypedResults.Problem(title: "附件不存在", detail: "没有找到该附件，或它所属的意见征集尚未公布。", statusCode: StatusCodes.Status404NotFound)
+            : TypedResults.File(file.Content, file.MediaType, file.FileName, entityTag: new Microsoft.Net.Http.Headers.EntityTagHeaderValue($"\"{file.Sha256}\""));
     }
 
     private static async Task<Results<Ok<ConsultationStatusResponse>, ProblemHttpResult, ValidationProblem>> OpenAsync(

@@ -233,6 +233,65 @@ public sealed class ConsultationApiTests(ParticipationClockFactory factory) : IC
     }
 
     [Fact]
+    public async Task Files_are_added_to_a_draft_checked_by_their_bytes_public_once_opened_and_fixed_from_then_on()
+    {
+        var (first, second) = await ParticipationTestData.BodiesAsync(factory.Services);
+        using var editor = factory.CreateClient().SignedInAs("files.editor", first.Id, StaffRoles.Editor);
+        using var finalReviewer = factory.CreateClient().SignedInAs("files.final", first.Id, StaffRoles.FinalReviewer);
+        using var otherEditor = factory.CreateClient().SignedInAs("files.other", second.Id, StaffRoles.Editor);
+        using var citizen = factory.CreateClient();
+        var id = (await editor.SendAsync(HttpMethod.Post, "/api/v1/consultations", ParticipationTestData.Draft(first, "other", "2026-10-08", "2026-10-20"), HttpStatusCode.Created)).GetProperty("id").GetInt32();
+        var files = new Uri($"/api/v1/consultations/{id}/attachments", UriKind.Relative);
+        static MultipartFormDataContent File(string name, byte[] bytes) => new() { { new ByteArrayContent(bytes), "file", name } };
+
+        var pdf = Gongkai.UnitTests.Publishing.Attachments.AttachmentFixtures.Pdf("Parking rules, draft for comment");
+        using (var renamed = await editor.PostAsync(files, File("征求意见稿.docx", pdf)))
+        {
+            Assert.Equal(HttpStatusCode.BadRequest, renamed.StatusCode);
+            Assert.Contains("内容实际是", await renamed.Content.ReadAsStringAsync(), StringComparison.Ordinal);
+        }
+
+        using (var byOther = await otherEditor.PostAsync(files, File("征求意见稿.pdf", pdf)))
+        {
+            Assert.Equal(HttpStatusCode.Forbidden, byOther.StatusCode);
+        }
+
+        using var added = await editor.PostAsync(files, File("征求意见稿.pdf", pdf));
+        Assert.Equal(HttpStatusCode.Created, added.StatusCode);
+        var file = JsonDocument.Parse(await added.Content.ReadAsStringAsync()).RootElement;
+        var download = new Uri(file.GetProperty("url").GetString()!, UriKind.Relative);
+        using var spare = await editor.PostAsync(files, File("对照表.pdf", pdf));
+        var spareId = JsonDocument.Parse(await spare.Content.ReadAsStringAsync()).RootElement.GetProperty("id").GetInt32();
+        await editor.SendAsync(HttpMethod.Delete, $"/api/v1/consultations/{id}/attachments/{spareId}", null, HttpStatusCode.NoContent);
+
+        // A draft's files are the body's staff's alone.
+        Assert.Equal(HttpStatusCode.NotFound, (await citizen.GetAsync(download)).StatusCode);
+        Assert.Equal(pdf, await editor.GetByteArrayAsync(download));
+
+        await finalReviewer.SendAsync(HttpMethod.Post, $"/api/v1/consultations/{id}/open", null, HttpStatusCode.OK);
+        Assert.Equal(pdf, await citizen.GetByteArrayAsync(download));
+        var listed = Assert.Single((await citizen.SendAsync(HttpMethod.Get, $"/api/v1/consultations/{id}", null, HttpStatusCode.OK)).GetProperty("attachments").EnumerateArray());
+        Assert.Equal("征求意见稿.pdf", listed.GetProperty("fileName").GetString());
+        Assert.Equal(Convert.ToHexStringLower(System.Security.Cryptography.SHA256.HashData(pdf)), listed.GetProperty("sha256").GetString());
+        var page = await citizen.GetStringAsync(new Uri($"/consultations/{id}", UriKind.Relative));
+        Assert.Contains("征求意见稿.pdf", page, StringComparison.Ordinal);
+        Assert.DoesNotContain("对照表.pdf", page, StringComparison.Ordinal);
+
+        // Once opened the text is fixed, and so are its files.
+        using (var late = await editor.PostAsync(files, File("补充说明.pdf", pdf)))
+        {
+            Assert.Equal(HttpStatusCode.Conflict, late.StatusCode);
+        }
+
+        await editor.SendAsync(HttpMethod.Delete, $"/api/v1/consultations/{id}/attachments/{file.GetProperty("id").GetInt32()}", null, HttpStatusCode.Conflict);
+
+        using var scope = factory.Services.CreateScope();
+        var actions = await scope.ServiceProvider.GetRequiredService<GongkaiDbContext>().Set<AuditEntry>().AsNoTracking()
+            .Where(a => a.Target.StartsWith($"consultation:{id}/attachment:")).Select(a => a.Action).ToListAsync();
+        Assert.Equal(["consultation.attachment.add", "consultation.attachment.add", "consultation.attachment.remove"], actions.Order(StringComparer.Ordinal));
+    }
+
+    [Fact]
     public async Task A_consultation_held_elsewhere_in_the_past_is_recorded_and_is_closed_at_once()
     {
         var (first, _) = await ParticipationTestData.BodiesAsync(factory.Services);

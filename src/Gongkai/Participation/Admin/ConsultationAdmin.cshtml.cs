@@ -22,13 +22,15 @@ public sealed class FeedbackGroupForm
 /// record a comment received offline, moderate comments, group every comment with a decision and reason after the
 /// deadline, publish the feedback, link the document it produced. Every step is decided again by the desk.</summary>
 [Authorize(Policy = ParticipationPermissions.View)]
-public sealed class ConsultationAdminModel(ConsultationDesk desk, RolePermissions permissions, PublishedDocuments documents) : PageModel
+public sealed class ConsultationAdminModel(ConsultationDesk desk, ConsultationAttachmentDesk files, RolePermissions permissions, PublishedDocuments documents) : PageModel
 {
     public ConsultationView View { get; private set; } = null!;
 
     public IReadOnlyList<ConsultationComment> Comments { get; private set; } = [];
 
     public FeedbackReport Report { get; private set; } = null!;
+
+    public IReadOnlyList<ConsultationFile> Files { get; private set; } = [];
 
     public bool MayPrepare { get; private set; }
 
@@ -83,6 +85,8 @@ public sealed class ConsultationAdminModel(ConsultationDesk desk, RolePermission
             "feedback" => "采纳情况已保存。终审人员公布后，公众即可看到反馈。",
             "published" => "反馈已公布。",
             "linked" => "关联文件已保存。",
+            "file-added" => "附件已上传。",
+            "file-removed" => "附件已删除。",
             _ => null,
         };
         return await LoadAsync(id, fromStore: true, cancellationToken);
@@ -119,6 +123,27 @@ public sealed class ConsultationAdminModel(ConsultationDesk desk, RolePermission
 
     public async Task<IActionResult> OnPostPublishAsync(int id, CancellationToken cancellationToken) =>
         await AfterAsync(id, (await desk.PublishFeedbackAsync(User, id, cancellationToken)).WithoutValue(), "published", cancellationToken);
+
+    public async Task<IActionResult> OnPostAddFileAsync(int id, IFormFile? file, CancellationToken cancellationToken)
+    {
+        byte[] content = [];
+        if (file is { Length: > 0 and <= ConsultationAttachmentDesk.MaxBytes })
+        {
+            using var buffer = new MemoryStream();
+            await file.CopyToAsync(buffer, cancellationToken);
+            content = buffer.ToArray();
+        }
+        else if (file is { Length: > ConsultationAttachmentDesk.MaxBytes })
+        {
+            // Too large to keep: the desk refuses it by its size without the bytes.
+            content = new byte[ConsultationAttachmentDesk.MaxBytes + 1];
+        }
+
+        return await AfterAsync(id, (await files.AddAsync(User, id, file?.FileName, content, cancellationToken)).WithoutValue(), "file-added", cancellationToken);
+    }
+
+    public async Task<IActionResult> OnPostRemoveFileAsync(int id, int attachmentId, CancellationToken cancellationToken) =>
+        await AfterAsync(id, await files.RemoveAsync(User, id, attachmentId, cancellationToken), "file-removed", cancellationToken);
 
     public async Task<IActionResult> OnPostLinkAsync(int id, CancellationToken cancellationToken) =>
         await AfterAsync(id, (await desk.LinkDocumentAsync(User, id, IndexNo, documents, cancellationToken)).WithoutValue(), "linked", cancellationToken);
@@ -160,6 +185,7 @@ public sealed class ConsultationAdminModel(ConsultationDesk desk, RolePermission
         MayPrepare = await desk.MayActAsync(User, View.Consultation.BodyId, ParticipationPermissions.Prepare, cancellationToken);
         MayApprove = await desk.MayActAsync(User, View.Consultation.BodyId, ParticipationPermissions.Approve, cancellationToken);
         Report = await desk.FeedbackAsync(View.Consultation, cancellationToken);
+        Files = await files.ListAsync(id, cancellationToken);
         if (fromStore)
         {
             FeedbackSummary = View.Consultation.FeedbackSummary;

@@ -10,7 +10,7 @@ namespace Gongkai.Participation.Pages;
 /// comment form (plain HTML, works without JavaScript), the comments moderators have shown, and the link to the
 /// feedback once published. The contact a commenter leaves is never echoed back.</summary>
 [EnableRateLimiting(ParticipationRateLimits.Comment)]
-public sealed class ConsultationPageModel(ConsultationDesk desk) : PageModel
+public sealed class ConsultationPageModel(ConsultationDesk desk, ConsultationAttachmentDesk files) : PageModel
 {
     public const int PageSize = 50;
 
@@ -19,6 +19,8 @@ public sealed class ConsultationPageModel(ConsultationDesk desk) : PageModel
     public IReadOnlyList<ConsultationComment> Comments { get; private set; } = [];
 
     public int ShownCount { get; private set; }
+
+    public IReadOnlyList<ConsultationFile> Files { get; private set; } = [];
 
     public int CommentCount { get; private set; }
 
@@ -91,6 +93,7 @@ public sealed class ConsultationPageModel(ConsultationDesk desk) : PageModel
         PageNumber = Math.Max(1, page);
         (Comments, ShownCount) = await desk.ShownCommentsAsync(id, PageNumber, PageSize, cancellationToken);
         CommentCount = await desk.CommentCountAsync(id, cancellationToken);
+        Files = await files.ListAsync(id, cancellationToken);
         return Page();
     }
 

@@ -229,7 +229,7 @@ public sealed class AttachmentDesk(GongkaiDbContext db, BodyScope scope, AuditLo
         return document;
     }
 
-    private static string? CleanName(string? fileName)
+    internal static string? CleanName(string? fileName)
     {
         if (string.IsNullOrWhiteSpace(fileName))
         {

@@ -255,6 +255,9 @@ public sealed partial class AuthorizationMatrixTests(StaffTestHost host, ITestOu
         // 公众参与 (issue 14): consultations — portal, console and API (reading and commenting are public)
         ["GET /consultations"] = Access.Anonymous,
         ["GET /consultations/atom.xml"] = Access.Anonymous,
+        ["GET /consultations/{id:int}/attachments/{attachmentId:int}"] = Access.Anonymous,
+        ["POST /api/v1/consultations/{id:int}/attachments"] = Access.Permission(ParticipationPermissions.Prepare),
+        ["DELETE /api/v1/consultations/{id:int}/attachments/{attachmentId:int}"] = Access.Permission(ParticipationPermissions.Prepare),
         ["GET /consultations/{id:int}"] = Access.Anonymous,
         ["GET /consultations/{id:int}/feedback"] = Access.Anonymous,
         ["GET /admin/consultations"] = Access.Permission(ParticipationPermissions.View),
