@@ -10,7 +10,16 @@ public static class ServicesPermissions
     public const string Edit = "services-edit";
     public const string View = "services-view";
 
+    /// <summary>Instantiate standard catalogues into a body's catalogue; as a supervising department, rate public units
+    /// and answer complaints about them.</summary>
+    public const string Catalogues = "services-catalogues";
+
+    /// <summary>Add or change the standard catalogues themselves (the site's templates).</summary>
+    public const string ManageTemplates = "services-templates";
+
     internal static IServiceCollection AddServicesPermissions(this IServiceCollection services) => services
         .AddPermission(Edit, StaffRoles.Editor)
-        .AddPermission(View, StaffRoles.Editor, StaffRoles.FinalReviewer, StaffRoles.Auditor);
+        .AddPermission(View, StaffRoles.Editor, StaffRoles.FinalReviewer, StaffRoles.Auditor)
+        .AddPermission(Catalogues, StaffRoles.Editor, StaffRoles.BodyAdmin)
+        .AddPermission(ManageTemplates, StaffRoles.SystemAdmin);
 }
