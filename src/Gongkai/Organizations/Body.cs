@@ -76,7 +76,7 @@ public enum BodyKind
     Township,
 
     // 公共企事业单位 (2018 work plan §十七): they disclose under their supervising department (主管部门), which is their
-    // parent in the body tree, so the department's staff reach them through the ordinary body scope.
+    // parent in the body tree.
 
     /// <summary>学校.</summary>
     School,

@@ -22,7 +22,7 @@ public sealed record InstantiateResponse(string Body, string Template, int Added
 /// <summary>One item on the gap view.</summary>
 public sealed record GapItemResponse(string Template, string Item, string TimeLimit, DateOnly ListedOn, DateOnly DueOn, int PublishedCount, DateOnly? LastPublishedOn, string State, string StateName);
 
-/// <summary>The answer of <c>GET /api/v1/catalogue-templates/gaps/{body}</c>.</summary>
+/// <summary>The answer of <c>GET /api/v1/catalogue-templates/gaps/{code}</c>.</summary>
 public sealed record GapsResponse(string Body, string BodyName, int Total, int Missing, int Late, int NotUpdated, IReadOnlyList<GapItemResponse> Items);
 
 internal static class CatalogueTemplatesApi
@@ -35,7 +35,7 @@ internal static class CatalogueTemplatesApi
         group.MapPut("/{code}", SaveAsync).WithSummary("新增或替换一份标准目录（系统管理员）").RequireAuthorization(ServicesPermissions.ManageTemplates);
         group.MapPost("/{code}/instances", InstantiateAsync).WithSummary("把标准目录一键生成到本单位的主动公开基本目录（保留本单位自行增加的目录）")
             .RequireAuthorization(ServicesPermissions.Catalogues);
-        group.MapGet("/gaps/{body}", GapsAsync).WithSummary("单位按标准目录的缺项：尚未公开、已逾期、未按期更新的事项")
+        group.MapGet("/gaps/{code}", GapsAsync).WithSummary("单位按标准目录的缺项：尚未公开、已逾期、未按期更新的事项")
             .RequireAuthorization(ServicesPermissions.View);
     }
 
@@ -52,7 +52,7 @@ internal static class CatalogueTemplatesApi
     }
 
     private static async Task<Results<Ok<StandardCatalogue>, ProblemHttpResult, ValidationProblem>> SaveAsync(
-        string code, StandardCatalogue? request, ClaimsPrincipal user, StandardCatalogueDesk desk, CancellationToken cancellationToken) =>
+        string code, CatalogueTemplateRequest? request, ClaimsPrincipal user, StandardCatalogueDesk desk, CancellationToken cancellationToken) =>
         (await desk.SaveTemplateAsync(user, code, request, cancellationToken)).ToResult(TypedResults.Ok);
 
     private static async Task<Results<Created<InstantiateResponse>, ProblemHttpResult, ValidationProblem>> InstantiateAsync(
@@ -61,15 +61,15 @@ internal static class CatalogueTemplatesApi
             TypedResults.Created($"/api/v1/catalogue-templates/gaps/{r.Body.Code}", new InstantiateResponse(r.Body.Code, r.Catalogue.Code, r.Added, r.Kept, $"/admin/catalogue-gaps/{r.Body.Code}")));
 
     private static async Task<Results<Ok<GapsResponse>, ProblemHttpResult, ValidationProblem>> GapsAsync(
-        string body, ClaimsPrincipal user, StandardCatalogueDesk desk, BodyDirectory directory, CancellationToken cancellationToken)
+        string code, ClaimsPrincipal user, StandardCatalogueDesk desk, BodyDirectory directory, CancellationToken cancellationToken)
     {
-        var found = await directory.FindByCodeAsync(body, cancellationToken);
+        var found = await directory.FindByCodeAsync(code, cancellationToken);
         if (found is null)
         {
-            return Refused<GapsResponse>(Refusal.NotFound($"没有代码为“{body}”的单位。", "未找到单位"));
+            return Refused<GapsResponse>(Refusal.NotFound($"没有代码为“{code}”的单位。", "未找到单位"));
         }
 
-        if (!await desk.MayViewAsync(user, found.Id, cancellationToken))
+        if (!await desk.MayViewAsync(user, found, cancellationToken))
         {
             return Refused<GapsResponse>(Refusal.Forbidden($"您不能查看{found.Name}的目录缺项。"));
         }

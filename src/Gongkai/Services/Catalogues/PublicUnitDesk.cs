@@ -23,8 +23,9 @@ public sealed record PublicUnitDetail(PublicUnitRow Row, IReadOnlyList<UnitAsses
 /// <summary>
 /// 公共企事业单位 under their supervising departments (2018 work plan §十七): the department's dashboard of its units
 /// (items missing, late, not updated, from each unit's standard catalogue), its yearly 考核, and citizens' complaints
-/// about a unit's disclosure, which reach the department. A unit's supervisor is its parent body; the department's
-/// staff act for it through the ordinary body scope, and a unit's own staff never rate or answer complaints about it.
+/// about a unit's disclosure, which reach the department. A unit's supervisor is its parent body; staff of the
+/// department (or of a body above it) oversee every unit below their body whatever their role's body scope, and a unit's
+/// own staff never rate or answer complaints about it.
 /// </summary>
 public sealed class PublicUnitDesk(GongkaiDbContext db, StandardCatalogueDesk catalogues, BodyDirectory directory, BodyScope scope, RolePermissions permissions,
     AuditLog audit, TimeProvider clock)
@@ -33,12 +34,14 @@ public sealed class PublicUnitDesk(GongkaiDbContext db, StandardCatalogueDesk ca
     public const int MaxContact = 100;
     public const int MaxText = 2000;
 
-    /// <summary>The public units the user oversees or belongs to (every unit for a user without a body limit).</summary>
+    /// <summary>The public units below the user's body, or the user's own unit (every unit for system admins).</summary>
     public async Task<IReadOnlyList<PublicUnitRow>> DashboardAsync(ClaimsPrincipal user, CancellationToken cancellationToken = default)
     {
-        var inScope = await scope.BodiesInScopeAsync(user, cancellationToken);
+        var everything = user.IsInRole(StaffRoles.SystemAdmin);
+        var own = StaffClaims.BodyIdOf(user);
+        var below = own is { } id ? await scope.DescendantsOfAsync(id, cancellationToken) : [];
         var hierarchy = await directory.LoadAsync(cancellationToken);
-        var units = hierarchy.All.Where(b => BodyKinds.IsPublicInstitution(b.Kind) && (inScope is null || inScope.Contains(b.Id)))
+        var units = hierarchy.All.Where(b => BodyKinds.IsPublicInstitution(b.Kind) && (everything || b.Id == own || below.Contains(b.Id)))
             .OrderBy(b => b.ParentId).ThenBy(b => b.SortOrder).ThenBy(b => b.Id).ToList();
         return await RowsAsync(units, hierarchy, cancellationToken);
     }
@@ -48,7 +51,7 @@ public sealed class PublicUnitDesk(GongkaiDbContext db, StandardCatalogueDesk ca
     {
         var hierarchy = await directory.LoadAsync(cancellationToken);
         var unit = hierarchy.All.FirstOrDefault(b => b.Code == code && BodyKinds.IsPublicInstitution(b.Kind));
-        if (unit is null || !await scope.MayActForAsync(user, unit.Id, cancellationToken))
+        if (unit is null || (!await scope.MayActForAsync(user, unit.Id, cancellationToken) && !await catalogues.SupervisesAsync(user, unit, cancellationToken)))
         {
             return null;
         }
@@ -173,10 +176,9 @@ public sealed class PublicUnitDesk(GongkaiDbContext db, StandardCatalogueDesk ca
     public async Task<Body?> UnitAsync(string code, CancellationToken cancellationToken = default) =>
         await directory.FindByCodeAsync(code, cancellationToken) is { } body && BodyKinds.IsPublicInstitution(body.Kind) ? body : null;
 
-    /// <summary>Staff of the supervising department (or above it), not the unit's own staff.</summary>
+    /// <summary>Staff of the supervising department (or a body above it) with the permission, not the unit's own staff.</summary>
     private async Task<bool> MaySuperviseAsync(ClaimsPrincipal user, Body unit, CancellationToken cancellationToken) =>
-        unit.ParentId is { } supervisor && permissions.Grants(user, ServicesPermissions.Catalogues)
-        && StaffClaims.BodyIdOf(user) != unit.Id && await scope.MayActForAsync(user, supervisor, cancellationToken);
+        unit.ParentId is not null && permissions.Grants(user, ServicesPermissions.Catalogues) && await catalogues.SupervisesAsync(user, unit, cancellationToken);
 
     private async Task<IReadOnlyList<PublicUnitRow>> RowsAsync(IReadOnlyList<Body> units, BodyHierarchy hierarchy, CancellationToken cancellationToken)
     {

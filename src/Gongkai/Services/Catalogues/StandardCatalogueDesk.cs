@@ -30,6 +30,14 @@ public sealed record BodyGaps(Body Body, IReadOnlyList<InstanceGaps> Instances)
     public int Total => Instances.Sum(i => i.Rows.Count);
 }
 
+/// <summary>The body of <c>PUT /api/v1/catalogue-templates/{code}</c>: a standard catalogue as
+/// <c>GET /api/v1/catalogue-templates/{code}</c> returns it (the code comes from the address).</summary>
+public sealed record CatalogueTemplateRequest(string? Title, string? Field, string? Sector, string? Description, IReadOnlyList<CatalogueTemplateItemRequest>? Items);
+
+/// <summary>One item of <see cref="CatalogueTemplateRequest"/>.</summary>
+public sealed record CatalogueTemplateItemRequest(string? Name, string? Content, string? Basis, string? TimeLimit, string? Subject, string? Channels, string? Audience,
+    string? Mode, IReadOnlyList<string?>? Levels);
+
 /// <summary>What one instantiation did.</summary>
 public sealed record InstantiationResult(Body Body, StandardCatalogue Catalogue, int Added, int Kept);
 
@@ -48,10 +56,12 @@ public sealed class StandardCatalogueDesk(
     public async Task<bool> MayInstantiateAsync(ClaimsPrincipal user, int bodyId, CancellationToken cancellationToken = default) =>
         permissions.Grants(user, ServicesPermissions.Catalogues) && await scope.MayActForAsync(user, bodyId, cancellationToken);
 
-    public async Task<bool> MayViewAsync(ClaimsPrincipal user, int bodyId, CancellationToken cancellationToken = default) =>
-        permissions.Grants(user, ServicesPermissions.View) && await scope.MayActForAsync(user, bodyId, cancellationToken);
+    public async Task<bool> MayViewAsync(ClaimsPrincipal user, Body body, CancellationToken cancellationToken = default) =>
+        permissions.Grants(user, ServicesPermissions.View)
+        && (await scope.MayActForAsync(user, body.Id, cancellationToken) || await SupervisesAsync(user, body, cancellationToken));
 
-    /// <summary>The bodies the user may instantiate templates for, in directory order.</summary>
+    /// <summary>The bodies the user may instantiate templates for, in directory order: those in the user's scope and the
+    /// public enterprises and institutions the user's body supervises.</summary>
     public async Task<IReadOnlyList<Body>> BodiesForAsync(ClaimsPrincipal user, CancellationToken cancellationToken = default)
     {
         if (!permissions.Grants(user, ServicesPermissions.Catalogues))
@@ -60,12 +70,32 @@ public sealed class StandardCatalogueDesk(
         }
 
         var inScope = await scope.BodiesInScopeAsync(user, cancellationToken);
-        return (await directory.LoadAsync(cancellationToken)).All.Where(b => inScope is null || inScope.Contains(b.Id))
+        var below = StaffClaims.BodyIdOf(user) is { } own ? await scope.DescendantsOfAsync(own, cancellationToken) : [];
+        return (await directory.LoadAsync(cancellationToken)).All
+            .Where(b => inScope is null || inScope.Contains(b.Id) || (BodyKinds.IsPublicInstitution(b.Kind) && below.Contains(b.Id)))
             .OrderBy(b => b.SortOrder).ThenBy(b => b.Id).ToList();
     }
 
+    /// <summary>Whether the user's body supervises <paramref name="unit"/>, a public enterprise or institution: the unit
+    /// sits below the user's body (its supervising department or a body above that). A unit's own staff do not
+    /// supervise it; system admins supervise every unit. Any role — the permission is the caller's check.</summary>
+    public async Task<bool> SupervisesAsync(ClaimsPrincipal user, Body unit, CancellationToken cancellationToken = default)
+    {
+        if (!BodyKinds.IsPublicInstitution(unit.Kind))
+        {
+            return false;
+        }
+
+        if (user.IsInRole(StaffRoles.SystemAdmin))
+        {
+            return true;
+        }
+
+        return StaffClaims.BodyIdOf(user) is { } own && own != unit.Id && (await scope.DescendantsOfAsync(own, cancellationToken)).Contains(unit.Id);
+    }
+
     /// <summary>Stores (adds or replaces) a template after <see cref="StandardCatalogueRules.Validate"/>.</summary>
-    public async Task<Outcome<StandardCatalogue>> SaveTemplateAsync(ClaimsPrincipal user, string code, StandardCatalogue? input, CancellationToken cancellationToken = default)
+    public async Task<Outcome<StandardCatalogue>> SaveTemplateAsync(ClaimsPrincipal user, string code, CatalogueTemplateRequest? input, CancellationToken cancellationToken = default)
     {
         if (!permissions.Grants(user, ServicesPermissions.ManageTemplates))
         {
@@ -77,7 +107,7 @@ public sealed class StandardCatalogueDesk(
             return Refusal.Invalid("请提交标准目录的内容。", null, "标准目录有误");
         }
 
-        var catalogue = Normalize(input with { Code = code });
+        var catalogue = Normalize(code, input);
         var errors = StandardCatalogueRules.Validate(catalogue);
         if (errors.Count > 0)
         {
@@ -123,7 +153,7 @@ public sealed class StandardCatalogueDesk(
             return Refusal.InvalidField("body", string.IsNullOrWhiteSpace(bodyCode) ? "请选择单位。" : $"没有代码为“{bodyCode}”的单位。", "单位有误");
         }
 
-        if (!await scope.MayActForAsync(user, body.Id, cancellationToken))
+        if (!await scope.MayActForAsync(user, body.Id, cancellationToken) && !await SupervisesAsync(user, body, cancellationToken))
         {
             return Refusal.Forbidden($"您不能为{body.Name}建立目录。");
         }
@@ -219,8 +249,8 @@ public sealed class StandardCatalogueDesk(
         return new NewCatalogueItem(item.Name, content, body.Name, item.TimeLimit, item.Channels, frequency);
     }
 
-    private static StandardCatalogue Normalize(StandardCatalogue c) => new(
-        (c.Code ?? "").Trim(), (c.Title ?? "").Trim(), (c.Field ?? "").Trim(), string.IsNullOrWhiteSpace(c.Sector) ? null : c.Sector.Trim(), (c.Description ?? "").Trim(),
+    private static StandardCatalogue Normalize(string code, CatalogueTemplateRequest c) => new(
+        code.Trim(), (c.Title ?? "").Trim(), (c.Field ?? "").Trim(), string.IsNullOrWhiteSpace(c.Sector) ? null : c.Sector.Trim(), (c.Description ?? "").Trim(),
         (c.Items ?? []).Select(i => new StandardCatalogueItem((i.Name ?? "").Trim(), (i.Content ?? "").Trim(), (i.Basis ?? "").Trim(), (i.TimeLimit ?? "").Trim(),
-            (i.Subject ?? "").Trim(), (i.Channels ?? "").Trim(), (i.Audience ?? "").Trim(), (i.Mode ?? "").Trim(), (i.Levels ?? []).Select(l => l.Trim()).ToList())).ToList());
+            (i.Subject ?? "").Trim(), (i.Channels ?? "").Trim(), (i.Audience ?? "").Trim(), (i.Mode ?? "").Trim(), (i.Levels ?? []).Select(l => (l ?? "").Trim()).ToList())).ToList());
 }

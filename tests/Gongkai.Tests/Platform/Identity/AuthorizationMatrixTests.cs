@@ -369,7 +369,7 @@ public sealed partial class AuthorizationMatrixTests(StaffTestHost host, ITestOu
         ["GET /api/v1/catalogue-templates/{code}"] = Access.Anonymous,
         ["PUT /api/v1/catalogue-templates/{code}"] = Access.Permission(ServicesPermissions.ManageTemplates),
         ["POST /api/v1/catalogue-templates/{code}/instances"] = Access.Permission(ServicesPermissions.Catalogues),
-        ["GET /api/v1/catalogue-templates/gaps/{body}"] = Access.Permission(ServicesPermissions.View),
+        ["GET /api/v1/catalogue-templates/gaps/{code}"] = Access.Permission(ServicesPermissions.View),
 
         // Oversight (issue 18): the work plan (its task page is public), public opinion (nothing public), self-inspection
         ["GET /workplan/{year:int?}"] = Access.Anonymous,

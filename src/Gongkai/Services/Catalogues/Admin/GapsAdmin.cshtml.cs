@@ -24,7 +24,7 @@ public sealed class GapsAdminModel(StandardCatalogueDesk desk, BodyDirectory dir
             return NotFound();
         }
 
-        if (!await desk.MayViewAsync(User, body.Id, cancellationToken))
+        if (!await desk.MayViewAsync(User, body, cancellationToken))
         {
             return this.Refused(Refusal.Forbidden($"您不能查看{body.Name}的目录缺项。"));
         }
