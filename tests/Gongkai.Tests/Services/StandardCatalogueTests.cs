@@ -190,7 +190,10 @@ public sealed class StandardCatalogueTests(StandardCatalogueFactory factory) : I
         var own = await schoolEditor.GetStringAsync(new Uri($"/admin/public-units/{school.Code}", UriKind.Relative));
         Assert.Contains("招生入学", own, StringComparison.Ordinal);
         Assert.DoesNotContain("保存考核", own, StringComparison.Ordinal);
-        var forbidden = await schoolEditor.SubmitAsync($"/admin/public-units/{school.Code}", [new("Year", "2026"), new("Score", "100"), new("Comment", "自评")], handler: "Rate");
+        // The school's page offers no rating form; a forged post (with a token from a page the editor may open) is refused.
+        var token = PageForms.AntiforgeryToken(await schoolEditor.GetStringAsync(new Uri($"/public-units/{school.Code}/complaint", UriKind.Relative)));
+        using var forged = new FormUrlEncodedContent([new("Year", "2026"), new("Score", "100"), new("Comment", "自评"), new(PageForms.TokenField, token)]);
+        var forbidden = await schoolEditor.PostAsync(new Uri($"/admin/public-units/{school.Code}?handler=Rate", UriKind.Relative), forged);
         Assert.Equal(HttpStatusCode.Forbidden, forbidden.StatusCode);
 
         using (var scope = factory.Services.CreateScope())
