@@ -21,7 +21,8 @@ public sealed class ServicesBrowserTestGroup : ICollectionFixture<ServicesBrowse
 
 /// <summary>Issue 17's done-when in a real browser: staff adjust the demo 权责清单 (add, remove, change) and the public
 /// diff shows each; a guide change approved on 30 September 2026, the day before 国庆节, is due on 8 October and is red
-/// on the overdue dashboard on 9 October.</summary>
+/// on the overdue dashboard on 9 October; a township instantiates the 社会救助 standard catalogue and sees its gaps; the
+/// demo school's supervising department sees the school's missing and late items.</summary>
 [Collection(ServicesBrowserTestGroup.Name)]
 public sealed class ServicesBrowserTests(ServicesBrowserFixture fixture)
 {
@@ -116,5 +117,65 @@ public sealed class ServicesBrowserTests(ServicesBrowserFixture fixture)
         await Assertions.Expect(visitor.GetByText("居住证（原件，1 份）")).ToBeVisibleAsync();
         await BrowserFixture.AssertAccessibleAsync(visitor);
         Assert.Matches(new Regex("/guides/\\d+$"), visitor.Url);
+    }
+
+    /// <summary>Runs on whatever day the portal's clock shows (the guide journey moves it forward; it cannot go back):
+    /// on the day of listing nothing is late, and the demo county's catalogue, listed ten days before the portal
+    /// started, already has late items.</summary>
+    [Fact]
+    public async Task A_township_instantiates_the_social_assistance_catalogue_and_sees_its_gaps()
+    {
+        var staff = await fixture.SignInAsync("bodyadmin.stxzf");
+        await staff.GotoAsync("/admin/catalogue-templates");
+        await staff.GetByRole(AriaRole.Link, new() { Name = "社会救助领域基层政务公开标准目录" }).ClickAsync();
+        await Assertions.Expect(staff.GetByRole(AriaRole.Heading, new() { Name = "社会救助领域基层政务公开标准目录", Level = 1 })).ToBeVisibleAsync();
+        await BrowserFixture.AssertAccessibleAsync(staff);
+        await staff.GetByLabel("生成到哪个单位的主动公开基本目录").SelectOptionAsync(new SelectOptionValue { Label = "三台县潼川镇人民政府" });
+        await staff.GetByRole(AriaRole.Button, new() { Name = "一键生成本单位目录" }).ClickAsync();
+
+        // A township takes the ten items whose 公开层级 includes 乡级; on the day of listing nothing is late yet.
+        await Assertions.Expect(staff.Locator("#action-done")).ToHaveTextAsync("已按“社会救助领域基层政务公开标准目录”生成本单位目录：新增 10 项，保留已有 0 项。");
+        await Assertions.Expect(staff.Locator("#gap-summary")).ToHaveTextAsync("共 10 项：待公开 10 项，已逾期 0 项，未按期更新 0 项，已公开 0 项。");
+        var result = staff.Locator("table.catalogue-gaps tbody tr").Filter(new() { HasText = "最低生活保障审核审批结果" });
+        await Assertions.Expect(result).ToContainTextAsync("待公开");
+        await Assertions.Expect(result).Not.ToHaveClassAsync("overdue");
+        await Assertions.Expect(staff.Locator("table.catalogue-gaps tbody tr").Filter(new() { HasText = "社会救助政策法规文件" })).ToHaveCountAsync(0);
+        await BrowserFixture.AssertAccessibleAsync(staff);
+
+        // The county's own 社会救助 catalogue (县级 items, listed before the portal's first day): guides due one working
+        // day after listing are late and red.
+        await staff.GotoAsync("/admin/catalogue-gaps/stxzf");
+        var guide = staff.Locator("table.catalogue-gaps tbody tr").Filter(new() { HasText = "最低生活保障办事指南" });
+        await Assertions.Expect(guide).ToHaveClassAsync("overdue");
+        await Assertions.Expect(guide).ToContainTextAsync("已逾期");
+        await Assertions.Expect(guide.Locator("td").First).ToHaveCSSAsync("color", "rgb(170, 0, 0)");
+
+        // The township's items are columns of its public catalogue.
+        var visitor = await fixture.NewPageAsync();
+        await visitor.GotoAsync("/bodies/stxtcz/xxgk");
+        await Assertions.Expect(visitor.GetByText("最低生活保障审核审批结果").First).ToBeVisibleAsync();
+    }
+
+    [Fact]
+    public async Task The_school_s_supervising_department_sees_the_school_s_missing_items()
+    {
+        var staff = await fixture.SignInAsync("editor.stxjtj");
+        await staff.GotoAsync("/admin/public-units");
+        var row = staff.Locator("table.public-units tbody tr").Filter(new() { HasText = "三台县潼川第一小学" });
+        await Assertions.Expect(row).ToContainTextAsync("三台县教育和体育局");
+        await Assertions.Expect(row).ToHaveClassAsync("overdue");
+        await BrowserFixture.AssertAccessibleAsync(staff);
+
+        // The demo school's catalogue was listed 40 days before the portal's first day: items counted in working days are
+        // late, the yearly 招生入学 is still due.
+        await row.GetByRole(AriaRole.Link, new() { Name = "三台县潼川第一小学" }).ClickAsync();
+        await Assertions.Expect(staff.GetByRole(AriaRole.Heading, new() { Name = "三台县潼川第一小学", Level = 1 })).ToBeVisibleAsync();
+        var fees = staff.Locator("table.catalogue-gaps tbody tr").Filter(new() { HasText = "收费项目和标准" });
+        await Assertions.Expect(fees).ToContainTextAsync("已逾期");
+        await Assertions.Expect(fees).ToContainTextAsync("0 条");
+        await Assertions.Expect(staff.Locator("table.catalogue-gaps tbody tr").Filter(new() { HasText = "招生入学" })).ToContainTextAsync("待公开");
+        await Assertions.Expect(staff.Locator("section.complaint")).ToContainTextAsync("服务性收费和代收费项目没有在公示栏和网站上公布");
+        await Assertions.Expect(staff.GetByRole(AriaRole.Button, new() { Name = "保存考核" })).ToBeVisibleAsync();
+        await BrowserFixture.AssertAccessibleAsync(staff);
     }
 }

@@ -17,6 +17,8 @@ public sealed class Body
 
     public BodyKind Kind { get; set; }
 
+    /// <summary>The superior body; for a public enterprise or institution (<see cref="BodyKinds.IsPublicInstitution"/>)
+    /// its supervising department (主管部门).</summary>
     public int? ParentId { get; set; }
 
     public Body? Parent { get; set; }
@@ -69,6 +71,33 @@ public enum BodyKind
 
     /// <summary>政务服务中心等服务机构.</summary>
     ServiceCentre,
+
+    /// <summary>乡镇人民政府（街道办事处）, under its county government.</summary>
+    Township,
+
+    // 公共企事业单位 (2018 work plan §十七): they disclose under their supervising department (主管部门), which is their
+    // parent in the body tree.
+
+    /// <summary>学校.</summary>
+    School,
+
+    /// <summary>医院.</summary>
+    Hospital,
+
+    /// <summary>供水企业.</summary>
+    WaterSupply,
+
+    /// <summary>供电企业.</summary>
+    PowerSupply,
+
+    /// <summary>供气企业.</summary>
+    GasSupply,
+
+    /// <summary>供热企业.</summary>
+    HeatSupply,
+
+    /// <summary>公共交通企业.</summary>
+    PublicTransport,
 }
 
 internal sealed class BodyConfiguration : IEntityTypeConfiguration<Body>

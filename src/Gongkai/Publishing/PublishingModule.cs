@@ -39,6 +39,7 @@ internal static class PublishingModule
         services.AddScoped<PublishedDocuments>();
         services.AddScoped<DraftDocuments>();
         services.AddScoped<PublishedColumns>();
+        services.AddScoped<CatalogueItems>();
         services.AddScoped<DocumentFigures>();
         services.AddScoped<PublishedVersions>();
         services.AddScoped<PublishedRecords>();

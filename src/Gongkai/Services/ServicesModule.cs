@@ -1,4 +1,5 @@
 using Gongkai.Platform.Web;
+using Gongkai.Services.Catalogues;
 
 namespace Gongkai.Services;
 
@@ -15,15 +16,24 @@ internal static class ServicesModule
             "权责清单、收费目录清单等：按版本调整，注明生效日期和调整原因，可导入导出。");
         services.AddConsoleMenuEntry(121, "办事指南", "/admin/guides", ServicesPermissions.View,
             "办事指南的变更：批准后 1 个工作日内公开；逾期未公开的标红。");
+        services.AddConsoleMenuEntry(122, "标准目录", "/admin/catalogue-templates", ServicesPermissions.Catalogues,
+            "26 个领域和公共企事业单位的基层政务公开标准目录：一键生成本单位主动公开基本目录，查看缺项和逾期。");
+        services.AddConsoleMenuEntry(123, "公共企事业单位", "/admin/public-units", ServicesPermissions.Catalogues,
+            "主管部门查看所属学校、医院、供水供电等单位的公开缺项、逾期和更新情况，开展考核，处理群众反映。");
+        services.AddScoped<Catalogues.StandardCatalogues>();
+        services.AddScoped<Catalogues.StandardCatalogueDesk>();
+        services.AddScoped<Catalogues.PublicUnitDesk>();
         services.AddScoped<ListDesk>();
         services.AddScoped<GuideDesk>();
         services.AddScoped<Platform.Data.IStartupSeeder, Demo.DemoServicesSeeder>();
+        services.AddScoped<Platform.Data.IStartupSeeder, Demo.DemoCatalogueSeeder>();
         return builder;
     }
 
     public static WebApplication MapServices(this WebApplication app)
     {
         app.MapServicesApi();
+        app.MapCatalogueTemplatesApi();
         return app;
     }
 }

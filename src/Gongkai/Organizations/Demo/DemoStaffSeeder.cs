@@ -14,7 +14,8 @@ public sealed record DemoAccount(string UserName, string Role, Body Body, string
 
 /// <summary>Which demo accounts exist: <c>admin</c> (system admin of the municipal government) and, for three
 /// bodies — the municipal government, one municipal department, one county government — one account per other
-/// role, named after the body's code (<c>editor.myszf</c>). A plain rule over the body list.</summary>
+/// role, named after the body's code (<c>editor.myszf</c>); and an editor each for the first public institution and its
+/// supervising department. A plain rule over the body list.</summary>
 public static class DemoStaffPlan
 {
     public const string AdminUserName = "admin";
@@ -63,6 +64,15 @@ public static class DemoStaffPlan
         {
             accounts.AddRange(RolePrefixes.Select(r =>
                 new DemoAccount($"{r.Prefix}.{body.Code}", r.Role, body, $"{body.ShortName}{StaffRoles.ChineseName(r.Role)}")));
+        }
+
+        // A public institution and its supervising department, each with an editor: the unit keeps its own pages and
+        // catalogue, the department oversees it (issue 17).
+        var unit = Ordered(bodies.Where(b => BodyKinds.IsPublicInstitution(b.Kind) && b.ParentId is not null)).FirstOrDefault();
+        var supervisor = unit is null ? null : bodies.FirstOrDefault(b => b.Id == unit.ParentId);
+        foreach (var body in new[] { supervisor, unit }.OfType<Body>().Where(b => accounts.All(a => a.Body.Id != b.Id)))
+        {
+            accounts.Add(new DemoAccount($"editor.{body.Code}", StaffRoles.Editor, body, $"{body.ShortName}{StaffRoles.ChineseName(StaffRoles.Editor)}"));
         }
 
         return accounts;

@@ -106,6 +106,13 @@ public static class CatalogueDefaults
     /// <summary>The default tree for a body of <paramref name="kind"/>: Art. 21's kinds only for city and county governments.</summary>
     public static IReadOnlyList<CatalogueTemplate> For(BodyKind kind)
     {
+        // Public enterprises and institutions do not disclose under the 条例's kinds for government bodies: their
+        // catalogue comes from their sector's standard catalogue (Services), so they start empty.
+        if (BodyKinds.IsPublicInstitution(kind))
+        {
+            return [];
+        }
+
         var roots = new List<CatalogueTemplate>
         {
             new(StatutoryRoot, "《中华人民共和国政府信息公开条例》第二十条规定应当主动公开的政府信息。", TwentyWorkingDays, Website, AsFormed, null, Article20),

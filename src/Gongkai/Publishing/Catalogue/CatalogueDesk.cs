@@ -136,7 +136,8 @@ public sealed class CatalogueDesk(GongkaiDbContext db, BodyScope scope, AuditLog
     /// <summary>Adds the default tree to a body that has no catalogue yet; returns whether it did.</summary>
     public async Task<bool> SeedDefaultsAsync(Body body, CancellationToken cancellationToken = default)
     {
-        if (await db.Set<CatalogueNode>().AnyAsync(n => n.BodyId == body.Id, cancellationToken))
+        var roots = CatalogueDefaults.For(body.Kind);
+        if (roots.Count == 0 || await db.Set<CatalogueNode>().AnyAsync(n => n.BodyId == body.Id, cancellationToken))
         {
             return false;
         }
@@ -158,7 +159,7 @@ public sealed class CatalogueDesk(GongkaiDbContext db, BodyScope scope, AuditLog
             Children = template.ChildNodes.Select((child, i) => Node(child, i + 1)).ToList(),
         };
 
-        db.AddRange(CatalogueDefaults.For(body.Kind).Select((root, i) => Node(root, i + 1)));
+        db.AddRange(roots.Select((root, i) => Node(root, i + 1)));
         audit.Record("catalogue.seeded", $"body:{body.Code}", "默认主动公开基本目录", bodyId: body.Id, actorName: "system");
         db.RecordChange(PublishingChanges.CatalogueChanged, body.Code, body.Id);
         await db.SaveChangesAsync(cancellationToken);

@@ -361,6 +361,22 @@ public sealed partial class AuthorizationMatrixTests(StaffTestHost host, ITestOu
         ["GET /api/v1/guides/{id:int}"] = Access.Anonymous,
         ["POST /api/v1/guides/{id:int}/versions"] = Access.Permission(ServicesPermissions.Edit),
         ["POST /api/v1/guides/{id:int}/versions/{number:int}/publish"] = Access.Permission(ServicesPermissions.Edit),
+        // 标准目录 and 公共企事业单位 (issue 17): templates are public; instantiating, supervising and storing templates are not;
+        // citizens' complaints about a unit's disclosure are open to anyone
+        ["GET /catalogue-templates"] = Access.Anonymous,
+        ["GET /catalogue-templates/{code}"] = Access.Anonymous,
+        ["GET /public-units"] = Access.Anonymous,
+        ["GET /public-units/{code}/complaint"] = Access.Anonymous,
+        ["GET /admin/catalogue-templates"] = Access.Permission(ServicesPermissions.Catalogues),
+        ["GET /admin/catalogue-templates/{code}"] = Access.Permission(ServicesPermissions.Catalogues),
+        ["GET /admin/catalogue-gaps/{code}"] = Access.Permission(ServicesPermissions.View),
+        ["GET /admin/public-units"] = Access.Permission(ServicesPermissions.Catalogues),
+        ["GET /admin/public-units/{code}"] = Access.Permission(ServicesPermissions.Catalogues),
+        ["GET /api/v1/catalogue-templates/"] = Access.Anonymous,
+        ["GET /api/v1/catalogue-templates/{code}"] = Access.Anonymous,
+        ["PUT /api/v1/catalogue-templates/{code}"] = Access.Permission(ServicesPermissions.ManageTemplates),
+        ["POST /api/v1/catalogue-templates/{code}/instances"] = Access.Permission(ServicesPermissions.Catalogues),
+        ["GET /api/v1/catalogue-templates/gaps/{code}"] = Access.Permission(ServicesPermissions.View),
 
         // Oversight (issue 18): the work plan (its task page is public), public opinion (nothing public), self-inspection
         ["GET /workplan/{year:int?}"] = Access.Anonymous,
