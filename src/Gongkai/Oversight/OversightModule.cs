@@ -1,4 +1,5 @@
 using Gongkai.Platform.Data;
+using Gongkai.Platform.Jobs;
 using Gongkai.Platform.Web;
 
 namespace Gongkai.Oversight;
@@ -25,6 +26,12 @@ internal static class OversightModule
         services.AddScoped<AnnualReportDesk>();
         services.AddConsoleMenuEntry(123, "年度报告", "/admin/oversight/annual-reports", OversightPermissions.ViewInspection,
             "从本站数据生成政府信息公开工作年度报告（2021年格式），校验勾稽关系，冻结数据后按三审发布；部门1月31日前、政府3月31日前。");
+        services.AddScoped<ColumnAlertJob>();
+        services.AddRecurringJob<ColumnAlertJob>();
+        services.AddScoped<CalendarReadiness>();
+        services.AddScoped<CalendarReadinessJob>();
+        services.AddRecurringJob<CalendarReadinessJob>();
+        services.AddScoped<IConsoleBanner, CalendarReadinessBanner>();
         services.AddScoped<IStartupSeeder, Demo.DemoOversightSeeder>();
         return builder;
     }

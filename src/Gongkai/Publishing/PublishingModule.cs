@@ -35,6 +35,7 @@ internal static class PublishingModule
         services.AddOptions<PublishingOptions>().BindConfiguration(PublishingOptions.Section);
         services.AddScoped<IndexNumberAllocator>();
         services.AddScoped<DocumentPublisher>();
+        services.AddScoped<Gongkai.Calendar.IOpenClockCensus, PublicationClockCensus>();
         services.AddScoped<DocumentDesk>();
         services.AddScoped<PublishedDocuments>();
         services.AddScoped<DraftDocuments>();
