@@ -40,6 +40,8 @@ internal static class PublishingModule
         services.AddScoped<PublishedDocuments>();
         services.AddScoped<DraftDocuments>();
         services.AddScoped<PublishedColumns>();
+        services.AddScoped<RecentPublications>();
+        services.AddScoped<PublishedLinkHealth>();
         services.AddScoped<DocumentFigures>();
         services.AddScoped<PublishedVersions>();
         services.AddScoped<PublishedRecords>();

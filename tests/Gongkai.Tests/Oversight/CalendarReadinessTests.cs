@@ -7,6 +7,7 @@ using Gongkai.Oversight;
 using Gongkai.Platform.Data;
 using Gongkai.Platform.Notifications;
 using Gongkai.Staff;
+using Gongkai.Tests.Infrastructure;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.DependencyInjection;
 
