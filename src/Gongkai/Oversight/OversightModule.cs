@@ -29,6 +29,8 @@ internal static class OversightModule
         services.AddScoped<DailyReadingDesk>();
         services.AddConsoleMenuEntry(124, "每日读网", "/admin/oversight/reading", OversightPermissions.ReadSite,
             "按值班表每天由一人阅读本单位上次读网以来新发布的内容，逐条标记已读或提出问题，问题通知发布人，记录留存。");
+        services.AddScoped<AnnualReportReminderJob>();
+        services.AddRecurringJob<AnnualReportReminderJob>();
         services.AddScoped<ColumnAlertJob>();
         services.AddRecurringJob<ColumnAlertJob>();
         services.AddScoped<CalendarReadiness>();

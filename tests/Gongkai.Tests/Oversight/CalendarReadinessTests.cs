@@ -13,7 +13,7 @@ using Microsoft.Extensions.DependencyInjection;
 
 namespace Gongkai.Tests.Oversight;
 
-/// <summary>Calendar readiness on a fake clock standing at 3 December 2026, with 2027's holiday schedule not loaded
+/// <summary>Calendar readiness on a fake clock standing at 4 December 2026, with 2027's holiday schedule not loaded
 /// (as in the shipped calendar): the system administrators are warned once a week, by notification and on every
 /// console page, with the clocks that wait; an application filed today waits for 2027 in the queue; importing 2027
 /// ends the warnings.</summary>
@@ -35,7 +35,7 @@ public sealed class CalendarReadinessTests
     [Fact]
     public async Task System_administrators_are_warned_weekly_until_next_years_schedule_is_imported()
     {
-        await using var host = new OversightClockFactory();
+        await using var host = new JoblessOversightClockFactory();
         string bodyCode;
         int systemAdmins;
         using (var scope = host.Services.CreateScope())
@@ -50,7 +50,9 @@ public sealed class CalendarReadinessTests
         Assert.True(systemAdmins > 0, "the demo accounts include a system administrator");
         var waitingBefore = await WaitingAsync(host);
 
-        // An application filed on 3 December: its 20 working days run into 2027, so it waits without a due date.
+        // An application filed on 4 December: its 20 working days run into 2027 (from 3 December they end on 31
+        // December), so it waits without a due date.
+        host.Clock.Advance(TimeSpan.FromDays(1));
         using var citizen = host.CreateClient();
         var response = await citizen.PostAsJsonAsync(new Uri("/api/v1/requests", UriKind.Relative), new Dictionary<string, object?>
         {

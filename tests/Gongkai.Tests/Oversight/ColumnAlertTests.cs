@@ -33,7 +33,7 @@ public sealed class ColumnAlertTests
     [Fact]
     public async Task A_body_admin_is_alerted_three_days_before_a_column_goes_stale_and_only_once()
     {
-        await using var host = new OversightClockFactory();
+        await using var host = new JoblessOversightClockFactory();
         var china = TimeSpan.FromHours(8);
         Body body;
         string path, adminEmail = "column.admin@example.cn", otherEmail = "other.admin@example.cn";

@@ -37,14 +37,21 @@ public sealed class DailyReadingTests
         {
             var db = scope.ServiceProvider.GetRequiredService<GongkaiDbContext>();
             var published = await db.Set<Document>().Where(d => d.Status == DocumentStatus.Published).OrderBy(d => d.Id).ToListAsync();
-            var own = published.GroupBy(d => d.BodyId).First(g => g.Count() >= 3).ToList();
+            var own = published.GroupBy(d => d.BodyId).First(g => g.Count() >= 2).ToList();
             body = await db.Set<Body>().AsNoTracking().SingleAsync(b => b.Id == own[0].BodyId);
-            // Two of the body's documents published on 3 December, one long ago; another body's on 3 December too.
+            // Two of the body's documents published on 3 December; another body's on 3 December too.
             own[0].PublishedAt = new DateTimeOffset(2026, 12, 3, 9, 0, 0, china).ToUniversalTime();
             own[0].SubmittedBy = "reading.publisher";
             own[1].PublishedAt = new DateTimeOffset(2026, 12, 3, 15, 0, 0, china).ToUniversalTime();
-            own[2].PublishedAt = new DateTimeOffset(2026, 11, 1, 9, 0, 0, china).ToUniversalTime();
-            published.First(d => d.BodyId != body.Id).PublishedAt = new DateTimeOffset(2026, 12, 3, 10, 0, 0, china).ToUniversalTime();
+            foreach (var older in own.Skip(2))
+            {
+                older.PublishedAt = new DateTimeOffset(2026, 11, 1, 9, 0, 0, china).ToUniversalTime();
+            }
+            if (published.FirstOrDefault(d => d.BodyId != body.Id) is { } elsewhere)
+            {
+                elsewhere.PublishedAt = new DateTimeOffset(2026, 12, 3, 10, 0, 0, china).ToUniversalTime();
+            }
+
             (first, second) = (own[0].Id, own[1].Id);
             await db.SaveChangesAsync();
 
