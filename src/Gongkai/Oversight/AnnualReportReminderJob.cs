@@ -16,7 +16,7 @@ namespace Gongkai.Oversight;
 /// sent is not sent again. A leased recurring job, every morning at 08:40 Beijing time.
 /// </summary>
 public sealed class AnnualReportReminderJob(
-    GongkaiDbContext db, AnnualReportDesk desk, INotifier notifier, UserManager<StaffUser> users, TimeProvider clock,
+    GongkaiDbContext db, AnnualReportDesk desk, INotifier notifier, UserManager<StaffUser> users,
     ILogger<AnnualReportReminderJob> logger) : IRecurringJob
 {
     public const string NotificationKind = "oversight.annual-report-due";

@@ -14,13 +14,13 @@ namespace Gongkai.Tests.Oversight;
 /// January the 3-day reminder follows, once.</summary>
 public sealed class AnnualReportReminderTests
 {
-    private static async Task<int> RunAsync(OversightClockFactory host)
+    private static async Task<int> RunAsync(JoblessOversightClockFactory host)
     {
         using var scope = host.Services.CreateScope();
         return await scope.ServiceProvider.GetRequiredService<AnnualReportReminderJob>().RemindAsync();
     }
 
-    private static async Task<List<OutboxMessage>> SentAsync(OversightClockFactory host, string to)
+    private static async Task<List<OutboxMessage>> SentAsync(JoblessOversightClockFactory host, string to)
     {
         using var scope = host.Services.CreateScope();
         return await scope.ServiceProvider.GetRequiredService<GongkaiDbContext>().Set<OutboxMessage>().AsNoTracking()

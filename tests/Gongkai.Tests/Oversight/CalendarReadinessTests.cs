@@ -19,13 +19,13 @@ namespace Gongkai.Tests.Oversight;
 /// ends the warnings.</summary>
 public sealed class CalendarReadinessTests
 {
-    private static async Task<bool> WarnAsync(OversightClockFactory host)
+    private static async Task<bool> WarnAsync(JoblessOversightClockFactory host)
     {
         using var scope = host.Services.CreateScope();
         return await scope.ServiceProvider.GetRequiredService<CalendarReadinessJob>().WarnIfDueAsync();
     }
 
-    private static async Task<List<OutboxMessage>> WarningsAsync(OversightClockFactory host)
+    private static async Task<List<OutboxMessage>> WarningsAsync(JoblessOversightClockFactory host)
     {
         using var scope = host.Services.CreateScope();
         return await scope.ServiceProvider.GetRequiredService<GongkaiDbContext>().Set<OutboxMessage>().AsNoTracking()
@@ -112,7 +112,7 @@ public sealed class CalendarReadinessTests
         Assert.DoesNotContain("尚未导入2027年法定节假日安排", await admin.GetStringAsync(new Uri("/admin", UriKind.Relative)), StringComparison.Ordinal);
     }
 
-    private static async Task<int> WaitingAsync(OversightClockFactory host)
+    private static async Task<int> WaitingAsync(JoblessOversightClockFactory host)
     {
         using var scope = host.Services.CreateScope();
         return (await scope.ServiceProvider.GetRequiredService<CalendarReadiness>().StatusAsync()).Waiting;

@@ -17,13 +17,13 @@ namespace Gongkai.Tests.Oversight;
 /// another body's administrator hears nothing of it; once the column is updated, no alert stands for it.</summary>
 public sealed class ColumnAlertTests
 {
-    private static async Task<int> RunAsync(OversightClockFactory host)
+    private static async Task<int> RunAsync(JoblessOversightClockFactory host)
     {
         using var scope = host.Services.CreateScope();
         return await scope.ServiceProvider.GetRequiredService<ColumnAlertJob>().AlertAsync();
     }
 
-    private static async Task<List<OutboxMessage>> AlertsAsync(OversightClockFactory host, string subject)
+    private static async Task<List<OutboxMessage>> AlertsAsync(JoblessOversightClockFactory host, string subject)
     {
         using var scope = host.Services.CreateScope();
         return await scope.ServiceProvider.GetRequiredService<GongkaiDbContext>().Set<OutboxMessage>().AsNoTracking()
