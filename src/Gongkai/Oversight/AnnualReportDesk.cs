@@ -320,9 +320,12 @@ public sealed class AnnualReportDesk(
     }
 
     /// <summary>The deadline dashboard for a year: every body in the user's scope with its report, if any.</summary>
-    public async Task<IReadOnlyList<AnnualReportDue>> DashboardAsync(ClaimsPrincipal user, int year, CancellationToken cancellationToken = default)
+    public async Task<IReadOnlyList<AnnualReportDue>> DashboardAsync(ClaimsPrincipal user, int year, CancellationToken cancellationToken = default) =>
+        await DashboardForAsync(await scope.BodiesInScopeAsync(user, cancellationToken), year, cancellationToken);
+
+    /// <summary>The deadline dashboard of the given bodies (every body when null), for the reminder job.</summary>
+    internal async Task<IReadOnlyList<AnnualReportDue>> DashboardForAsync(IReadOnlyCollection<int>? inScope, int year, CancellationToken cancellationToken = default)
     {
-        var inScope = await scope.BodiesInScopeAsync(user, cancellationToken);
         var bodies = (await directory.LoadAsync(cancellationToken)).All.Where(b => inScope is null || inScope.Contains(b.Id)).ToList();
         var ids = bodies.Select(b => b.Id).ToList();
         var reports = await db.Set<AnnualReport>().AsNoTracking().Where(r => r.Year == year && ids.Contains(r.BodyId)).ToListAsync(cancellationToken);

@@ -57,8 +57,9 @@ public sealed record InspectionColumn(int Id, string Name, string Path, string B
 /// <summary>A failed single-veto item.</summary>
 public sealed record InspectionVetoItem(string Rule, string Detail);
 
-/// <summary>The answer of <c>GET /api/v1/inspection</c>.</summary>
-public sealed record InspectionResponse(string? Body, DateOnly Date, IReadOnlyList<InspectionVetoItem> Vetoes, int Score, bool Passes, IReadOnlyList<InspectionColumn> Columns);
+/// <summary>The answer of <c>GET /api/v1/inspection</c>;
+/// <c>brokenLinks</c>: links in the published documents that the link checker last found broken.</summary>
+public sealed record InspectionResponse(string? Body, DateOnly Date, IReadOnlyList<InspectionVetoItem> Vetoes, int Score, bool Passes, IReadOnlyList<InspectionColumn> Columns, int BrokenLinks);
 
 /// <summary>The body of <c>POST /api/v1/opinions/{id}/steps</c>.</summary>
 public sealed record OpinionStepRequest(string? Step, string? DoneAt = null, string? IndexNo = null);
@@ -126,7 +127,8 @@ internal static class OversightApi
         return TypedResults.Ok(new InspectionResponse(report.Body?.Code, inspection.Today,
             report.Result.Vetoes.Select(v => new InspectionVetoItem(v.Rule, v.Detail)).ToList(), report.Result.Score, report.Result.Passes,
             report.Result.Columns.Select(c => new InspectionColumn(c.Column.Id, c.Column.Name, report.Columns[c.Column.Id].Path,
-                bodies.Find(report.Columns[c.Column.Id].BodyId)?.Code ?? "", ColumnFreshness.Code(c.Kind), c.Column.LastUpdated, c.Stale, c.Empty, c.StaleOn, c.StaleSoon)).ToList()));
+                bodies.Find(report.Columns[c.Column.Id].BodyId)?.Code ?? "", ColumnFreshness.Code(c.Kind), c.Column.LastUpdated, c.Stale, c.Empty, c.StaleOn, c.StaleSoon)).ToList(),
+            report.Result.BrokenLinks));
     }
 
     private static async Task<Results<Created<OpinionCreated>, ProblemHttpResult, ValidationProblem>> RegisterAsync(

@@ -1,4 +1,5 @@
 using Gongkai.Platform.Data;
+using Gongkai.Platform.Jobs;
 using Gongkai.Platform.Web;
 
 namespace Gongkai.Oversight;
@@ -25,6 +26,17 @@ internal static class OversightModule
         services.AddScoped<AnnualReportDesk>();
         services.AddConsoleMenuEntry(123, "年度报告", "/admin/oversight/annual-reports", OversightPermissions.ViewInspection,
             "从本站数据生成政府信息公开工作年度报告（2021年格式），校验勾稽关系，冻结数据后按三审发布；部门1月31日前、政府3月31日前。");
+        services.AddScoped<DailyReadingDesk>();
+        services.AddConsoleMenuEntry(124, "每日读网", "/admin/oversight/reading", OversightPermissions.ReadSite,
+            "按值班表每天由一人阅读本单位上次读网以来新发布的内容，逐条标记已读或提出问题，问题通知发布人，记录留存。");
+        services.AddScoped<AnnualReportReminderJob>();
+        services.AddRecurringJob<AnnualReportReminderJob>();
+        services.AddScoped<ColumnAlertJob>();
+        services.AddRecurringJob<ColumnAlertJob>();
+        services.AddScoped<CalendarReadiness>();
+        services.AddScoped<CalendarReadinessJob>();
+        services.AddRecurringJob<CalendarReadinessJob>();
+        services.AddScoped<IConsoleBanner, CalendarReadinessBanner>();
         services.AddScoped<IStartupSeeder, Demo.DemoOversightSeeder>();
         return builder;
     }

@@ -16,10 +16,18 @@ public static class OversightPermissions
     /// <summary>Generating, editing, freezing and submitting a body's annual report: its editors and admins.</summary>
     public const string WriteAnnualReport = "oversight-write-annual-report";
 
+    /// <summary>每日读网: reading the body's site on one's day (editors, reviewers, admins).</summary>
+    public const string ReadSite = "oversight-read-site";
+
+    /// <summary>Setting the body's 每日读网 rota, and standing in for the reader of the day: its admins.</summary>
+    public const string ManageReadingRota = "oversight-manage-reading-rota";
+
     internal static IServiceCollection AddOversightPermissions(this IServiceCollection services) => services
         .AddPermission(ImportWorkPlan, StaffRoles.SystemAdmin)
         .AddPermission(ReportProgress, StaffRoles.BodyAdmin, StaffRoles.Editor)
         .AddPermission(HandleOpinions, StaffRoles.BodyAdmin, StaffRoles.Editor, StaffRoles.FinalReviewer)
         .AddPermission(WriteAnnualReport, StaffRoles.BodyAdmin, StaffRoles.Editor)
+        .AddPermission(ReadSite, StaffRoles.SystemAdmin, StaffRoles.BodyAdmin, StaffRoles.Editor, StaffRoles.FirstReviewer, StaffRoles.SecondReviewer, StaffRoles.FinalReviewer)
+        .AddPermission(ManageReadingRota, StaffRoles.SystemAdmin, StaffRoles.BodyAdmin)
         .AddPermission(ViewInspection, StaffRoles.SystemAdmin, StaffRoles.BodyAdmin, StaffRoles.Editor, StaffRoles.FinalReviewer);
 }

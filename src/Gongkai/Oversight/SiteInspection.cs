@@ -15,7 +15,7 @@ public sealed record SiteInspectionReport(Body? Body, IReadOnlyDictionary<int, C
 /// The website self-inspection (网站自查), computed from the inside on every request: the columns of the bodies in
 /// scope through <see cref="PublishedColumns"/>, read by <see cref="ColumnFreshness"/> against today's China date.
 /// </summary>
-public sealed class SiteInspection(PublishedColumns columns, BodyDirectory directory, BodyScope scope, TimeProvider clock)
+public sealed class SiteInspection(PublishedColumns columns, PublishedLinkHealth links, BodyDirectory directory, BodyScope scope, TimeProvider clock)
 {
     public DateOnly Today => ChinaTime.Today(clock);
 
@@ -42,8 +42,9 @@ public sealed class SiteInspection(PublishedColumns columns, BodyDirectory direc
         }
 
         var activity = await columns.ActivityAsync(bodies, cancellationToken);
+        var broken = await links.BrokenLinksAsync(bodies, cancellationToken);
         var result = ColumnFreshness.Inspect(
-            activity.Select(a => new ColumnFacts(a.Id, a.Name, a.UpdateFrequency, a.PublishedCount, a.LastPublishedAt)), Today, ChinaTime.DateOf);
+            activity.Select(a => new ColumnFacts(a.Id, a.Name, a.UpdateFrequency, a.PublishedCount, a.LastPublishedAt)), Today, ChinaTime.DateOf, broken);
         return new SiteInspectionReport(body, activity.ToDictionary(a => a.Id), result);
     }
 }

@@ -35,11 +35,14 @@ internal static class PublishingModule
         services.AddOptions<PublishingOptions>().BindConfiguration(PublishingOptions.Section);
         services.AddScoped<IndexNumberAllocator>();
         services.AddScoped<DocumentPublisher>();
+        services.AddScoped<Gongkai.Calendar.IOpenClockCensus, PublicationClockCensus>();
         services.AddScoped<DocumentDesk>();
         services.AddScoped<PublishedDocuments>();
         services.AddScoped<DraftDocuments>();
         services.AddScoped<PublishedColumns>();
         services.AddScoped<CatalogueItems>();
+        services.AddScoped<RecentPublications>();
+        services.AddScoped<PublishedLinkHealth>();
         services.AddScoped<DocumentFigures>();
         services.AddScoped<PublishedVersions>();
         services.AddScoped<PublishedRecords>();

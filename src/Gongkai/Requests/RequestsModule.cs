@@ -44,6 +44,7 @@ internal static class RequestsModule
         services.Configure<RequestOptions>(builder.Configuration.GetSection("Requests"));
         services.AddScoped<RequestReminderJob>();
         services.AddRecurringJob<RequestReminderJob>();
+        services.AddScoped<Gongkai.Calendar.IOpenClockCensus, RequestClockCensus>();
         services.AddChangeLogFollower<DeadlineRecomputer>();
         services.AddScoped<IDataBackfill, RequestClosingBackfill>();
         var applyPerMinute = builder.Configuration.GetValue("Requests:ApplyPerMinute", 20);

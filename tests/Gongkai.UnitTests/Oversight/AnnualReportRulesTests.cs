@@ -199,4 +199,19 @@ public sealed class AnnualReportRulesTests
         Assert.Equal(ReportDeadlineState.PublishedOnTime, AnnualReportRules.Deadline(due, new DateOnly(2026, 12, 3), due));
         Assert.Equal(ReportDeadlineState.PublishedLate, AnnualReportRules.Deadline(due, new DateOnly(2026, 12, 3), new DateOnly(2026, 2, 1)));
     }
+
+    [Theory]
+    [InlineData("2027-01-16", false, null)]       // 15 days before a department's 31 January: nothing yet
+    [InlineData("2027-01-17", false, "14")]
+    [InlineData("2027-01-27", false, "14")]
+    [InlineData("2027-01-28", false, "3")]
+    [InlineData("2027-01-31", false, "3")]        // the day itself
+    [InlineData("2027-02-01", false, "overdue")]
+    [InlineData("2027-01-28", true, null)]        // published: no reminder
+    public void Reminders_come_14_and_3_days_before_the_deadline_and_once_overdue(string today, bool published, string? stage)
+    {
+        var due = AnnualReportRules.DueOn(2026, isGovernment: false);
+        Assert.Equal(new DateOnly(2027, 1, 31), due);
+        Assert.Equal(stage, AnnualReportRules.ReminderDue(due, DateOnly.Parse(today, System.Globalization.CultureInfo.InvariantCulture), published));
+    }
 }

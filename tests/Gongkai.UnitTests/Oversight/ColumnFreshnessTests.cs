@@ -87,4 +87,17 @@ public sealed class ColumnFreshnessTests
 
         Assert.Single(Inspect(stale[..5]).Vetoes);
     }
+
+    [Theory]
+    [InlineData(0, 100)]
+    [InlineData(1, 99)]
+    [InlineData(7, 93)]
+    [InlineData(10, 90)]
+    [InlineData(250, 90)]   // a site full of dead links loses ten points, not all of them: the cap
+    public void Broken_links_cost_a_point_each_up_to_ten(int brokenLinks, int score)
+    {
+        var result = ColumnFreshness.Inspect([new ColumnFacts(1, "工作动态", "", 1, China(2026, 12, 1))], Today, ChinaTime.DateOf, brokenLinks);
+        Assert.Equal(brokenLinks, result.BrokenLinks);
+        Assert.Equal(score, result.Score);
+    }
 }

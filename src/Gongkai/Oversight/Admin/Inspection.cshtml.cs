@@ -10,8 +10,11 @@ namespace Gongkai.Oversight.Admin;
 /// <summary>网站自查 dashboard: the vetoes, the score and every column's last update for one body in scope (the user's
 /// own by default), stale and empty columns first, and the columns that go stale within days.</summary>
 [Authorize(Policy = OversightPermissions.ViewInspection)]
-public sealed class InspectionModel(SiteInspection inspection, BodyScope scope, BodyDirectory directory) : PageModel
+public sealed class InspectionModel(SiteInspection inspection, CalendarReadiness readiness, BodyScope scope, BodyDirectory directory) : PageModel
 {
+    /// <summary>The calendar's readiness when a holiday schedule is wanted (clocks waiting for it shown as such); null otherwise.</summary>
+    public CalendarReadinessStatus? Readiness { get; private set; }
+
     public SiteInspectionReport Report { get; private set; } = null!;
 
     public IReadOnlyList<Body> Bodies { get; private set; } = [];
@@ -32,6 +35,11 @@ public sealed class InspectionModel(SiteInspection inspection, BodyScope scope, 
         }
 
         Report = outcome.Value!;
+        if (await readiness.MissingYearAsync(cancellationToken) is not null)
+        {
+            Readiness = await readiness.StatusAsync(cancellationToken);
+        }
+
         return Page();
     }
 }

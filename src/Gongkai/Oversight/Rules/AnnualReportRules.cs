@@ -289,6 +289,20 @@ public static class AnnualReportRules
         _ => ReportDeadlineState.Open,
     };
 
+    /// <summary>The reminder due on <paramref name="today"/> for an unpublished report due on <paramref name="dueOn"/>:
+    /// "14" from 14 days before, "3" from 3 days before, "overdue" after the day; null before the first or once
+    /// published. Each is sent once (the caller keeps what was sent), so a body hears three times at most.</summary>
+    public static string? ReminderDue(DateOnly dueOn, DateOnly today, bool published)
+    {
+        if (published)
+        {
+            return null;
+        }
+
+        var left = dueOn.DayNumber - today.DayNumber;
+        return left < 0 ? "overdue" : left <= 3 ? "3" : left <= DueSoonDays ? "14" : null;
+    }
+
     /// <summary>Days before the deadline from which the dashboard marks a report as due soon.</summary>
     public const int DueSoonDays = 14;
 

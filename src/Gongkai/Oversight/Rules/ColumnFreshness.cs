@@ -28,6 +28,9 @@ public sealed record InspectionVeto(string Rule, string Detail);
 /// <summary>The inspection of a set of columns: each reading, the vetoes and the score.</summary>
 public sealed record InspectionResult(IReadOnlyList<ColumnReading> Columns, IReadOnlyList<InspectionVeto> Vetoes, int Score)
 {
+    /// <summary>Broken links in the published documents of the columns' bodies (the link checker's last results).</summary>
+    public int BrokenLinks { get; init; }
+
     public int StaleCount => Columns.Count(c => c.Stale);
 
     public int EmptyCount => Columns.Count(c => c.Empty);
@@ -39,7 +42,7 @@ public sealed record InspectionResult(IReadOnlyList<ColumnReading> Columns, IRea
 /// <summary>
 /// The column checks of 国办秘函〔2019〕19号 that can be measured from the site's own data: a news column (动态/要闻)
 /// is stale after 2 weeks without an update, a notice or policy column (通知公告/政策文件) after 6 months; a column
-/// with nothing published is empty (空白栏目). Single vetoes: ≥ 5 stale news/notice/policy columns, ≥ 10 stale
+/// with nothing published is empty (空白栏目); each broken link in a published document costs a point, ten at most. Single vetoes: ≥ 5 stale news/notice/policy columns, ≥ 10 stale
 /// columns of any kind, ≥ 5 empty columns. The score deducts 2 points per stale and 3 per empty column from 100 (the
 /// per-item deductions are not published; these are Gongkai's, stated on the dashboard). A column is "stale soon"
 /// within <see cref="WarningDays"/> days of its window's end, so its body can act before it counts.
@@ -52,6 +55,11 @@ public static class ColumnFreshness
     public const int EmptyVeto = 5;
     public const int StaleDeduction = 2;
     public const int EmptyDeduction = 3;
+
+    /// <summary>Points off per broken link in a published document, up to <see cref="BrokenLinkCap"/> (Gongkai's figures,
+    /// stated on the dashboard, like the others).</summary>
+    public const int BrokenLinkDeduction = 1;
+    public const int BrokenLinkCap = 10;
 
     public static ColumnKind KindOf(string name, string updateFrequency)
     {
@@ -79,7 +87,7 @@ public static class ColumnFreshness
         _ => null,
     };
 
-    public static InspectionResult Inspect(IEnumerable<ColumnFacts> columns, DateOnly today, Func<DateTimeOffset, DateOnly> chinaDate)
+    public static InspectionResult Inspect(IEnumerable<ColumnFacts> columns, DateOnly today, Func<DateTimeOffset, DateOnly> chinaDate, int brokenLinks = 0)
     {
         var readings = columns.Select(c =>
         {
@@ -111,8 +119,8 @@ public static class ColumnFreshness
             vetoes.Add(new("empty-columns", $"空白栏目 {empty} 个（≥ {EmptyVeto} 个即单项否决）"));
         }
 
-        var score = Math.Max(0, 100 - StaleDeduction * stale - EmptyDeduction * empty);
-        return new InspectionResult(readings, vetoes, score);
+        var score = Math.Max(0, 100 - StaleDeduction * stale - EmptyDeduction * empty - Math.Min(BrokenLinkCap, BrokenLinkDeduction * brokenLinks));
+        return new InspectionResult(readings, vetoes, score) { BrokenLinks = brokenLinks };
     }
 
     public static string Code(ColumnKind kind) => kind switch

@@ -74,6 +74,9 @@ public sealed class QueueModel(Platform.Data.GongkaiDbContext db, BodyScope scop
 
     public DateOnly Today { get; private set; }
 
+    /// <summary>The year a running period without a due date waits for: the first after the calendar's last loaded year.</summary>
+    public int NeededCalendarYear => _calendar is { CoveredYears.Count: > 0 } calendar ? calendar.CoveredYears[^1] + 1 : Today.Year;
+
     /// <summary>"mine" (assigned to the signed-in officer), "overdue" (past due, still open) or null (everything in scope).</summary>
     public string? View { get; private set; }
 

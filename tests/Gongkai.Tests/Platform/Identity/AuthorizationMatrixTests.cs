@@ -400,6 +400,8 @@ public sealed partial class AuthorizationMatrixTests(StaffTestHost host, ITestOu
         ["GET /api/v1/annual-reports/{body}/{year:int}"] = Access.Anonymous,
         ["GET /admin/oversight/annual-reports"] = Access.Permission(OversightPermissions.ViewInspection),
         ["GET /admin/oversight/annual-reports/{id:int}"] = Access.Permission(OversightPermissions.ViewInspection),
+        // 每日读网: the body's readers (the page's posts check the reader of the day and the rota permission again)
+        ["GET /admin/oversight/reading"] = Access.Permission(OversightPermissions.ReadSite),
     };
 
     /// <summary>Values for route parameters, by parameter name; values that need the database are added at run time.</summary>
