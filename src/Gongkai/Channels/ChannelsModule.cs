@@ -1,5 +1,6 @@
 using System.Threading.RateLimiting;
 using Gongkai.Channels.NewMedia;
+using Gongkai.Channels.Print;
 using Gongkai.Channels.WebSub;
 using Gongkai.Platform.Data;
 using Gongkai.Platform.Http;
@@ -53,6 +54,7 @@ internal static class ChannelsModule
             .Accepts<IFormCollection>("application/x-www-form-urlencoded")
             .Produces(StatusCodes.Status202Accepted).ProducesValidationProblem().ProducesProblem(StatusCodes.Status429TooManyRequests);
         app.MapNewMedia();
+        app.MapPrint();
         return app;
     }
 

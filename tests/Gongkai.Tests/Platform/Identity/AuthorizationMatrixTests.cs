@@ -103,6 +103,7 @@ public sealed partial class AuthorizationMatrixTests(StaffTestHost host, ITestOu
         ["GET /documents"] = Access.Anonymous,
         ["GET /documents/{**indexNo}"] = Access.Anonymous,
         ["GET /interpretations/{id:int}"] = Access.Anonymous,
+        ["GET /interpretations/{id:int}/card.pdf"] = Access.Anonymous, // 惠民政策明白卡 (Channels/Print)
         // The public log (Transparency): pages, the RFC 6962 read API and the log's public key
         ["GET /log"] = Access.Anonymous,
         ["GET /log/entries/{leafIndex:long}"] = Access.Anonymous,
