@@ -1,5 +1,6 @@
 using System.Threading.RateLimiting;
 using Gongkai.Channels.NewMedia;
+using Gongkai.Channels.Press;
 using Gongkai.Channels.Print;
 using Gongkai.Channels.WebSub;
 using Gongkai.Platform.Data;
@@ -14,7 +15,8 @@ using Microsoft.Extensions.DependencyInjection.Extensions;
 namespace Gongkai.Channels;
 
 /// <summary>Every channel from one source (issue 20): the WebSub hub that pushes the feeds to subscribers, and the
-/// body's new-media accounts (政务新媒体) with reviewed posts built from published documents.</summary>
+/// body's new-media accounts (政务新媒体) with reviewed posts built from published documents, press conferences
+/// (新闻发布会) and printed matter (惠民政策明白卡).</summary>
 internal static class ChannelsModule
 {
     /// <summary>The HTTP client for subscriber callbacks: non-public addresses refused at connect time.</summary>
@@ -44,6 +46,8 @@ internal static class ChannelsModule
             context.Connection.RemoteIpAddress?.ToString() ?? "unknown",
             _ => new FixedWindowRateLimiterOptions { PermitLimit = perMinute, Window = TimeSpan.FromMinutes(1), QueueLimit = 0 })));
         builder.AddNewMedia();
+        builder.AddPress();
+        builder.AddPrint();
         return builder;
     }
 
@@ -55,6 +59,7 @@ internal static class ChannelsModule
             .Produces(StatusCodes.Status202Accepted).ProducesValidationProblem().ProducesProblem(StatusCodes.Status429TooManyRequests);
         app.MapNewMedia();
         app.MapPrint();
+        app.MapPress();
         return app;
     }
 

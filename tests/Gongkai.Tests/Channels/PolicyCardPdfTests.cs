@@ -33,7 +33,9 @@ public sealed class PolicyCardPdfTests(TestAuthFactory factory) : IClassFixture<
             "《关于提高城乡低保标准的通知》解读", InterpretationKind.Text,
             "<h2>一、提高多少</h2><p>城市低保标准提高到每人每月760元。</p><p>二、怎么申请：到户籍所在地乡镇（街道）人民政府申请。</p>", null, null, [document.Id]));
         Assert.Equal(HttpStatusCode.Created, created.StatusCode);
-        var id = (await created.Content.ReadFromJsonAsync<IdOnly>())!.Id;
+        var createdId = await created.Content.ReadFromJsonAsync<IdOnly>();
+        Assert.NotNull(createdId);
+        var id = createdId.Id;
 
         using var visitor = factory.CreateClient();
         var page = await visitor.GetStringAsync(new Uri($"/interpretations/{id}", UriKind.Relative));

@@ -7,9 +7,21 @@ using Microsoft.AspNetCore.Http.HttpResults;
 
 namespace Gongkai.Channels.Print;
 
-/// <summary>Print channels (issue 20, work plan 十一): the 惠民政策明白卡 of an interpretation.</summary>
+/// <summary>Print channels (issue 20, work plan 十一): the 惠民政策明白卡 of an interpretation, 公示栏 posters and booklets.</summary>
 internal static class PrintModule
 {
+    public const string BoardsConsole = "/admin/channels/boards";
+
+    public const string BookletConsole = "/admin/channels/booklet";
+
+    public static string PosterPath(int boardId) => "/notice-boards/" + boardId.ToString(System.Globalization.CultureInfo.InvariantCulture) + "/poster.pdf";
+
+    public static WebApplicationBuilder AddPrint(this WebApplicationBuilder builder)
+    {
+        builder.Services.AddScoped<PrintDesk>();
+        return builder;
+    }
+
     public static string CardPath(int interpretationId) =>
         "/interpretations/" + interpretationId.ToString(System.Globalization.CultureInfo.InvariantCulture) + "/card.pdf";
 
@@ -19,7 +31,21 @@ internal static class PrintModule
             .WithSummary("惠民政策明白卡：一页 PDF（A5 或 A4，内嵌中文字体，二维码指向网上全文）")
             .Produces(StatusCodes.Status200OK, contentType: "application/pdf").ProducesProblem(StatusCodes.Status404NotFound)
             .ProducesValidationProblem();
+        app.MapGet("/notice-boards/{id:int}/poster.pdf", PosterAsync).AllowAnonymous().WithTags("印刷品")
+            .WithSummary("公示栏海报：按单位设置的栏目印出各栏目最新公开内容（每条附二维码）和印制日期（A3 或 A4 PDF）")
+            .Produces(StatusCodes.Status200OK, contentType: "application/pdf").ProducesProblem(StatusCodes.Status404NotFound);
         return app;
+    }
+
+    private static async Task<Results<FileContentHttpResult, ProblemHttpResult>> PosterAsync(int id, HttpContext http, PrintDesk desk, PdfRenderer renderer, CancellationToken cancellationToken)
+    {
+        var site = new Uri($"{http.Request.Scheme}://{http.Request.Host}{http.Request.PathBase}/");
+        if (await desk.PosterAsync(id, site, cancellationToken) is not { } model)
+        {
+            return TypedResults.Problem(title: "没有找到该公示栏", detail: $"没有编号为 {id} 的公示栏。", statusCode: StatusCodes.Status404NotFound);
+        }
+
+        return TypedResults.File(renderer.Render(model), "application/pdf", $"gongshilan-{id}.pdf");
     }
 
     /// <summary>The card of a public interpretation; <paramref name="size"/> is A5 (default: A4 only when the text needs it) or A4.</summary>
