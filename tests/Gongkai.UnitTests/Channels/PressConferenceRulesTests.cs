@@ -37,7 +37,9 @@ public sealed class PressConferenceRulesTests
 
         Assert.False(refused.Succeeded);
         Assert.Equal(["第一解读人“张三”应是发布人之一。"], refused.Refusal.Errors["firstInterpreter"]);
-        Assert.Equal(["请填写第一解读人（一般为本单位主要负责人）。"], PressConferenceRules.Check(Valid(first: " ")).Refusal?.Errors["firstInterpreter"]);
+        var blank = PressConferenceRules.Check(Valid(first: " "));
+        Assert.False(blank.Succeeded);
+        Assert.Equal(["请填写第一解读人（一般为本单位主要负责人）。"], blank.Refusal.Errors["firstInterpreter"]);
     }
 
     [Theory]
