@@ -10,13 +10,13 @@ internal static class PortalModule
     public static WebApplicationBuilder AddPortal(this WebApplicationBuilder builder)
     {
         builder.Services.AddChangeLogFollower<PublicCacheFollower>();
+        // 查阅点: a browser started at /kiosk?lock=1 stays in the kiosk (first in the pipeline, ahead of the output cache).
+        builder.Services.AddTransient<IStartupFilter, KioskFenceStartupFilter>();
         return builder;
     }
 
     public static WebApplication MapPortal(this WebApplication app)
     {
-        // 查阅点: a browser that opened /kiosk stays in it (the fence runs before any endpoint, the console's included).
-        app.UseKioskFence();
         app.MapPrintStyles();
         return app;
     }

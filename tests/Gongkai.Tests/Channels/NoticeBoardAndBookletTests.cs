@@ -25,8 +25,14 @@ public sealed class NoticeBoardAndBookletTests(TestAuthFactory factory) : IClass
         var db = factory.NewDbContext(out var scope);
         using (scope)
         {
-            var columns = await scope.ServiceProvider.GetRequiredService<PublishedColumns>().ActivityAsync([1]);
-            column = columns.Where(c => c.PublishedCount > 0).OrderByDescending(c => c.PublishedCount).First();
+            // A column of body 1 (the test accounts' body) holding two fresh documents.
+            column = (await scope.ServiceProvider.GetRequiredService<PublishedColumns>().ActivityAsync([1])).First();
+            foreach (var title in new[] { "关于公示栏测试的第一份通知", "关于公示栏测试的第二份通知" })
+            {
+                var document = await scope.ServiceProvider.GetRequiredService<DocumentPublisher>().PublishAsync(
+                    new DocumentDraft(title, null, 1, DocumentCatalog.Notice, "综合政务", new DateOnly(2026, 5, 1), "通知正文。"));
+                await db.Set<Document>().Where(d => d.Id == document.Id).ExecuteUpdateAsync(u => u.SetProperty(d => d.CatalogueNodeId, column.Id));
+            }
         }
 
         using var editor = await factory.CreateStaffClientAsync("board.editor", StaffRoles.Editor);
@@ -69,6 +75,8 @@ public sealed class NoticeBoardAndBookletTests(TestAuthFactory factory) : IClass
         var text = string.Concat(PdfText.Of(pdf).Where(c => !char.IsWhiteSpace(c)));
         Assert.StartsWith("政务公开栏", text, StringComparison.Ordinal);
         Assert.Contains("印制日期：", text, StringComparison.Ordinal);
+        Assert.Contains("关于公示栏测试的第二份通知", text, StringComparison.Ordinal);
+        Assert.Contains(latest, d => d.Title == "关于公示栏测试的第一份通知");
         Assert.Equal(latest.Select(d => "http://localhost" + d.Url), PdfQr.Decode(pdf));
         Assert.Equal(HttpStatusCode.NotFound, (await visitor.GetAsync(new Uri("/notice-boards/987654/poster.pdf", UriKind.Relative))).StatusCode);
     }

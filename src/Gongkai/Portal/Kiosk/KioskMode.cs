@@ -27,28 +27,25 @@ internal static class KioskMode
     public static bool IsInside(PathString path) =>
         path.StartsWithSegments(Home, StringComparison.OrdinalIgnoreCase) || Assets.Any(asset => path.StartsWithSegments(asset.TrimEnd('/'), StringComparison.OrdinalIgnoreCase));
 
-    /// <summary>Marks the browser on a kiosk page and fences it in everywhere else.</summary>
-    public static WebApplication UseKioskFence(this WebApplication app)
+    /// <summary>Marks the browser at <see cref="StartUrl"/> and fences a marked browser in everywhere else. Runs first in
+    /// the pipeline (<see cref="KioskFenceStartupFilter"/>): after the output cache it would let cached portal pages through.</summary>
+    public static async Task FenceAsync(HttpContext context, RequestDelegate next)
     {
-        app.Use(async (context, next) =>
+        var path = context.Request.Path;
+        if (path.StartsWithSegments(Home, StringComparison.OrdinalIgnoreCase))
         {
-            var path = context.Request.Path;
-            if (path.StartsWithSegments(Home, StringComparison.OrdinalIgnoreCase))
+            if (context.Request.Query["lock"] == "1" && !context.Request.Cookies.ContainsKey(Cookie))
             {
-                if (context.Request.Query["lock"] == "1" && !context.Request.Cookies.ContainsKey(Cookie))
-                {
-                    context.Response.Cookies.Append(Cookie, "1", new CookieOptions { HttpOnly = true, SameSite = SameSiteMode.Strict, Secure = context.Request.IsHttps, Path = "/" });
-                }
+                context.Response.Cookies.Append(Cookie, "1", new CookieOptions { HttpOnly = true, SameSite = SameSiteMode.Strict, Secure = context.Request.IsHttps, Path = "/" });
             }
-            else if (context.Request.Cookies.ContainsKey(Cookie) && !IsInside(path))
-            {
-                context.Response.Redirect(Home);
-                return;
-            }
+        }
+        else if (context.Request.Cookies.ContainsKey(Cookie) && !IsInside(path))
+        {
+            context.Response.Redirect(Home);
+            return;
+        }
 
-            await next(context);
-        });
-        return app;
+        await next(context);
     }
 
     /// <summary>A document body for the kiosk: links that lead inside the kiosk stay, every other link becomes its text
@@ -79,4 +76,14 @@ internal static class KioskMode
 
     /// <summary>The kiosk address of a public document.</summary>
     public static string DocumentUrl(string indexNo) => Home + "/documents/" + indexNo;
+}
+
+/// <summary>Puts the kiosk fence at the very start of the pipeline, ahead of the output cache and everything else.</summary>
+internal sealed class KioskFenceStartupFilter : IStartupFilter
+{
+    public Action<IApplicationBuilder> Configure(Action<IApplicationBuilder> next) => app =>
+    {
+        app.Use(KioskMode.FenceAsync);
+        next(app);
+    };
 }
