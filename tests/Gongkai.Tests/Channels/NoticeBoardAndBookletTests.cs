@@ -26,7 +26,7 @@ public sealed class NoticeBoardAndBookletTests(TestAuthFactory factory) : IClass
         using (scope)
         {
             // A column of body 1 (the test accounts' body) holding two fresh documents.
-            column = (await scope.ServiceProvider.GetRequiredService<PublishedColumns>().ActivityAsync([1])).First();
+            column = (await scope.ServiceProvider.GetRequiredService<PublishedColumns>().ActivityAsync([1]))[0];
             foreach (var title in new[] { "关于公示栏测试的第一份通知", "关于公示栏测试的第二份通知" })
             {
                 var document = await scope.ServiceProvider.GetRequiredService<DocumentPublisher>().PublishAsync(
