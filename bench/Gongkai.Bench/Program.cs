@@ -22,6 +22,11 @@ internal static class BenchProgram
                 postgresAt >= 0 && postgresAt + 1 < options.Length ? options[postgresAt + 1] : null);
         }
 
+        if (args is ["print", ..])
+        {
+            return PrintScenario.Run();
+        }
+
         if (args is ["open-data", ..])
         {
             return await OpenDataScenario.RunAsync(args);

@@ -1,5 +1,7 @@
 using System.Threading.RateLimiting;
 using Gongkai.Channels.NewMedia;
+using Gongkai.Channels.Press;
+using Gongkai.Channels.Print;
 using Gongkai.Channels.WebSub;
 using Gongkai.Platform.Data;
 using Gongkai.Platform.Http;
@@ -13,7 +15,8 @@ using Microsoft.Extensions.DependencyInjection.Extensions;
 namespace Gongkai.Channels;
 
 /// <summary>Every channel from one source (issue 20): the WebSub hub that pushes the feeds to subscribers, and the
-/// body's new-media accounts (政务新媒体) with reviewed posts built from published documents.</summary>
+/// body's new-media accounts (政务新媒体) with reviewed posts built from published documents, press conferences
+/// (新闻发布会) and printed matter (惠民政策明白卡).</summary>
 internal static class ChannelsModule
 {
     /// <summary>The HTTP client for subscriber callbacks: non-public addresses refused at connect time.</summary>
@@ -43,6 +46,8 @@ internal static class ChannelsModule
             context.Connection.RemoteIpAddress?.ToString() ?? "unknown",
             _ => new FixedWindowRateLimiterOptions { PermitLimit = perMinute, Window = TimeSpan.FromMinutes(1), QueueLimit = 0 })));
         builder.AddNewMedia();
+        builder.AddPress();
+        builder.AddPrint();
         return builder;
     }
 
@@ -53,6 +58,8 @@ internal static class ChannelsModule
             .Accepts<IFormCollection>("application/x-www-form-urlencoded")
             .Produces(StatusCodes.Status202Accepted).ProducesValidationProblem().ProducesProblem(StatusCodes.Status429TooManyRequests);
         app.MapNewMedia();
+        app.MapPrint();
+        app.MapPress();
         return app;
     }
 

@@ -14,8 +14,16 @@ public static class ChannelsPermissions
     /// <summary>Review posts of one's bodies' accounts (not one's own): nothing is released unreviewed.</summary>
     public const string ReviewPosts = "review-new-media-posts";
 
+    /// <summary>Prepare press conferences of one's bodies (新闻发布会), complete their record after the event.</summary>
+    public const string ManagePress = "manage-press-conferences";
+
+    /// <summary>Release a press conference's 预告: nothing about it is public before a reviewer of the body releases it.</summary>
+    public const string ReleasePress = "release-press-conferences";
+
     internal static IServiceCollection AddChannelsPermissions(this IServiceCollection services) => services
         .AddPermission(ViewChannels, StaffRoles.SystemAdmin, StaffRoles.BodyAdmin, StaffRoles.Editor, StaffRoles.FinalReviewer)
         .AddPermission(ManageAccounts, StaffRoles.SystemAdmin, StaffRoles.BodyAdmin, StaffRoles.Editor)
-        .AddPermission(ReviewPosts, StaffRoles.SystemAdmin, StaffRoles.BodyAdmin, StaffRoles.FinalReviewer);
+        .AddPermission(ReviewPosts, StaffRoles.SystemAdmin, StaffRoles.BodyAdmin, StaffRoles.FinalReviewer)
+        .AddPermission(ManagePress, StaffRoles.SystemAdmin, StaffRoles.BodyAdmin, StaffRoles.Editor)
+        .AddPermission(ReleasePress, StaffRoles.SystemAdmin, StaffRoles.BodyAdmin, StaffRoles.FinalReviewer);
 }

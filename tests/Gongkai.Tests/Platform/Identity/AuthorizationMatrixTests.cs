@@ -103,6 +103,10 @@ public sealed partial class AuthorizationMatrixTests(StaffTestHost host, ITestOu
         ["GET /documents"] = Access.Anonymous,
         ["GET /documents/{**indexNo}"] = Access.Anonymous,
         ["GET /interpretations/{id:int}"] = Access.Anonymous,
+        ["GET /interpretations/{id:int}/card.pdf"] = Access.Anonymous, // 惠民政策明白卡 (Channels/Print)
+        ["GET /notice-boards/{id:int}/poster.pdf"] = Access.Anonymous, // 公示栏 poster (Channels/Print)
+        ["GET /admin/channels/boards"] = Access.Permission(ChannelsPermissions.ViewChannels),
+        ["GET /admin/channels/booklet"] = Access.Permission(ChannelsPermissions.ViewChannels),
         // The public log (Transparency): pages, the RFC 6962 read API and the log's public key
         ["GET /log"] = Access.Anonymous,
         ["GET /log/entries/{leafIndex:long}"] = Access.Anonymous,
@@ -252,6 +256,29 @@ public sealed partial class AuthorizationMatrixTests(StaffTestHost host, ITestOu
         ["GET /admin/channels/accounts/{id:int}"] = Access.Permission(ChannelsPermissions.ViewChannels),
         ["GET /admin/channels/posts/{id:int}"] = Access.Permission(ChannelsPermissions.ViewChannels),
         ["GET /channels/new-media"] = Access.Anonymous,
+        // 新闻发布会 (issue 20): public section, feed and photos; the console and the API's changes for the body's staff
+        ["GET /press"] = Access.Anonymous,
+        ["GET /press/{id:int}"] = Access.Anonymous,
+        ["GET /press/{id:int}/photos/{photoId:int}"] = Access.Anonymous,
+        ["GET /feeds/press.xml"] = Access.Anonymous,
+        ["GET /admin/channels/press"] = Access.Permission(ChannelsPermissions.ViewChannels),
+        ["GET /admin/channels/press/{id:int}"] = Access.Permission(ChannelsPermissions.ViewChannels),
+        ["GET /api/v1/press-conferences/"] = Access.Anonymous,
+        ["POST /api/v1/press-conferences/"] = Access.Permission(ChannelsPermissions.ManagePress),
+        ["GET /api/v1/press-conferences/{id:int}"] = Access.Anonymous,
+        ["PUT /api/v1/press-conferences/{id:int}"] = Access.Permission(ChannelsPermissions.ManagePress),
+        ["POST /api/v1/press-conferences/{id:int}/schedule"] = Access.Permission(ChannelsPermissions.ReleasePress),
+        ["POST /api/v1/press-conferences/{id:int}/held"] = Access.Permission(ChannelsPermissions.ManagePress),
+        // 查阅点 (issue 20): the lobby kiosk is public; only its locking start address fences a browser in
+        ["GET /kiosk"] = Access.Anonymous,
+        ["GET /css/print.css"] = Access.Anonymous, // the print style sheet of every public page (issue 20)
+        ["GET /kiosk/search"] = Access.Anonymous,
+        ["GET /kiosk/documents"] = Access.Anonymous,
+        ["GET /kiosk/documents/{**indexNo}"] = Access.Anonymous,
+        ["GET /kiosk/bodies"] = Access.Anonymous,
+        ["GET /kiosk/bodies/{code}"] = Access.Anonymous,
+        ["GET /kiosk/guides"] = Access.Anonymous,
+        ["GET /kiosk/guides/{id:int}"] = Access.Anonymous,
         // 公众参与 (issue 14): consultations — portal, console and API (reading and commenting are public)
         ["GET /consultations"] = Access.Anonymous,
         ["GET /consultations/atom.xml"] = Access.Anonymous,

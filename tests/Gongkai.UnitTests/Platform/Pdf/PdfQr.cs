@@ -1,0 +1,43 @@
+using SkiaSharp;
+using UglyToad.PdfPig;
+using ZXing;
+using ZXing.Common;
+using ZXing.QrCode;
+
+namespace Gongkai.UnitTests.Platform.Pdf;
+
+/// <summary>Reads the QR codes of a rendered PDF as a phone would: every image on every page is decoded with ZXing
+/// (the renderer draws codes as images, so this is the picture a printer prints, not the text it was made from).</summary>
+public static class PdfQr
+{
+    public static IReadOnlyList<string> Decode(byte[] pdf)
+    {
+        using var document = PdfDocument.Open(pdf);
+        var found = new List<string>();
+        foreach (var page in document.GetPages())
+        {
+            foreach (var image in page.GetImages())
+            {
+                Assert.True(image.TryGetPng(out var png), "an image in the PDF could not be read");
+                using var bitmap = SKBitmap.Decode(png);
+                var luminance = new byte[bitmap.Width * bitmap.Height];
+                for (var y = 0; y < bitmap.Height; y++)
+                {
+                    for (var x = 0; x < bitmap.Width; x++)
+                    {
+                        var pixel = bitmap.GetPixel(x, y);
+                        luminance[y * bitmap.Width + x] = (byte)((pixel.Red * 299 + pixel.Green * 587 + pixel.Blue * 114) / 1000);
+                    }
+                }
+
+                var source = new RGBLuminanceSource(luminance, bitmap.Width, bitmap.Height, RGBLuminanceSource.BitmapFormat.Gray8);
+                var result = new QRCodeReader().decode(new BinaryBitmap(new HybridBinarizer(source)),
+                    new Dictionary<DecodeHintType, object> { [DecodeHintType.PURE_BARCODE] = false, [DecodeHintType.TRY_HARDER] = true });
+                Assert.True(result is not null, "an image in the PDF is not a readable QR code");
+                found.Add(result.Text);
+            }
+        }
+
+        return found;
+    }
+}
