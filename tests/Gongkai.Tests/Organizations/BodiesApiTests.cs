@@ -50,7 +50,7 @@ public sealed class BodiesApiTests(TestAuthFactory factory) : IClassFixture<Test
         Assert.Equal("municipal-government", city.GetProperty("kind").GetString());
         Assert.Equal(JsonValueKind.Null, city.GetProperty("parentId").ValueKind);
         Assert.Equal(
-            ["county-department", "county-government", "municipal-department", "municipal-government", "park-committee", "park-department", "service-centre"],
+            ["county-department", "county-government", "municipal-department", "municipal-government", "park-committee", "park-department", "school", "service-centre", "township"],
             bodies.Select(b => b.GetProperty("kind").GetString()).Distinct().Order(StringComparer.Ordinal));
     }
 

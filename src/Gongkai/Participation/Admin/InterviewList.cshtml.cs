@@ -1,11 +1,8 @@
-using System.Globalization;
 using Gongkai.Organizations;
 using Gongkai.Platform.Outcomes;
-using Gongkai.Platform.Time;
 using Gongkai.Staff;
 using Microsoft.AspNetCore.Authorization;
 using Microsoft.AspNetCore.Mvc;
-using Microsoft.AspNetCore.Mvc.RazorPages;
 
 namespace Gongkai.Participation.Admin;
 
