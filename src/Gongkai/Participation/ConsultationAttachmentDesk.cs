@@ -31,6 +31,20 @@ public sealed class ConsultationAttachmentDesk(GongkaiDbContext db, Consultation
     public static string PublicUrl(int consultationId, int attachmentId) =>
         string.Create(CultureInfo.InvariantCulture, $"/consultations/{consultationId}/attachments/{attachmentId}");
 
+    /// <summary>Reads an upload, stopping once it is over the limit (the byte overload then refuses it by its size).</summary>
+    public async Task<Outcome<ConsultationFile>> AddAsync(ClaimsPrincipal user, int id, string? fileName, Stream content, CancellationToken cancellationToken = default)
+    {
+        using var buffer = new MemoryStream();
+        var chunk = new byte[81920];
+        int read;
+        while (buffer.Length <= MaxBytes && (read = await content.ReadAsync(chunk, cancellationToken)) > 0)
+        {
+            buffer.Write(chunk, 0, read);
+        }
+
+        return await AddAsync(user, id, fileName, buffer.ToArray(), cancellationToken);
+    }
+
     public async Task<Outcome<ConsultationFile>> AddAsync(ClaimsPrincipal user, int id, string? fileName, byte[] content, CancellationToken cancellationToken = default)
     {
         var editable = await EditableAsync(user, id, cancellationToken);

@@ -153,12 +153,7 @@ internal static class ConsultationsApi
             return missing.ToResult(Created);
         }
 
-        var content = new byte[file.Length];
-        await using (var stream = file.OpenReadStream())
-        {
-            await stream.ReadExactlyAsync(content, cancellationToken);
-        }
-
+        await using var content = file.OpenReadStream();
         return (await files.AddAsync(user, id, file.FileName, content, cancellationToken)).ToResult(Created);
     }
 

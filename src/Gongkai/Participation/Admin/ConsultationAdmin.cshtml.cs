@@ -126,19 +126,7 @@ public sealed class ConsultationAdminModel(ConsultationDesk desk, ConsultationAt
 
     public async Task<IActionResult> OnPostAddFileAsync(int id, IFormFile? file, CancellationToken cancellationToken)
     {
-        byte[] content = [];
-        if (file is { Length: > 0 and <= ConsultationAttachmentDesk.MaxBytes })
-        {
-            using var buffer = new MemoryStream();
-            await file.CopyToAsync(buffer, cancellationToken);
-            content = buffer.ToArray();
-        }
-        else if (file is { Length: > ConsultationAttachmentDesk.MaxBytes })
-        {
-            // Too large to keep: the desk refuses it by its size without the bytes.
-            content = new byte[ConsultationAttachmentDesk.MaxBytes + 1];
-        }
-
+        await using var content = file?.OpenReadStream() ?? Stream.Null;
         return await AfterAsync(id, (await files.AddAsync(User, id, file?.FileName, content, cancellationToken)).WithoutValue(), "file-added", cancellationToken);
     }
 
