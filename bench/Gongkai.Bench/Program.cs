@@ -27,6 +27,16 @@ internal static class BenchProgram
             return PrintScenario.Run();
         }
 
+        if (args is ["services", ..])
+        {
+            return await ServicesScenario.RunAsync(args);
+        }
+
+        if (args is ["websub", ..])
+        {
+            return await WebSubScenario.RunAsync(args);
+        }
+
         if (args is ["open-data", ..])
         {
             return await OpenDataScenario.RunAsync(args);

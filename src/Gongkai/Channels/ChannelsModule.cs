@@ -32,6 +32,7 @@ internal static class ChannelsModule
         services.AddOutboundHttpClient(CallbackClient).ConfigureHttpClient(client => client.Timeout = Timeout.InfiniteTimeSpan);
         services.Replace(ServiceDescriptor.Singleton<IFeedHub, WebSubFeedHub>());
         services.AddScoped<WebSubHub>();
+        services.AddScoped<ChannelTopics>();
         services.AddScoped<WebSubDeliverer>();
         services.AddJobHandler<WebSubVerification>();
         services.AddSingleton<WebSubDeliveriesStaged>();

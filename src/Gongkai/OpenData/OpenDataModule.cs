@@ -38,6 +38,7 @@ internal static class OpenDataModule
         services.AddScoped<RecordTypeStore>();
         services.AddScoped<RecordPublisher>();
         services.AddScoped<RecordDesk>();
+        services.AddScoped<Contracts.PublishedRecordActivity>();
         services.AddScoped<OpenDataCatalog>();
         services.AddSingleton<DatasetViewCache>();
         services.AddScoped<IStartupSeeder, RecordTypeSeeder>();

@@ -46,6 +46,7 @@ internal static class PublishingModule
         services.AddScoped<DocumentFigures>();
         services.AddScoped<PublishedVersions>();
         services.AddScoped<PublishedRecords>();
+        services.AddScoped<LawLibraryTitles>();
         // The public log (Transparency, a module above this one) replaces this with its own answer.
         services.TryAddScoped<IPublicLogEntries, NoPublicLog>();
         services.TryAddScoped<IDocumentConsultations, NoDocumentConsultations>();

@@ -27,6 +27,9 @@ public sealed record ListVersionView(ServiceListVersion Version, IReadOnlyList<L
 /// </summary>
 public sealed class ListDesk(GongkaiDbContext db, AuditLog audit, BodyScope scope, BodyDirectory directory, RolePermissions permissions, TimeProvider clock)
 {
+    /// <summary>The column of a list's 设定依据 (依据 of fee lists), linked to the law library on the public pages.</summary>
+    public const string BasisColumn = "basis";
+
     private static readonly JsonSerializerOptions Storage = new() { Encoder = JavaScriptEncoder.UnsafeRelaxedJsonEscaping };
 
     public DateOnly Today => ChinaTime.Today(clock);

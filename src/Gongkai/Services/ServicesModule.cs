@@ -25,6 +25,7 @@ internal static class ServicesModule
         services.AddScoped<Catalogues.PublicUnitDesk>();
         services.AddScoped<ListDesk>();
         services.AddScoped<GuideDesk>();
+        services.AddScoped<LawLinks>();
         services.AddScoped<Platform.Data.IStartupSeeder, Demo.DemoServicesSeeder>();
         services.AddScoped<Platform.Data.IStartupSeeder, Demo.DemoCatalogueSeeder>();
         return builder;
@@ -34,6 +35,7 @@ internal static class ServicesModule
     {
         app.MapServicesApi();
         app.MapCatalogueTemplatesApi();
+        Print.GuideNoticeEndpoint.MapGuideNotice(app);
         return app;
     }
 }

@@ -116,6 +116,66 @@ public sealed class StandardCatalogueTests(StandardCatalogueFactory factory) : I
         Assert.Equal("missing", items.Single(i => i.GetProperty("item").GetString() == "临时救助结果").GetProperty("state").GetString());
     }
 
+    /// <summary>An item is filled by published records (数据开放) of the record type it names or is named like, as well as by
+    /// documents: a published 行政处罚 record makes its item 已公开; drafts do not count; an item of no record type counts
+    /// documents only.</summary>
+    [Fact]
+    public async Task Published_records_of_an_item_s_record_type_fill_it_on_the_gap_view()
+    {
+        var (county, _, _, _) = await factory.BodiesAsync();
+        using var admin = factory.CreateClient().SignedInAs("records.admin", county.Id, StaffRoles.SystemAdmin);
+        using var editor = factory.CreateClient().SignedInAs("records.editor", county.Id, StaffRoles.Editor);
+        object Item(string name, string? recordType) => new
+        {
+            name, content = "内容。", basis = "《中华人民共和国行政处罚法》第四十八条", timeLimit = "作出决定之日起7个工作日内", subject = "县级执法部门", channels = "政府网站",
+            audience = "全社会", mode = "主动", levels = new[] { "县级" }, recordType,
+        };
+        var refused = await admin.SendAsync(HttpMethod.Put, "/api/v1/catalogue-templates/record-filled",
+            new { title = "数据填充测试目录", field = "城市综合执法", description = "测试。", items = new[] { Item("行政处罚决定", "Not A Key") } }, HttpStatusCode.BadRequest);
+        Assert.Contains("数据类型代码", refused.GetProperty("errors").GetProperty("items[0].recordType")[0].GetString(), StringComparison.Ordinal);
+        await admin.SendAsync(HttpMethod.Put, "/api/v1/catalogue-templates/record-filled", new
+        {
+            title = "数据填充测试目录", field = "城市综合执法", description = "测试。",
+            items = new[] { Item("行政处罚决定", "administrative-penalty"), Item("公共资源交易", null), Item("执法人员名单", null) },
+        }, HttpStatusCode.OK);
+        await editor.SendAsync(HttpMethod.Post, "/api/v1/catalogue-templates/record-filled/instances", new { body = county.Code }, HttpStatusCode.Created);
+
+        using (var scope = factory.Services.CreateScope())
+        {
+            var db = scope.ServiceProvider.GetRequiredService<GongkaiDbContext>();
+            var types = await db.Set<Gongkai.OpenData.Data.RecordType>().AsNoTracking().ToDictionaryAsync(t => t.Key, t => t.Id);
+            var now = factory.Clock.GetUtcNow();
+            Gongkai.OpenData.Data.DataRecord Record(string type, string key, Gongkai.OpenData.Data.RecordStatus status) => new()
+            {
+                RecordTypeId = types[type], SchemaVersion = 1, BodyId = county.Id, NaturalKey = key, Title = key, Status = status, ValuesJson = "{}",
+                PublicValuesJson = status == Gongkai.OpenData.Data.RecordStatus.Published ? "{}" : null, PublishedAt = status == Gongkai.OpenData.Data.RecordStatus.Published ? now : null,
+                FirstPublishedAt = status == Gongkai.OpenData.Data.RecordStatus.Published ? now : null, CurrentVersion = status == Gongkai.OpenData.Data.RecordStatus.Published ? 1 : 0,
+                CreatedAt = now, UpdatedAt = now,
+            };
+            db.AddRange(
+                Record("administrative-penalty", "测试县罚〔2026〕1号", Gongkai.OpenData.Data.RecordStatus.Published),
+                Record("administrative-penalty", "测试县罚〔2026〕2号", Gongkai.OpenData.Data.RecordStatus.Published),
+                Record("public-resource-trade", "测试交易草稿", Gongkai.OpenData.Data.RecordStatus.Draft));
+            await db.SaveChangesAsync();
+        }
+
+        var gaps = await editor.SendAsync(HttpMethod.Get, $"/api/v1/catalogue-templates/gaps/{county.Code}", null, HttpStatusCode.OK);
+        var items = gaps.GetProperty("items").EnumerateArray().Where(i => i.GetProperty("template").GetString() == "record-filled")
+            .ToDictionary(i => i.GetProperty("item").GetString()!);
+        var penalty = items["行政处罚决定"];
+        Assert.Equal(("administrative-penalty", 2, "current", 0), (penalty.GetProperty("recordType").GetString(), penalty.GetProperty("recordCount").GetInt32(),
+            penalty.GetProperty("state").GetString(), penalty.GetProperty("publishedCount").GetInt32()));
+        Assert.Equal(ChinaDate(factory.Clock.GetUtcNow()), penalty.GetProperty("lastPublishedOn").GetString());
+        var trade = items["公共资源交易"];
+        Assert.Equal(("public-resource-trade", 0, "missing"), (trade.GetProperty("recordType").GetString(), trade.GetProperty("recordCount").GetInt32(), trade.GetProperty("state").GetString()));
+        Assert.Equal(System.Text.Json.JsonValueKind.Null, items["执法人员名单"].GetProperty("recordType").ValueKind);
+
+        var page = await editor.GetStringAsync(new Uri($"/admin/catalogue-gaps/{county.Code}", UriKind.Relative));
+        Assert.Contains("0 条文件；行政处罚数据 2 条", page, StringComparison.Ordinal);
+    }
+
+    private static string ChinaDate(DateTimeOffset at) => Gongkai.Platform.Time.ChinaTime.DateOf(at).ToString("yyyy-MM-dd", System.Globalization.CultureInfo.InvariantCulture);
+
     /// <summary>An operator stores a template through the API; bad items are reported per item and nothing is stored.</summary>
     [Fact]
     public async Task An_operator_adds_a_template_and_a_bad_one_is_refused_item_by_item()

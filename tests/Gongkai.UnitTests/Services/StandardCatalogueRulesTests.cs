@@ -121,3 +121,40 @@ public sealed class StandardCatalogueRulesTests
         Assert.Equal("请填写 0 至 100 之间的考核分数。", UnitAssessmentRules.Refuse(null, "x", 90));
     }
 }
+
+/// <summary>Items filled by structured records (数据开放) as well as documents.</summary>
+public sealed class StandardCatalogueRecordRulesTests
+{
+    private static readonly (string Key, string Name)[] Types = [("administrative-penalty", "行政处罚"), ("public-resource-trade", "公共资源交易"), ("poverty-project", "扶贫项目")];
+
+    private static StandardCatalogueItem Item(string name, string? recordType = null) =>
+        new(name, "内容", "依据", "20个工作日内", "主体", "政府网站", "全社会", "主动", ["县级"], recordType);
+
+    [Fact]
+    public void An_item_is_filled_by_the_record_type_it_names_or_the_one_named_like_it()
+    {
+        Assert.Equal("public-resource-trade", StandardCatalogueRules.RecordTypeFor(Item("交易结果", "public-resource-trade"), "交易结果", Types));
+        Assert.Equal("administrative-penalty", StandardCatalogueRules.RecordTypeFor(Item("行政处罚"), "行政处罚", Types));
+        Assert.Equal("poverty-project", StandardCatalogueRules.RecordTypeFor(null, "扶贫项目", Types));
+        Assert.Null(StandardCatalogueRules.RecordTypeFor(Item("最低生活保障标准"), "最低生活保障标准", Types));
+        // A type that no longer exists falls back to the name, then to documents only.
+        Assert.Null(StandardCatalogueRules.RecordTypeFor(Item("交易结果", "gone-type"), "交易结果", Types));
+    }
+
+    [Fact]
+    public void Documents_and_records_count_together_and_the_latest_of_either_dates_the_item()
+    {
+        Assert.Equal((5, new DateOnly(2026, 3, 2)), StandardCatalogueRules.Filled(2, new DateOnly(2026, 1, 5), 3, new DateOnly(2026, 3, 2)));
+        Assert.Equal((2, new DateOnly(2026, 1, 5)), StandardCatalogueRules.Filled(2, new DateOnly(2026, 1, 5), 0, null));
+        Assert.Equal((3, new DateOnly(2026, 3, 2)), StandardCatalogueRules.Filled(0, null, 3, new DateOnly(2026, 3, 2)));
+        Assert.Equal((0, (DateOnly?)null), StandardCatalogueRules.Filled(0, null, 0, null));
+    }
+
+    [Fact]
+    public void A_template_item_naming_a_malformed_record_type_is_refused()
+    {
+        var catalogue = new StandardCatalogue("my-field", "目录", "领域", null, "说明", [Item("事项", "Bad Type!")]);
+        Assert.Contains("items[0].recordType", StandardCatalogueRules.Validate(catalogue).Keys);
+        Assert.Empty(StandardCatalogueRules.Validate(catalogue with { Items = [Item("事项", "administrative-penalty")] }));
+    }
+}

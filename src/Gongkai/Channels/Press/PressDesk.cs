@@ -301,6 +301,12 @@ public sealed class PressDesk(
         try
         {
             conference.UpdatedAt = clock.GetUtcNow().ToUniversalTime();
+            if (conference.Stage != "draft")
+            {
+                // The public feed changed: the WebSub hub delivers it to the feed's subscribers.
+                db.RecordChange(ChannelsChanges.PressConferenceChanged, conference.Id.ToString(CultureInfo.InvariantCulture), conference.BodyId);
+            }
+
             await db.SaveChangesAsync(cancellationToken);
             return conference;
         }

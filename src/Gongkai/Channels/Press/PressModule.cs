@@ -57,6 +57,9 @@ internal static class PressModule
     public static WebApplicationBuilder AddPress(this WebApplicationBuilder builder)
     {
         builder.Services.AddScoped<PressDesk>();
+        builder.Services.AddScoped<PressFeedTopic>();
+        builder.Services.AddScoped<WebSub.IChannelTopic>(services => services.GetRequiredService<PressFeedTopic>());
+        builder.Services.AddScoped<Platform.Data.IStartupSeeder, Demo.DemoPressSeeder>();
         return builder;
     }
 
@@ -112,14 +115,21 @@ internal static class PressModule
 
     /// <summary>The public conferences as Atom, newest first: an announced one with its time and speakers, a held one
     /// updated when it was marked held.</summary>
-    private static async Task<IResult> FeedAsync(HttpContext http, PressDesk desk, SiteContext site, CancellationToken cancellationToken)
+    private static async Task<IResult> FeedAsync(HttpContext http, PressFeedTopic feed, Publishing.Contracts.IFeedHub hub, CancellationToken cancellationToken)
     {
-        var rows = await desk.ListPublicAsync(50, cancellationToken);
         var origin = new Uri($"{http.Request.Scheme}://{http.Request.Host}/");
-        return TypedResults.Text(Atom(rows, origin, site.Site.Name), "application/atom+xml; charset=utf-8");
+        if (hub.HubUrl(origin) is { } hubUrl)
+        {
+            // WebSub §4: discovery through the Link header as well as the feed's own links.
+            http.Response.Headers.Append("Link", $"<{hubUrl.AbsoluteUri}>; rel=\"hub\", <{new Uri(origin, PressPaths.Feed).AbsoluteUri}>; rel=\"self\"");
+        }
+
+        var content = await feed.RenderAsync(origin, cancellationToken);
+        return TypedResults.Text(content.Body, content.ContentType);
     }
 
-    public static string Atom(IReadOnlyList<PressConferenceView> rows, Uri site, string siteName)
+    /// <summary>The feed; <paramref name="hub"/> is announced beside the self link (<c>rel="hub"</c>) when a hub runs.</summary>
+    public static string Atom(IReadOnlyList<PressConferenceView> rows, Uri site, string siteName, Uri? hub = null)
     {
         var self = new Uri(site, PressPaths.Feed);
         var feed = new SyndicationFeed($"{siteName}新闻发布会", $"{siteName}新闻发布会预告和实录", new Uri(site, PressPaths.Public))
@@ -129,6 +139,11 @@ internal static class PressModule
             Language = "zh-CN",
         };
         feed.Links.Add(new SyndicationLink(self, "self", feed.Title.Text, "application/atom+xml", 0));
+        if (hub is not null)
+        {
+            feed.Links.Add(new SyndicationLink(hub) { RelationshipType = "hub" });
+        }
+
         feed.Authors.Add(new SyndicationPerson { Name = siteName });
         feed.Items = rows.Select(view =>
         {
@@ -161,4 +176,22 @@ internal static class PressModule
 
     public static string ChinaTimeText(DateTimeOffset at) =>
         Platform.Time.ChinaTime.ToChina(at).ToString("yyyy年M月d日 HH:mm", CultureInfo.InvariantCulture);
+}
+
+/// <summary>The press conference feed as a WebSub topic: changed whenever a public conference is announced, changed or
+/// marked held, and delivered to its subscribers like the document feeds.</summary>
+internal sealed class PressFeedTopic(PressDesk desk, SiteContext site, Publishing.Contracts.IFeedHub hub) : WebSub.IChannelTopic
+{
+    /// <summary>The feed lists the latest conferences, newest first.</summary>
+    public const int Entries = 50;
+
+    public string Path => PressPaths.Feed;
+
+    public bool ChangedBy(Platform.Data.ChangeKind kind) => kind == ChannelsChanges.PressConferenceChanged;
+
+    public async Task<Publishing.Contracts.FeedContent> RenderAsync(Uri origin, CancellationToken cancellationToken)
+    {
+        var rows = await desk.ListPublicAsync(Entries, cancellationToken);
+        return new Publishing.Contracts.FeedContent(Publishing.Contracts.FeedTopics.AtomType, PressModule.Atom(rows, origin, site.Site.Name, hub.HubUrl(origin)));
+    }
 }

@@ -19,7 +19,7 @@ public sealed record PendingSubscription(HubMode Mode, string Topic, string Topi
 /// that are not http(s), point at this site, or resolve to addresses that are not public (SSRF; an operator may
 /// allow addresses in <c>Gongkai:OutboundHttp:AllowedHosts</c>, which tests do for their loopback subscriber).
 /// </summary>
-public sealed class WebSubHub(FeedTopics topics, JobScheduler jobs, Platform.Data.GongkaiDbContext db, IOptions<WebSubOptions> options,
+public sealed class WebSubHub(ChannelTopics topics, JobScheduler jobs, Platform.Data.GongkaiDbContext db, IOptions<WebSubOptions> options,
     IOptionsMonitor<OutboundHttpOptions> outbound)
 {
     public const string Path = "/websub/hub";
@@ -37,7 +37,7 @@ public sealed class WebSubHub(FeedTopics topics, JobScheduler jobs, Platform.Dat
         }
 
         var request = checkedRequest.Value;
-        if (!SameSite(request.Topic, site) || !await topics.IsFeedAsync(request.Topic.AbsolutePath, cancellationToken))
+        if (!SameSite(request.Topic, site) || !await topics.IsTopicAsync(request.Topic.AbsolutePath, cancellationToken))
         {
             return Refusal.InvalidField("hub.topic", "主题须为本站的订阅源地址（如 /feeds/atom.xml）。", "订阅请求无效");
         }

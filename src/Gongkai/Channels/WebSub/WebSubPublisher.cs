@@ -9,22 +9,27 @@ namespace Gongkai.Channels.WebSub;
 /// The publisher side (W3C WebSub §6–7): when a document is published, corrected or withdrawn, every subscribed feed
 /// that lists it gets its new content stored once and a delivery row per subscriber, in one unit of work, so a restart
 /// finds them in the database; then this node's <see cref="WebSubDeliveryWorker"/> is woken to send them. One node follows for the cluster.
+/// This module's own feeds (<see cref="IChannelTopic"/>: the press conferences) are staged the same way when an entry of a
+/// kind that changes them arrives.
 /// </summary>
-public sealed class WebSubPublisher(GongkaiDbContext db, FeedTopics topics, WebSubDeliveriesStaged staged, TimeProvider clock) : IChangeLogFollower
+public sealed class WebSubPublisher(GongkaiDbContext db, FeedTopics topics, ChannelTopics channelTopics, WebSubDeliveriesStaged staged, TimeProvider clock) : IChangeLogFollower
 {
     public string Name => "websub.publish";
 
     public ChangeLogFollowerScope Scope => ChangeLogFollowerScope.Cluster;
 
-    public bool Follows(ChangeKind kind) =>
+    public bool Follows(ChangeKind kind) => FollowsDocument(kind) || channelTopics.Follows(kind);
+
+    private static bool FollowsDocument(ChangeKind kind) =>
         kind == PublishingChanges.DocumentPublished || kind == PublishingChanges.DocumentCorrected || kind == PublishingChanges.DocumentWithdrawn;
 
     public async Task ApplyAsync(IReadOnlyList<ChangeLogEntry> batch, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(batch);
         // Publishing names documents by 索引号 in the change log.
-        var indexNumbers = batch.Where(e => Follows(ChangeKind.Of(e))).Select(e => e.EntityId).Distinct().ToList();
-        if (indexNumbers.Count == 0)
+        var indexNumbers = batch.Where(e => FollowsDocument(ChangeKind.Of(e))).Select(e => e.EntityId).Distinct().ToList();
+        var ownPaths = batch.SelectMany(e => channelTopics.ChangedBy(ChangeKind.Of(e))).Select(t => t.Path).ToHashSet(StringComparer.Ordinal);
+        if (indexNumbers.Count == 0 && ownPaths.Count == 0)
         {
             return;
         }
@@ -40,6 +45,12 @@ public sealed class WebSubPublisher(GongkaiDbContext db, FeedTopics topics, WebS
         var changed = new List<string>();
         foreach (var topic in subscribed)
         {
+            if (ownPaths.Contains(topic.TopicPath))
+            {
+                changed.Add(topic.Topic);
+                continue;
+            }
+
             foreach (var indexNo in indexNumbers)
             {
                 if (await topics.CoversDocumentAsync(topic.TopicPath, indexNo, cancellationToken))
@@ -71,7 +82,7 @@ public sealed class WebSubPublisher(GongkaiDbContext db, FeedTopics topics, WebS
     private async Task StageAsync(string topic, DateTimeOffset now, CancellationToken cancellationToken)
     {
         var topicUri = new Uri(topic);
-        if (await topics.RenderAsync(topicUri.AbsolutePath, new Uri(topicUri.GetLeftPart(UriPartial.Authority) + "/"), cancellationToken) is not { } content)
+        if (await channelTopics.RenderAsync(topicUri.AbsolutePath, new Uri(topicUri.GetLeftPart(UriPartial.Authority) + "/"), cancellationToken) is not { } content)
         {
             return;
         }

@@ -10,7 +10,7 @@ namespace Gongkai.Services.Admin;
 /// the change clock; publishing a saved version; and the form for a change (a new version, prefilled from the latest).
 /// Published versions offer no edit — only a new version.</summary>
 [Authorize(Policy = ServicesPermissions.View)]
-public sealed class GuideAdminModel(GuideDesk desk) : PageModel
+public sealed class GuideAdminModel(GuideDesk desk, LawLinks laws) : PageModel
 {
     public GuideSummary Summary { get; private set; } = null!;
 
@@ -96,6 +96,7 @@ public sealed class GuideAdminModel(GuideDesk desk) : PageModel
         Summary = summary;
         Versions = await desk.VersionsAsync(id, cancellationToken);
         MayEdit = await desk.MayEditAsync(User, summary.Guide.BodyId, cancellationToken);
+        ViewData["Laws"] = Versions.Count > 0 ? await laws.ForAsync([Versions[0].Content.Basis], cancellationToken) : BasisLinks.None;
         return MayEdit || await desk.MayViewAsync(User, summary.Guide.BodyId, cancellationToken);
     }
 }

@@ -20,7 +20,8 @@ public sealed record InstantiateRequest(string? Body);
 public sealed record InstantiateResponse(string Body, string Template, int Added, int Kept, string GapsUrl);
 
 /// <summary>One item on the gap view.</summary>
-public sealed record GapItemResponse(string Template, string Item, string TimeLimit, DateOnly ListedOn, DateOnly DueOn, int PublishedCount, DateOnly? LastPublishedOn, string State, string StateName);
+public sealed record GapItemResponse(string Template, string Item, string TimeLimit, DateOnly ListedOn, DateOnly DueOn, int PublishedCount, DateOnly? LastPublishedOn, string State, string StateName,
+    string? RecordType = null, int RecordCount = 0);
 
 /// <summary>The answer of <c>GET /api/v1/catalogue-templates/gaps/{code}</c>.</summary>
 public sealed record GapsResponse(string Body, string BodyName, int Total, int Missing, int Late, int NotUpdated, IReadOnlyList<GapItemResponse> Items);
@@ -78,7 +79,7 @@ internal static class CatalogueTemplatesApi
         return TypedResults.Ok(new GapsResponse(found.Code, found.Name, gaps.Total, gaps.Count(CatalogueGapState.Missing), gaps.Count(CatalogueGapState.Late),
             gaps.Count(CatalogueGapState.NotUpdated),
             gaps.Instances.SelectMany(i => i.Rows.Select(r => new GapItemResponse(i.Instance.TemplateCode, r.ItemName, r.TimeLimit, r.ListedOn, r.Gap.DueOn, r.PublishedCount,
-                r.LastPublishedOn, StandardCatalogueRules.StateCode(r.Gap.State), StandardCatalogueRules.StateName(r.Gap.State)))).ToList()));
+                r.LastPublishedOn, StandardCatalogueRules.StateCode(r.Gap.State), StandardCatalogueRules.StateName(r.Gap.State), r.RecordType?.Key, r.RecordCount))).ToList()));
     }
 
     private static Results<Ok<T>, ProblemHttpResult, ValidationProblem> Refused<T>(Refusal refusal) where T : notnull

@@ -1,3 +1,4 @@
+using Gongkai.OpenData.Contracts;
 using System.Security.Claims;
 using System.Text.Json;
 using Gongkai.Calendar;
@@ -14,7 +15,11 @@ using Microsoft.EntityFrameworkCore;
 namespace Gongkai.Services.Catalogues;
 
 /// <summary>One instantiated item on the gap view.</summary>
-public sealed record CatalogueGapRow(string ItemName, int NodeId, string TimeLimit, DateOnly ListedOn, int PublishedCount, DateOnly? LastPublishedOn, CatalogueGap Gap);
+/// <remarks><see cref="PublishedCount"/> counts documents filed in the item's column, <see cref="RecordCount"/> published
+/// records of <see cref="RecordType"/> (数据开放) when the item names or is named like one; <see cref="LastPublishedOn"/>
+/// is the latest of either, and the gap counts both.</remarks>
+public sealed record CatalogueGapRow(string ItemName, int NodeId, string TimeLimit, DateOnly ListedOn, int PublishedCount, DateOnly? LastPublishedOn, CatalogueGap Gap,
+    RecordTypeName? RecordType = null, int RecordCount = 0);
 
 /// <summary>One instantiated template on a body's gap view, with the columns the body added itself under it.</summary>
 public sealed record InstanceGaps(CatalogueInstance Instance, IReadOnlyList<CatalogueGapRow> Rows, IReadOnlyList<string> LocalAdditions)
@@ -36,7 +41,7 @@ public sealed record CatalogueTemplateRequest(string? Title, string? Field, stri
 
 /// <summary>One item of <see cref="CatalogueTemplateRequest"/>.</summary>
 public sealed record CatalogueTemplateItemRequest(string? Name, string? Content, string? Basis, string? TimeLimit, string? Subject, string? Channels, string? Audience,
-    string? Mode, IReadOnlyList<string?>? Levels);
+    string? Mode, IReadOnlyList<string?>? Levels, string? RecordType = null);
 
 /// <summary>What one instantiation did.</summary>
 public sealed record InstantiationResult(Body Body, StandardCatalogue Catalogue, int Added, int Kept);
@@ -48,7 +53,7 @@ public sealed record InstantiationResult(Body Body, StandardCatalogue Catalogue,
 /// its time limit. Checked on the server (permission and body scope) and audited.
 /// </summary>
 public sealed class StandardCatalogueDesk(
-    GongkaiDbContext db, StandardCatalogues catalogues, CatalogueItems catalogueItems, PublishedColumns columns, CalendarService calendars,
+    GongkaiDbContext db, StandardCatalogues catalogues, CatalogueItems catalogueItems, PublishedColumns columns, PublishedRecordActivity records, CalendarService calendars,
     BodyDirectory directory, BodyScope scope, RolePermissions permissions, AuditLog audit, TimeProvider clock)
 {
     public DateOnly Today => ChinaTime.Today(clock);
@@ -217,16 +222,36 @@ public sealed class StandardCatalogueDesk(
         var byNode = activity.ToDictionary(a => a.Id);
         var calendar = await calendars.GetCalendarAsync(cancellationToken);
         var today = Today;
+
+        // Items filled by structured records: the template's item names its record type, or is named like one.
+        var types = await records.TypesAsync(cancellationToken);
+        var typePairs = types.Select(t => (t.Key, t.Name)).ToList();
+        var typeByKey = types.ToDictionary(t => t.Key, StringComparer.Ordinal);
+        var templates = instances.SelectMany(g => g).Select(i => i.TemplateCode).Distinct(StringComparer.Ordinal).ToList();
+        var all = templates.Count == 0 ? [] : await catalogues.AllAsync(cancellationToken);
+        var templateItems = all.Where(t => templates.Contains(t.Code)).ToDictionary(t => t.Code, t => t.Items.ToDictionary(i => i.Name, StringComparer.Ordinal), StringComparer.Ordinal);
+        string? TypeOf(CatalogueInstance instance, CatalogueInstanceItem item) => StandardCatalogueRules.RecordTypeFor(
+            templateItems.GetValueOrDefault(instance.TemplateCode)?.GetValueOrDefault(item.ItemName), item.ItemName, typePairs);
+        var wanted = instances.SelectMany(g => g).SelectMany(i => items[i.Id].Select(item => TypeOf(i, item))).OfType<string>().ToHashSet(StringComparer.Ordinal);
+        var recordActivity = wanted.Count == 0 ? [] : await records.ActivityAsync(ids, wanted, cancellationToken);
+        var recordsOf = recordActivity.ToDictionary(a => (a.BodyId, a.TypeKey));
+
         return bodies.Select(body => new BodyGaps(body, instances[body.Id].Select(instance =>
         {
             var linkedNodes = items[instance.Id].Select(i => i.CatalogueNodeId).ToHashSet();
             var rows = items[instance.Id].Select(item =>
             {
                 var seen = byNode.GetValueOrDefault(item.CatalogueNodeId);
-                var last = seen?.LastPublishedAt is { } at ? ChinaTime.DateOf(at) : (DateOnly?)null;
-                var count = seen?.PublishedCount ?? 0;
+                var lastDocument = seen?.LastPublishedAt is { } at ? ChinaTime.DateOf(at) : (DateOnly?)null;
+                var documents = seen?.PublishedCount ?? 0;
+                var typeKey = TypeOf(instance, item);
+                var filledBy = typeKey is null ? null : recordsOf.GetValueOrDefault((body.Id, typeKey));
+                var recordCount = filledBy?.PublishedCount ?? 0;
+                var lastRecord = filledBy?.LastPublishedAt is { } recordAt ? ChinaTime.DateOf(recordAt) : (DateOnly?)null;
+                var (count, last) = StandardCatalogueRules.Filled(documents, lastDocument, recordCount, lastRecord);
                 var gap = StandardCatalogueRules.Assess(StandardCatalogueRules.ParseTimeLimit(item.TimeLimit), item.ListedOn, count, last, today, calendar);
-                return new CatalogueGapRow(item.ItemName, item.CatalogueNodeId, item.TimeLimit, item.ListedOn, count, last, gap);
+                return new CatalogueGapRow(item.ItemName, item.CatalogueNodeId, item.TimeLimit, item.ListedOn, documents, last, gap,
+                    typeKey is null ? null : typeByKey[typeKey], recordCount);
             }).ToList();
             var prefix = instance.Title + " › ";
             var local = activity.Where(a => a.BodyId == body.Id && a.Path.StartsWith(prefix, StringComparison.Ordinal) && !linkedNodes.Contains(a.Id)).Select(a => a.Name).ToList();
@@ -252,5 +277,6 @@ public sealed class StandardCatalogueDesk(
     private static StandardCatalogue Normalize(string code, CatalogueTemplateRequest c) => new(
         code.Trim(), (c.Title ?? "").Trim(), (c.Field ?? "").Trim(), string.IsNullOrWhiteSpace(c.Sector) ? null : c.Sector.Trim(), (c.Description ?? "").Trim(),
         (c.Items ?? []).Select(i => new StandardCatalogueItem((i.Name ?? "").Trim(), (i.Content ?? "").Trim(), (i.Basis ?? "").Trim(), (i.TimeLimit ?? "").Trim(),
-            (i.Subject ?? "").Trim(), (i.Channels ?? "").Trim(), (i.Audience ?? "").Trim(), (i.Mode ?? "").Trim(), (i.Levels ?? []).Select(l => (l ?? "").Trim()).ToList())).ToList());
+            (i.Subject ?? "").Trim(), (i.Channels ?? "").Trim(), (i.Audience ?? "").Trim(), (i.Mode ?? "").Trim(), (i.Levels ?? []).Select(l => (l ?? "").Trim()).ToList(),
+            string.IsNullOrWhiteSpace(i.RecordType) ? null : i.RecordType.Trim())).ToList());
 }

@@ -5,8 +5,11 @@ using Microsoft.AspNetCore.Mvc.RazorPages;
 namespace Gongkai.Services.Pages;
 
 /// <summary>The difference between two versions of a list: items added, removed, and changed field by field.</summary>
-public sealed class ListDiffPageModel(ListDesk desk) : PageModel
+public sealed class ListDiffPageModel(ListDesk desk, LawLinks laws) : PageModel
 {
+    /// <summary>The laws of the 设定依据 shown that the law library holds.</summary>
+    public BasisLinks Laws { get; private set; } = BasisLinks.None;
+
     public ListSummary Summary { get; private set; } = null!;
 
     public ListVersionView From { get; private set; } = null!;
@@ -32,6 +35,9 @@ public sealed class ListDiffPageModel(ListDesk desk) : PageModel
         }
 
         (From, To, Difference) = diff.Value;
+        var d = Difference;
+        Laws = await laws.ForAsync(d.Added.Concat(d.Removed).Select(i => i[ListDesk.BasisColumn])
+            .Concat(d.Changed.SelectMany(c => c.Changes).Where(f => f.Column.Key == ListDesk.BasisColumn).SelectMany(f => new[] { f.Before, f.After })), cancellationToken);
         return Page();
     }
 }

@@ -5,8 +5,11 @@ namespace Gongkai.Services.Pages;
 
 /// <summary>One list as in force on a date (today unless <c>?on=</c> names another), with its history of versions
 /// and links to the difference between each version and the one before.</summary>
-public sealed class ListPageModel(ListDesk desk) : PageModel
+public sealed class ListPageModel(ListDesk desk, LawLinks laws) : PageModel
 {
+    /// <summary>The laws of the shown version's 设定依据 that the law library holds.</summary>
+    public BasisLinks Laws { get; private set; } = BasisLinks.None;
+
     public ListSummary Summary { get; private set; } = null!;
 
     public DateOnly On { get; private set; }
@@ -29,6 +32,11 @@ public sealed class ListPageModel(ListDesk desk) : PageModel
         IsToday = On == desk.Today;
         Shown = await desk.InForceAsync(id, On, cancellationToken);
         Versions = await desk.VersionsAsync(id, cancellationToken);
+        if (Shown is not null && summary.Kind.Columns.Any(c => c.Key == ListDesk.BasisColumn))
+        {
+            Laws = await laws.ForAsync(Shown.Items.Select(i => i[ListDesk.BasisColumn]), cancellationToken);
+        }
+
         return Page();
     }
 }

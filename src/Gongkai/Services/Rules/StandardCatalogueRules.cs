@@ -6,7 +6,8 @@ namespace Gongkai.Services.Rules;
 
 /// <summary>One item of a standard catalogue (标准目录), with the nine elements the 2019 field guidelines fix for
 /// every item: 公开事项 (<see cref="Name"/>), 公开内容, 公开依据, 公开时限, 公开主体, 公开渠道和载体, 公开对象
-/// (全社会/特定群体), 公开方式 (主动/依申请) and 公开层级 (县级/乡级).</summary>
+/// (全社会/特定群体), 公开方式 (主动/依申请) and 公开层级 (县级/乡级). <see cref="RecordType"/> optionally names the record
+/// type (数据开放) whose published records fill the item as documents do (e.g. <c>administrative-penalty</c>).</summary>
 public sealed record StandardCatalogueItem(
     string Name,
     string Content,
@@ -16,7 +17,8 @@ public sealed record StandardCatalogueItem(
     string Channels,
     string Audience,
     string Mode,
-    IReadOnlyList<string> Levels);
+    IReadOnlyList<string> Levels,
+    string? RecordType = null);
 
 /// <summary>A standard catalogue: a field template (one of the 26 fields of the 2019 guidelines) or a sector template
 /// for public enterprises and institutions (<see cref="Sector"/> names the body kind it serves, e.g. <c>school</c>).</summary>
@@ -146,6 +148,11 @@ public static partial class StandardCatalogueRules
                 Add(key + ".mode", $"{row}：公开方式应为“主动”或“依申请”。");
             }
 
+            if (item.RecordType is { } recordType && !RecordTypePattern().IsMatch(recordType))
+            {
+                Add(key + ".recordType", $"{row}：数据类型代码只能使用小写字母、数字和连字符。");
+            }
+
             var levels = item.Levels ?? [];
             if (levels.Count == 0 || levels.Any(l => !LevelNames.Contains(l)))
             {
@@ -167,6 +174,26 @@ public static partial class StandardCatalogueRules
 
         return errors.ToDictionary(e => e.Key, e => e.Value.ToArray());
     }
+
+    /// <summary>The record type whose published records fill <paramref name="item"/>: the one the item names
+    /// (<see cref="StandardCatalogueItem.RecordType"/>, by key), else the one whose name is the item's name; null when
+    /// neither exists (then only documents fill the item). <paramref name="types"/> are the record types as (key, name).</summary>
+    public static string? RecordTypeFor(StandardCatalogueItem? item, string itemName, IReadOnlyList<(string Key, string Name)> types)
+    {
+        ArgumentNullException.ThrowIfNull(types);
+        if (item?.RecordType is { Length: > 0 } named && types.Any(t => t.Key == named))
+        {
+            return named;
+        }
+
+        var name = (item?.Name ?? itemName).Trim();
+        return types.Where(t => t.Name == name).Select(t => t.Key).FirstOrDefault();
+    }
+
+    /// <summary>What has filled an item: documents filed in its column and records of its type, counted together, and the
+    /// latest publication of either.</summary>
+    public static (int Count, DateOnly? Last) Filled(int documents, DateOnly? lastDocument, int records, DateOnly? lastRecord) =>
+        (documents + records, lastDocument is { } d && lastRecord is { } r ? (d > r ? d : r) : lastDocument ?? lastRecord);
 
     /// <summary>The level a body discloses at: townships 乡级, county governments and their departments 县级; other
     /// bodies (the city, public enterprises and institutions) take every item.</summary>
@@ -262,6 +289,9 @@ public static partial class StandardCatalogueRules
 
     [GeneratedRegex("^[a-z][a-z0-9-]{1,39}$")]
     private static partial Regex CodePattern();
+
+    [GeneratedRegex("^[a-z][a-z0-9-]{0,63}$")]
+    private static partial Regex RecordTypePattern();
 
     [GeneratedRegex(@"(\d+)\s*个?工作日")]
     private static partial Regex WorkingDaysPattern();

@@ -371,6 +371,7 @@ public sealed partial class AuthorizationMatrixTests(StaffTestHost host, ITestOu
         ["GET /lists/{id:int}/export"] = Access.Anonymous,
         ["GET /guides"] = Access.Anonymous,
         ["GET /guides/{id:int}"] = Access.Anonymous,
+        ["GET /guides/{id:int}/notice.pdf"] = Access.Anonymous, // 一次性告知单 (Services/Print)
         ["GET /admin/lists"] = Access.Permission(ServicesPermissions.View),
         ["GET /admin/lists/{id:int}"] = Access.Permission(ServicesPermissions.View),
         ["GET /admin/guides"] = Access.Permission(ServicesPermissions.View),
