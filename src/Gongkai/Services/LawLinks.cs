@@ -1,5 +1,3 @@
-using System.Text;
-using System.Text.Encodings.Web;
 using Gongkai.Publishing.Contracts;
 using Gongkai.Services.Rules;
 using Microsoft.AspNetCore.Html;
@@ -16,37 +14,36 @@ public sealed class BasisLinks(IReadOnlyDictionary<string, LawLibraryMatch> foun
 
     public IReadOnlyList<BasisSegment> Segments(string? text) => LawCitations.Link(text, title => found.TryGetValue(title, out var law) ? law.Url : null);
 
-    /// <summary>The text, encoded, with <c>&lt;a class="law-link"&gt;</c> around every law the library holds.</summary>
+    /// <summary>The text with <c>&lt;a class="law-link"&gt;</c> around every law the library holds; every piece of text
+    /// is encoded when the page is written, by the page's own encoder.</summary>
     public IHtmlContent Html(string? text)
     {
+        var html = new HtmlContentBuilder();
         if (string.IsNullOrEmpty(text))
         {
-            return HtmlString.Empty;
+            return html;
         }
 
-        var encoder = HtmlEncoder.Default;
         if (found.Count == 0)
         {
-            return new HtmlString(encoder.Encode(text));
+            return html.Append(text);
         }
 
-        var html = new StringBuilder(text.Length + 64);
         foreach (var segment in Segments(text))
         {
-            if (segment.Url is { } url)
+            if (segment.Url is { } url && segment.Title is { } title && found.TryGetValue(title, out var law))
             {
-                var law = found[segment.Title!];
-                html.Append("<a class=\"law-link\" href=\"").Append(encoder.Encode(url)).Append("\" title=\"")
-                    .Append(encoder.Encode($"法规库：{law.Title}{(law.Status is { } status ? "（" + status + "）" : "")}")).Append("\">")
-                    .Append(encoder.Encode(segment.Text)).Append("</a>");
+                html.AppendHtml("<a class=\"law-link\" href=\"").Append(url).AppendHtml("\" title=\"")
+                    .Append($"法规库：{law.Title}{(law.Status is { } status ? "（" + status + "）" : "")}").AppendHtml("\">")
+                    .Append(segment.Text).AppendHtml("</a>");
             }
             else
             {
-                html.Append(encoder.Encode(segment.Text));
+                html.Append(segment.Text);
             }
         }
 
-        return new HtmlString(html.ToString());
+        return html;
     }
 }
 

@@ -29,14 +29,14 @@ public sealed class LawLibraryTitles(GongkaiDbContext db)
         {
             var rows = await db.Set<Document>().AsNoTracking()
                 .Where(d => d.Kind == DocumentKind.Reference && d.Status == DocumentStatus.Published && d.LawKey != null && keys.Contains(d.LawKey))
-                .Select(d => new { d.LawKey, d.IndexNo, d.Title, d.LegalStatus, d.SignedOn, d.Id })
+                .Select(d => new { LawKey = d.LawKey ?? "", IndexNo = d.IndexNo ?? "", d.Title, d.LegalStatus, d.SignedOn, d.Id })
                 .ToListAsync(cancellationToken);
-            foreach (var law in rows.GroupBy(r => r.LawKey!))
+            foreach (var law in rows.Where(r => r.IndexNo.Length > 0).GroupBy(r => r.LawKey))
             {
                 var best = law.OrderBy(r => Preference(r.LegalStatus)).ThenByDescending(r => r.SignedOn).ThenByDescending(r => r.Id).First();
                 foreach (var cited in byKey[law.Key])
                 {
-                    result[cited] = new LawLibraryMatch(cited, best.Title, DocumentSummary.DocumentUrl(best.IndexNo!), best.LegalStatus);
+                    result[cited] = new LawLibraryMatch(cited, best.Title, DocumentSummary.DocumentUrl(best.IndexNo), best.LegalStatus);
                 }
             }
         }

@@ -64,7 +64,7 @@ public static partial class LawCitations
     }
 
     /// <summary>Every candidate title of <paramref name="text"/>, for one lookup in the law library.</summary>
-    public static IEnumerable<string> Titles(string? text) => Parse(text).Where(s => s.Title is not null).Select(s => s.Title!);
+    public static IEnumerable<string> Titles(string? text) => Parse(text).Select(s => s.Title).OfType<string>();
 
     /// <summary>The segments with addresses: a candidate the library holds (<paramref name="urlOf"/> gives its page) becomes
     /// a link; any other candidate is plain text again, merged with its neighbours.</summary>
