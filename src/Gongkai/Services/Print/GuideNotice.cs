@@ -97,17 +97,26 @@ public static class GuideNotice
             return whole;
         }
 
-        var low = ShortestCut;
-        var high = Rows(notice).Max(r => r.Text.Length) - 1;
-        var best = renderer.RenderDocument(Model(notice, low));
-        while (low < high)
+        // The longest entry allowed, searched over a geometric ladder of lengths (×1.5 from the shortest cut): a handful
+        // of renders instead of one per halving of the longest text (each render lays out the whole page).
+        var longest = Rows(notice).Max(r => r.Text.Length);
+        var ladder = new List<int>();
+        for (var length = (double)ShortestCut; length < longest; length *= 1.5)
         {
-            var middle = (low + high + 1) / 2;
-            var attempt = renderer.RenderDocument(Model(notice, middle));
+            ladder.Add((int)length);
+        }
+
+        PdfRendering? best = null;
+        var low = 0;
+        var high = ladder.Count - 1;
+        while (low <= high)
+        {
+            var middle = (low + high) / 2;
+            var attempt = renderer.RenderDocument(Model(notice, ladder[middle]));
             if (attempt.Pages == 1)
             {
                 best = attempt;
-                low = middle;
+                low = middle + 1;
             }
             else
             {
@@ -115,7 +124,7 @@ public static class GuideNotice
             }
         }
 
-        return best;
+        return best ?? renderer.RenderDocument(Model(notice, ShortestCut));
     }
 
     private static string Days(int days) => days > 0 ? days.ToString(CultureInfo.InvariantCulture) + " 个工作日" : "即办";
