@@ -39,6 +39,7 @@ internal static class OpenDataModule
         services.AddScoped<RecordPublisher>();
         services.AddScoped<RecordDesk>();
         services.AddScoped<OpenDataCatalog>();
+        services.AddScoped<Contracts.DecisionRecordCounts>();
         services.AddSingleton<DatasetViewCache>();
         services.AddScoped<IStartupSeeder, RecordTypeSeeder>();
         services.AddScoped<IStartupSeeder, Demo.DemoRecordSeeder>();
