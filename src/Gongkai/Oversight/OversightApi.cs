@@ -87,6 +87,9 @@ internal static class OversightApi
 
         app.MapGet("/api/v1/inspection", InspectAsync).WithTags("网站自查").WithSummary("网站自查：各栏目最近更新、超期未更新和空白栏目、单项否决和得分（可按机关代码筛选）")
             .RequireAuthorization(OversightPermissions.ViewInspection);
+        app.MapGet("/admin/oversight/inspection/{body}/{year:int}/{month:int}.pdf", MonthlyPdfAsync).WithTags("网站自查")
+            .WithSummary("一个机关已结束月份的网站自查月度报告（PDF），按保留的数据按需生成")
+            .RequireAuthorization(OversightPermissions.ViewInspection);
 
         var opinions = app.MapGroup("/api/v1/opinions").WithTags("政务舆情");
         opinions.MapPost("/", RegisterAsync).WithSummary("登记一条政务舆情并按国办发〔2016〕61号开始计时").RequireAuthorization(OversightPermissions.HandleOpinions);
@@ -123,6 +126,11 @@ internal static class OversightApi
         int year, int number, ProgressReportRequest request, ClaimsPrincipal user, WorkPlanDesk desk, CancellationToken cancellationToken) =>
         (await desk.ReportAsync(user, year, number, request.Body, request.Quarter, request.Progress, request.Text, cancellationToken))
             .ToResult(r => TypedResults.Created($"/api/v1/workplan/{year}/tasks", new ProgressReportCreated(r.Id, r.Quarter, r.Progress)));
+
+    private static async Task<Results<FileContentHttpResult, ProblemHttpResult, ValidationProblem>> MonthlyPdfAsync(
+        string body, int year, int month, ClaimsPrincipal user, SiteInspection inspection, Gongkai.Platform.Pdf.PdfRenderer renderer, CancellationToken cancellationToken) =>
+        (await inspection.MonthAsync(user, body, year, month, cancellationToken)).ToResult(m => TypedResults.File(
+            renderer.Render(InspectionText.Pdf(m)), "application/pdf", string.Create(System.Globalization.CultureInfo.InvariantCulture, $"{m.Body.Code}-inspection-{year}-{month:00}.pdf")));
 
     private static async Task<Results<Ok<InspectionResponse>, ProblemHttpResult, ValidationProblem>> InspectAsync(
         string? body, ClaimsPrincipal user, SiteInspection inspection, Gongkai.Organizations.BodyDirectory directory, CancellationToken cancellationToken)

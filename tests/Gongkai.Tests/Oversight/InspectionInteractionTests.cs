@@ -9,6 +9,7 @@ using Gongkai.Services;
 using Gongkai.Services.Rules;
 using Gongkai.Staff;
 using Gongkai.Tests.Infrastructure;
+using Gongkai.UnitTests.Platform.Pdf;
 using Microsoft.AspNetCore.Hosting.Server;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.DependencyInjection;
@@ -145,5 +146,44 @@ public sealed class InspectionInteractionTests(JoblessOversightClockFactory fact
         using var admin = OversightTestData.Client(factory, "inspection.admin", await OversightTestData.BodyAsync(factory.Services, "myszf"), StaffRoles.SystemAdmin);
         var page = await admin.GetStringAsync(new Uri("/admin/oversight/inspection?body=myczj", UriKind.Relative));
         Assert.Contains("各节点探测本站 50 次，4 次未能在 15 秒内打开；可用率 92%", page, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task The_monthly_report_of_a_past_month_is_a_pdf_from_the_kept_probes_and_the_current_month_is_refused()
+    {
+        using (var scope = factory.Services.CreateScope())
+        {
+            var db = scope.ServiceProvider.GetRequiredService<GongkaiDbContext>();
+            for (var i = 0; i < 10; i++)
+            {
+                db.Add(new AvailabilityProbe
+                {
+                    Node = "node-b", Target = AvailabilityProbe.Peer, Url = "http://10.0.0.2/readyz", Loaded = i >= 2, Milliseconds = 200,
+                    At = new DateTimeOffset(2026, 10, 15, 8, 0, 0, China).AddMinutes(30 * i).ToUniversalTime(),
+                });
+            }
+
+            await db.SaveChangesAsync();
+        }
+
+        var body = await OversightTestData.BodyAsync(factory.Services, "mysthjj");
+        using var admin = OversightTestData.Client(factory, "env.admin", body, StaffRoles.BodyAdmin);
+        var dashboard = await admin.GetStringAsync(new Uri("/admin/oversight/inspection?body=mysthjj", UriKind.Relative));
+        Assert.Contains("href=\"/admin/oversight/inspection/mysthjj/2026/11.pdf\">2026年11月自查报告（PDF）</a>", dashboard, StringComparison.Ordinal);
+
+        using var response = await admin.GetAsync(new Uri("/admin/oversight/inspection/mysthjj/2026/10.pdf", UriKind.Relative));
+        Assert.Equal(HttpStatusCode.OK, response.StatusCode);
+        Assert.Equal("application/pdf", response.Content.Headers.ContentType?.MediaType);
+        var text = string.Concat(PdfText.Of(await response.Content.ReadAsByteArrayAsync()).Where(c => !char.IsWhiteSpace(c)));
+        Assert.StartsWith("绵阳市生态环境局网站自查月度报告（2026年10月）", text, StringComparison.Ordinal);
+        Assert.Contains("自查日期：2026年10月31日（月末）", text, StringComparison.Ordinal);
+        Assert.Contains("本月各节点探测本站10次，2次未能在15秒内打开；可用率80%。", text, StringComparison.Ordinal);
+        Assert.Contains("四、栏目", text, StringComparison.Ordinal);
+
+        using var current = await admin.GetAsync(new Uri("/admin/oversight/inspection/mysthjj/2026/12.pdf", UriKind.Relative));
+        Assert.Equal(HttpStatusCode.BadRequest, current.StatusCode);
+        Assert.Contains("只能生成已经结束的月份", await current.Content.ReadAsStringAsync(), StringComparison.Ordinal);
+        using var foreign = await admin.GetAsync(new Uri("/admin/oversight/inspection/myczj/2026/10.pdf", UriKind.Relative));
+        Assert.Equal(HttpStatusCode.NotFound, foreign.StatusCode);
     }
 }

@@ -420,6 +420,7 @@ public sealed partial class AuthorizationMatrixTests(StaffTestHost host, ITestOu
         ["POST /api/v1/opinions/{id:int}/steps"] = Access.Permission(OversightPermissions.HandleOpinions),
         ["GET /admin/oversight/inspection"] = Access.Permission(OversightPermissions.ViewInspection),
         ["GET /api/v1/inspection"] = Access.Permission(OversightPermissions.ViewInspection),
+        ["GET /admin/oversight/inspection/{body}/{year:int}/{month:int}.pdf"] = Access.Permission(OversightPermissions.ViewInspection),
         // Annual reports: public once published (before that the desk answers 404 to all but the body's staff)
         ["GET /annual-reports"] = Access.Anonymous,
         ["GET /annual-reports/{body}/{year:int}"] = Access.Anonymous,
