@@ -107,11 +107,12 @@ public sealed class AnnualReportAggregationTests(OversightClockFactory factory) 
         Assert.Equal(HttpStatusCode.Redirect, await PostFormAsync(developmentEditor, developmentUrl, "Freeze"));
         var after = await cityEditor.SendAsync(HttpMethod.Get, "/api/v1/annual-reports/myszf/2025", null, HttpStatusCode.OK);
         Assert.Equal(5 + 412 + 2, Figure(after, "licensing.decisions"));
-        Assert.Equal(["绵阳市人民政府", "绵阳市生态环境局", "绵阳市发展和改革委员会"],
+        // In the directory's order (发改委 before 生态环境局).
+        Assert.Equal(["绵阳市人民政府", "绵阳市发展和改革委员会", "绵阳市生态环境局"],
             after.GetProperty("aggregation").GetProperty("included").EnumerateArray().Select(b => b.GetString()));
         Assert.DoesNotContain(after.GetProperty("aggregation").GetProperty("missing").EnumerateArray(), m => m.GetProperty("body").GetString() == "绵阳市发展和改革委员会");
         var console = await cityEditor.GetStringAsync(new Uri(cityUrl, UriKind.Relative));
-        Assert.Contains("为绵阳市人民政府、绵阳市生态环境局、绵阳市发展和改革委员会的汇总数据（共 3 个机关）", console, StringComparison.Ordinal);
+        Assert.Contains("为绵阳市人民政府、绵阳市发展和改革委员会、绵阳市生态环境局的汇总数据（共 3 个机关）", console, StringComparison.Ordinal);
         Assert.Contains("绵阳市财政局（年度报告尚未生成）", console, StringComparison.Ordinal);
         // The form still holds the government's own entry, not the sum (saving again must not add the departments twice).
         Assert.Contains("name=\"Hand[licensing.decisions]\" value=\"5\"", console, StringComparison.Ordinal);

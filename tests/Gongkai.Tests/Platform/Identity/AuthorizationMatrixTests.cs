@@ -442,6 +442,7 @@ public sealed partial class AuthorizationMatrixTests(StaffTestHost host, ITestOu
         ["eventId"] = "1",
         ["attachmentId"] = "1",
         ["year"] = "2024",
+        ["month"] = "11",
         ["status"] = "404",
         ["number"] = "1",
         ["type"] = "通知公告",
