@@ -22,6 +22,11 @@ internal static class BenchProgram
                 postgresAt >= 0 && postgresAt + 1 < options.Length ? options[postgresAt + 1] : null);
         }
 
+        if (args is ["oversight", ..])
+        {
+            return await OversightScenario.RunAsync(args);
+        }
+
         if (args is ["print", ..])
         {
             return PrintScenario.Run();

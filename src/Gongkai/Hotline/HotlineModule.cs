@@ -23,6 +23,7 @@ public static class HotlineModule
         services.AddConsoleMenuEntry(105, "Open311 应用密钥", "/admin/hotline/open311-keys", HotlinePermissions.Configure, "为接入 Open311 GeoReport v2 接口的应用签发和撤销密钥。");
         services.Configure<HotlineOptions>(builder.Configuration.GetSection("Hotline"));
         services.AddScoped<HotlineDesk>();
+        services.AddScoped<Gongkai.Platform.Inspection.IInteractionCensus, HotlineInteractionCensus>();
         services.AddScoped<HotlineKnowledge>();
         services.AddScoped<HotlineConfiguration>();
         services.AddScoped<HotlineCases>();

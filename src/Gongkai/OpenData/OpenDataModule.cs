@@ -40,6 +40,7 @@ internal static class OpenDataModule
         services.AddScoped<RecordDesk>();
         services.AddScoped<Contracts.PublishedRecordActivity>();
         services.AddScoped<OpenDataCatalog>();
+        services.AddScoped<Contracts.DecisionRecordCounts>();
         services.AddSingleton<DatasetViewCache>();
         services.AddScoped<IStartupSeeder, RecordTypeSeeder>();
         services.AddScoped<IStartupSeeder, Demo.DemoRecordSeeder>();

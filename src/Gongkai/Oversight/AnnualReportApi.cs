@@ -23,10 +23,18 @@ public sealed record AnnualReportTablesItem(
     [property: System.Text.Json.Serialization.JsonPropertyName("三")] IReadOnlyList<AnnualReportRowItem> Three,
     [property: System.Text.Json.Serialization.JsonPropertyName("四")] IReadOnlyList<AnnualReportRowItem> Four);
 
+/// <summary>A department a government's report could not include, and why.</summary>
+public sealed record AnnualReportMissingItem(string Body, string Reason);
+
+/// <summary>For a government's report: the bodies whose figures it sums (itself first), the departments it could not
+/// include, and the cells that are sums.</summary>
+public sealed record AnnualReportAggregationItem(IReadOnlyList<string> Included, IReadOnlyList<AnnualReportMissingItem> Missing, IReadOnlyList<string> Cells);
+
 /// <summary>The answer of <c>GET /api/v1/annual-reports/{body}/{year}</c>. <c>status</c>: draft | frozen | in-review |
 /// returned | published | withdrawn; <c>dueOn</c> the statutory deadline; <c>indexNo</c> the document's 索引号 once published.</summary>
 public sealed record AnnualReportResponse(
-    string Body, int Year, string Status, DateOnly DueOn, string? IndexNo, AnnualReportTablesItem Tables, IReadOnlyList<AnnualReportCheckItem> Checks);
+    string Body, int Year, string Status, DateOnly DueOn, string? IndexNo, AnnualReportTablesItem Tables, IReadOnlyList<AnnualReportCheckItem> Checks,
+    AnnualReportAggregationItem? Aggregation);
 
 internal static class AnnualReportApi
 {
@@ -45,7 +53,10 @@ internal static class AnnualReportApi
             view.Tables.Two.Select(f => new AnnualReportFigureItem(f.Key, f.Item, f.Column, f.Value, f.Source == FigureSource.Hand ? "hand" : "computed")).ToList(),
             view.Tables.Three.Select(l => new AnnualReportRowItem(l.Key, l.Label, l.Counts)).ToList(),
             view.Tables.Four.Select(g => new AnnualReportRowItem(g.Kind, g.Label, g.Counts)).ToList()),
-        view.Checks.Select(c => new AnnualReportCheckItem(c.Rule, c.Ok, c.Detail)).ToList());
+        view.Checks.Select(c => new AnnualReportCheckItem(c.Rule, c.Ok, c.Detail)).ToList(),
+        view.Tables.Aggregation is { } a
+            ? new AnnualReportAggregationItem(a.Included, a.Missing.Select(m => new AnnualReportMissingItem(m.Body, m.Reason)).ToList(), a.Cells)
+            : null);
 
     private static async Task<Results<Ok<AnnualReportResponse>, ProblemHttpResult, ValidationProblem>> GetAsync(
         string body, int year, ClaimsPrincipal user, AnnualReportDesk desk, CancellationToken cancellationToken) =>

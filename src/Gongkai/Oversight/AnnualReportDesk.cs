@@ -2,6 +2,7 @@ using System.Globalization;
 using System.Security.Claims;
 using System.Text.Json;
 using System.Text.Json.Serialization;
+using Gongkai.OpenData.Contracts;
 using Gongkai.Organizations;
 using Gongkai.Oversight.Rules;
 using Gongkai.Platform.Audit;
@@ -78,7 +79,7 @@ public sealed record PublishedAnnualReport(Body Body, int Year, string? IndexNo,
 /// </summary>
 public sealed class AnnualReportDesk(
     GongkaiDbContext db, BodyScope scope, BodyDirectory directory, RolePermissions permissions, AuditLog audit, TimeProvider clock,
-    DocumentFigures documents, RequestStatistics requests, DocumentDesk documentDesk, PublishedColumns columns, WorkPlanDesk workPlans)
+    DocumentFigures documents, DecisionRecordCounts decisionRecords, RequestStatistics requests, DocumentDesk documentDesk, PublishedColumns columns, WorkPlanDesk workPlans)
 {
     /// <summary>The catalogue column the report is filed in (every body's default catalogue has it).</summary>
     public const string ReportColumn = "政府信息公开年报";
@@ -368,13 +369,40 @@ public sealed class AnnualReportDesk(
     public async Task<AnnualReportTables> ComputeAsync(Body body, int year, IReadOnlyDictionary<string, decimal?> hand, CancellationToken cancellationToken = default)
     {
         var normative = await documents.NormativeAsync(body.Id, year, cancellationToken);
+        var decisions = await decisionRecords.CountAsync(body.Id, year, cancellationToken);
         var three = await requests.TableThreeAsync(body.Code, year, cancellationToken) ?? TableThree.Build(year, []);
         var four = await requests.TableFourAsync(body.Code, year, cancellationToken) ?? TableFour.Build(year, []);
-        return new AnnualReportTables(
-            AnnualReportRules.TableTwo(new DocumentCounts(normative.Issued, normative.Repealed, normative.InForce), hand),
+        var own = new AnnualReportTables(
+            AnnualReportRules.TableTwo(new DocumentCounts(normative.Issued, normative.Repealed, normative.InForce), hand, Computed(decisions)),
             three.Rows.Select(Line).ToList(),
             four.Groups.Select(g => new TableFourLine(g.Kind, g.Label, g.Counts.Select(n => (long)n).ToList())).ToList());
+        return IsGovernment(body) ? AnnualReportAggregation.Aggregate(body.Name, own, await DepartmentsAsync(body, year, cancellationToken)) : own;
     }
+
+    /// <summary>The departments directly under a government, each with its frozen figures of the year (null when its
+    /// report is missing or still live).</summary>
+    private async Task<IReadOnlyList<DepartmentFigures>> DepartmentsAsync(Body government, int year, CancellationToken cancellationToken)
+    {
+        var departments = (await directory.LoadAsync(cancellationToken)).ChildrenOf(government)
+            .Where(b => b.Kind is BodyKind.MunicipalDepartment or BodyKind.CountyDepartment)
+            .OrderBy(b => b.SortOrder).ThenBy(b => b.Id).ToList();
+        var ids = departments.Select(b => b.Id).ToList();
+        var reports = await db.Set<AnnualReport>().AsNoTracking().Where(r => r.Year == year && ids.Contains(r.BodyId))
+            .Select(r => new { r.BodyId, r.FrozenTables }).ToListAsync(cancellationToken);
+        return departments.Select(b => reports.FirstOrDefault(r => r.BodyId == b.Id) is { } report
+            ? new DepartmentFigures(b.Name, true, report.FrozenTables is { } frozen ? Tables(frozen) : null)
+            : new DepartmentFigures(b.Name, false, null)).ToList();
+    }
+
+    /// <summary>Table 二's decision counts that OpenData's 双公示 records give (a kind the body keeps no records of is absent).</summary>
+    private static Dictionary<string, long> Computed(IReadOnlyDictionary<string, long> counts) => counts.ToDictionary(
+        c => c.Key switch
+        {
+            DecisionRecordCounts.Licensing => "licensing.decisions",
+            DecisionRecordCounts.Penalty => "penalty.decisions",
+            _ => "enforcement.decisions",
+        },
+        c => c.Value);
 
     /// <summary>Table 三's row in the report's shape: which rows are groups, sub-rows of a group, or the four outer rows.</summary>
     private static TableThreeLine Line(TableThreeRow row)

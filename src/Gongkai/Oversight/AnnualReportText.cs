@@ -45,6 +45,11 @@ public static class AnnualReportText
 
         html.Append("<p>本报告依据《中华人民共和国政府信息公开条例》第四十九条、第五十条和国办公开办函〔2021〕30号规定的格式编制，数据统计期限为")
             .Append(report.Year).Append("年1月1日至12月31日。</p>");
+        if (tables.Aggregation is { } aggregation)
+        {
+            html.Append("<p class=\"aggregation\">").Append(HtmlEncode(AnnualReportAggregation.Statement(aggregation))).Append("</p>");
+        }
+
         html.Append("<h2>一、总体情况</h2>");
         Paragraphs(report.Overview);
         html.Append("<h2>二、主动公开政府信息情况</h2>");
@@ -126,8 +131,13 @@ public static class AnnualReportText
         var blocks = new List<PdfBlock>
         {
             new PdfParagraph($"数据统计期限：{report.Year}年1月1日至12月31日", PdfAlignment.Center),
-            new PdfHeading("一、总体情况", 2),
         };
+        if (tables.Aggregation is { } aggregation)
+        {
+            blocks.Add(new PdfParagraph(AnnualReportAggregation.Statement(aggregation)));
+        }
+
+        blocks.Add(new PdfHeading("一、总体情况", 2));
         void Paragraphs(string text)
         {
             var lines = text.Split('\n').Select(l => l.Trim()).Where(l => l.Length > 0).ToList();
@@ -171,7 +181,7 @@ public static class AnnualReportText
     /// <summary>Plain text (one line per row), for a document published without the editor (demo data).</summary>
     public static string Plain(AnnualReport report, AnnualReportTables tables)
     {
-        var lines = new List<string> { "一、总体情况", report.Overview, "二、主动公开政府信息情况" };
+        var lines = new List<string> { tables.Aggregation is { } aggregation ? AnnualReportAggregation.Statement(aggregation) : "", "一、总体情况", report.Overview, "二、主动公开政府信息情况" };
         lines.AddRange(tables.Two.Select(f => $"{f.Item}　{f.Column}：{Value(f)}{(f.Source == FigureSource.Hand ? "（手工填报）" : "")}"));
         lines.Add("三、收到和处理政府信息公开申请情况（自然人、商业企业、科研机构、社会公益组织、法律服务机构、其他、总计）");
         lines.AddRange(tables.Three.Select(l => $"{l.Label}：{string.Join("、", l.Counts)}"));

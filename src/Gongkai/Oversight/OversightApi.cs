@@ -59,7 +59,19 @@ public sealed record InspectionVetoItem(string Rule, string Detail);
 
 /// <summary>The answer of <c>GET /api/v1/inspection</c>;
 /// <c>brokenLinks</c>: links in the published documents that the link checker last found broken.</summary>
-public sealed record InspectionResponse(string? Body, DateOnly Date, IReadOnlyList<InspectionVetoItem> Vetoes, int Score, bool Passes, IReadOnlyList<InspectionColumn> Columns, int BrokenLinks);
+public sealed record InspectionResponse(string? Body, DateOnly Date, IReadOnlyList<InspectionVetoItem> Vetoes, int Score, bool Passes, IReadOnlyList<InspectionColumn> Columns, int BrokenLinks,
+    IReadOnlyList<InspectionUnansweredItem> Unanswered, IReadOnlyList<InspectionGuideItem> IncompleteGuides, InspectionAvailabilityItem Availability);
+
+/// <summary>The site's availability from every node's probe log: <c>month</c> (yyyy-MM), probes and failed probes (not
+/// loaded within 15 s) this month, <c>percent</c> loaded in time (null without probes), and whether the past 7 days had
+/// the 20 probes a day needed to judge the veto.</summary>
+public sealed record InspectionAvailabilityItem(string Month, int Probes, int Failed, decimal? Percent, bool WeekMeasured);
+
+/// <summary>Valid messages of one body and channel received within the past year and unanswered for over 3 months.</summary>
+public sealed record InspectionUnansweredItem(string Body, string Channel, int Count, DateOnly OldestReceivedOn);
+
+/// <summary>A published service guide lacking key elements (<c>missing</c>: their Chinese names).</summary>
+public sealed record InspectionGuideItem(string Body, string ItemName, IReadOnlyList<string> Missing);
 
 /// <summary>The body of <c>POST /api/v1/opinions/{id}/steps</c>.</summary>
 public sealed record OpinionStepRequest(string? Step, string? DoneAt = null, string? IndexNo = null);
@@ -74,6 +86,9 @@ internal static class OversightApi
         workplan.MapPost("/{year:int}/tasks/{number:int}/reports", ReportAsync).WithSummary("责任单位报送一项任务的季度进展").RequireAuthorization(OversightPermissions.ReportProgress);
 
         app.MapGet("/api/v1/inspection", InspectAsync).WithTags("网站自查").WithSummary("网站自查：各栏目最近更新、超期未更新和空白栏目、单项否决和得分（可按机关代码筛选）")
+            .RequireAuthorization(OversightPermissions.ViewInspection);
+        app.MapGet("/admin/oversight/inspection/{body}/{year:int}/{month:int}.pdf", MonthlyPdfAsync).WithTags("网站自查")
+            .WithSummary("一个机关已结束月份的网站自查月度报告（PDF），按保留的数据按需生成")
             .RequireAuthorization(OversightPermissions.ViewInspection);
 
         var opinions = app.MapGroup("/api/v1/opinions").WithTags("政务舆情");
@@ -112,6 +127,11 @@ internal static class OversightApi
         (await desk.ReportAsync(user, year, number, request.Body, request.Quarter, request.Progress, request.Text, cancellationToken))
             .ToResult(r => TypedResults.Created($"/api/v1/workplan/{year}/tasks", new ProgressReportCreated(r.Id, r.Quarter, r.Progress)));
 
+    private static async Task<Results<FileContentHttpResult, ProblemHttpResult, ValidationProblem>> MonthlyPdfAsync(
+        string body, int year, int month, ClaimsPrincipal user, SiteInspection inspection, Gongkai.Platform.Pdf.PdfRenderer renderer, CancellationToken cancellationToken) =>
+        (await inspection.MonthAsync(user, body, year, month, cancellationToken)).ToResult(m => TypedResults.File(
+            renderer.Render(InspectionText.Pdf(m)), "application/pdf", string.Create(System.Globalization.CultureInfo.InvariantCulture, $"{m.Body.Code}-inspection-{year}-{month:00}.pdf")));
+
     private static async Task<Results<Ok<InspectionResponse>, ProblemHttpResult, ValidationProblem>> InspectAsync(
         string? body, ClaimsPrincipal user, SiteInspection inspection, Gongkai.Organizations.BodyDirectory directory, CancellationToken cancellationToken)
     {
@@ -128,7 +148,11 @@ internal static class OversightApi
             report.Result.Vetoes.Select(v => new InspectionVetoItem(v.Rule, v.Detail)).ToList(), report.Result.Score, report.Result.Passes,
             report.Result.Columns.Select(c => new InspectionColumn(c.Column.Id, c.Column.Name, report.Columns[c.Column.Id].Path,
                 bodies.Find(report.Columns[c.Column.Id].BodyId)?.Code ?? "", ColumnFreshness.Code(c.Kind), c.Column.LastUpdated, c.Stale, c.Empty, c.StaleOn, c.StaleSoon)).ToList(),
-            report.Result.BrokenLinks));
+            report.Result.BrokenLinks,
+            report.Result.Unanswered.Select(u => new InspectionUnansweredItem(u.Body, u.Channel, u.Count, u.OldestReceivedOn)).ToList(),
+            report.Result.IncompleteGuides.Select(g => new InspectionGuideItem(g.Body, g.ItemName, g.Missing)).ToList(),
+            new InspectionAvailabilityItem(inspection.Today.ToString("yyyy-MM", System.Globalization.CultureInfo.InvariantCulture),
+                report.Result.Availability?.Probes ?? 0, report.Result.Availability?.Failed ?? 0, report.Result.Availability?.Percent, report.Result.AvailabilityMeasured)));
     }
 
     private static async Task<Results<Created<OpinionCreated>, ProblemHttpResult, ValidationProblem>> RegisterAsync(

@@ -1,4 +1,5 @@
 using Gongkai.Platform.Data;
+using Gongkai.Platform.Http;
 using Gongkai.Platform.Jobs;
 using Gongkai.Platform.Web;
 
@@ -31,6 +32,17 @@ internal static class OversightModule
             "按值班表每天由一人阅读本单位上次读网以来新发布的内容，逐条标记已读或提出问题，问题通知发布人，记录留存。");
         services.AddScoped<AnnualReportReminderJob>();
         services.AddRecurringJob<AnnualReportReminderJob>();
+        services.AddOptions<AvailabilityOptions>().BindConfiguration(AvailabilityOptions.Section);
+        // The guarded outbound client, with the probe's own allow-list (loopback by default) added for this client only.
+        services.AddOutboundHttpClient(AvailabilityProbeJob.ClientName).ConfigureHttpClient(client =>
+        {
+            client.DefaultRequestHeaders.UserAgent.ParseAdd("Gongkai-Availability/1.0");
+            client.Timeout = Timeout.InfiniteTimeSpan; // the job's own 15 s limit governs
+        }).ConfigurePrimaryHttpMessageHandler(provider => OutboundHttp.CreateHandler(new ProbeOutboundOptions(
+            provider.GetRequiredService<Microsoft.Extensions.Options.IOptionsMonitor<OutboundHttpOptions>>(),
+            provider.GetRequiredService<Microsoft.Extensions.Options.IOptionsMonitor<AvailabilityOptions>>())));
+        services.AddScoped<AvailabilityProbeJob>();
+        services.AddRecurringJob<AvailabilityProbeJob>();
         services.AddScoped<ColumnAlertJob>();
         services.AddRecurringJob<ColumnAlertJob>();
         services.AddScoped<CalendarReadiness>();

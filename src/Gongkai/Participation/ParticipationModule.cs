@@ -17,6 +17,7 @@ internal static class ParticipationModule
         services.AddConsoleMenuEntry(110, "意见征集", "/admin/consultations", ParticipationPermissions.View,
             "起草和公布征求意见稿，登记线下意见，审核意见，逐条反馈采纳情况。");
         services.AddScoped<ConsultationDesk>();
+        services.AddScoped<Gongkai.Platform.Inspection.IInteractionCensus, ConsultationInteractionCensus>();
         services.AddScoped<ConsultationAttachmentDesk>();
         services.AddScoped<SurveyDesk>();
         services.AddSingleton<SurveyCounts>();

@@ -21,6 +21,7 @@ internal static class ServicesModule
         services.AddConsoleMenuEntry(123, "公共企事业单位", "/admin/public-units", ServicesPermissions.Catalogues,
             "主管部门查看所属学校、医院、供水供电等单位的公开缺项、逾期和更新情况，开展考核，处理群众反映。");
         services.AddScoped<Catalogues.StandardCatalogues>();
+        services.AddScoped<Gongkai.Platform.Inspection.IServiceGuideCensus, GuideInspectionCensus>();
         services.AddScoped<Catalogues.StandardCatalogueDesk>();
         services.AddScoped<Catalogues.PublicUnitDesk>();
         services.AddScoped<ListDesk>();

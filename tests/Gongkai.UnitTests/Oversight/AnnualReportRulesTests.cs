@@ -4,13 +4,13 @@ namespace Gongkai.UnitTests.Oversight;
 
 public sealed class AnnualReportRulesTests
 {
-    private static readonly Dictionary<string, decimal?> Zeros = AnnualReportRules.HandKeys.ToDictionary(k => k, _ => (decimal?)0);
+    internal static readonly Dictionary<string, decimal?> Zeros = AnnualReportRules.HandKeys.ToDictionary(k => k, _ => (decimal?)0);
 
     /// <summary>Seven counts: the six applicant columns and their sum.</summary>
     private static long[] Row(params long[] applicants) => [.. applicants, applicants.Sum()];
 
     /// <summary>A table 三 that balances: 10 new + 2 carried (natural persons 8 + 1, enterprises 2 + 1) = 11 closed + 1 carried forward.</summary>
-    private static List<TableThreeLine> BalancedThree() =>
+    internal static List<TableThreeLine> BalancedThree() =>
     [
         new("new", "一、本年新收政府信息公开申请数量", TableThreeLineKind.New, null, Row(8, 2, 0, 0, 0, 0)),
         new("carried", "二、上年结转政府信息公开申请数量", TableThreeLineKind.Carried, null, Row(1, 1, 0, 0, 0, 0)),
@@ -29,14 +29,14 @@ public sealed class AnnualReportRulesTests
         new("carried-forward", "四、结转下年度继续办理", TableThreeLineKind.CarriedForward, null, Row(0, 1, 0, 0, 0, 0)),
     ];
 
-    private static List<TableFourLine> BalancedFour() =>
+    internal static List<TableFourLine> BalancedFour() =>
     [
         new("reconsideration", "行政复议", [1, 1, 0, 1, 3]),
         new("litigation-direct", "行政诉讼：未经复议直接起诉", [0, 0, 0, 1, 1]),
         new("litigation-after-review", "行政诉讼：复议后起诉", [0, 0, 0, 0, 0]),
     ];
 
-    private static AnnualReportTables Tables(IReadOnlyDictionary<string, decimal?>? hand = null, DocumentCounts? normative = null,
+    internal static AnnualReportTables Tables(IReadOnlyDictionary<string, decimal?>? hand = null, DocumentCounts? normative = null,
         List<TableThreeLine>? three = null, List<TableFourLine>? four = null) =>
         new(AnnualReportRules.TableTwo(normative ?? new DocumentCounts(3, 1, 12), hand ?? Zeros), three ?? BalancedThree(), four ?? BalancedFour());
 

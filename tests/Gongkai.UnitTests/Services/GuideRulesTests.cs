@@ -71,4 +71,22 @@ public sealed class GuideRulesTests
         var refused = GuideRules.Check(new GuideVersionInput(Content() with { LegalDays = 10, PromisedDays = 20 }, new DateOnly(2026, 9, 30), new DateOnly(2026, 9, 30)));
         Assert.Contains("promisedDays", refused.Refusal!.Errors.Keys);
     }
+
+    [Fact]
+    public void A_complete_guide_lacks_no_key_element() =>
+        Assert.Empty(GuideRules.MissingKeyElements(Content(new GuideMaterial("户口簿", "原件", 1, null, null))));
+
+    [Fact]
+    public void Missing_key_elements_are_named_in_the_guides_order()
+    {
+        var content = Content(new GuideMaterial(" ", "原件", 1, null, null)) with { Basis = " ", LegalDays = 0, PromisedDays = 0, Hours = "", ComplaintPhone = "" };
+        Assert.Equal(["设定依据", "申请材料", "办理时限", "办理时间", "监督电话"], GuideRules.MissingKeyElements(content));
+    }
+
+    [Fact]
+    public void A_fully_online_item_needs_no_place_or_office_hours() =>
+        Assert.Empty(GuideRules.MissingKeyElements(Content(new GuideMaterial("户口簿", "电子件", 1, null, null)) with
+        {
+            Location = "", Hours = "", FullyOnline = true, OnlineUrl = "https://zwfw.example/1",
+        }));
 }

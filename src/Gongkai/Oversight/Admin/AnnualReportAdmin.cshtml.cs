@@ -86,6 +86,8 @@ public sealed class AnnualReportAdminModel(AnnualReportDesk desk, Staff.RolePerm
         Overview = view.Report.Overview;
         Problems = view.Report.Problems;
         Other = view.Report.Other;
-        Hand = AnnualReportRules.HandKeys.ToDictionary(k => k, k => view.Tables.Figure(k)?.Value?.ToString("0.####", System.Globalization.CultureInfo.InvariantCulture));
+        // The stored entries, not the table's cells: a government's cells add its departments' figures.
+        var stored = AnnualReportDesk.Hand(view.Report);
+        Hand = AnnualReportRules.HandKeys.ToDictionary(k => k, k => stored.GetValueOrDefault(k)?.ToString("0.####", System.Globalization.CultureInfo.InvariantCulture));
     }
 }

@@ -24,7 +24,12 @@ public sealed class AnnualReportsPageModel(AnnualReportDesk desk) : PageModel
         var chosen = Reports.FirstOrDefault(r => r.Body.Code == body)?.Body;
         Body = chosen?.Code;
         BodyName = chosen?.Name;
-        Figures = Reports.Where(r => chosen is null || r.Body.Id == chosen.Id).GroupBy(r => r.Year).OrderBy(g => g.Key)
+        // Summed over all bodies, a department whose figures a government's published report already includes is not
+        // counted twice.
+        var summedElsewhere = Reports.Where(r => r.Tables.Aggregation is not null)
+            .SelectMany(r => r.Tables.Aggregation!.Included.Skip(1).Select(name => (r.Year, name))).ToHashSet();
+        Figures = Reports.Where(r => chosen is null ? !summedElsewhere.Contains((r.Year, r.Body.Name)) : r.Body.Id == chosen.Id)
+            .GroupBy(r => r.Year).OrderBy(g => g.Key)
             .Select(g => new YearFigures(g.Key, g.Count(),
                 g.Sum(r => Total(r.Tables, TableThreeLineKind.New)), g.Sum(r => Total(r.Tables, TableThreeLineKind.Carried)),
                 g.Sum(r => Total(r.Tables, TableThreeLineKind.Results)), g.Sum(r => Total(r.Tables, TableThreeLineKind.CarriedForward))))

@@ -41,8 +41,10 @@ public enum TableThreeLineKind
 /// <summary>One group of table 四: 结果维持, 结果纠正, 其他结果, 尚未审结, 总计.</summary>
 public sealed record TableFourLine(string Kind, string Label, IReadOnlyList<long> Counts);
 
-/// <summary>The figures of one report: table 二's cells, table 三's rows, table 四's three groups.</summary>
-public sealed record AnnualReportTables(IReadOnlyList<ReportFigure> Two, IReadOnlyList<TableThreeLine> Three, IReadOnlyList<TableFourLine> Four)
+/// <summary>The figures of one report: table 二's cells, table 三's rows, table 四's three groups, and — for a government's
+/// report that sums its departments — which bodies' figures are in it (<see cref="AnnualReportAggregation"/>).</summary>
+public sealed record AnnualReportTables(
+    IReadOnlyList<ReportFigure> Two, IReadOnlyList<TableThreeLine> Three, IReadOnlyList<TableFourLine> Four, AggregationNote? Aggregation = null)
 {
     public ReportFigure? Figure(string key) => Two.FirstOrDefault(f => f.Key == key);
 
@@ -92,20 +94,36 @@ public static class AnnualReportRules
 
     public static bool IsHand(string key) => HandKeys.Contains(key);
 
-    /// <summary>Table 二 from the computed 行政规范性文件 counts and the hand figures (a missing hand figure stays null).</summary>
-    public static IReadOnlyList<ReportFigure> TableTwo(DocumentCounts normative, IReadOnlyDictionary<string, decimal?> hand)
+    /// <summary>Table 二 from the computed 行政规范性文件 counts, the decision counts structured records give
+    /// (<paramref name="computed"/>, key → count; a key present there is computed, not entered), and the hand figures
+    /// (a missing hand figure stays null).</summary>
+    public static IReadOnlyList<ReportFigure> TableTwo(DocumentCounts normative, IReadOnlyDictionary<string, decimal?> hand,
+        IReadOnlyDictionary<string, long>? computed = null)
     {
         ArgumentNullException.ThrowIfNull(normative);
         ArgumentNullException.ThrowIfNull(hand);
-        return TableTwoCells.Select(c => new ReportFigure(c.Key, c.Item, c.Column,
-            c.Computed ? c.Key switch
+        return TableTwoCells.Select(c =>
+        {
+            if (c.Computed)
             {
-                "normative.issued" => normative.Issued,
-                "normative.repealed" => normative.Repealed,
-                _ => normative.InForce,
-            } : hand.GetValueOrDefault(c.Key),
-            c.Computed ? FigureSource.Computed : FigureSource.Hand)).ToList();
+                decimal count = c.Key switch
+                {
+                    "normative.issued" => normative.Issued,
+                    "normative.repealed" => normative.Repealed,
+                    _ => normative.InForce,
+                };
+                return new ReportFigure(c.Key, c.Item, c.Column, count, FigureSource.Computed);
+            }
+
+            return computed?.TryGetValue(c.Key, out var records) == true
+                ? new ReportFigure(c.Key, c.Item, c.Column, records, FigureSource.Computed)
+                : new ReportFigure(c.Key, c.Item, c.Column, hand.GetValueOrDefault(c.Key), FigureSource.Hand);
+        }).ToList();
     }
+
+    /// <summary>The table 二 cells that structured records (OpenData's 双公示 行政许可/行政处罚) may compute instead of a
+    /// hand entry.</summary>
+    public static IReadOnlyList<string> RecordKeys { get; } = ["licensing.decisions", "penalty.decisions", "enforcement.decisions"];
 
     /// <summary>Reads a hand figure as typed: empty is "not entered"; full-width digits and a thousands separator are
     /// accepted; anything else is refused with a message naming the cell.</summary>

@@ -25,11 +25,29 @@ public sealed record ColumnReading(ColumnFacts Column, ColumnKind Kind, bool Emp
 /// <summary>A failed single-veto item (单项否决) with the numbers behind it.</summary>
 public sealed record InspectionVeto(string Rule, string Detail);
 
+/// <summary>A body's valid messages of one channel unanswered for over 3 months (received within the past year).</summary>
+public sealed record UnansweredChannel(string Body, string Channel, int Count, DateOnly OldestReceivedOn);
+
+/// <summary>A published service guide lacking key elements.</summary>
+public sealed record GuideGap(string Body, string ItemName, IReadOnlyList<string> Missing);
+
 /// <summary>The inspection of a set of columns: each reading, the vetoes and the score.</summary>
 public sealed record InspectionResult(IReadOnlyList<ColumnReading> Columns, IReadOnlyList<InspectionVeto> Vetoes, int Score)
 {
     /// <summary>Broken links in the published documents of the columns' bodies (the link checker's last results).</summary>
     public int BrokenLinks { get; init; }
+
+    /// <summary>Messages left unanswered over 3 months, per body and channel.</summary>
+    public IReadOnlyList<UnansweredChannel> Unanswered { get; init; } = [];
+
+    /// <summary>Published service guides lacking key elements.</summary>
+    public IReadOnlyList<GuideGap> IncompleteGuides { get; init; } = [];
+
+    /// <summary>The site's availability this month from the nodes' probe log (<see cref="AvailabilityRule"/>).</summary>
+    public AvailabilitySummary? Availability { get; init; }
+
+    /// <summary>Whether the past week had enough probes (20 a day) to judge the availability veto.</summary>
+    public bool AvailabilityMeasured { get; init; }
 
     public int StaleCount => Columns.Count(c => c.Stale);
 
@@ -87,8 +105,20 @@ public static class ColumnFreshness
         _ => null,
     };
 
-    public static InspectionResult Inspect(IEnumerable<ColumnFacts> columns, DateOnly today, Func<DateTimeOffset, DateOnly> chinaDate, int brokenLinks = 0)
+    /// <summary>Months after which a valid message without an answer fails the site, and the window (past year) looked at.</summary>
+    public const int UnansweredMonths = 3;
+    public const int UnansweredWindowMonths = 12;
+
+    /// <summary>The receipt window of messages that count as unanswered too long on <paramref name="today"/>: received on or
+    /// after the first day (a year ago) and before the second (3 months ago).</summary>
+    public static (DateOnly From, DateOnly Before) UnansweredWindow(DateOnly today) =>
+        (today.AddMonths(-UnansweredWindowMonths), today.AddMonths(-UnansweredMonths));
+
+    public static InspectionResult Inspect(IEnumerable<ColumnFacts> columns, DateOnly today, Func<DateTimeOffset, DateOnly> chinaDate, int brokenLinks = 0,
+        IReadOnlyList<UnansweredChannel>? unanswered = null, IReadOnlyList<GuideGap>? guides = null)
     {
+        unanswered ??= [];
+        guides ??= [];
         var readings = columns.Select(c =>
         {
             var kind = KindOf(c.Name, c.UpdateFrequency);
@@ -119,8 +149,22 @@ public static class ColumnFreshness
             vetoes.Add(new("empty-columns", $"空白栏目 {empty} 个（≥ {EmptyVeto} 个即单项否决）"));
         }
 
+        var late = unanswered.Sum(u => u.Count);
+        if (late > 0)
+        {
+            vetoes.Add(new("unanswered-interaction", $"近一年内超过{UnansweredMonths}个月未答复的有效留言 {late} 条（" +
+                string.Join("；", unanswered.GroupBy(u => u.Channel).Select(g => $"{g.Key} {g.Sum(u => u.Count)} 条，最早 {g.Min(u => u.OldestReceivedOn):yyyy-MM-dd} 收到")) +
+                "；有一条即单项否决）"));
+        }
+
+        if (guides.Count > 0)
+        {
+            vetoes.Add(new("incomplete-guides", $"要素缺失的办事指南 {guides.Count} 个（" +
+                string.Join("；", guides.Take(5).Select(g => $"{g.ItemName}缺{string.Join("、", g.Missing)}")) + (guides.Count > 5 ? "等" : "") + "；有一个即单项否决）"));
+        }
+
         var score = Math.Max(0, 100 - StaleDeduction * stale - EmptyDeduction * empty - Math.Min(BrokenLinkCap, BrokenLinkDeduction * brokenLinks));
-        return new InspectionResult(readings, vetoes, score) { BrokenLinks = brokenLinks };
+        return new InspectionResult(readings, vetoes, score) { BrokenLinks = brokenLinks, Unanswered = unanswered, IncompleteGuides = guides };
     }
 
     public static string Code(ColumnKind kind) => kind switch

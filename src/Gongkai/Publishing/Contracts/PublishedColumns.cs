@@ -14,10 +14,21 @@ public sealed record ColumnActivity(int Id, int BodyId, string Name, string Path
 public sealed class PublishedColumns(GongkaiDbContext db)
 {
     /// <summary>Every visible leaf column of the given bodies (all bodies when null).</summary>
-    public async Task<IReadOnlyList<ColumnActivity>> ActivityAsync(IReadOnlyCollection<int>? bodyIds, CancellationToken cancellationToken = default)
+    public Task<IReadOnlyList<ColumnActivity>> ActivityAsync(IReadOnlyCollection<int>? bodyIds, CancellationToken cancellationToken = default) =>
+        ActivityAsOfAsync(bodyIds, null, cancellationToken);
+
+    /// <summary>The same, counting only documents published before <paramref name="publishedBefore"/> (null: all) — a
+    /// past month's view for the monthly self-inspection report. Documents published then and withdrawn since are not
+    /// counted (the withdrawal date is not compared).</summary>
+    public async Task<IReadOnlyList<ColumnActivity>> ActivityAsOfAsync(IReadOnlyCollection<int>? bodyIds, DateTimeOffset? publishedBefore, CancellationToken cancellationToken = default)
     {
         var nodes = db.Set<CatalogueNode>().AsNoTracking();
         var documents = db.Set<Document>().AsNoTracking().Where(d => d.Status == DocumentStatus.Published && d.CatalogueNodeId != null);
+        if (publishedBefore is { } before)
+        {
+            documents = documents.Where(d => d.PublishedAt < before);
+        }
+
         if (bodyIds is not null)
         {
             nodes = nodes.Where(n => bodyIds.Contains(n.BodyId));

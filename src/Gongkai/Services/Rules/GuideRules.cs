@@ -70,6 +70,46 @@ public static class GuideRules
         _ => "已逾期未公开",
     };
 
+    /// <summary>The key elements a published guide lacks (国办秘函〔2019〕19号 办事指南要素缺失; the 2015 rules list 事项名称、设定依据、
+    /// 申请条件、办理材料、办理地点、办理时间、联系电话、办理流程; the seed adds 时限 and 监督电话). A fully online item needs no
+    /// place or office hours. Guides saved through the desk pass <see cref="Check"/>; imported or older versions may not.</summary>
+    public static IReadOnlyList<string> MissingKeyElements(GuideContent content)
+    {
+        ArgumentNullException.ThrowIfNull(content);
+        var missing = new List<string>();
+        void Need(string? value, string name)
+        {
+            if (string.IsNullOrWhiteSpace(value))
+            {
+                missing.Add(name);
+            }
+        }
+
+        Need(content.ItemName, "事项名称");
+        Need(content.Basis, "设定依据");
+        Need(content.Conditions, "受理条件");
+        if (content.Materials is null || !content.Materials.Any(m => !string.IsNullOrWhiteSpace(m.Name)))
+        {
+            missing.Add("申请材料");
+        }
+
+        Need(content.Process, "办理流程");
+        if (content.LegalDays <= 0 && content.PromisedDays <= 0)
+        {
+            missing.Add("办理时限");
+        }
+
+        if (!content.FullyOnline)
+        {
+            Need(content.Location, "办理地点");
+            Need(content.Hours, "办理时间");
+        }
+
+        Need(content.ConsultPhone, "咨询电话");
+        Need(content.ComplaintPhone, "监督电话");
+        return missing;
+    }
+
     public static Outcome<CheckedGuideVersion> Check(GuideVersionInput input)
     {
         ArgumentNullException.ThrowIfNull(input);

@@ -421,6 +421,7 @@ public sealed partial class AuthorizationMatrixTests(StaffTestHost host, ITestOu
         ["POST /api/v1/opinions/{id:int}/steps"] = Access.Permission(OversightPermissions.HandleOpinions),
         ["GET /admin/oversight/inspection"] = Access.Permission(OversightPermissions.ViewInspection),
         ["GET /api/v1/inspection"] = Access.Permission(OversightPermissions.ViewInspection),
+        ["GET /admin/oversight/inspection/{body}/{year:int}/{month:int}.pdf"] = Access.Permission(OversightPermissions.ViewInspection),
         // Annual reports: public once published (before that the desk answers 404 to all but the body's staff)
         ["GET /annual-reports"] = Access.Anonymous,
         ["GET /annual-reports/{body}/{year:int}"] = Access.Anonymous,
@@ -442,6 +443,7 @@ public sealed partial class AuthorizationMatrixTests(StaffTestHost host, ITestOu
         ["eventId"] = "1",
         ["attachmentId"] = "1",
         ["year"] = "2024",
+        ["month"] = "11",
         ["status"] = "404",
         ["number"] = "1",
         ["type"] = "通知公告",
