@@ -161,4 +161,38 @@ public sealed class CoIssueCountersignTests(TestAuthFactory factory) : IClassFix
         var db = scope.ServiceProvider.GetRequiredService<GongkaiDbContext>();
         Assert.True(await db.Set<AuditEntry>().AnyAsync(a => a.Target == "document:" + indexNo && a.Action == "document.co-issue.declined"));
     }
+
+    [Fact]
+    public async Task The_co_issuers_console_asks_to_confirm_keeps_a_missing_reason_on_the_page_and_countersigns()
+    {
+        var (id, indexNo) = await PublishCoIssuedAsync("关于联合发布年度工作要点的通知（控制台会签）");
+        var coReviewer = await CoIssuerStaffAsync("reviewer2", StaffRoles.SecondReviewer);
+
+        var page = await coReviewer.GetStringAsync(new Uri("/admin/co-issues", UriKind.Relative));
+        Assert.Contains("待确认", page, StringComparison.Ordinal);
+        Assert.Contains("关于联合发布年度工作要点的通知（控制台会签）", page, StringComparison.Ordinal);
+        Assert.Contains("会签（同意联合发文）", page, StringComparison.Ordinal);
+
+        using (var noReason = await coReviewer.SubmitAsync("/admin/co-issues", [new("DocumentId", id.ToString(System.Globalization.CultureInfo.InvariantCulture)), new("Reason", "")], handler: "Decline"))
+        {
+            Assert.Equal(HttpStatusCode.OK, noReason.StatusCode);
+            Assert.Contains("拒绝联合发文时请填写理由。", await noReason.Content.ReadAsStringAsync(), StringComparison.Ordinal);
+        }
+
+        Assert.False(await ListedUnderCoIssuerAsync(indexNo));
+        using (var accepted = await coReviewer.SubmitAsync("/admin/co-issues", [new("DocumentId", id.ToString(System.Globalization.CultureInfo.InvariantCulture))], handler: "Accept"))
+        {
+            Assert.Equal(HttpStatusCode.OK, accepted.StatusCode);
+            var after = await accepted.Content.ReadAsStringAsync();
+            Assert.Contains("已会签。", after, StringComparison.Ordinal);
+        }
+
+        Assert.True(await ListedUnderCoIssuerAsync(indexNo));
+
+        // An editor of the co-issuer sees the requests but is told who may answer, with no buttons.
+        var coEditor = await CoIssuerStaffAsync("editor2", StaffRoles.Editor);
+        var editorPage = await coEditor.GetStringAsync(new Uri("/admin/co-issues", UriKind.Relative));
+        Assert.Contains("您没有审核权限", editorPage, StringComparison.Ordinal);
+        Assert.DoesNotContain("会签（同意联合发文）", editorPage, StringComparison.Ordinal);
+    }
 }

@@ -62,6 +62,7 @@ public sealed partial class AuthorizationMatrixTests(StaffTestHost host, ITestOu
         ["POST /api/v1/session/tokens"] = Access.Anonymous,
         ["GET /api/v1/session/tokens"] = Access.Staff,
         ["DELETE /api/v1/session/tokens/{id:int}"] = Access.Staff,
+        ["POST /api/v1/session/tokens/{id:int}/renew"] = Access.Staff,
 
         // Console sections of other slices (checked once they are mapped)
         ["GET /admin/bodies"] = Access.Permission(OrganizationsPermissions.ManageBody),
