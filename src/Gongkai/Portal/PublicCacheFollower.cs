@@ -15,7 +15,7 @@ internal sealed class PublicCacheFollower(IOutputCacheStore cache) : IChangeLogF
 {
     private static readonly HashSet<ChangeKind> DocumentPageKinds =
     [
-        PublishingChanges.DocumentPublished, PublishingChanges.DocumentCorrected, PublishingChanges.DocumentWithdrawn,
+        PublishingChanges.DocumentPublished, PublishingChanges.DocumentCorrected, PublishingChanges.DocumentWithdrawn, PublishingChanges.DocumentCoIssuersChanged,
         PublishingChanges.InterpretationCreated, PublishingChanges.CatalogueChanged, PublishingChanges.CatalogueNodeChanged,
     ];
 

@@ -131,7 +131,8 @@ public enum DocumentValidity
     Revised,
 }
 
-/// <summary>A co-issuing body of a jointly issued document.</summary>
+/// <summary>A co-issuing body of a jointly issued document and its answer (<see cref="CoIssueCountersign"/>): the
+/// document shows under the body only once the body has countersigned.</summary>
 public sealed class DocumentCoIssuer
 {
     public int DocumentId { get; set; }
@@ -139,6 +140,19 @@ public sealed class DocumentCoIssuer
     public int BodyId { get; set; }
 
     public Body? Body { get; set; }
+
+    /// <summary>Also the row's concurrency token, so two reviewers answering at once cannot both win.</summary>
+    public CoIssueState State { get; set; }
+
+    /// <summary>Why the body declined; shown to the issuing body.</summary>
+    public string? DeclineReason { get; set; }
+
+    public DateTimeOffset? AnsweredAt { get; set; }
+
+    /// <summary>The answering reviewer's user id and display name.</summary>
+    public string? AnsweredBy { get; set; }
+
+    public string? AnsweredByName { get; set; }
 }
 
 internal sealed class DocumentConfiguration : IEntityTypeConfiguration<Document>
@@ -186,5 +200,11 @@ internal sealed class DocumentCoIssuerConfiguration : IEntityTypeConfiguration<D
         builder.ToTable("document_co_issuers");
         builder.HasKey(c => new { c.DocumentId, c.BodyId });
         builder.HasOne(c => c.Body).WithMany().HasForeignKey(c => c.BodyId).OnDelete(DeleteBehavior.Restrict);
+        // Rows from before countersigning was required read as requested: nobody at the co-issuer had agreed.
+        builder.Property(c => c.State).HasConversion<string>().HasMaxLength(16).HasDefaultValue(CoIssueState.Requested).IsConcurrencyToken();
+        builder.Property(c => c.DeclineReason).HasMaxLength(CoIssueCountersign.MaxReasonLength);
+        builder.Property(c => c.AnsweredBy).HasMaxLength(64);
+        builder.Property(c => c.AnsweredByName).HasMaxLength(100);
+        builder.HasIndex(c => new { c.BodyId, c.State });
     }
 }

@@ -46,7 +46,7 @@ public sealed record StaffDocumentView(
     int Id, string? IndexNo, string Title, string? DocNumber, string Body, IReadOnlyList<string> CoIssuers, string Type, string Subject,
     string? SignedOn, string? EffectiveOn, string? ExpiresOn, string? Keywords, string Validity, string BodyHtml, string Status, string StatusName,
     int Revision, string? NoInterpretationReason, DateTimeOffset? PublishAt, DateTimeOffset? PublishedAt, IReadOnlyList<HistoryView> History,
-    int? CatalogueNode = null);
+    int? CatalogueNode = null, IReadOnlyList<CoIssueStateView>? CoIssueStates = null);
 
 public sealed record HistoryView(DateTimeOffset At, string Action, string ActionName, string? Actor, string? Comment);
 
@@ -259,7 +259,8 @@ internal static class PublishingApi
             .Select(h => new HistoryView(h.At, h.Action, DocumentHistoryEntry.ChineseAction(h.Action), h.ActorName, h.Comment)).ToListAsync(cancellationToken);
         return new StaffDocumentView(d.Id, d.IndexNo, d.Title, d.DocNumber, d.Body!.Code, d.CoIssuers.Select(c => c.Body!.Code).ToList(), d.DocumentType, d.Subject,
             Date(d.SignedOn), Date(d.EffectiveOn), Date(d.ExpiresOn), d.Keywords, DocumentCatalog.ChineseName(d.Validity), d.BodyHtml, d.Status.ToString(),
-            ReviewWorkflow.ChineseName(d.Status), d.Revision, d.NoInterpretationReason, d.PublishAt, d.PublishedAt, history, d.CatalogueNodeId);
+            ReviewWorkflow.ChineseName(d.Status), d.Revision, d.NoInterpretationReason, d.PublishAt, d.PublishedAt, history, d.CatalogueNodeId,
+            CoIssueDesk.StatesOf(d));
     }
 
     private static string? Date(DateOnly? date) => date?.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture);

@@ -12,6 +12,10 @@ public static class PublishingChanges
 
     public static readonly ChangeKind DocumentWithdrawn = new("document.withdrawn", "document");
 
+    /// <summary>A co-issuer of a published document countersigned or declined: it now shows, or still does not, under
+    /// that body (search, lists, feeds, the document's 发布机构).</summary>
+    public static readonly ChangeKind DocumentCoIssuersChanged = new("document.co-issuers", "document");
+
     /// <summary>Entity id: the interpreted documents' ids, comma-separated.</summary>
     public static readonly ChangeKind InterpretationCreated = new("interpretation.created", "interpretation");
 

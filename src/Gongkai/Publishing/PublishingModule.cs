@@ -27,6 +27,7 @@ internal static class PublishingModule
         var services = builder.Services;
         services.AddPublishingPermissions();
         services.AddConsoleMenuEntry(40, "文件发布", "/admin/documents", Permissions.Staff, "起草文件，初审、复审、终审，发布、更正和撤回；公开时限提醒。");
+        services.AddConsoleMenuEntry(45, "联合发文会签", "/admin/co-issues", Permissions.Staff, "其他机关把本单位列为联合发文机关的文件：由本单位审核人员会签或说明理由拒绝。");
         services.AddConsoleMenuEntry(50, "主动公开目录", "/admin/catalogue", OrganizationsPermissions.ManageBody, "维护本单位主动公开基本目录：内容、主体、时限、载体和更新频率。");
         services.AddConsoleMenuEntry(60, "政府公报", "/admin/gazette", PublishingPermissions.EditDocuments, "编辑各期政府公报，收录已发布文件，发布公报及其 PDF 版。");
         services.AddConsoleMenuEntry(110, "链接检查", "/admin/safeguards/links", Permissions.Staff, "查看各单位文件中的失效链接（站内和外部），每天定时检查。");
@@ -37,6 +38,7 @@ internal static class PublishingModule
         services.AddScoped<DocumentPublisher>();
         services.AddScoped<Gongkai.Calendar.IOpenClockCensus, PublicationClockCensus>();
         services.AddScoped<DocumentDesk>();
+        services.AddScoped<CoIssueDesk>();
         services.AddScoped<PublishedDocuments>();
         services.AddScoped<DraftDocuments>();
         services.AddScoped<PublishedColumns>();
@@ -64,6 +66,7 @@ internal static class PublishingModule
     public static WebApplication MapPublishing(this WebApplication app)
     {
         app.MapPublishingApi();
+        app.MapCoIssuesApi();
         app.MapCatalogue();
         app.MapAttachments();
         app.MapGazette();

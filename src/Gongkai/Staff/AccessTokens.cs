@@ -1,6 +1,8 @@
 using Gongkai.Platform.Audit;
 using Gongkai.Platform.Data;
+using Gongkai.Platform.Outcomes;
 using Microsoft.AspNetCore.Identity;
+using Microsoft.Extensions.Options;
 using Microsoft.EntityFrameworkCore;
 using Gongkai.Platform.Time;
 
@@ -20,7 +22,7 @@ public enum AccessTokenRejection
 
 /// <summary>Creating, listing, revoking and checking personal access tokens. Every change is audited in the same
 /// unit of work; the caller names the actor when there is no signed-in user (the command line).</summary>
-public sealed class AccessTokenService(GongkaiDbContext db, AuditLog audit, UserManager<StaffUser> users, TimeProvider clock)
+public sealed class AccessTokenService(GongkaiDbContext db, AuditLog audit, UserManager<StaffUser> users, TimeProvider clock, IOptions<AccessTokenOptions> options)
 {
     public const int MaxNameLength = 64;
 
@@ -28,17 +30,21 @@ public sealed class AccessTokenService(GongkaiDbContext db, AuditLog audit, User
     /// call into a database write.</summary>
     private static readonly TimeSpan LastUsedResolution = TimeSpan.FromMinutes(1);
 
-    /// <summary>A token without a chosen lifetime expires after this many days; none lives longer than
-    /// <see cref="MaxLifetimeDays"/> (ASVS: credentials for scripts expire and are renewed by creating a new one).</summary>
+    /// <summary>A token without a chosen lifetime expires after this many days unless <c>Gongkai:Tokens:DefaultLifetimeDays</c>
+    /// says otherwise (<see cref="DefaultLifetime"/>); none lives longer than <see cref="MaxLifetimeDays"/> from its
+    /// creation or last renewal (ASVS: credentials for scripts expire and are renewed).</summary>
     public const int DefaultLifetimeDays = 90;
+
+    /// <summary>The configured default lifetime, in days.</summary>
+    public int DefaultLifetime => options.Value.DefaultLifetimeDays;
 
     public const int MaxLifetimeDays = 365;
 
-    /// <summary>Creates a token valid for <paramref name="lifetimeDays"/> days (default <see cref="DefaultLifetimeDays"/>,
+    /// <summary>Creates a token valid for <paramref name="lifetimeDays"/> days (default <see cref="DefaultLifetime"/>,
     /// 1 to <see cref="MaxLifetimeDays"/>; callers validate the range and say so in their own words).</summary>
     public async Task<CreatedAccessToken> CreateAsync(StaffUser owner, string name, int? lifetimeDays, string? actorName = null, CancellationToken cancellationToken = default)
     {
-        var days = Math.Clamp(lifetimeDays ?? DefaultLifetimeDays, 1, MaxLifetimeDays);
+        var days = Math.Clamp(lifetimeDays ?? DefaultLifetime, 1, MaxLifetimeDays);
         var secret = AccessTokenSecret.Generate();
         var now = clock.GetUtcNow();
         var token = new AccessToken
@@ -82,6 +88,36 @@ public sealed class AccessTokenService(GongkaiDbContext db, AuditLog audit, User
         }
 
         return true;
+    }
+
+    /// <summary>续期: the owner's usable token now expires <paramref name="lifetimeDays"/> days from now (default
+    /// <see cref="DefaultLifetime"/>; callers validate the range). A revoked or expired token is not revived — its
+    /// owner creates a new one, so an expired secret found later in an old script stays dead.</summary>
+    public async Task<Outcome<AccessToken>> RenewAsync(int tokenId, string ownerId, int? lifetimeDays, CancellationToken cancellationToken = default)
+    {
+        var token = await db.Set<AccessToken>().SingleOrDefaultAsync(t => t.Id == tokenId && t.UserId == ownerId, cancellationToken);
+        if (token is null)
+        {
+            return Refusal.NotFound($"您没有编号为 {tokenId} 的访问令牌。", "找不到令牌");
+        }
+
+        var now = clock.GetUtcNow();
+        if (token.RevokedAt is not null)
+        {
+            return Refusal.Conflict("该访问令牌已被撤销，不能续期；请创建新令牌。", "令牌已撤销");
+        }
+
+        if (!token.IsUsableAt(now))
+        {
+            return Refusal.Conflict("该访问令牌已过期，不能续期；请创建新令牌。", "令牌已过期");
+        }
+
+        token.ExpiresAt = now.AddDays(Math.Clamp(lifetimeDays ?? DefaultLifetime, 1, MaxLifetimeDays));
+        var owner = await users.FindByIdAsync(token.UserId);
+        audit.Record("token.renewed", $"user:{owner?.UserName}", $"名称：{token.Name}；前缀：{token.Prefix}；有效期至：{ChinaTime.Format(token.ExpiresAt.Value)}",
+            bodyId: owner?.BodyId);
+        await db.SaveChangesAsync(cancellationToken);
+        return token;
     }
 
     /// <summary>Finds the user a presented secret belongs to.</summary>

@@ -72,6 +72,10 @@ internal static class IdentityRegistration
         services.AddSingleton<AuthenticatorClock>();
         services.AddScoped<BodyScope>();
         services.AddScoped<AccessTokenService>();
+        services.AddOptions<AccessTokenOptions>().BindConfiguration(AccessTokenOptions.Section)
+            .Validate(o => o.DefaultLifetimeDays is >= 1 and <= AccessTokenService.MaxLifetimeDays,
+                $"{AccessTokenOptions.Section}:DefaultLifetimeDays 应在 1 到 {AccessTokenService.MaxLifetimeDays} 之间。")
+            .ValidateOnStart();
         services.AddScoped<SignInAudit>();
         services.AddScoped<SignInThrottle>();
         services.AddScoped<StaffAdministration>();

@@ -1,5 +1,7 @@
 using Gongkai.Platform.Data;
+using Gongkai.Platform.Outcomes;
 using System.Security.Claims;
+using Microsoft.AspNetCore.Mvc;
 using Gongkai.Platform.Web;
 using Microsoft.AspNetCore.Http.HttpResults;
 using Microsoft.AspNetCore.Identity;
@@ -7,6 +9,9 @@ using Microsoft.AspNetCore.Identity;
 namespace Gongkai.Staff;
 
 public sealed record CreateTokenRequest(string? UserName, string? Password, string? Otp, string? Name, int? ExpiresInDays);
+
+/// <param name="ExpiresInDays">Days from now (1–365); the configured default (90 unless changed) when left out.</param>
+public sealed record RenewTokenRequest(int? ExpiresInDays);
 
 public sealed record CreatedTokenResponse(int Id, string Token, string Name, string Prefix, DateTimeOffset CreatedAt, DateTimeOffset? ExpiresAt);
 
@@ -26,6 +31,7 @@ internal static class SessionApi
         var session = app.MapGroup("/api/v1/session").WithTags("会话与访问令牌");
         session.MapPost("/tokens", CreateTokenAsync).WithSummary("用用户名、密码（和动态验证码）换取访问令牌").AllowAnonymous().RequireRateLimiting(RateLimits.SignIn);
         session.MapGet("/tokens", ListTokensAsync).WithSummary("列出本人的访问令牌").RequireAuthorization(Permissions.Staff);
+        session.MapPost("/tokens/{id:int}/renew", RenewTokenAsync).WithSummary("续期本人的一个未过期的访问令牌（从现在起算，默认 90 天，可配置）").RequireAuthorization(Permissions.Staff);
         session.MapDelete("/tokens/{id:int}", RevokeTokenAsync).WithSummary("吊销本人的一个访问令牌").RequireAuthorization(Permissions.Staff);
         return app;
     }
@@ -71,7 +77,7 @@ internal static class SessionApi
 
         if (request.ExpiresInDays is < 1 or > AccessTokenService.MaxLifetimeDays)
         {
-            errors["expiresInDays"] = [$"有效天数应在 1 到 {AccessTokenService.MaxLifetimeDays} 之间；不填为 {AccessTokenService.DefaultLifetimeDays} 天。"];
+            errors["expiresInDays"] = [$"有效天数应在 1 到 {AccessTokenService.MaxLifetimeDays} 之间；不填为 {tokens.DefaultLifetime} 天。"];
         }
 
         if (errors.Count > 0)
@@ -145,6 +151,20 @@ internal static class SessionApi
     {
         var list = await tokens.ListAsync(StaffClaims.UserIdOf(user) ?? "", cancellationToken);
         return TypedResults.Ok(list.Select(t => new TokenSummary(t.Id, t.Name, t.Prefix, t.CreatedAt, t.LastUsedAt, t.ExpiresAt, t.RevokedAt)).ToArray());
+    }
+
+    private static async Task<Results<Ok<TokenSummary>, ProblemHttpResult, ValidationProblem>> RenewTokenAsync(
+        int id, [FromBody] RenewTokenRequest? request, ClaimsPrincipal user, AccessTokenService tokens, CancellationToken cancellationToken)
+    {
+        if (request?.ExpiresInDays is < 1 or > AccessTokenService.MaxLifetimeDays)
+        {
+            return TypedResults.ValidationProblem(
+                new Dictionary<string, string[]> { ["expiresInDays"] = [$"有效天数应在 1 到 {AccessTokenService.MaxLifetimeDays} 之间；不填为 {tokens.DefaultLifetime} 天。"] },
+                title: "请求内容有误");
+        }
+
+        return (await tokens.RenewAsync(id, StaffClaims.UserIdOf(user) ?? "", request?.ExpiresInDays, cancellationToken))
+            .ToResult(t => TypedResults.Ok(new TokenSummary(t.Id, t.Name, t.Prefix, t.CreatedAt, t.LastUsedAt, t.ExpiresAt, t.RevokedAt)));
     }
 
     private static async Task<Results<NoContent, ProblemHttpResult>> RevokeTokenAsync(int id, ClaimsPrincipal user, AccessTokenService tokens, CancellationToken cancellationToken) =>

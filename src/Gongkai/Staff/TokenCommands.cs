@@ -27,7 +27,7 @@ internal static class TokenCommands
     {
         var user = new Option<string>("--user") { Description = "令牌所属工作人员的用户名", Required = true };
         var name = new Option<string>("--name") { Description = "令牌名称（用途），例如“数据报送脚本”", Required = true };
-        var days = new Option<int?>("--days") { Description = $"有效天数（1–{AccessTokenService.MaxLifetimeDays}），不填为 {AccessTokenService.DefaultLifetimeDays} 天" };
+        var days = new Option<int?>("--days") { Description = $"有效天数（1–{AccessTokenService.MaxLifetimeDays}），不填为配置的默认值（{AccessTokenOptions.Section}:DefaultLifetimeDays，未配置时 {AccessTokenService.DefaultLifetimeDays} 天）" };
         var command = new Command("create", "为工作人员创建个人访问令牌。令牌只显示这一次，请立即保存。");
         command.Options.Add(user);
         command.Options.Add(name);

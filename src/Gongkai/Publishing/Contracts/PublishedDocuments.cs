@@ -77,7 +77,7 @@ public sealed class PublishedDocuments(GongkaiDbContext db)
     /// <summary>Published documents with their body and co-issuers, read-only: what other modules (search) project.
     /// Drafts, documents under review and withdrawn ones are not in it, so no reader can reach them.</summary>
     public IQueryable<Document> WithBodies() =>
-        db.Set<Document>().AsNoTracking().Include(d => d.Body).Include(d => d.CoIssuers).ThenInclude(c => c.Body)
+        db.Set<Document>().AsNoTracking().Include(d => d.Body).Include(d => d.CoIssuers.Where(c => c.State == CoIssueState.Accepted)).ThenInclude(c => c.Body)
             .Where(d => d.Status == DocumentStatus.Published && d.IndexNo != null);
 
     /// <summary>Newest first, optionally of one body or of some types.</summary>
@@ -110,7 +110,7 @@ public sealed class PublishedDocuments(GongkaiDbContext db)
         var query = Published();
         if (filter.BodyId is { } bodyId)
         {
-            query = query.Where(d => d.BodyId == bodyId || d.CoIssuers.Any(c => c.BodyId == bodyId));
+            query = query.Where(d => d.BodyId == bodyId || d.CoIssuers.Any(c => c.BodyId == bodyId && c.State == CoIssueState.Accepted));
         }
 
         if (filter.Type is { } type)
@@ -150,7 +150,7 @@ public sealed class PublishedDocuments(GongkaiDbContext db)
     /// <summary>A published or withdrawn document by its 索引号; drafts and documents under review are not public.</summary>
     public async Task<PublicDocument?> FindAsync(string indexNo, CancellationToken cancellationToken = default)
     {
-        var document = await db.Set<Document>().AsNoTracking().Include(d => d.Body).Include(d => d.CoIssuers).ThenInclude(c => c.Body)
+        var document = await db.Set<Document>().AsNoTracking().Include(d => d.Body).Include(d => d.CoIssuers.Where(c => c.State == CoIssueState.Accepted)).ThenInclude(c => c.Body)
             .SingleOrDefaultAsync(d => d.IndexNo == indexNo && (d.Status == DocumentStatus.Published || d.Status == DocumentStatus.Withdrawn), cancellationToken);
         if (document is null)
         {

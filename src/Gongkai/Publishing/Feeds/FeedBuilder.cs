@@ -37,7 +37,7 @@ public sealed class FeedBuilder(GongkaiDbContext db)
     {
         if (scope.BodyId is { } bodyId)
         {
-            query = query.Where(d => d.BodyId == bodyId || d.CoIssuers.Any(c => c.BodyId == bodyId));
+            query = query.Where(d => d.BodyId == bodyId || d.CoIssuers.Any(c => c.BodyId == bodyId && c.State == CoIssueState.Accepted));
         }
 
         if (scope.NodeIds is { } nodeIds)

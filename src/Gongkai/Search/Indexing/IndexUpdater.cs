@@ -73,7 +73,8 @@ public sealed class IndexUpdater(SearchIndex index, SearchProjection projection,
         IsDocumentChange(kind) || kind == OrganizationsChanges.BodyUpdated || kind == SearchChanges.SynonymsChanged;
 
     private static bool IsDocumentChange(ChangeKind kind) =>
-        kind == PublishingChanges.DocumentPublished || kind == PublishingChanges.DocumentCorrected || kind == PublishingChanges.DocumentWithdrawn;
+        kind == PublishingChanges.DocumentPublished || kind == PublishingChanges.DocumentCorrected || kind == PublishingChanges.DocumentWithdrawn
+        || kind == PublishingChanges.DocumentCoIssuersChanged;
 
     private async Task ApplyLockedAsync(IReadOnlyList<ChangeLogEntry> rows, CancellationToken cancellationToken)
     {

@@ -1,4 +1,5 @@
 using Gongkai.Platform.Data;
+using Gongkai.Platform.Time;
 using System.ComponentModel.DataAnnotations;
 using Microsoft.AspNetCore.Authorization;
 using Microsoft.AspNetCore.Identity;
@@ -11,8 +12,8 @@ namespace Gongkai.Staff.Admin;
 [Authorize(Policy = Permissions.Staff)]
 public sealed class TokensModel(UserManager<StaffUser> users, AccessTokenService tokens, TimeProvider clock) : PageModel
 {
-    /// <summary>The lifetimes offered, in days; 0 means no expiry.</summary>
-    public static readonly int[] Lifetimes = [30, AccessTokenService.DefaultLifetimeDays, AccessTokenService.MaxLifetimeDays];
+    /// <summary>The lifetimes offered, in days (the configured default among them).</summary>
+    public IReadOnlyList<int> Lifetimes => new[] { 30, tokens.DefaultLifetime, AccessTokenService.MaxLifetimeDays }.Distinct().Order().ToList();
 
     public List<AccessToken> Tokens { get; private set; } = [];
 
@@ -30,11 +31,17 @@ public sealed class TokensModel(UserManager<StaffUser> users, AccessTokenService
 
     [BindProperty]
     [Display(Name = "有效期")]
-    public int LifetimeDays { get; set; } = AccessTokenService.DefaultLifetimeDays;
+    public int LifetimeDays { get; set; }
 
     public DateTimeOffset Now => clock.GetUtcNow();
 
-    public async Task OnGetAsync(CancellationToken cancellationToken) => await LoadAsync(cancellationToken);
+    public int DefaultLifetime => tokens.DefaultLifetime;
+
+    public async Task OnGetAsync(CancellationToken cancellationToken)
+    {
+        LifetimeDays = tokens.DefaultLifetime;
+        await LoadAsync(cancellationToken);
+    }
 
     public async Task<IActionResult> OnPostCreateAsync(CancellationToken cancellationToken)
     {
@@ -54,6 +61,7 @@ public sealed class TokensModel(UserManager<StaffUser> users, AccessTokenService
             var created = await tokens.CreateAsync(user, Name, LifetimeDays, cancellationToken: cancellationToken);
             NewSecret = created.Secret;
             Name = "";
+            LifetimeDays = tokens.DefaultLifetime;
         }
 
         await LoadAsync(cancellationToken);
@@ -64,6 +72,16 @@ public sealed class TokensModel(UserManager<StaffUser> users, AccessTokenService
     {
         var revoked = await tokens.RevokeAsync(id, StaffClaims.UserIdOf(User), cancellationToken: cancellationToken);
         Message = revoked ? "令牌已撤销，使用它的程序将无法再访问接口。" : "找不到该令牌。";
+        return RedirectToPage();
+    }
+
+    /// <summary>续期: the token now expires the configured default lifetime from now.</summary>
+    public async Task<IActionResult> OnPostRenewAsync(int id, CancellationToken cancellationToken)
+    {
+        var renewed = await tokens.RenewAsync(id, StaffClaims.UserIdOf(User) ?? "", lifetimeDays: null, cancellationToken);
+        Message = renewed.Succeeded
+            ? $"令牌“{renewed.Value.Name}”已续期，有效期至 {ChinaTime.FormatMinutes(renewed.Value.ExpiresAt ?? clock.GetUtcNow())}。"
+            : renewed.Refusal.Message;
         return RedirectToPage();
     }
 

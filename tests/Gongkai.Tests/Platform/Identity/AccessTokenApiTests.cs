@@ -6,6 +6,7 @@ using Gongkai.Platform.Audit;
 using Gongkai.Platform.Data;
 using Gongkai.Staff;
 using Gongkai.Tests.Infrastructure;
+using Microsoft.AspNetCore.Hosting;
 using Microsoft.AspNetCore.Identity;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.DependencyInjection;
@@ -303,6 +304,87 @@ public sealed class AccessTokenApiTests(StaffTestHost host) : IClassFixture<Staf
         Assert.Equal(HttpStatusCode.NotFound, response.StatusCode);
         using var scope2 = host.Services.CreateScope();
         Assert.Null((await scope2.ServiceProvider.GetRequiredService<GongkaiDbContext>().Set<AccessToken>().FindAsync(othersToken))!.RevokedAt);
+    }
+
+    [Fact]
+    public async Task A_usable_token_is_renewed_from_now_by_its_owner_an_expired_or_foreign_one_is_not_and_renewals_are_audited()
+    {
+        var staff = await host.DemoStaffAsync();
+        var user = await host.CreateUserAsync("token.renewer", staff.Municipal.Id, StaffRoles.Editor);
+        string live;
+        int liveId, expiredId, foreignId;
+        using (var scope = host.Services.CreateScope())
+        {
+            var tokens = scope.ServiceProvider.GetRequiredService<AccessTokenService>();
+            var created = await tokens.CreateAsync(user, "报送脚本", 2);
+            (live, liveId) = (created.Secret, created.Token.Id);
+            var old = await tokens.CreateAsync(user, "旧脚本", 1);
+            expiredId = old.Token.Id;
+            var db = scope.ServiceProvider.GetRequiredService<GongkaiDbContext>();
+            await db.Set<AccessToken>().Where(t => t.Id == expiredId)
+                .ExecuteUpdateAsync(u => u.SetProperty(t => t.ExpiresAt, DateTimeOffset.UtcNow.AddMinutes(-1)));
+            var auditor = (await scope.ServiceProvider.GetRequiredService<UserManager<StaffUser>>().FindByNameAsync(staff.UserName(StaffRoles.Auditor)))!;
+            foreignId = (await tokens.CreateAsync(auditor, "别人的令牌", 5)).Token.Id;
+        }
+
+        using var bearer = Bearer(live);
+        var renewed = await bearer.PostAsJsonAsync($"/api/v1/session/tokens/{liveId}/renew", new { expiresInDays = 30 });
+        Assert.Equal(HttpStatusCode.OK, renewed.StatusCode);
+        var expiresAt = (await renewed.Content.ReadFromJsonAsync<JsonElement>()).GetProperty("expiresAt").GetDateTimeOffset();
+        Assert.InRange(expiresAt - DateTimeOffset.UtcNow, TimeSpan.FromDays(29.9), TimeSpan.FromDays(30.1));
+        Assert.True(await AuditedAsync("token.renewed", "user:token.renewer", "名称：报送脚本"));
+
+        // Without a body the configured default (90 days) applies.
+        var byDefault = await bearer.PostAsync(new Uri($"/api/v1/session/tokens/{liveId}/renew", UriKind.Relative), null);
+        Assert.Equal(HttpStatusCode.OK, byDefault.StatusCode);
+        Assert.InRange((await byDefault.Content.ReadFromJsonAsync<JsonElement>()).GetProperty("expiresAt").GetDateTimeOffset() - DateTimeOffset.UtcNow,
+            TimeSpan.FromDays(89.9), TimeSpan.FromDays(90.1));
+
+        var expired = await bearer.PostAsync(new Uri($"/api/v1/session/tokens/{expiredId}/renew", UriKind.Relative), null);
+        Assert.Equal(HttpStatusCode.Conflict, expired.StatusCode);
+        Assert.Equal("application/problem+json", expired.Content.Headers.ContentType?.MediaType);
+        Assert.Contains("已过期，不能续期", await expired.Content.ReadAsStringAsync(), StringComparison.Ordinal);
+
+        var foreign = await bearer.PostAsync(new Uri($"/api/v1/session/tokens/{foreignId}/renew", UriKind.Relative), null);
+        Assert.Equal(HttpStatusCode.NotFound, foreign.StatusCode);
+
+        var tooLong = await bearer.PostAsJsonAsync($"/api/v1/session/tokens/{liveId}/renew", new { expiresInDays = 400 });
+        Assert.Equal(HttpStatusCode.BadRequest, tooLong.StatusCode);
+        Assert.Contains("有效天数应在 1 到 365 之间", await tooLong.Content.ReadAsStringAsync(), StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task The_tokens_page_renews_a_token_for_the_configured_default_lifetime()
+    {
+        var staff = await host.DemoStaffAsync();
+        using var client = await host.SignedInClientAsync(staff.UserName(StaffRoles.SecondReviewer));
+        var created = await client.SubmitAsync("/admin/account/tokens",
+            new Dictionary<string, string> { ["Name"] = "复审续期", ["LifetimeDays"] = "30" }, "Create");
+        Assert.Contains("续期 90 天", await created.Content.ReadAsStringAsync(), StringComparison.Ordinal);
+        int id;
+        using (var scope = host.Services.CreateScope())
+        {
+            id = await scope.ServiceProvider.GetRequiredService<GongkaiDbContext>().Set<AccessToken>().Where(t => t.Name == "复审续期").Select(t => t.Id).SingleAsync();
+        }
+
+        var renew = await client.SubmitAsync($"/admin/account/tokens?id={id}", new Dictionary<string, string>(), "Renew");
+        Assert.Equal(HttpStatusCode.Redirect, renew.StatusCode);
+        Assert.Contains("已续期", await client.GetStringAsync(new Uri("/admin/account/tokens", UriKind.Relative)), StringComparison.Ordinal);
+        using var scope2 = host.Services.CreateScope();
+        var expiresAt = await scope2.ServiceProvider.GetRequiredService<GongkaiDbContext>().Set<AccessToken>().Where(t => t.Id == id).Select(t => t.ExpiresAt).SingleAsync();
+        Assert.InRange(expiresAt!.Value - DateTimeOffset.UtcNow, TimeSpan.FromDays(89.9), TimeSpan.FromDays(90.1));
+    }
+
+    [Fact]
+    public async Task The_default_lifetime_is_configurable()
+    {
+        await using var configured = host.WithWebHostBuilder(builder => builder.UseSetting("Gongkai:Tokens:DefaultLifetimeDays", "30"));
+        var staff = await host.DemoStaffAsync();
+        var user = await host.CreateUserAsync("token.configured", staff.Municipal.Id, StaffRoles.Editor);
+        using var scope = configured.Services.CreateScope();
+        var created = await scope.ServiceProvider.GetRequiredService<AccessTokenService>().CreateAsync(user, "按配置", null);
+
+        Assert.InRange(created.Token.ExpiresAt!.Value - DateTimeOffset.UtcNow, TimeSpan.FromDays(29.9), TimeSpan.FromDays(30.1));
     }
 
     private HttpClient Bearer(string token)

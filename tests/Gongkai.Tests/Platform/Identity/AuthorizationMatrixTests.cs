@@ -62,6 +62,7 @@ public sealed partial class AuthorizationMatrixTests(StaffTestHost host, ITestOu
         ["POST /api/v1/session/tokens"] = Access.Anonymous,
         ["GET /api/v1/session/tokens"] = Access.Staff,
         ["DELETE /api/v1/session/tokens/{id:int}"] = Access.Staff,
+        ["POST /api/v1/session/tokens/{id:int}/renew"] = Access.Staff,
 
         // Console sections of other slices (checked once they are mapped)
         ["GET /admin/bodies"] = Access.Permission(OrganizationsPermissions.ManageBody),
@@ -78,6 +79,7 @@ public sealed partial class AuthorizationMatrixTests(StaffTestHost host, ITestOu
         ["GET /admin/documents"] = Access.Staff,
         ["GET /admin/documents/deadlines"] = Access.Staff,
         ["GET /admin/documents/all"] = Access.Staff,
+        ["GET /admin/co-issues"] = Access.Staff,
         ["GET /admin/documents/{id:int}"] = Access.Staff,
         ["GET /admin/documents/edit/{id:int?}"] = Access.Permission(PublishingPermissions.EditDocuments),
         ["GET /admin/documents/{id:int}/findings"] = Access.Staff,
@@ -154,6 +156,9 @@ public sealed partial class AuthorizationMatrixTests(StaffTestHost host, ITestOu
         ["POST /api/v1/documents/{id:int}/publish"] = Access.Permission(PublishingPermissions.ReviewFinal),
         ["POST /api/v1/documents/{id:int}/correct"] = Access.Permission(PublishingPermissions.EditDocuments),
         ["POST /api/v1/documents/{id:int}/withdraw"] = Access.Permission(PublishingPermissions.ReviewFinal),
+        ["GET /api/v1/co-issues/"] = Access.Staff,
+        ["POST /api/v1/co-issues/{documentId:int}/accept"] = Access.Staff,
+        ["POST /api/v1/co-issues/{documentId:int}/decline"] = Access.Staff,
         ["POST /api/v1/interpretations/"] = Access.Permission(PublishingPermissions.EditDocuments),
 
         // Disclosure catalogue (主动公开基本目录)

@@ -3759,9 +3759,32 @@ namespace Gongkai.Platform.Data.Migrations.Postgres
                     b.Property<int>("BodyId")
                         .HasColumnType("integer");
 
+                    b.Property<DateTimeOffset?>("AnsweredAt")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<string>("AnsweredBy")
+                        .HasMaxLength(64)
+                        .HasColumnType("character varying(64)");
+
+                    b.Property<string>("AnsweredByName")
+                        .HasMaxLength(100)
+                        .HasColumnType("character varying(100)");
+
+                    b.Property<string>("DeclineReason")
+                        .HasMaxLength(500)
+                        .HasColumnType("character varying(500)");
+
+                    b.Property<string>("State")
+                        .IsConcurrencyToken()
+                        .IsRequired()
+                        .ValueGeneratedOnAdd()
+                        .HasMaxLength(16)
+                        .HasColumnType("character varying(16)")
+                        .HasDefaultValue("Requested");
+
                     b.HasKey("DocumentId", "BodyId");
 
-                    b.HasIndex("BodyId");
+                    b.HasIndex("BodyId", "State");
 
                     b.ToTable("document_co_issuers", (string)null);
                 });

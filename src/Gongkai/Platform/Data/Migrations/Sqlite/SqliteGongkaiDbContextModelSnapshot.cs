@@ -3640,9 +3640,32 @@ namespace Gongkai.Platform.Data.Migrations.Sqlite
                     b.Property<int>("BodyId")
                         .HasColumnType("INTEGER");
 
+                    b.Property<long?>("AnsweredAt")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("AnsweredBy")
+                        .HasMaxLength(64)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("AnsweredByName")
+                        .HasMaxLength(100)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("DeclineReason")
+                        .HasMaxLength(500)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("State")
+                        .IsConcurrencyToken()
+                        .IsRequired()
+                        .ValueGeneratedOnAdd()
+                        .HasMaxLength(16)
+                        .HasColumnType("TEXT")
+                        .HasDefaultValue("Requested");
+
                     b.HasKey("DocumentId", "BodyId");
 
-                    b.HasIndex("BodyId");
+                    b.HasIndex("BodyId", "State");
 
                     b.ToTable("document_co_issuers", (string)null);
                 });
