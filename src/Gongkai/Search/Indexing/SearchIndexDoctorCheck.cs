@@ -1,0 +1,123 @@
+using System.Globalization;
+using Gongkai.Platform.Data;
+using Gongkai.Platform.Doctor;
+using Gongkai.Publishing.Contracts;
+using Lucene.Net.Index;
+using Lucene.Net.Store;
+using Lucene.Net.Util;
+using Microsoft.EntityFrameworkCore;
+
+namespace Gongkai.Search.Indexing;
+
+/// <summary>
+/// <c>doctor</c>: this node's search index holds exactly the documents the database publishes. The index is read from
+/// its last commit with a plain reader — no writer, no lock — so the check runs beside the site that owns the index.
+/// Differences while the index is behind the change log may be work in progress and are only described; once it has
+/// caught up they are problems, each 索引号 named. <c>--repair</c> writes a <see cref="SearchChanges.DocumentRecheck"/>
+/// row per differing 索引号: the site's index reads those documents again from the database (adds or removes them).
+/// </summary>
+internal sealed class SearchIndexDoctorCheck(SearchIndexLocation location, PublishedDocuments documents, ChangeLogReader log, GongkaiDbContext db) : IDoctorCheck
+{
+    public int Order => 30;
+
+    public string Title => "检索索引与数据库一致";
+
+    public async Task RunAsync(DoctorReport report, bool repair, CancellationToken cancellationToken)
+    {
+        var snapshot = Read(location.Root, out var unreadable);
+        if (snapshot is null)
+        {
+            await report.NoteAsync(unreadable ?? $"检索索引目录 {location.Root} 中还没有索引（网站尚未在此启动过，或恢复后已清空）：网站启动时按数据库建立，无需检查。");
+            return;
+        }
+
+        var published = (await documents.WithBodies().Select(d => d.IndexNo!).ToListAsync(cancellationToken)).ToHashSet(StringComparer.Ordinal);
+        var pending = await log.CountAfterAsync(snapshot.Position, cancellationToken);
+        var missing = published.Except(snapshot.IndexNumbers).Order(StringComparer.Ordinal).ToList();
+        var extra = snapshot.IndexNumbers.Except(published).Order(StringComparer.Ordinal).ToList();
+        await report.PassedAsync($"数据库中已发布的文件 {published.Count} 件；检索索引（{snapshot.Generation}，变更日志第 {snapshot.Position.ToString(CultureInfo.InvariantCulture)} 条）收录 {snapshot.IndexNumbers.Count} 件。");
+        if (missing.Count + extra.Count == 0)
+        {
+            await report.PassedAsync("检索索引的文件与数据库一致。");
+            return;
+        }
+
+        if (pending > 0)
+        {
+            await report.NoteAsync($"索引还有 {pending} 条变更未处理（网站运行时几秒内处理完）：少收录 {missing.Count} 件、多收录 {extra.Count} 件可能只是尚未处理。请稍后再运行 doctor；网站停止时，下次启动会先补上。");
+            return;
+        }
+
+        if (missing.Count > 0)
+        {
+            await report.ProblemAsync(missing.Count, "已发布但检索不到（索引已跟上变更日志却没有收录）", missing);
+        }
+
+        if (extra.Count > 0)
+        {
+            await report.ProblemAsync(extra.Count, "检索仍能找到但数据库中并未发布", extra);
+        }
+
+        if (!repair)
+        {
+            return;
+        }
+
+        foreach (var indexNo in missing.Concat(extra))
+        {
+            db.RecordChange(SearchChanges.DocumentRecheck, indexNo, detail: "doctor: index and database differ");
+        }
+
+        await db.SaveChangesAsync(cancellationToken);
+        await report.RepairedAsync(missing.Count + extra.Count, "已请检索索引按数据库重读这些文件（写入变更记录；运行中的网站随即处理，未运行的网站在下次启动时处理）", missing.Concat(extra));
+    }
+
+    /// <summary>The serving generation as of its last commit, or null (with why, when it exists but cannot be read).</summary>
+    internal static IndexSnapshot? Read(string root, out string? unreadable)
+    {
+        unreadable = null;
+        var name = System.IO.Directory.Exists(root) ? SearchIndex.CurrentGenerationName(root) : null;
+        if (name is null || !System.IO.Directory.Exists(Path.Combine(root, name)))
+        {
+            return null;
+        }
+
+        try
+        {
+            using var directory = FSDirectory.Open(Path.Combine(root, name));
+            using var reader = DirectoryReader.Open(directory);
+            var position = reader.IndexCommit.UserData.TryGetValue(SearchIndex.PositionKey, out var text)
+                && long.TryParse(text, NumberStyles.None, CultureInfo.InvariantCulture, out var value) ? value : 0;
+            var indexNumbers = new HashSet<string>(StringComparer.Ordinal);
+            var bytes = new BytesRef();
+            foreach (var leaf in reader.Leaves)
+            {
+                var atomic = leaf.AtomicReader;
+                var hits = atomic.GetBinaryDocValues(SearchFields.Hit);
+                var live = atomic.LiveDocs;
+                for (var doc = 0; hits is not null && doc < atomic.MaxDoc; doc++)
+                {
+                    if (live is not null && !live.Get(doc))
+                    {
+                        continue;
+                    }
+
+                    hits.Get(doc, bytes);
+                    if (HitRecord.Decode(bytes.Bytes.AsSpan(bytes.Offset, bytes.Length)) is { } hit)
+                    {
+                        indexNumbers.Add(hit.IndexNo);
+                    }
+                }
+            }
+
+            return new IndexSnapshot(name, position, indexNumbers);
+        }
+        catch (Exception failure) when (failure is IOException or UnauthorizedAccessException or CorruptIndexException or IndexFormatTooOldException)
+        {
+            unreadable = $"无法在不取得写锁的情况下读取检索索引 {Path.Combine(root, name)}（{failure.Message}）：未比较文件数。可运行 reindex 重建。";
+            return null;
+        }
+    }
+
+    internal sealed record IndexSnapshot(string Generation, long Position, IReadOnlySet<string> IndexNumbers);
+}
