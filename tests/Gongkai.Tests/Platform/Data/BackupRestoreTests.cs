@@ -1,5 +1,4 @@
 using System.Net;
-using System.Net.Http.Json;
 using System.Security.Cryptography;
 using System.Text;
 using System.Text.Json;
@@ -54,7 +53,7 @@ public sealed class BackupRestoreTests : IClassFixture<GongkaiFactory>, IDisposa
 
         await using var restored = await AppServer.StartAsync(fresh);
         using var client = new HttpClient { BaseAddress = restored.BaseAddress };
-        var api = await client.GetAsync(new Uri("/api/v1/documents/" + Uri.EscapeDataString(document.IndexNo!), UriKind.Relative));
+        var api = await client.GetAsync(new Uri("/api/v1/documents/by-index?indexNo=" + Uri.EscapeDataString(document.IndexNo!), UriKind.Relative));
         Assert.Equal(HttpStatusCode.OK, api.StatusCode);
         Assert.Contains("古榕树保护名录", await api.Content.ReadAsStringAsync(), StringComparison.Ordinal);
         Assert.Equal(attachmentBytes, await client.GetByteArrayAsync(new Uri($"/attachments/{attachmentId}", UriKind.Relative)));
@@ -80,7 +79,7 @@ public sealed class BackupRestoreTests : IClassFixture<GongkaiFactory>, IDisposa
 
     private static async Task<int> TotalAsync(HttpClient client)
     {
-        using var json = JsonDocument.Parse(await client.GetStringAsync(new Uri("/api/v1/documents?pageSize=1", UriKind.Relative)));
+        using var json = JsonDocument.Parse(await client.GetStringAsync(new Uri("/api/v1/documents?size=1", UriKind.Relative)));
         return json.RootElement.GetProperty("total").GetInt32();
     }
 

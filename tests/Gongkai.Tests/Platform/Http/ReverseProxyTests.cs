@@ -54,7 +54,7 @@ public sealed class ReverseProxyTests : IClassFixture<ReverseProxyTests.ProxiedP
             Assert.Equal([ClientAddress], sources);
         }
 
-        var signedIn = await SignInAsync(client, await client.GetAsync(new Uri("/admin/sign-in", UriKind.Relative)), "editor.myszf", _portal.DemoPassword);
+        var signedIn = await SignInAsync(client, await client.GetAsync(new Uri("/admin/sign-in", UriKind.Relative)), "editor.myszf", ProxiedPortal.DemoPassword);
         Assert.Equal(HttpStatusCode.Redirect, signedIn.StatusCode);
         Assert.Equal(origin + "/admin", new Uri(new Uri(origin), signedIn.Headers.Location!).AbsoluteUri);
         var staffCookie = Assert.Single(signedIn.Headers.GetValues("Set-Cookie"), c => c.StartsWith("gongkai.staff=", StringComparison.Ordinal));
@@ -132,7 +132,7 @@ public sealed class ReverseProxyTests : IClassFixture<ReverseProxyTests.ProxiedP
 
         public Uri PortalAddress => _app?.BaseAddress ?? throw new InvalidOperationException("not started");
 
-        public string DemoPassword => new Gongkai.Platform.DemoOptions().Password;
+        public static string DemoPassword => new Gongkai.Platform.DemoOptions().Password;
 
         public async ValueTask InitializeAsync()
         {
