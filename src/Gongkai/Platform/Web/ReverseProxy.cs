@@ -50,7 +50,7 @@ internal static class ReverseProxy
 
     public static void AddGongkaiReverseProxy(this IServiceCollection services, IConfiguration configuration)
     {
-        var proxy = configuration.GetSection(ProxyOptions.Section).Get<ProxyOptions>() ?? new ProxyOptions();
+        var proxy = ReadProxyOptions(configuration);
         var https = configuration.GetSection(HttpsOptions.Section).Get<HttpsOptions>() ?? new HttpsOptions();
         var (addresses, networks) = Parse(proxy);
         services.Configure<ForwardedHeadersOptions>(forwarded =>
@@ -89,7 +89,7 @@ internal static class ReverseProxy
     /// <summary>First in the pipeline: everything after sees the client's address and scheme.</summary>
     public static void UseGongkaiForwardedHeaders(this WebApplication app)
     {
-        var proxy = app.Configuration.GetSection(ProxyOptions.Section).Get<ProxyOptions>() ?? new ProxyOptions();
+        var proxy = ReadProxyOptions(app.Configuration);
         var (addresses, networks) = Parse(proxy);
         if (addresses.Count + networks.Count > 0)
         {
@@ -113,6 +113,26 @@ internal static class ReverseProxy
         }
 
         app.UseCookiePolicy();
+    }
+
+    /// <summary>The options, with <c>KnownProxies</c> and <c>KnownNetworks</c> taken either as lists
+    /// (<c>Gongkai__Proxy__KnownProxies__0=…</c>) or as one value (<c>--Gongkai:Proxy:KnownProxies=127.0.0.1,10.0.0.5</c>),
+    /// which the configuration binder alone would drop.</summary>
+    internal static ProxyOptions ReadProxyOptions(IConfiguration configuration)
+    {
+        var section = configuration.GetSection(ProxyOptions.Section);
+        string[] Values(string key)
+        {
+            var entry = section.GetSection(key);
+            return entry.Value is { Length: > 0 } single ? [single] : entry.GetChildren().Select(c => c.Value).OfType<string>().ToArray();
+        }
+
+        return new ProxyOptions
+        {
+            KnownProxies = Values(nameof(ProxyOptions.KnownProxies)),
+            KnownNetworks = Values(nameof(ProxyOptions.KnownNetworks)),
+            ForwardLimit = section.GetValue(nameof(ProxyOptions.ForwardLimit), 1),
+        };
     }
 
     /// <summary>The configured proxies and networks; a malformed entry stops the start with its name.</summary>

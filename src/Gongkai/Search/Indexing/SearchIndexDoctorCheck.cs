@@ -87,6 +87,8 @@ internal sealed class SearchIndexDoctorCheck(SearchIndexLocation location, Publi
             return null;
         }
 
+        // Segments name the index's own codec; touching it registers it with Lucene's factories before the read.
+        GC.KeepAlive(SearchCodec.Instance);
         try
         {
             using var directory = FSDirectory.Open(Path.Combine(root, name));

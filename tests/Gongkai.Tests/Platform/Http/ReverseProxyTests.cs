@@ -32,7 +32,8 @@ public sealed class ReverseProxyTests : IClassFixture<ReverseProxyTests.ProxiedP
     public async Task Through_nginx_over_https_cookies_are_secure_redirects_use_https_and_the_host_and_the_client_address_is_audited()
     {
         using var client = _portal.ClientThroughProxy();
-        var origin = $"https://127.0.0.1:{_portal.HttpsPort}";
+        // A site name (the client connects to loopback whatever the name; HSTS is never sent to localhost or an IP).
+        var origin = $"https://{ProxiedPortal.SiteName}:{_portal.HttpsPort}";
 
         // The sign-in redirect names the address the visitor used: https, nginx's host and port.
         var console = await client.GetAsync(new Uri("/admin", UriKind.Relative));
@@ -78,6 +79,7 @@ public sealed class ReverseProxyTests : IClassFixture<ReverseProxyTests.ProxiedP
         Assert.Equal(HttpStatusCode.MovedPermanently, plain.StatusCode);
         Assert.StartsWith("https://127.0.0.1", plain.Headers.Location?.AbsoluteUri, StringComparison.Ordinal);
         Assert.Equal(HttpStatusCode.NotFound, (await client.GetAsync(new Uri("/metrics", UriKind.Relative))).StatusCode);
+        Assert.Equal(HttpStatusCode.OK, (await client.GetAsync(new Uri("/documents", UriKind.Relative))).StatusCode);
     }
 
     [Fact]
@@ -125,6 +127,8 @@ public sealed class ReverseProxyTests : IClassFixture<ReverseProxyTests.ProxiedP
         private Process? _nginx;
         private ServiceProvider? _services;
         private X509Certificate2? _certificate;
+
+        public const string SiteName = "www.gongkai.test";
 
         public int HttpsPort { get; } = AppServer.FreePort();
 
@@ -187,7 +191,7 @@ public sealed class ReverseProxyTests : IClassFixture<ReverseProxyTests.ProxiedP
                     }
                 },
             };
-            return new HttpClient(handler) { BaseAddress = new Uri($"https://127.0.0.1:{HttpsPort}") };
+            return new HttpClient(handler) { BaseAddress = new Uri($"https://{SiteName}:{HttpsPort}") };
         }
 
         public AsyncServiceScope Database() => (_services ?? throw new InvalidOperationException("not started")).CreateAsyncScope();
