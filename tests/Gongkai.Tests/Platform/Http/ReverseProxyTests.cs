@@ -149,7 +149,8 @@ public sealed class ReverseProxyTests : IClassFixture<ReverseProxyTests.ProxiedP
             WriteCertificate();
             var configuration = Path.Combine(_folder, "nginx.conf");
             await File.WriteAllTextAsync(configuration, NginxConfiguration(await File.ReadAllTextAsync(DeployFile())));
-            var start = new ProcessStartInfo("nginx")
+            // Debian installs it in /usr/sbin, which a non-root PATH may lack.
+            var start = new ProcessStartInfo(File.Exists("/usr/sbin/nginx") ? "/usr/sbin/nginx" : "nginx")
             {
                 RedirectStandardError = true,
                 RedirectStandardOutput = true,
