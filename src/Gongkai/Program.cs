@@ -97,7 +97,7 @@ public partial class Program
     /// <summary>The executable's admin verbs, each contributed by the module that owns it.</summary>
     internal static AdminVerb[] AdminVerbs { get; } =
     [
-        .. GongkaiCommandLine.PlatformVerbs,   // migrate
+        .. GongkaiCommandLine.PlatformVerbs,   // migrate, audit verify, backup, restore, doctor
         .. CalendarModule.AdminVerbs,          // calendar import|show
         .. StaffModule.AdminVerbs,             // token create|list|revoke
         .. PublishingModule.AdminVerbs,        // import <folder>, safeguards scan

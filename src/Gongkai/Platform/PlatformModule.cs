@@ -28,6 +28,7 @@ internal static class PlatformModule
         services.AddScoped<AuditVerifier>();
         services.AddScoped<AuditSealer>();
         services.AddScoped<SiteContext>();
+        services.AddScoped<Backup.SiteBackup>();
         // One instance, both as the hosted service that runs before Kestrel listens and as a service the admin verbs
         // resolve by itself: a verb must not build the other hosted services (the search index host would open a
         // second writer on the site's live index).
@@ -56,6 +57,7 @@ internal static class PlatformModule
         services.AddPublicCachePolicies();
         services.AddGongkaiRateLimiting();
         services.AddGongkaiRequestLimits(builder.Configuration);
+        services.AddGongkaiReverseProxy(builder.Configuration);
         services.Configure<HostOptions>(host => host.ShutdownTimeout = TimeSpan.FromSeconds(20));
         services.AddGongkaiTelemetry(builder.Configuration);
         return builder;
@@ -63,6 +65,8 @@ internal static class PlatformModule
 
     public static WebApplication UsePlatform(this WebApplication app)
     {
+        // Behind a configured reverse proxy, everything below sees the client's address, scheme and host.
+        app.UseGongkaiForwardedHeaders();
         // Browsers get a Chinese page for every 4xx/5xx answer without a body of its own (/error/{code}, a Portal
         // page); API clients (/api/*) and anything not asking for HTML get RFC 7807 problem details.
         app.UseWhen(WantsPage, browser =>
@@ -75,11 +79,7 @@ internal static class PlatformModule
             client.UseExceptionHandler();
             client.UseStatusCodePages();
         });
-        if (!app.Environment.IsDevelopment())
-        {
-            app.UseHsts();
-        }
-
+        app.UseGongkaiHttps();
         app.UseSecurityHeaders();
         app.UseGongkaiTelemetry();
         // Static files come from the assembly (see Gongkai.csproj): no wwwroot folder has to sit beside the

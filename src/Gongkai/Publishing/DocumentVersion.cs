@@ -125,6 +125,7 @@ public sealed class DocumentHistoryEntry
         "published" => "发布",
         "corrected" => "更正",
         "withdrawn" => "撤回",
+        "unpublished-incomplete" => "发布未完成，退回草稿",
         "masked" => "遮盖个人信息",
         "wording-corrected" => "修正表述",
         _ => action,

@@ -1,3 +1,4 @@
+using Gongkai.Platform.Doctor;
 using Microsoft.Extensions.DependencyInjection.Extensions;
 using Gongkai.Organizations;
 using Gongkai.Staff;
@@ -26,6 +27,8 @@ internal static class PublishingModule
     {
         var services = builder.Services;
         services.AddPublishingPermissions();
+        services.AddDoctorCheck<PublishedDocumentsCheck>();
+        services.AddDoctorCheck<ImportRecordsCheck>();
         services.AddConsoleMenuEntry(40, "文件发布", "/admin/documents", Permissions.Staff, "起草文件，初审、复审、终审，发布、更正和撤回；公开时限提醒。");
         services.AddConsoleMenuEntry(45, "联合发文会签", "/admin/co-issues", Permissions.Staff, "其他机关把本单位列为联合发文机关的文件：由本单位审核人员会签或说明理由拒绝。");
         services.AddConsoleMenuEntry(50, "主动公开目录", "/admin/catalogue", OrganizationsPermissions.ManageBody, "维护本单位主动公开基本目录：内容、主体、时限、载体和更新频率。");

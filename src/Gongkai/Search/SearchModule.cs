@@ -3,6 +3,7 @@ using Gongkai.Platform.Web;
 using Gongkai.Platform.Cli;
 using Gongkai.Platform;
 using Gongkai.Platform.Data;
+using Gongkai.Platform.Doctor;
 using Gongkai.Search.Indexing;
 using Gongkai.Search.Synonyms;
 using Microsoft.Extensions.Options;
@@ -23,6 +24,9 @@ internal static class SearchModule
         services.AddSingleton(sp => new SearchIndexLocation(Path.GetFullPath(
             sp.GetRequiredService<IOptions<SearchOptions>>().Value.IndexFolder,
             sp.GetRequiredService<IOptions<GongkaiOptions>>().Value.ResolvedDataFolder)));
+        // Derived from the database: left out of backups, emptied by a restore, rebuilt on the next start.
+        services.AddSingleton(sp => new Gongkai.Platform.Backup.NodeLocalFolder(sp.GetRequiredService<SearchIndexLocation>().Root));
+        services.AddDoctorCheck<SearchIndexDoctorCheck>();
         // Opened on first use: admin verbs such as reindex never open (and lock) the serving generation.
         services.AddSingleton(sp => SearchIndex.Open(sp.GetRequiredService<SearchIndexLocation>().Root));
         services.AddSingleton<SynonymCache>();

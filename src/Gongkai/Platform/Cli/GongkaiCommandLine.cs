@@ -10,7 +10,14 @@ namespace Gongkai.Platform.Cli;
 internal static class GongkaiCommandLine
 {
     /// <summary>The platform's own verb; modules contribute theirs through their <c>AdminVerbs</c>, listed in Program.cs.</summary>
-    public static IEnumerable<AdminVerb> PlatformVerbs { get; } = [new("migrate", MigrateCommand), new("audit", Audit.AuditCommands.Create)];
+    public static IEnumerable<AdminVerb> PlatformVerbs { get; } =
+    [
+        new("migrate", MigrateCommand),
+        new("audit", Audit.AuditCommands.Create),
+        new("backup", Backup.BackupCommands.Backup, MigratesFirst: false),
+        new("restore", Backup.BackupCommands.Restore, MigratesFirst: false),
+        new("doctor", Doctor.DoctorCommand.Create),
+    ];
 
     private static readonly HashSet<string> HelpWords = ["--help", "-h", "-?", "help", "--version"];
 
@@ -70,22 +77,26 @@ internal static class GongkaiCommandLine
         var serve = new Command("serve", "启动门户网站（默认）。其余参数交给 Web 主机，例如 --urls http://127.0.0.1:5000");
         root.Subcommands.Add(serve);
 
-        // Each admin verb runs with the application's services after the database is migrated and seeded.
-        async Task<int> RunWithServices(Func<IServiceProvider, CancellationToken, Task<int>> action)
+        // Each admin verb runs with the application's services, after the database is migrated and seeded unless the
+        // verb says otherwise (backup, restore).
+        async Task<int> Run(Func<IServiceProvider, CancellationToken, Task<int>> action, bool migrateFirst)
         {
             await using var app = createApplication(hostSettings);
             using var cancellation = new CancellationTokenSource();
-            // Only the initializer: resolving every IHostedService would construct the site's background services here
-            // too, and the search index host would open the live index a running site is writing.
-            var initializer = app.Services.GetRequiredService<DatabaseInitializer>();
-            try
+            if (migrateFirst)
             {
-                await initializer.StartAsync(cancellation.Token);
-            }
-            catch (DatabaseNewerThanBuildException refusal)
-            {
-                await Console.Error.WriteLineAsync(refusal.Message);
-                return DatabaseTooNewExitCode;
+                // Only the initializer: resolving every IHostedService would construct the site's background services here
+                // too, and the search index host would open the live index a running site is writing.
+                var initializer = app.Services.GetRequiredService<DatabaseInitializer>();
+                try
+                {
+                    await initializer.StartAsync(cancellation.Token);
+                }
+                catch (DatabaseNewerThanBuildException refusal)
+                {
+                    await Console.Error.WriteLineAsync(refusal.Message);
+                    return DatabaseTooNewExitCode;
+                }
             }
 
             await using var scope = app.Services.CreateAsyncScope();
@@ -94,7 +105,7 @@ internal static class GongkaiCommandLine
 
         foreach (var verb in verbs)
         {
-            root.Subcommands.Add(verb.Create(RunWithServices));
+            root.Subcommands.Add(verb.Create(verb.MigratesFirst ? action => Run(action, migrateFirst: true) : action => Run(action, migrateFirst: false)));
         }
 
         return await root.Parse(args).InvokeAsync();

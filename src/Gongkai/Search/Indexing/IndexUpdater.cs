@@ -74,7 +74,7 @@ public sealed class IndexUpdater(SearchIndex index, SearchProjection projection,
 
     private static bool IsDocumentChange(ChangeKind kind) =>
         kind == PublishingChanges.DocumentPublished || kind == PublishingChanges.DocumentCorrected || kind == PublishingChanges.DocumentWithdrawn
-        || kind == PublishingChanges.DocumentCoIssuersChanged;
+        || kind == PublishingChanges.DocumentCoIssuersChanged || kind == SearchChanges.DocumentRecheck;
 
     private async Task ApplyLockedAsync(IReadOnlyList<ChangeLogEntry> rows, CancellationToken cancellationToken)
     {
