@@ -65,7 +65,7 @@ public sealed class CkanApiTests(GongkaiFactory factory) : IClassFixture<Gongkai
         Assert.Equal("dataset", package["type"]!.GetValue<string>());
         Assert.True(Guid.TryParse(package["id"]!.GetValue<string>(), out _));
         var resources = package["resources"]!.AsArray();
-        Assert.Equal(["CSV", "JSON"], resources.Select(r => r!["format"]!.GetValue<string>()));
+        Assert.Equal(["CSV", "JSON", "XLSX", "CSV"], resources.Select(r => r!["format"]!.GetValue<string>()));
         foreach (var resource in resources)
         {
             foreach (var key in ResourceKeys)
