@@ -33,7 +33,8 @@ public static class Downloads
         ArgumentNullException.ThrowIfNull(columns);
         ArgumentNullException.ThrowIfNull(rows);
         await using var writer = new StreamWriter(output, new UTF8Encoding(encoderShouldEmitUTF8Identifier: true), bufferSize: 64 * 1024, leaveOpen: true);
-        await writer.WriteLineAsync(string.Join(",", columns.Select(f => Cell(Header(f)))).AsMemory(), cancellationToken);
+        // RFC 4180 line ends on every line, the header too (WriteLineAsync would write the platform's \n).
+        await writer.WriteAsync((string.Join(",", columns.Select(f => Cell(Header(f)))) + "\r\n").AsMemory(), cancellationToken);
         var keys = columns.Select(f => Encoding.UTF8.GetBytes(f.Key)).ToArray();
         var cells = new string?[keys.Length];
         var line = new StringBuilder();

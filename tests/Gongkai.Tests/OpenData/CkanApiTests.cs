@@ -154,7 +154,7 @@ public sealed class CkanApiTests(GongkaiFactory factory) : IClassFixture<Gongkai
 
         var current = (await Ckan().CallActionAsync("current_package_list_with_resources", new { limit = 3 }))!.AsArray();
         Assert.Equal(3, current.Count);
-        Assert.All(current, p => Assert.Equal(2, p!["resources"]!.AsArray().Count));
+        Assert.All(current, p => Assert.Equal(4, p!["resources"]!.AsArray().Count)); // CSV, JSON, XLSX, data dictionary
     }
 
     [Fact]
