@@ -102,7 +102,7 @@ public sealed class EnvironmentDataTests(GongkaiFactory factory) : IClassFixture
         var dictionary = (await client.GetStringAsync(Url(3))).TrimStart('\uFEFF').Split("\r\n", StringSplitOptions.RemoveEmptyEntries);
         Assert.Equal("字段键,中文名称,类型,单位,代码表,必填,说明", dictionary[0]);
         Assert.Equal(["site", "measuredOn", "pollutant", "value", "unit", "iaqi", "aqi", "aqiLevel", "aqiCategory", "primaryPollutant"], dictionary.Skip(1).Select(l => l.Split(',')[0]));
-        Assert.StartsWith("aqiLevel,空气质量指数级别,代码,,一级、二级、三级、四级、五级、六级,否,", dictionary[8], StringComparison.Ordinal);
+        Assert.StartsWith("aqiLevel,空气质量指数级别,代码表,,一级、二级、三级、四级、五级、六级,否,", dictionary[8], StringComparison.Ordinal);
     }
 
     [Fact]
