@@ -70,4 +70,22 @@ public sealed class OpenDataBrowserTests(BrowserFixture fixture)
             File.Delete(file);
         }
     }
+
+    [Fact]
+    public async Task Environment_readings_show_as_charts_with_tables_and_the_AQI_also_in_high_contrast()
+    {
+        var visitor = await fixture.NewPageAsync();
+        await visitor.GotoAsync("/data/environment-reading-mysthjj");
+        var chart = visitor.Locator("figure.reading-chart").First;
+        await Assertions.Expect(chart.Locator("svg[role=img]")).ToBeVisibleAsync();
+        await Assertions.Expect(chart.Locator("table.reading-table")).ToContainTextAsync("空气质量分指数");
+        await Assertions.Expect(visitor.Locator("table.preview thead")).ToContainTextAsync("空气质量指数类别");
+        await Assertions.Expect(visitor.GetByRole(AriaRole.Link, new() { Name = "绵阳市生态环境局环境监测数据（XLSX）" })).ToBeVisibleAsync();
+        await BrowserFixture.AssertAccessibleAsync(visitor);
+
+        await visitor.GetByRole(AriaRole.Link, new() { Name = "高对比度" }).ClickAsync();
+        await Assertions.Expect(visitor.Locator("body")).ToHaveClassAsync(new Regex("contrast"));
+        await Assertions.Expect(visitor.Locator("figure.reading-chart").First.Locator("svg")).ToBeVisibleAsync();
+        await BrowserFixture.AssertAccessibleAsync(visitor);
+    }
 }

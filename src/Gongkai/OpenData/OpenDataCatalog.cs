@@ -13,26 +13,29 @@ public sealed record DatasetView(OpenDataset Dataset, RecordType Type, RecordSch
     public IReadOnlyList<string> Tags => Dataset.Keywords.Split(',', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries);
 
     /// <summary>The download formats every dataset has (generated from its records).</summary>
-    public static IReadOnlyList<string> Formats { get; } = ["CSV", "JSON"];
+    public static IReadOnlyList<string> Formats { get; } = ["CSV", "JSON", "XLSX"];
+
+    /// <summary>The data dictionary as a resource of its own (CSV), after the data formats.</summary>
+    public const string DictionaryFormat = "DICTIONARY";
+
+    /// <summary>Every resource of the dataset: the data in each format, then the data dictionary.</summary>
+    public static IReadOnlyList<string> Resources { get; } = [.. Formats, DictionaryFormat];
+
+    /// <summary>The fields a download and the dictionary carry: the schema's, then any computed ones (AQI for air).</summary>
+    public IReadOnlyList<FieldDefinition> Columns => AirQualityColumns.AppliesTo(Schema) ? [.. Schema.Fields, .. AirQualityColumns.Fields] : Schema.Fields;
 
     public Guid ResourceId(string format) => DatasetIds.ResourceId(Dataset.Id, format);
 
-    public string FileName(string format) => $"{Dataset.Name}.{format.ToLowerInvariant()}";
+    public string FileName(string format) => format == DictionaryFormat ? $"{Dataset.Name}-dictionary.csv" : $"{Dataset.Name}.{format.ToLowerInvariant()}";
 
     public string DownloadPath(string format) => $"/dataset/{Dataset.Id:D}/resource/{ResourceId(format):D}/download/{FileName(format)}";
 
-    /// <summary>更新频率 lapsed: no publication for longer than the promised frequency (a day's grace).</summary>
-    public bool Lapsed(DateTimeOffset now) => UpdateWindow(Dataset.UpdateFrequency) is { } window && now - Dataset.ModifiedAt > window + TimeSpan.FromDays(1);
+    /// <summary>更新频率 lapsed (<see cref="UpdateFrequency.Lapsed"/>): the latest update, China date, is further back
+    /// than the promised frequency allows.</summary>
+    public bool Lapsed(DateTimeOffset now) => UpdateFrequency.Lapsed(Dataset.UpdateFrequency, ChinaTime.DateOf(Dataset.ModifiedAt), ChinaTime.DateOf(now));
 
-    public static TimeSpan? UpdateWindow(string frequency) => frequency switch
-    {
-        "每日" => TimeSpan.FromDays(1),
-        "每周" => TimeSpan.FromDays(7),
-        "每月" => TimeSpan.FromDays(31),
-        "每季度" => TimeSpan.FromDays(92),
-        "每年" => TimeSpan.FromDays(366),
-        _ => null,
-    };
+    /// <summary>The day the next update was due, for the flag's wording.</summary>
+    public DateOnly? UpdateDue => UpdateFrequency.DueAfter(Dataset.UpdateFrequency, ChinaTime.DateOf(Dataset.ModifiedAt));
 }
 
 /// <summary>The last catalogue built on this node, with the stamp it was built for (a singleton; see
@@ -147,6 +150,64 @@ public sealed class OpenDataCatalog(GongkaiDbContext db, BodyDirectory bodies, D
 
             after = rows[^1].Id;
         }
+    }
+
+    /// <summary>The AQI columns of a whole environment dataset (one pass over its readings before a download writes
+    /// them, since a reading's day AQI needs the site's other readings that day); null for other datasets.</summary>
+    public async Task<AirQualityColumns?> AirQualityAsync(DatasetView dataset, CancellationToken cancellationToken = default)
+    {
+        if (!AirQualityColumns.AppliesTo(dataset.Schema))
+        {
+            return null;
+        }
+
+        var columns = new AirQualityColumns();
+        await foreach (var json in StreamPublicJsonAsync(dataset, cancellationToken))
+        {
+            columns.Add(SchemaJsonFormat.ReadValues(json));
+        }
+
+        return columns;
+    }
+
+    /// <summary>The AQI columns for a few records (a page of the list, one record page): the site-days they belong to
+    /// are read by natural key (site, day, each of the six pollutants), not the whole dataset.</summary>
+    public async Task<AirQualityColumns?> AirQualityAsync(RecordType type, IReadOnlyCollection<PublicRecord> records, CancellationToken cancellationToken = default)
+    {
+        if (!AirQualityColumns.AppliesTo(type.Schema) || records.Count == 0)
+        {
+            return null;
+        }
+
+        var columns = new AirQualityColumns();
+        foreach (var group in records.GroupBy(r => r.BodyId))
+        {
+            var keys = group
+                .Select(r => (Site: r.Values.GetValueOrDefault("site"), Day: r.Values.GetValueOrDefault("measuredOn")))
+                .Where(k => k.Site is not null && k.Day is not null)
+                .Distinct()
+                .SelectMany(k => AirQuality.Pollutants.Select(p => $"{k.Site}\n{k.Day}\n{p}"))
+                .ToList();
+            var rows = await Published(type.Id, group.Key).Where(r => keys.Contains(r.NaturalKey)).Select(r => r.PublicValuesJson).ToListAsync(cancellationToken);
+            foreach (var json in rows)
+            {
+                if (json is not null)
+                {
+                    columns.Add(SchemaJsonFormat.ReadValues(json));
+                }
+            }
+        }
+
+        return columns;
+    }
+
+    /// <summary>The latest published readings of a dataset (by publication order, at most <paramref name="limit"/>) as
+    /// value dictionaries, for the charts: readings are published day by day, so the newest rows hold the recent days
+    /// without reading the whole history on every page view.</summary>
+    public async Task<IReadOnlyList<IReadOnlyDictionary<string, string>>> RecentValuesAsync(DatasetView dataset, int limit, CancellationToken cancellationToken = default)
+    {
+        var rows = await Published(dataset.Type.Id, dataset.Body.Id).OrderByDescending(r => r.Id).Take(limit).Select(r => r.PublicValuesJson).ToListAsync(cancellationToken);
+        return rows.Where(json => json is not null).Select(json => (IReadOnlyDictionary<string, string>)SchemaJsonFormat.ReadValues(json!)).ToList();
     }
 
     private IQueryable<DataRecord> Published(int typeId, int? bodyId)

@@ -1,5 +1,6 @@
 using Gongkai.OpenData.Admin;
 using Gongkai.OpenData.Ckan;
+using Gongkai.OpenData.Data;
 using Gongkai.OpenData.Dcat;
 using Gongkai.Platform.Data;
 using Gongkai.Platform.Web;
@@ -62,26 +63,40 @@ internal static class OpenDataModule
             HttpContext http, OpenDataCatalog catalog, CancellationToken cancellationToken) =>
         {
             var dataset = await catalog.FindDatasetAsync(datasetId.ToString("D"), cancellationToken);
-            var format = dataset is null ? null : DatasetView.Formats.FirstOrDefault(f => dataset.ResourceId(f) == resourceId);
+            var format = dataset is null ? null : DatasetView.Resources.FirstOrDefault(f => dataset.ResourceId(f) == resourceId);
             if (dataset is null || format is null)
             {
                 return Results.Problem(title: "资源不存在", detail: "没有这个数据资源。", statusCode: 404);
             }
 
-            http.Response.ContentType = Downloads.MediaType(format) + "; charset=utf-8";
+            var mediaType = Downloads.MediaType(format == DatasetView.DictionaryFormat ? "CSV" : format);
+            http.Response.ContentType = format == "XLSX" ? mediaType : mediaType + "; charset=utf-8";
             http.Response.Headers.ContentDisposition = $"attachment; filename=\"{dataset.FileName(format)}\"";
             http.Response.Headers.LastModified = dataset.Dataset.ModifiedAt.ToString("R");
-            var rows = catalog.StreamPublicJsonAsync(dataset, cancellationToken);
-            if (format == "CSV")
+            if (format == DatasetView.DictionaryFormat)
             {
-                await Downloads.WriteCsvAsync(http.Response.Body, dataset.Schema, rows, cancellationToken);
+                await Downloads.WriteDictionaryAsync(http.Response.Body, dataset.Columns, cancellationToken);
+                return Results.Empty;
             }
-            else
+
+            // An environment dataset's AQI columns need every reading of a site-day first: one pass before writing.
+            var airQuality = await catalog.AirQualityAsync(dataset, cancellationToken);
+            Downloads.ComputedColumns? computed = airQuality is null ? null : json => airQuality.ValuesFor(SchemaJsonFormat.ReadValues(json));
+            var rows = catalog.StreamPublicJsonAsync(dataset, cancellationToken);
+            switch (format)
             {
-                await Downloads.WriteJsonAsync(http.Response.Body, rows, cancellationToken);
+                case "CSV":
+                    await Downloads.WriteCsvAsync(http.Response.Body, dataset.Columns, rows, computed, cancellationToken);
+                    break;
+                case "XLSX":
+                    await Downloads.WriteXlsxAsync(http.Response.Body, dataset.Columns, rows, computed, cancellationToken);
+                    break;
+                default:
+                    await Downloads.WriteJsonAsync(http.Response.Body, rows, computed, cancellationToken);
+                    break;
             }
 
             return Results.Empty;
-        }).WithSummary("下载数据集的一个资源文件（CSV、JSON 或 XLSX）").WithTags("数据开放");
+        }).WithSummary("下载数据集的一个资源文件（CSV、JSON、XLSX 或数据字典）").WithTags("数据开放");
     }
 }

@@ -65,7 +65,7 @@ public sealed class CkanApiTests(GongkaiFactory factory) : IClassFixture<Gongkai
         Assert.Equal("dataset", package["type"]!.GetValue<string>());
         Assert.True(Guid.TryParse(package["id"]!.GetValue<string>(), out _));
         var resources = package["resources"]!.AsArray();
-        Assert.Equal(["CSV", "JSON"], resources.Select(r => r!["format"]!.GetValue<string>()));
+        Assert.Equal(["CSV", "JSON", "XLSX", "CSV"], resources.Select(r => r!["format"]!.GetValue<string>()));
         foreach (var resource in resources)
         {
             foreach (var key in ResourceKeys)
@@ -154,7 +154,7 @@ public sealed class CkanApiTests(GongkaiFactory factory) : IClassFixture<Gongkai
 
         var current = (await Ckan().CallActionAsync("current_package_list_with_resources", new { limit = 3 }))!.AsArray();
         Assert.Equal(3, current.Count);
-        Assert.All(current, p => Assert.Equal(2, p!["resources"]!.AsArray().Count));
+        Assert.All(current, p => Assert.Equal(4, p!["resources"]!.AsArray().Count)); // CSV, JSON, XLSX, data dictionary
     }
 
     [Fact]
@@ -221,9 +221,11 @@ public sealed class CkanApiTests(GongkaiFactory factory) : IClassFixture<Gongkai
         Assert.Contains(about, t => t.Predicate == "http://purl.org/dc/terms/modified" && t.Value.Datatype == "http://www.w3.org/2001/XMLSchema#dateTime");
         Assert.Contains(about, t => t.Predicate == "http://www.w3.org/ns/dcat#theme");
         var distributions = about.Where(t => t.Predicate == "http://www.w3.org/ns/dcat#distribution").Select(t => t.Value.Value).ToList();
-        Assert.Equal(2, distributions.Count);
+        Assert.Equal(4, distributions.Count); // CSV, JSON, XLSX and the data dictionary
+        Assert.Contains(about, t => t.Predicate == "http://purl.org/dc/terms/accrualPeriodicity" && t.Value.Value.EndsWith("/UPDATE_CONT", StringComparison.Ordinal));
         var csv = triples.Where(t => distributions.Contains(t.Subject)).ToList();
         Assert.Contains(csv, t => t.Predicate == "http://www.w3.org/ns/dcat#mediaType" && t.Value.Value.EndsWith("/text/csv", StringComparison.Ordinal));
+        Assert.Contains(csv, t => t.Predicate == "http://www.w3.org/ns/dcat#mediaType" && t.Value.Value.EndsWith("/application/vnd.openxmlformats-officedocument.spreadsheetml.sheet", StringComparison.Ordinal));
         var download = csv.First(t => t.Predicate == "http://www.w3.org/ns/dcat#downloadURL").Value.Value;
         using var file = await client.GetAsync(new Uri(new Uri(download).PathAndQuery, UriKind.Relative));
         Assert.Equal(HttpStatusCode.OK, file.StatusCode);

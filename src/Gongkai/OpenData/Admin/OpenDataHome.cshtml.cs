@@ -14,8 +14,11 @@ public sealed record TypeSummary(RecordType Type, int Drafts, int Waiting, int P
 /// <summary>The console's 数据开放 overview: the record types, counts in the user's bodies, the way to each type's
 /// records, the overdue dashboard and (system admins) the type editor.</summary>
 [Authorize(Policy = OpenDataPermissions.WorkOnRecords)]
-public sealed class OpenDataHomeModel(GongkaiDbContext db, BodyScope scope, RolePermissions permissions) : PageModel
+public sealed class OpenDataHomeModel(GongkaiDbContext db, BodyScope scope, RolePermissions permissions, OpenDataCatalog catalog, TimeProvider clock) : PageModel
 {
+    /// <summary>Datasets of the user's bodies whose promised update frequency has lapsed (<see cref="Rules.UpdateFrequency"/>).</summary>
+    public IReadOnlyList<DatasetView> Lapsed { get; private set; } = [];
+
     public IReadOnlyList<TypeSummary> Types { get; private set; } = [];
 
     public bool MayManageTypes { get; private set; }
@@ -38,5 +41,9 @@ public sealed class OpenDataHomeModel(GongkaiDbContext db, BodyScope scope, Role
             counts.Where(c => c.RecordTypeId == t.Id && (c.Status == RecordStatus.AwaitingReview || (c.Status == RecordStatus.Published && c.Pending))).Sum(c => c.Count),
             counts.Where(c => c.RecordTypeId == t.Id && c.Status == RecordStatus.Published).Sum(c => c.Count))).ToList();
         MayManageTypes = permissions.Grants(User, OpenDataPermissions.ManageRecordTypes);
+        var now = clock.GetUtcNow();
+        Lapsed = (await catalog.ListDatasetsAsync(cancellationToken))
+            .Where(d => (bodies is null || bodies.Contains(d.Body.Id)) && d.Lapsed(now))
+            .OrderBy(d => d.Dataset.ModifiedAt).ToList();
     }
 }

@@ -80,7 +80,7 @@ internal static class CkanApi
     }
 
     private static async Task HandleAsync(string action, HttpContext http, OpenDataCatalog catalog, BodyDirectory bodies, IOptions<GongkaiOptions> options,
-        CancellationToken cancellationToken)
+        TimeProvider clock, CancellationToken cancellationToken)
     {
         var baseUrl = $"{http.Request.Scheme}://{http.Request.Host}{http.Request.PathBase}";
         var help = $"{baseUrl}/api/3/action/help_show?name={Uri.EscapeDataString(action)}";
@@ -111,7 +111,7 @@ internal static class CkanApi
                     : throw CkanException.NotFound("Action function not found"),
                 "package_list" => await PackageListAsync(catalog, parameters, cancellationToken),
                 "current_package_list_with_resources" => await CurrentPackagesAsync(catalog, parameters, baseUrl, cancellationToken),
-                "package_show" => CkanJson.Package(await FindPackageAsync(catalog, parameters, cancellationToken), baseUrl),
+                "package_show" => CkanJson.Package(await FindPackageAsync(catalog, parameters, cancellationToken), baseUrl, clock.GetUtcNow()),
                 "package_search" => await SearchAsync(catalog, parameters, baseUrl, cancellationToken),
                 "organization_list" => await OrganizationListAsync(catalog, bodies, parameters, cancellationToken),
                 "organization_show" => await OrganizationShowAsync(catalog, bodies, parameters, baseUrl, cancellationToken),
@@ -473,11 +473,11 @@ internal static class CkanApi
 
         foreach (var dataset in await catalog.ListDatasetsAsync(cancellationToken))
         {
-            for (var i = 0; i < DatasetView.Formats.Count; i++)
+            for (var i = 0; i < DatasetView.Resources.Count; i++)
             {
-                if (dataset.ResourceId(DatasetView.Formats[i]).ToString("D").Equals(id, StringComparison.OrdinalIgnoreCase))
+                if (dataset.ResourceId(DatasetView.Resources[i]).ToString("D").Equals(id, StringComparison.OrdinalIgnoreCase))
                 {
-                    return CkanJson.Resource(dataset, DatasetView.Formats[i], i, baseUrl);
+                    return CkanJson.Resource(dataset, DatasetView.Resources[i], i, baseUrl);
                 }
             }
         }

@@ -29,7 +29,9 @@ public static class CkanJson
 
     public static string Timestamp(DateTimeOffset at) => at.UtcDateTime.ToString("yyyy-MM-dd'T'HH:mm:ss.ffffff", CultureInfo.InvariantCulture);
 
-    public static JsonObject Package(DatasetView view, string baseUrl)
+    /// <param name="now">When given (package_show), the extras also say whether the update frequency has lapsed
+    /// (<c>update_lapsed</c>) and when the next update was due (<c>update_due</c>); the package shape is CKAN's.</param>
+    public static JsonObject Package(DatasetView view, string baseUrl, DateTimeOffset? now = null)
     {
         var d = view.Dataset;
         var tags = new JsonArray(view.Tags.Select(t => (JsonNode)new JsonObject
@@ -40,11 +42,27 @@ public static class CkanJson
             ["state"] = "active",
             ["vocabulary_id"] = null,
         }).ToArray());
-        var resources = new JsonArray(DatasetView.Formats.Select((f, i) => (JsonNode)Resource(view, f, i, baseUrl)).ToArray());
+        var resources = new JsonArray(DatasetView.Resources.Select((f, i) => (JsonNode)Resource(view, f, i, baseUrl)).ToArray());
         var groups = new JsonArray();
         if (d.Theme.Length > 0)
         {
             groups.Add(Group(d.Theme, null));
+        }
+
+        var extras = new JsonArray(
+            Extra("update_frequency", d.UpdateFrequency),
+            Extra("open_condition", d.OpenCondition),
+            Extra("theme", d.Theme),
+            Extra("record_type", view.Type.Key),
+            Extra("record_count", d.RecordCount.ToString(CultureInfo.InvariantCulture)));
+        if (now is { } at)
+        {
+            // CKAN extras are strings; a harvester reads "true"/"false" as the ckanext-scheming boolean does.
+            extras.Add(Extra("update_lapsed", view.Lapsed(at) ? "true" : "false"));
+            if (view.UpdateDue is { } due)
+            {
+                extras.Add(Extra("update_due", due.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture)));
+            }
         }
 
         return new JsonObject
@@ -75,34 +93,37 @@ public static class CkanJson
             ["num_tags"] = tags.Count,
             ["resources"] = resources,
             ["num_resources"] = resources.Count,
-            ["extras"] = new JsonArray(
-                Extra("update_frequency", d.UpdateFrequency),
-                Extra("open_condition", d.OpenCondition),
-                Extra("theme", d.Theme),
-                Extra("record_type", view.Type.Key),
-                Extra("record_count", d.RecordCount.ToString(CultureInfo.InvariantCulture))),
+            ["extras"] = extras,
         };
     }
 
-    public static JsonObject Resource(DatasetView view, string format, int position, string baseUrl) => new()
+    public static JsonObject Resource(DatasetView view, string resource, int position, string baseUrl)
     {
-        ["id"] = view.ResourceId(format).ToString("D"),
-        ["package_id"] = view.Dataset.Id.ToString("D"),
-        ["name"] = $"{view.Dataset.Title}（{format}）",
-        ["description"] = $"{view.Dataset.Title}全部已公开记录，{format} 格式，字段说明见数据字典。",
-        ["url"] = baseUrl + view.DownloadPath(format),
-        ["format"] = format,
-        ["mimetype"] = Downloads.MediaType(format),
-        ["size"] = null,
-        ["hash"] = "",
-        ["position"] = position,
-        ["created"] = Timestamp(view.Dataset.CreatedAt),
-        ["last_modified"] = Timestamp(view.Dataset.ModifiedAt),
-        ["metadata_modified"] = Timestamp(view.Dataset.ModifiedAt),
-        ["state"] = "active",
-        ["url_type"] = null,
-        ["datastore_active"] = false,
-    };
+        var dictionary = resource == DatasetView.DictionaryFormat;
+        var format = dictionary ? "CSV" : resource;
+        return new JsonObject
+        {
+            ["id"] = view.ResourceId(resource).ToString("D"),
+            ["package_id"] = view.Dataset.Id.ToString("D"),
+            ["name"] = dictionary ? $"{view.Dataset.Title}（数据字典）" : $"{view.Dataset.Title}（{format}）",
+            ["description"] = dictionary
+                ? "数据字典：每个字段的字段键、中文名称、类型、单位、代码表和是否必填，计算字段注明算法。"
+                : $"{view.Dataset.Title}全部已公开记录，{format} 格式，字段说明见数据字典。",
+            ["url"] = baseUrl + view.DownloadPath(resource),
+            ["format"] = format,
+            ["mimetype"] = Downloads.MediaType(format),
+            ["resource_type"] = dictionary ? "documentation" : "data",
+            ["size"] = null,
+            ["hash"] = "",
+            ["position"] = position,
+            ["created"] = Timestamp(view.Dataset.CreatedAt),
+            ["last_modified"] = Timestamp(dictionary ? view.Type.UpdatedAt : view.Dataset.ModifiedAt),
+            ["metadata_modified"] = Timestamp(view.Dataset.ModifiedAt),
+            ["state"] = "active",
+            ["url_type"] = null,
+            ["datastore_active"] = false,
+        };
+    }
 
     public static string OrganizationId(Body body) => DatasetIds.NameBased("organization:" + body.Code).ToString("D");
 

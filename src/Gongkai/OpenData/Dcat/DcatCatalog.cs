@@ -1,5 +1,6 @@
 using System.Globalization;
 using Gongkai.OpenData.Ckan;
+using Gongkai.OpenData.Rules;
 using Gongkai.Platform;
 using Microsoft.Extensions.Options;
 
@@ -126,9 +127,8 @@ internal static class DcatCatalog
             graph.Add(uri, "dcat:keyword", RdfTerm.Text(tag, "zh"));
         }
 
-        if (DatasetView.UpdateWindow(d.UpdateFrequency) is { } window)
+        if (UpdateFrequency.DcatCode(d.UpdateFrequency) is { } frequency)
         {
-            var frequency = window.TotalDays switch { 1 => "DAILY", 7 => "WEEKLY", 31 => "MONTHLY", 92 => "QUARTERLY", _ => "ANNUAL" };
             graph.Add(uri, "dct:accrualPeriodicity", RdfTerm.Iri("http://publications.europa.eu/resource/authority/frequency/" + frequency));
         }
 
@@ -141,13 +141,14 @@ internal static class DcatCatalog
             graph.Add(publisher + "#contact", "vcard:hasEmail", RdfTerm.Iri("mailto:" + view.Body.Email));
         }
 
-        foreach (var format in DatasetView.Formats)
+        foreach (var resource in DatasetView.Resources)
         {
-            var distribution = $"{uri}/resource/{view.ResourceId(format):D}";
-            var download = baseUrl + view.DownloadPath(format);
+            var format = resource == DatasetView.DictionaryFormat ? "CSV" : resource;
+            var distribution = $"{uri}/resource/{view.ResourceId(resource):D}";
+            var download = baseUrl + view.DownloadPath(resource);
             graph.Add(uri, "dcat:distribution", RdfTerm.Iri(distribution));
             graph.Add(distribution, "rdf:type", RdfTerm.Iri("dcat:Distribution"))
-                .Add(distribution, "dct:title", RdfTerm.Text($"{d.Title}（{format}）", "zh"))
+                .Add(distribution, "dct:title", RdfTerm.Text(resource == DatasetView.DictionaryFormat ? $"{d.Title}（数据字典）" : $"{d.Title}（{format}）", "zh"))
                 .Add(distribution, "dcat:accessURL", RdfTerm.Iri(download))
                 .Add(distribution, "dcat:downloadURL", RdfTerm.Iri(download))
                 .Add(distribution, "dct:format", RdfTerm.Text(format))

@@ -1,3 +1,4 @@
+using Gongkai.OpenData.Rules;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Mvc.RazorPages;
 
@@ -20,6 +21,15 @@ public sealed class DatasetPageModel(OpenDataCatalog catalog, TimeProvider clock
 
     public bool Lapsed { get; private set; }
 
+    /// <summary>An environment dataset's AQI columns for the records on this page; null for other datasets.</summary>
+    public AirQualityColumns? AirQuality { get; private set; }
+
+    /// <summary>An environment dataset's recent readings per site and pollutant, drawn as charts with tables.</summary>
+    public IReadOnlyList<ReadingSeries> Series { get; private set; } = [];
+
+    /// <summary>How many of the latest readings the charts are drawn from (at most 30 days per series).</summary>
+    public const int ChartReadings = 3_000;
+
     public async Task<IActionResult> OnGetAsync(string name, int? page, CancellationToken cancellationToken)
     {
         Dataset = await catalog.FindDatasetAsync(name, cancellationToken);
@@ -31,6 +41,12 @@ public sealed class DatasetPageModel(OpenDataCatalog catalog, TimeProvider clock
         PageNumber = Math.Max(1, page ?? 1);
         (Total, Records) = await catalog.ListRecordsAsync(Dataset.Type, Dataset.Body.Id, PageNumber, PageSize, cancellationToken);
         Lapsed = Dataset.Lapsed(clock.GetUtcNow());
+        AirQuality = await catalog.AirQualityAsync(Dataset.Type, Records, cancellationToken);
+        if (AirQualityColumns.AppliesTo(Dataset.Schema))
+        {
+            Series = ReadingChart.Series(await catalog.RecentValuesAsync(Dataset, ChartReadings, cancellationToken), ShippedRecordTypes.Pollutants);
+        }
+
         return Page();
     }
 }

@@ -20,6 +20,9 @@ public sealed class RecordPageModel(OpenDataCatalog catalog, BodyDirectory bodie
 
     public IReadOnlyList<DataRecordVersion> Versions { get; private set; } = [];
 
+    /// <summary>An air reading's computed columns (IAQI, and the AQI of its site that day); empty otherwise.</summary>
+    public IReadOnlyDictionary<string, string> AirQuality { get; private set; } = new Dictionary<string, string>();
+
     /// <summary>For a construction project: every published stage of the same project, in stage order.</summary>
     public IReadOnlyList<PublicRecord> Stages { get; private set; } = [];
 
@@ -34,6 +37,11 @@ public sealed class RecordPageModel(OpenDataCatalog catalog, BodyDirectory bodie
         (Record, Type) = pair;
         Body = await bodies.FindAsync(Record.BodyId, cancellationToken);
         Versions = await catalog.VersionsAsync(id, cancellationToken);
+        if (!Record.Withdrawn && await catalog.AirQualityAsync(Type, [Record], cancellationToken) is { } airQuality)
+        {
+            AirQuality = airQuality.ValuesFor(Record.Values);
+        }
+
         if (Type.Key == ShippedRecordTypes.ConstructionProject && Record.Values.GetValueOrDefault("projectCode") is { } project)
         {
             var stages = ShippedRecordTypes.ConstructionStages;
