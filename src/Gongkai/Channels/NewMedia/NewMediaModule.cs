@@ -14,6 +14,7 @@ internal static class NewMediaModule
         builder.Services.AddSingleton<NewMediaWebhooksStaged>();
         builder.Services.AddHostedService<NewMediaWebhookWorker>();
         builder.Services.AddOptions<NewMediaWebhookOptions>().BindConfiguration(NewMediaWebhookOptions.Section);
+        builder.Services.Configure<Microsoft.AspNetCore.OpenApi.OpenApiOptions>("v1", WebhookOpenApi.Describe);
         builder.Services.AddChangeLogFollower<NewMediaWithdrawals>();
         builder.Services.AddConsoleMenuEntry(37, "发布渠道", ChannelsPaths.Dashboard, ChannelsPermissions.ViewChannels,
             "政务新媒体账号（谁开设、谁管理）：更新和互动回应情况、推送审核；WebSub 推送订阅和投递情况。");

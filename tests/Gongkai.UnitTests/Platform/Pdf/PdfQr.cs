@@ -19,25 +19,32 @@ public static class PdfQr
             foreach (var image in page.GetImages())
             {
                 Assert.True(image.TryGetPng(out var png), "an image in the PDF could not be read");
-                using var bitmap = SKBitmap.Decode(png);
-                var luminance = new byte[bitmap.Width * bitmap.Height];
-                for (var y = 0; y < bitmap.Height; y++)
-                {
-                    for (var x = 0; x < bitmap.Width; x++)
-                    {
-                        var pixel = bitmap.GetPixel(x, y);
-                        luminance[y * bitmap.Width + x] = (byte)((pixel.Red * 299 + pixel.Green * 587 + pixel.Blue * 114) / 1000);
-                    }
-                }
-
-                var source = new RGBLuminanceSource(luminance, bitmap.Width, bitmap.Height, RGBLuminanceSource.BitmapFormat.Gray8);
-                var result = new QRCodeReader().decode(new BinaryBitmap(new HybridBinarizer(source)),
-                    new Dictionary<DecodeHintType, object> { [DecodeHintType.PURE_BARCODE] = false, [DecodeHintType.TRY_HARDER] = true });
-                Assert.True(result is not null, "an image in the PDF is not a readable QR code");
-                found.Add(result.Text);
+                found.Add(DecodeImage(png));
             }
         }
 
         return found;
+    }
+
+    /// <summary>The QR code in a picture (PNG or any format Skia reads), found anywhere in it as a camera would.</summary>
+    public static string DecodeImage(byte[] png)
+    {
+        using var bitmap = SKBitmap.Decode(png);
+        Assert.True(bitmap is not null, "the picture could not be decoded");
+        var luminance = new byte[bitmap.Width * bitmap.Height];
+        for (var y = 0; y < bitmap.Height; y++)
+        {
+            for (var x = 0; x < bitmap.Width; x++)
+            {
+                var pixel = bitmap.GetPixel(x, y);
+                luminance[y * bitmap.Width + x] = (byte)((pixel.Red * 299 + pixel.Green * 587 + pixel.Blue * 114) / 1000);
+            }
+        }
+
+        var source = new RGBLuminanceSource(luminance, bitmap.Width, bitmap.Height, RGBLuminanceSource.BitmapFormat.Gray8);
+        var result = new QRCodeReader().decode(new BinaryBitmap(new HybridBinarizer(source)),
+            new Dictionary<DecodeHintType, object> { [DecodeHintType.PURE_BARCODE] = false, [DecodeHintType.TRY_HARDER] = true });
+        Assert.True(result is not null, "the picture holds no readable QR code");
+        return result.Text;
     }
 }
