@@ -51,7 +51,10 @@ public sealed class TestWebhookReceiver : IAsyncDisposable
 
     public ConcurrentQueue<ReceivedWebhook> Received { get; } = new();
 
-    public int Refused;
+    private int _refused;
+
+    /// <summary>Requests answered with 500.</summary>
+    public int Refused => Volatile.Read(ref _refused);
 
     public bool Failing { get; set; }
 
@@ -70,7 +73,7 @@ public sealed class TestWebhookReceiver : IAsyncDisposable
             await http.Request.Body.CopyToAsync(buffer);
             if (receiver.Failing)
             {
-                Interlocked.Increment(ref receiver.Refused);
+                Interlocked.Increment(ref receiver._refused);
                 return Results.StatusCode(500);
             }
 

@@ -25,8 +25,8 @@ public sealed class PostDeliveryRulesTests
         Assert.StartsWith("sha256=", signature, StringComparison.Ordinal);
         Assert.Equal(71, signature.Length);
         // The documented construction: HMAC-SHA256 of "{timestamp}.{body}", lower-case hex.
-        var expected = Convert.ToHexStringLower(System.Security.Cryptography.HMACSHA256.HashData(Encoding.UTF8.GetBytes(secret),
-            [.. Encoding.ASCII.GetBytes(timestamp + "."), .. body]));
+        byte[] signed = [.. Encoding.ASCII.GetBytes(timestamp + "."), .. body];
+        var expected = Convert.ToHexStringLower(System.Security.Cryptography.HMACSHA256.HashData(Encoding.UTF8.GetBytes(secret), signed));
         Assert.Equal("sha256=" + expected, signature);
 
         Assert.True(WebhookRules.Verify(secret, timestamp, body, signature, Now.AddMinutes(4)));
@@ -56,15 +56,15 @@ public sealed class PostDeliveryRulesTests
     {
         var outcome = WebhookRules.CheckAdapters(true, url);
         Assert.False(outcome.Succeeded);
-        Assert.Contains(reason, outcome.Refusal.Errors["WebhookUrl"][0], StringComparison.Ordinal);
+        Assert.Contains(reason, outcome.Refusal!.Errors["WebhookUrl"][0], StringComparison.Ordinal);
     }
 
     [Fact]
     public void An_account_needs_at_least_one_adapter()
     {
         Assert.False(WebhookRules.CheckAdapters(false, " ").Succeeded);
-        Assert.Null(WebhookRules.CheckAdapters(true, "").Value.WebhookUrl);
-        Assert.Equal("https://hooks.example.com/gongkai", WebhookRules.CheckAdapters(false, "https://hooks.example.com/gongkai").Value.WebhookUrl?.AbsoluteUri);
+        Assert.Null(WebhookRules.CheckAdapters(true, "").Value!.WebhookUrl);
+        Assert.Equal("https://hooks.example.com/gongkai", WebhookRules.CheckAdapters(false, "https://hooks.example.com/gongkai").Value!.WebhookUrl?.AbsoluteUri);
     }
 
     [Fact]
@@ -75,7 +75,7 @@ public sealed class PostDeliveryRulesTests
         Assert.Equal(PostChannelStatus.Delivered, PostChannelFlow.AfterDelivery(PostEvents.Released, true, false, PostChannelStatus.Pending));
         Assert.Equal(PostChannelStatus.Failed, PostChannelFlow.AfterDelivery(PostEvents.Released, false, true, PostChannelStatus.Pending));
         Assert.True(PostChannelFlow.Retry(PostAdapters.Webhook, PostChannelStatus.Failed).Succeeded);
-        Assert.Equal(RefusalKind.Conflict, PostChannelFlow.Retry(PostAdapters.Webhook, PostChannelStatus.Delivered).Refusal.Kind);
+        Assert.Equal(RefusalKind.Conflict, PostChannelFlow.Retry(PostAdapters.Webhook, PostChannelStatus.Delivered).Refusal!.Kind);
 
         // Withdrawal: every channel not yet taken down needs removal; the webhook's is done when post.withdrawn is taken.
         Assert.Equal(PostChannelStatus.RemovalNeeded, PostChannelFlow.OnWithdrawal(PostChannelStatus.Delivered));
@@ -92,7 +92,7 @@ public sealed class PostDeliveryRulesTests
         Assert.Equal(PostChannelStatus.Exported, PostChannelFlow.OnRelease(PostAdapters.Export));
         Assert.True(PostChannelFlow.ConfirmPublished(PostAdapters.Export, PostChannelStatus.Exported, null).Succeeded);
         Assert.True(PostChannelFlow.ConfirmPublished(PostAdapters.Export, PostChannelStatus.Exported, "https://mp.weixin.qq.com/s/abc").Succeeded);
-        Assert.Equal("PlatformPostUrl", PostChannelFlow.ConfirmPublished(PostAdapters.Export, PostChannelStatus.Exported, "javascript:alert(1)").Refusal.Errors.Keys.Single());
+        Assert.Equal("PlatformPostUrl", PostChannelFlow.ConfirmPublished(PostAdapters.Export, PostChannelStatus.Exported, "javascript:alert(1)").Refusal!.Errors.Keys.Single());
         Assert.False(PostChannelFlow.ConfirmPublished(PostAdapters.Export, PostChannelStatus.RemovalNeeded, null).Succeeded);
         Assert.False(PostChannelFlow.ConfirmPublished(PostAdapters.Webhook, PostChannelStatus.Delivered, null).Succeeded);
 
