@@ -164,9 +164,9 @@ public sealed partial class NewMediaWebhookTests(WebhookFactory factory) : IClas
 
         // The cover card: a PNG whose QR code scans to the original, in the console and (released) publicly.
         var cover = await editor.GetByteArrayAsync(new Uri(PostChannels.ConsoleCoverPath(goodPost), UriKind.Relative));
-        Assert.Equal("http://localhost/documents/" + source.IndexNo, PdfQr.DecodeImage(cover));
+        Assert.Equal("http://localhost/documents/" + source.IndexNo, PdfQr.DecodeImage(cover, CoverCard.QrArea(CoverShape.Wide)));
         using var visitor = factory.CreateClient();
-        Assert.Equal("http://localhost/documents/" + source.IndexNo, PdfQr.DecodeImage(await visitor.GetByteArrayAsync(new Uri(PostChannels.PublicCoverPath(goodPost, CoverShape.Square), UriKind.Relative))));
+        Assert.Equal("http://localhost/documents/" + source.IndexNo, PdfQr.DecodeImage(await visitor.GetByteArrayAsync(new Uri(PostChannels.PublicCoverPath(goodPost, CoverShape.Square), UriKind.Relative)), CoverCard.QrArea(CoverShape.Square)));
 
         // Withdrawal: post.withdrawn goes to the webhook, signed; the export is flagged until the editor removes it.
         await WithdrawAsync(source.Id);

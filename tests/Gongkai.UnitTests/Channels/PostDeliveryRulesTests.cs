@@ -115,7 +115,7 @@ public sealed class PostDeliveryRulesTests
         using var bitmap = SKBitmap.Decode(png);
         Assert.Equal(width, bitmap.Width);
         Assert.Equal(height, bitmap.Height);
-        Assert.Equal(url, PdfQr.DecodeImage(png));
+        Assert.Equal(url, PdfQr.DecodeImage(png, CoverCard.QrArea(shape)));
     }
 
     [Fact]

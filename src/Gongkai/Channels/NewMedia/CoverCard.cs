@@ -30,6 +30,25 @@ public static class CoverCard
 
     public static (int Width, int Height) Size(CoverShape shape) => shape == CoverShape.Square ? (600, 600) : (900, 383);
 
+    private const int WideQrBox = 232;
+    private const int SquareQrBox = 220;
+
+    /// <summary>Where the QR code's white square lies on the card (what a phone frames to scan it).</summary>
+    public static SKRectI QrArea(CoverShape shape)
+    {
+        var (width, height) = Size(shape);
+        if (shape == CoverShape.Wide)
+        {
+            var left = width - 48 - WideQrBox;
+            var top = (height - WideQrBox - 34) / 2;
+            return new SKRectI(left, top, left + WideQrBox, top + WideQrBox);
+        }
+
+        var squareLeft = (width - SquareQrBox) / 2;
+        var squareTop = height - SquareQrBox - 96;
+        return new SKRectI(squareLeft, squareTop, squareLeft + SquareQrBox, squareTop + SquareQrBox);
+    }
+
     public static byte[] Render(CoverContent content, CoverShape shape, SKTypeface typeface)
     {
         ArgumentNullException.ThrowIfNull(content);
@@ -44,28 +63,21 @@ public static class CoverCard
         if (shape == CoverShape.Wide)
         {
             const float margin = 48f;
-            const int qrBox = 232;
-            var qrLeft = width - (int)margin - qrBox;
-            var textWidth = qrLeft - margin - 36f;
-            var y = 72f;
-            y = Lines(canvas, typeface, content.BodyName, 26f, false, Muted, margin, y, textWidth, 1) + 14f;
-            Lines(canvas, typeface, content.Title, 42f, true, Ink, margin, y, textWidth, 3);
+            var area = QrArea(shape);
+            var textWidth = area.Left - margin - 36f;
+            var y = Lines(canvas, typeface, content.BodyName, 26f, false, Muted, margin, 72f, textWidth, 1);
+            Lines(canvas, typeface, content.Title, 42f, true, Ink, margin, y + 18f + 42f, textWidth, 3);
             Lines(canvas, typeface, content.SiteName, 22f, false, Muted, margin, height - 40f, textWidth, 1);
-            var qrTop = (height - qrBox - 34) / 2;
-            Qr(canvas, content.OriginalUrl, qrLeft, qrTop, qrBox);
-            Centered(canvas, typeface, QrCaption, 20f, Muted, qrLeft + qrBox / 2f, qrTop + qrBox + 28f);
+            Qr(canvas, content.OriginalUrl, area);
+            Centered(canvas, typeface, QrCaption, 20f, Muted, area.MidX, area.Bottom + 28f);
         }
         else
         {
             const float margin = 44f;
-            const int qrBox = 220;
             var textWidth = width - 2 * margin;
-            var y = 78f;
-            y = Lines(canvas, typeface, content.BodyName, 26f, false, Muted, margin, y, textWidth, 1) + 14f;
-            Lines(canvas, typeface, content.Title, 40f, true, Ink, margin, y, textWidth, 3);
-            var qrLeft = (width - qrBox) / 2;
-            var qrTop = height - qrBox - 96;
-            Qr(canvas, content.OriginalUrl, qrLeft, qrTop, qrBox);
+            var y = Lines(canvas, typeface, content.BodyName, 26f, false, Muted, margin, 78f, textWidth, 1);
+            Lines(canvas, typeface, content.Title, 40f, true, Ink, margin, y + 18f + 40f, textWidth, 3);
+            Qr(canvas, content.OriginalUrl, QrArea(shape));
             Centered(canvas, typeface, QrCaption + "　" + content.SiteName, 20f, Muted, width / 2f, height - 48f);
         }
 
@@ -138,8 +150,9 @@ public static class CoverCard
     }
 
     /// <summary>The code on a white square of <paramref name="box"/> pixels: whole pixels a module, the rest quiet zone.</summary>
-    private static void Qr(SKCanvas canvas, string content, int left, int top, int box)
+    private static void Qr(SKCanvas canvas, string content, SKRectI area)
     {
+        var (left, top, box) = (area.Left, area.Top, area.Width);
         using var generator = new QRCoder.QRCodeGenerator();
         using var data = generator.CreateQrCode(content, QRCoder.QRCodeGenerator.ECCLevel.M);
         var matrix = data.ModuleMatrix; // includes QRCoder's 4-module quiet zone

@@ -26,6 +26,8 @@ internal static class WebhookOpenApi
                         + "时间戳与接收方时钟相差超过 5 分钟的请求应拒绝。2xx 视为送达，否则按指数退避重试（30 秒起，最长 6 小时，共 8 次）；"
                         + "同一投递可能重复到达，请按 X-Gongkai-Delivery 去重。详见 docs/integrations/new-media-webhook.md。",
                     Tags = new HashSet<OpenApiTagReference> { new("政务新媒体", document) },
+                    // Gongkai calls the receiver; the request is authenticated by its signature, not by a scheme.
+                    Security = [new OpenApiSecurityRequirement()],
                     Parameters =
                     [
                         Header(WebhookRules.EventHeader, "post.released 或 post.withdrawn"),
