@@ -31,6 +31,7 @@ internal static class ChannelsModule
         services.AddOptions<WebSubOptions>().BindConfiguration(WebSubOptions.Section);
         services.AddOutboundHttpClient(CallbackClient).ConfigureHttpClient(client => client.Timeout = Timeout.InfiniteTimeSpan);
         services.Replace(ServiceDescriptor.Singleton<IFeedHub, WebSubFeedHub>());
+        services.AddScoped<CallbackAddresses>();
         services.AddScoped<WebSubHub>();
         services.AddScoped<ChannelTopics>();
         services.AddScoped<WebSubDeliverer>();

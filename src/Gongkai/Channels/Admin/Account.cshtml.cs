@@ -44,6 +44,18 @@ public sealed class AccountModel(NewMediaDesk desk, RolePermissions permissions)
     [BindProperty]
     public string? Notice { get; set; }
 
+    [BindProperty]
+    public bool ExportEnabled { get; set; }
+
+    [BindProperty]
+    public string? WebhookUrl { get; set; }
+
+    [BindProperty]
+    public bool NewSecret { get; set; }
+
+    /// <summary>A signing secret just generated: shown on this response only.</summary>
+    public string? ShownSecret { get; private set; }
+
     public async Task<IActionResult> OnGetAsync(int id, CancellationToken cancellationToken) => await LoadAsync(id, cancellationToken);
 
     public async Task<IActionResult> OnPostActivityAsync(int id, CancellationToken cancellationToken) =>
@@ -52,6 +64,32 @@ public sealed class AccountModel(NewMediaDesk desk, RolePermissions permissions)
 
     public async Task<IActionResult> OnPostCloseAsync(int id, CancellationToken cancellationToken) =>
         await ManageAsync(id, () => desk.CloseAsync(User, id, MergedIntoId, Notice, cancellationToken), ChannelsPaths.Account(id), cancellationToken);
+
+    public async Task<IActionResult> OnPostAdaptersAsync(int id, CancellationToken cancellationToken)
+    {
+        if (!permissions.Grants(User, ChannelsPermissions.ManageAccounts))
+        {
+            return Forbid();
+        }
+
+        var site = new Uri($"{Request.Scheme}://{Request.Host}{Request.PathBase}/");
+        var outcome = await desk.SetAdaptersAsync(User, id, ExportEnabled, WebhookUrl, NewSecret, site, cancellationToken);
+        if (!outcome.Succeeded)
+        {
+            return await ShowRefusalAsync(id, outcome.Refusal, cancellationToken);
+        }
+
+        if (outcome.Value.NewSecret is null)
+        {
+            return Redirect(ChannelsPaths.Account(id));
+        }
+
+        // The secret is shown once, on this response (never in a redirect's address or a cookie).
+        var page = await LoadAsync(id, cancellationToken);
+        ShownSecret = outcome.Value.NewSecret;
+        Response.Headers.CacheControl = "no-store";
+        return page;
+    }
 
     public async Task<IActionResult> OnPostDraftAsync(int id, CancellationToken cancellationToken)
     {
@@ -97,6 +135,12 @@ public sealed class AccountModel(NewMediaDesk desk, RolePermissions permissions)
         MayManage = permissions.Grants(User, ChannelsPermissions.ManageAccounts);
         MergeTargets = (await desk.AccountsAsync(User, cancellationToken))
             .Select(r => r.Account).Where(a => a.BodyId == Account.BodyId && a.Id != id && a.Status == AccountStatus.Active).ToList();
+        if (!keepInput || !string.Equals(Request.Query["handler"], "Adapters", StringComparison.Ordinal))
+        {
+            ExportEnabled = !Account.ExportDisabled;
+            WebhookUrl = Account.WebhookUrl;
+        }
+
         if (!keepInput)
         {
             Followers = Account.Followers;

@@ -11,7 +11,7 @@ namespace Gongkai.Channels.Admin;
 /// <summary>One post: its content, the text an editor pastes into the platform's console once it is released, and the
 /// steps its status allows — edit and submit (editors), release or return (a reviewer other than the author).</summary>
 [Authorize(Policy = ChannelsPermissions.ViewChannels)]
-public sealed class PostModel(NewMediaDesk desk, RolePermissions permissions) : PageModel
+public sealed class PostModel(NewMediaDesk desk, PostChannels channels, RolePermissions permissions) : PageModel
 {
     public NewMediaPost Post { get; private set; } = null!;
 
@@ -25,6 +25,24 @@ public sealed class PostModel(NewMediaDesk desk, RolePermissions permissions) : 
 
     /// <summary>The export: exactly what goes into the platform's editor.</summary>
     public string ExportText => $"{Post.Title}\n\n{Post.Summary}\n\n原文：{Link}";
+
+    /// <summary>The export as HTML, for editors (微信公众号's) that take formatted text: the same words, the link live.</summary>
+    public string ExportHtml
+    {
+        get
+        {
+            var encoder = System.Text.Encodings.Web.HtmlEncoder.Default;
+            return $"<h1>{encoder.Encode(Post.Title)}</h1>\n<p>{encoder.Encode(Post.Summary)}</p>\n<p>原文：<a href=\"{encoder.Encode(Link)}\">{encoder.Encode(Link)}</a></p>";
+        }
+    }
+
+    public IReadOnlyList<PostChannelView> Channels { get; private set; } = [];
+
+    /// <summary>Whether the user may record confirmations and queue a failed webhook again.</summary>
+    public bool MayManage { get; private set; }
+
+    [BindProperty]
+    public string? PlatformPostUrl { get; set; }
 
     [BindProperty]
     public string? Title { get; set; }
@@ -44,10 +62,21 @@ public sealed class PostModel(NewMediaDesk desk, RolePermissions permissions) : 
         ActAsync(id, ChannelsPermissions.ManageAccounts, () => desk.SubmitAsync(User, id, cancellationToken), cancellationToken);
 
     public Task<IActionResult> OnPostReleaseAsync(int id, CancellationToken cancellationToken) =>
-        ActAsync(id, ChannelsPermissions.ReviewPosts, () => desk.ReviewAsync(User, id, release: true, Comment, cancellationToken), cancellationToken);
+        ActAsync(id, ChannelsPermissions.ReviewPosts, () => desk.ReviewAsync(User, id, release: true, Comment, Site, cancellationToken), cancellationToken);
 
     public Task<IActionResult> OnPostReturnAsync(int id, CancellationToken cancellationToken) =>
-        ActAsync(id, ChannelsPermissions.ReviewPosts, () => desk.ReviewAsync(User, id, release: false, Comment, cancellationToken), cancellationToken);
+        ActAsync(id, ChannelsPermissions.ReviewPosts, () => desk.ReviewAsync(User, id, release: false, Comment, Site, cancellationToken), cancellationToken);
+
+    public Task<IActionResult> OnPostPublishedAsync(int id, CancellationToken cancellationToken) =>
+        ActAsync(id, ChannelsPermissions.ManageAccounts, () => channels.ConfirmPublishedAsync(User, id, PlatformPostUrl, cancellationToken), cancellationToken);
+
+    public Task<IActionResult> OnPostRemovedAsync(int id, CancellationToken cancellationToken) =>
+        ActAsync(id, ChannelsPermissions.ManageAccounts, () => channels.ConfirmRemovedAsync(User, id, cancellationToken), cancellationToken);
+
+    public Task<IActionResult> OnPostRetryAsync(int id, CancellationToken cancellationToken) =>
+        ActAsync(id, ChannelsPermissions.ManageAccounts, () => channels.RetryWebhookAsync(User, id, cancellationToken), cancellationToken);
+
+    private Uri Site => new($"{Request.Scheme}://{Request.Host}{Request.PathBase}/");
 
     private async Task<IActionResult> ActAsync(int id, string permission, Func<Task<Outcome>> action, CancellationToken cancellationToken)
     {
@@ -80,7 +109,9 @@ public sealed class PostModel(NewMediaDesk desk, RolePermissions permissions) : 
 
         (Post, Account) = found.Value;
         Link = new Uri(new Uri($"{Request.Scheme}://{Request.Host}/"), Post.LinkPath).AbsoluteUri;
-        MayEdit = permissions.Grants(User, ChannelsPermissions.ManageAccounts) && PostFlow.Edit(Post.Status).Succeeded;
+        MayManage = permissions.Grants(User, ChannelsPermissions.ManageAccounts);
+        MayEdit = MayManage && PostFlow.Edit(Post.Status).Succeeded;
+        Channels = await channels.OfAsync(Post, cancellationToken);
         MayReview = permissions.Grants(User, ChannelsPermissions.ReviewPosts) && Post.Status == PostStatus.Submitted && Post.AuthorId != StaffClaims.UserIdOf(User);
         if (!keepInput)
         {

@@ -50,6 +50,21 @@ public sealed class NewMediaAccount
 
     public DateTimeOffset UpdatedAt { get; set; }
 
+    /// <summary>The export adapter is on unless this is set: released posts wait for an editor to paste them and record
+    /// 已发布. Stored as "disabled" so accounts registered before the adapters existed keep their export.</summary>
+    public bool ExportDisabled { get; set; }
+
+    /// <summary>The webhook adapter: the body's integration service that receives signed <c>post.released</c> and
+    /// <c>post.withdrawn</c> events; null when the account has none.</summary>
+    public string? WebhookUrl { get; set; }
+
+    /// <summary>The HMAC key of the webhook's signatures. Kept as given to the integration service (like a WebSub
+    /// subscriber's <c>hub.secret</c>: signing needs the key itself, so it cannot be hashed as access tokens are); shown
+    /// once when generated, afterwards only its first characters.</summary>
+    public string? WebhookSecret { get; set; }
+
+    public DateTimeOffset? WebhookSecretSetAt { get; set; }
+
     public AccountActivity Activity => new(Status, LastPostOn, UnansweredInteractions, OldestUnansweredOn);
 }
 
@@ -95,6 +110,10 @@ public sealed class NewMediaPost
     public bool NeedsRemovalOnPlatform { get; set; }
 
     public string? WithdrawnReason { get; set; }
+
+    /// <summary>The site's origin when the post was released (<c>https://www.example.gov.cn</c>): adapters that run
+    /// without a request (webhook deliveries, withdrawal) make the post's links absolute with it.</summary>
+    public string? SiteOrigin { get; set; }
 }
 
 internal sealed class NewMediaConfiguration : IEntityTypeConfiguration<NewMediaAccount>, IEntityTypeConfiguration<NewMediaPost>
@@ -110,6 +129,8 @@ internal sealed class NewMediaConfiguration : IEntityTypeConfiguration<NewMediaA
         builder.Property(a => a.Responsible).HasMaxLength(50);
         builder.Property(a => a.Status).HasConversion<string>().HasMaxLength(16);
         builder.Property(a => a.ClosureNotice).HasMaxLength(2000);
+        builder.Property(a => a.WebhookUrl).HasMaxLength(2000);
+        builder.Property(a => a.WebhookSecret).HasMaxLength(100);
         builder.HasOne<Organizations.Body>().WithMany().HasForeignKey(a => a.BodyId).OnDelete(DeleteBehavior.Restrict);
         builder.HasIndex(a => a.BodyId);
         builder.HasIndex(a => new { a.Platform, a.PlatformAccountId }).IsUnique();
@@ -131,6 +152,7 @@ internal sealed class NewMediaConfiguration : IEntityTypeConfiguration<NewMediaA
         builder.Property(p => p.ReviewerName).HasMaxLength(100);
         builder.Property(p => p.ReviewComment).HasMaxLength(1000);
         builder.Property(p => p.WithdrawnReason).HasMaxLength(500);
+        builder.Property(p => p.SiteOrigin).HasMaxLength(200);
         builder.HasOne<NewMediaAccount>().WithMany().HasForeignKey(p => p.AccountId).OnDelete(DeleteBehavior.Cascade);
         builder.HasIndex(p => new { p.AccountId, p.Status });
         builder.HasIndex(p => p.SourceIndexNo);

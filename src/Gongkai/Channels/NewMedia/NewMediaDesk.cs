@@ -19,6 +19,9 @@ public sealed record AccountInput(int BodyId, string? Platform, string? Name, st
 /// <summary>Followers and activity as entered by the owner (or reported by an adapter).</summary>
 public sealed record ActivityInput(int? Followers, DateOnly? LastPostOn, int UnansweredInteractions, DateOnly? OldestUnansweredOn);
 
+/// <summary>The adapters were saved; <see cref="NewSecret"/> is a signing secret just generated (shown once), or null.</summary>
+public sealed record AdaptersSaved(string? NewSecret);
+
 /// <summary>An account on the dashboard with its standing on the indicators.</summary>
 public sealed record AccountRow(NewMediaAccount Account, string BodyName, AccountHealth Health);
 
@@ -27,7 +30,8 @@ public sealed record AccountRow(NewMediaAccount Account, string BodyName, Accoun
 /// drafted from published documents, reviewed by someone else of that body, and only then released. Every change is
 /// audited in its unit of work.
 /// </summary>
-public sealed class NewMediaDesk(GongkaiDbContext db, BodyScope scope, BodyDirectory directory, PublishedDocuments documents, AuditLog audit, TimeProvider clock)
+public sealed class NewMediaDesk(GongkaiDbContext db, BodyScope scope, BodyDirectory directory, PublishedDocuments documents, AuditLog audit, TimeProvider clock,
+    PostChannels channels, WebSub.CallbackAddresses callbacks)
 {
     public DateOnly Today => ChinaTime.Today(clock);
 
@@ -263,6 +267,18 @@ public sealed class NewMediaDesk(GongkaiDbContext db, BodyScope scope, BodyDirec
         return account.Succeeded ? (post, account.Value) : account.Refusal;
     }
 
+    /// <summary>A post released and not withdrawn, with its account: what anyone may see of it (its cover card).</summary>
+    public async Task<(NewMediaPost Post, NewMediaAccount Account)?> ReleasedPostAsync(int id, CancellationToken cancellationToken = default)
+    {
+        var post = await db.Set<NewMediaPost>().AsNoTracking().SingleOrDefaultAsync(p => p.Id == id && p.Status == PostStatus.Released, cancellationToken);
+        if (post is null)
+        {
+            return null;
+        }
+
+        return (post, await db.Set<NewMediaAccount>().AsNoTracking().SingleAsync(a => a.Id == post.AccountId, cancellationToken));
+    }
+
     public Task<Outcome> EditAsync(ClaimsPrincipal user, int id, string? title, string? summary, CancellationToken cancellationToken = default) =>
         ChangePostAsync(user, id, (post, account) =>
         {
@@ -299,30 +315,110 @@ public sealed class NewMediaDesk(GongkaiDbContext db, BodyScope scope, BodyDirec
             return Outcome.Done;
         }, cancellationToken);
 
-    /// <summary>Release (<paramref name="release"/>) or return the post; the caller checked the review permission.</summary>
-    public async Task<Outcome> ReviewAsync(ClaimsPrincipal user, int id, bool release, string? comment, CancellationToken cancellationToken = default)
+    /// <summary>Release (<paramref name="release"/>) or return the post; the caller checked the review permission. A
+    /// release puts the post on its account's adapters in the same unit of work (<see cref="PostChannels"/>);
+    /// <paramref name="site"/> is the site's origin its links are made absolute with.</summary>
+    public async Task<Outcome> ReviewAsync(ClaimsPrincipal user, int id, bool release, string? comment, Uri site, CancellationToken cancellationToken = default)
     {
+        ArgumentNullException.ThrowIfNull(site);
         var sourceStillPublished = await db.Set<NewMediaPost>().Where(p => p.Id == id).Select(p => p.SourceIndexNo).SingleOrDefaultAsync(cancellationToken) is { } indexNo
             && await documents.FindAsync(indexNo, cancellationToken) is { IsWithdrawn: false };
-        return await ChangePostAsync(user, id, (post, account) =>
+        NewMediaPost? released = null;
+        NewMediaAccount? owner = null;
+        var outcome = await db.InTransactionAsync(async () =>
         {
-            var allowed = PostFlow.Review(post.Status, post.AuthorId, StaffClaims.UserIdOf(user), release, sourceStillPublished, comment);
-            if (!allowed.Succeeded)
+            var changed = await ChangePostAsync(user, id, (post, account) =>
             {
-                return allowed.Refusal;
+                var allowed = PostFlow.Review(post.Status, post.AuthorId, StaffClaims.UserIdOf(user), release, sourceStillPublished, comment);
+                if (!allowed.Succeeded)
+                {
+                    return allowed.Refusal;
+                }
+
+                var now = clock.GetUtcNow();
+                post.Status = release ? PostStatus.Released : PostStatus.Rejected;
+                post.ReviewerId = StaffClaims.UserIdOf(user);
+                post.ReviewerName = StaffClaims.DisplayNameOf(user);
+                post.ReviewedAt = now;
+                post.ReviewComment = string.IsNullOrWhiteSpace(comment) ? null : comment.Trim();
+                post.ReleasedAt = release ? now : null;
+                post.SiteOrigin = release ? site.GetLeftPart(UriPartial.Authority) : post.SiteOrigin;
+                audit.Record(release ? "new-media.post.released" : "new-media.post.returned", Target(post), post.ReviewComment ?? post.Title, account.BodyId,
+                    post.ReviewerName, post.ReviewerId);
+                (released, owner) = release ? (post, account) : (null, null);
+                return Outcome.Done;
+            }, cancellationToken);
+            if (changed.Succeeded && released is not null && owner is not null)
+            {
+                await channels.StageReleaseAsync(released, owner, StaffClaims.DisplayNameOf(user), StaffClaims.UserIdOf(user), cancellationToken);
             }
 
-            var now = clock.GetUtcNow();
-            post.Status = release ? PostStatus.Released : PostStatus.Rejected;
-            post.ReviewerId = StaffClaims.UserIdOf(user);
-            post.ReviewerName = StaffClaims.DisplayNameOf(user);
-            post.ReviewedAt = now;
-            post.ReviewComment = string.IsNullOrWhiteSpace(comment) ? null : comment.Trim();
-            post.ReleasedAt = release ? now : null;
-            audit.Record(release ? "new-media.post.released" : "new-media.post.returned", Target(post), post.ReviewComment ?? post.Title, account.BodyId,
-                post.ReviewerName, post.ReviewerId);
-            return Outcome.Done;
+            return changed;
         }, cancellationToken);
+        if (outcome.Succeeded && released is not null)
+        {
+            channels.Wake();
+        }
+
+        return outcome;
+    }
+
+    /// <summary>The account's adapters: the export on or off, and a webhook address (checked like a WebSub callback: a
+    /// public http(s) address unless allow-listed, never this site). A new address, or <paramref name="newSecret"/>,
+    /// generates the signing secret, returned to be shown once.</summary>
+    public async Task<Outcome<AdaptersSaved>> SetAdaptersAsync(ClaimsPrincipal user, int id, bool exportEnabled, string? webhookUrl, bool newSecret, Uri site,
+        CancellationToken cancellationToken = default)
+    {
+        ArgumentNullException.ThrowIfNull(site);
+        var found = await TrackedAccountAsync(user, id, cancellationToken);
+        if (!found.Succeeded)
+        {
+            return found.Refusal;
+        }
+
+        var checkedAdapters = WebhookRules.CheckAdapters(exportEnabled, webhookUrl);
+        if (!checkedAdapters.Succeeded)
+        {
+            return checkedAdapters.Refusal;
+        }
+
+        var url = checkedAdapters.Value.WebhookUrl;
+        if (url is not null)
+        {
+            if (WebSub.CallbackAddresses.SameSite(url, site))
+            {
+                return Refusal.InvalidField("WebhookUrl", "回调地址不能指向本站。");
+            }
+
+            if (await callbacks.RefusalAsync(url, cancellationToken) is { } reason)
+            {
+                return Refusal.InvalidField("WebhookUrl", reason);
+            }
+        }
+
+        var account = found.Value;
+        var address = url?.AbsoluteUri;
+        string? secret = null;
+        if (address is not null && (newSecret || account.WebhookSecret is null || address != account.WebhookUrl))
+        {
+            secret = WebhookRules.NewSecret();
+            account.WebhookSecret = secret;
+            account.WebhookSecretSetAt = clock.GetUtcNow();
+        }
+        else if (address is null)
+        {
+            account.WebhookSecret = null;
+            account.WebhookSecretSetAt = null;
+        }
+
+        account.ExportDisabled = !checkedAdapters.Value.ExportEnabled;
+        account.WebhookUrl = address;
+        account.UpdatedAt = clock.GetUtcNow();
+        audit.Record("new-media.account.adapters", Target(account),
+            $"导出：{(exportEnabled ? "开" : "关")}；签名回调：{address ?? "无"}{(secret is null ? "" : "（已生成新密钥）")}", account.BodyId,
+            StaffClaims.DisplayNameOf(user), StaffClaims.UserIdOf(user));
+        await db.SaveChangesAsync(cancellationToken);
+        return new AdaptersSaved(secret);
     }
 
     private async Task<Outcome> ChangePostAsync(ClaimsPrincipal user, int id, Func<NewMediaPost, NewMediaAccount, Outcome> change, CancellationToken cancellationToken)
@@ -369,8 +465,9 @@ public sealed class NewMediaDesk(GongkaiDbContext db, BodyScope scope, BodyDirec
 }
 
 /// <summary>When a document is withdrawn, its posts go with it: drafts and posts under review are withdrawn; released
-/// ones are flagged, because the export adapter cannot take a post down from the platform — the editor must.</summary>
-public sealed class NewMediaWithdrawals(GongkaiDbContext db, AuditLog audit) : IChangeLogFollower
+/// ones are taken down where an adapter can (the webhook is sent <c>post.withdrawn</c>) and flagged where it cannot
+/// (the export is 须在平台删除 until an editor confirms the removal).</summary>
+public sealed class NewMediaWithdrawals(GongkaiDbContext db, AuditLog audit, PostChannels channels) : IChangeLogFollower
 {
     public string Name => "new-media.withdrawals";
 
@@ -389,14 +486,27 @@ public sealed class NewMediaWithdrawals(GongkaiDbContext db, AuditLog audit) : I
         }
 
         var posts = await db.Set<NewMediaPost>().Where(p => ids.Contains(p.SourceIndexNo) && p.Status != PostStatus.Withdrawn).ToListAsync(cancellationToken);
-        foreach (var post in posts)
+        var queued = false;
+        await db.InTransactionAsync(async () =>
         {
-            post.NeedsRemovalOnPlatform = post.Status == PostStatus.Released;
-            post.Status = PostStatus.Withdrawn;
-            post.WithdrawnReason = "来源文件已撤回";
-            audit.Record("new-media.post.withdrawn", NewMediaDesk.Target(post), post.NeedsRemovalOnPlatform ? "来源文件已撤回，须在平台上删除" : "来源文件已撤回", actorName: "系统");
-        }
+            foreach (var post in posts)
+            {
+                var wasReleased = post.Status == PostStatus.Released;
+                post.Status = PostStatus.Withdrawn;
+                post.WithdrawnReason = "来源文件已撤回";
+                if (wasReleased)
+                {
+                    queued |= await channels.StageWithdrawalAsync(post, cancellationToken);
+                }
 
-        await db.SaveChangesAsync(cancellationToken);
+                audit.Record("new-media.post.withdrawn", NewMediaDesk.Target(post), post.NeedsRemovalOnPlatform ? "来源文件已撤回，须在平台上删除" : "来源文件已撤回", actorName: "系统");
+            }
+
+            await db.SaveChangesAsync(cancellationToken);
+        }, cancellationToken);
+        if (queued)
+        {
+            channels.Wake();
+        }
     }
 }

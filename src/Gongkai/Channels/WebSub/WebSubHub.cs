@@ -1,7 +1,4 @@
-using System.Net;
-using System.Net.Sockets;
 using Gongkai.Channels.Rules;
-using Gongkai.Platform.Http;
 using Gongkai.Platform.Jobs;
 using Gongkai.Platform.Outcomes;
 using Gongkai.Publishing.Contracts;
@@ -20,7 +17,7 @@ public sealed record PendingSubscription(HubMode Mode, string Topic, string Topi
 /// allow addresses in <c>Gongkai:OutboundHttp:AllowedHosts</c>, which tests do for their loopback subscriber).
 /// </summary>
 public sealed class WebSubHub(ChannelTopics topics, JobScheduler jobs, Platform.Data.GongkaiDbContext db, IOptions<WebSubOptions> options,
-    IOptionsMonitor<OutboundHttpOptions> outbound)
+    CallbackAddresses callbacks)
 {
     public const string Path = "/websub/hub";
 
@@ -58,37 +55,8 @@ public sealed class WebSubHub(ChannelTopics topics, JobScheduler jobs, Platform.
         return Outcome.Done;
     }
 
-    private static bool SameSite(Uri uri, Uri site) =>
-        string.Equals(uri.Host, site.Host, StringComparison.OrdinalIgnoreCase) && uri.Port == site.Port;
+    private static bool SameSite(Uri uri, Uri site) => CallbackAddresses.SameSite(uri, site);
 
-    /// <summary>Refuses a callback whose host resolves to no address, or to any address that is neither public nor
-    /// allowed. Checked here to answer the subscriber at once; every call out checks again at connect time.</summary>
-    private async Task<Refusal?> RefuseCallbackAddressAsync(Uri callback, CancellationToken cancellationToken)
-    {
-        var allowed = outbound.CurrentValue;
-        var host = callback.IdnHost;
-        if (allowed.AllowsHost(host))
-        {
-            return null;
-        }
-
-        IPAddress[] addresses;
-        try
-        {
-            addresses = IPAddress.TryParse(host.Trim('[', ']'), out var literal) ? [literal] : await Dns.GetHostAddressesAsync(host, cancellationToken);
-        }
-        catch (SocketException)
-        {
-            addresses = [];
-        }
-
-        if (addresses.Length == 0)
-        {
-            return Refusal.InvalidField("hub.callback", "回调地址的主机名无法解析。", "订阅请求无效");
-        }
-
-        return addresses.All(a => NetworkAddresses.IsPublic(a) || allowed.AllowsAddress(a))
-            ? null
-            : Refusal.InvalidField("hub.callback", "回调地址须为公网地址，不能指向内网、本机或保留地址。", "订阅请求无效");
-    }
+    private async Task<Refusal?> RefuseCallbackAddressAsync(Uri callback, CancellationToken cancellationToken) =>
+        await callbacks.RefusalAsync(callback, cancellationToken) is { } reason ? Refusal.InvalidField("hub.callback", reason, "订阅请求无效") : null;
 }

@@ -24,6 +24,9 @@ public sealed class PdfRenderer
     /// <summary>The CJK font used; throws <see cref="CjkFontMissingException"/> when there is none.</summary>
     public string FontFamily => _typeface.Value.FamilyName;
 
+    /// <summary>The CJK typeface itself, for other Skia drawings (the new-media cover cards); shared, do not dispose.</summary>
+    public SKTypeface Typeface => _typeface.Value;
+
     public byte[] Render(PdfModel model) => RenderDocument(model).Bytes;
 
     /// <summary>Renders and tells how many pages it took and where each level-1 heading landed. A table of contents

@@ -261,6 +261,14 @@ public sealed partial class AuthorizationMatrixTests(StaffTestHost host, ITestOu
         ["GET /admin/channels/accounts/{id:int}"] = Access.Permission(ChannelsPermissions.ViewChannels),
         ["GET /admin/channels/posts/{id:int}"] = Access.Permission(ChannelsPermissions.ViewChannels),
         ["GET /channels/new-media"] = Access.Anonymous,
+        // Delivery adapters of posts: status and confirmations by the account's body (the desk checks the body too);
+        // a released post's cover card is public (the webhook's coverImageUrl), the console's shows drafts as well
+        ["GET /admin/channels/posts/{id:int}/cover.png"] = Access.Permission(ChannelsPermissions.ViewChannels),
+        ["GET /channels/posts/{id:int}/cover.png"] = Access.Anonymous,
+        ["GET /api/v1/new-media/posts/{id:int}"] = Access.Permission(ChannelsPermissions.ViewChannels),
+        ["POST /api/v1/new-media/posts/{id:int}/export/published"] = Access.Permission(ChannelsPermissions.ManageAccounts),
+        ["POST /api/v1/new-media/posts/{id:int}/export/removed"] = Access.Permission(ChannelsPermissions.ManageAccounts),
+        ["POST /api/v1/new-media/posts/{id:int}/webhook/retry"] = Access.Permission(ChannelsPermissions.ManageAccounts),
         // 新闻发布会 (issue 20): public section, feed and photos; the console and the API's changes for the body's staff
         ["GET /press"] = Access.Anonymous,
         ["GET /press/{id:int}"] = Access.Anonymous,
