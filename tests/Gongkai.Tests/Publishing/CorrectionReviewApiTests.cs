@@ -7,6 +7,7 @@ using Gongkai.Platform.Data;
 using Gongkai.Publishing;
 using Gongkai.Staff;
 using Gongkai.Tests.Infrastructure;
+using Microsoft.AspNetCore.Hosting;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.DependencyInjection;
 
@@ -154,7 +155,8 @@ public sealed class CorrectionReviewApiTests(TestAuthFactory factory) : IClassFi
     [Fact]
     public async Task With_the_full_review_configured_three_different_reviewers_pass_a_correction()
     {
-        using var full = factory.WithTestAuth(settings: new Dictionary<string, string?> { ["Publishing:CorrectionReview"] = "Full" });
+        // The factory already authenticates with TestAuth; only the setting changes.
+        using var full = factory.WithWebHostBuilder(builder => builder.UseSetting("Publishing:CorrectionReview", "Full"));
         var document = await PublishAsync("更正须经三审的通知");
         // Test principals without an account: each name is its own user id.
         Task<HttpClient> As(string name, string role) => Task.FromResult(full.CreateClient().SignedInAs(name, document.BodyId, role));
