@@ -16,11 +16,12 @@ namespace Gongkai.Publishing;
 public sealed record ReviewDecision(bool Approve, string? Comment, string? NoInterpretationReason = null, DateTimeOffset? PublishAt = null, string? OverrideReason = null);
 
 /// <summary>
-/// Staff work on documents: drafting, the three-stage review, publication, correction and withdrawal. Checks body
+/// Staff work on documents: drafting, the three-stage review, publication, correction (proposed, then reviewed:
+/// <see cref="CorrectionReview"/>) and withdrawal. Checks body
 /// scope, applies <see cref="ReviewWorkflow"/>, records history and audit in the same unit of work, and turns a lost
 /// race (another person saved the document first) into a conflict.
 /// </summary>
-public sealed class DocumentDesk(GongkaiDbContext db, BodyScope scope, BodyDirectory directory, RolePermissions permissions, AuditLog audit, TimeProvider clock, DocumentPublisher publisher, DocumentSafeguards safeguards, Catalogue.CatalogueDesk catalogue, IEnumerable<Contracts.IFinalReviewCondition> finalReviewConditions)
+public sealed class DocumentDesk(GongkaiDbContext db, BodyScope scope, BodyDirectory directory, RolePermissions permissions, AuditLog audit, TimeProvider clock, DocumentPublisher publisher, DocumentSafeguards safeguards, Catalogue.CatalogueDesk catalogue, IEnumerable<Contracts.IFinalReviewCondition> finalReviewConditions, Microsoft.Extensions.Options.IOptions<PublishingOptions> options)
 {
     public const string InvalidMessage = "文件信息有误，请修改后重新提交。";
 
@@ -195,31 +196,225 @@ public sealed class DocumentDesk(GongkaiDbContext db, BodyScope scope, BodyDirec
             return document;
         }, cancellationToken);
 
-    public Task<Outcome<Document>> CorrectAsync(ClaimsPrincipal user, int id, DocumentInput input, string? reason, CancellationToken cancellationToken = default) =>
-        ActAsync(user, id, async document =>
+    private CorrectionReviewMode CorrectionMode => options.Value.CorrectionReview;
+
+    /// <summary>更正: proposes a correction of a published document. The checked fields are kept as a
+    /// <see cref="DocumentCorrection"/> waiting for review; the public version stays as it is until
+    /// <see cref="ApproveCorrectionAsync"/> passes its 终审. The safeguards gate runs now, so the author learns at once.</summary>
+    public async Task<Outcome<DocumentCorrection>> CorrectAsync(ClaimsPrincipal user, int id, DocumentInput input, string? reason, CancellationToken cancellationToken = default)
+    {
+        var document = await db.Set<Document>().Include(d => d.CoIssuers).SingleOrDefaultAsync(d => d.Id == id, cancellationToken);
+        if (document is null)
         {
-            var result = ReviewWorkflow.Correct(Subject(document), reason);
-            if (!result.Allowed)
+            return Refusal.NotFound("没有找到该文件。", "文件不存在");
+        }
+
+        if (!await scope.MayActForAsync(user, document.BodyId, cancellationToken))
+        {
+            return Refusal.Forbidden("您只能处理本单位的文件。");
+        }
+
+        var pending = await db.Set<DocumentCorrection>().AnyAsync(c => c.DocumentId == id && PendingStates.Contains(c.State), cancellationToken);
+        var step = CorrectionReview.Submit(document.Status, pending, reason, CorrectionMode);
+        if (!step.Allowed)
+        {
+            return step.Refusal;
+        }
+
+        var check = await CheckAsync(input, document.BodyId, cancellationToken);
+        if (!check.Result.IsValid)
+        {
+            return Refusal.Invalid(InvalidMessage, check.Result.Errors, "文件信息有误");
+        }
+
+        // The gate reads the proposed text from a copy that is never saved: the tracked document stays as published.
+        var now = clock.GetUtcNow();
+        var proposed = new Document
+        {
+            Id = document.Id, BodyId = document.BodyId, Status = document.Status, IndexNo = document.IndexNo,
+            Title = "", DocumentType = "", Subject = "", BodyHtml = "",
+        };
+        Apply(proposed, check.Result.Value, check.CoIssuerIds, check.SupersededById, now);
+        var gate = await safeguards.GateAsync(user, proposed, overrideReason: null, mayOverride: false, cancellationToken);
+        if (!gate.Allowed)
+        {
+            return gate.ToRefusal();
+        }
+
+        var correction = new DocumentCorrection
+        {
+            DocumentId = document.Id,
+            BaseVersion = document.CurrentVersion,
+            State = step.Next,
+            Reason = reason!.Trim(),
+            Title = proposed.Title,
+            DocNumber = proposed.DocNumber,
+            DocumentType = proposed.DocumentType,
+            Subject = proposed.Subject,
+            SignedOn = proposed.SignedOn,
+            BodyHtml = proposed.BodyHtml,
+            Keywords = proposed.Keywords,
+            EffectiveOn = proposed.EffectiveOn,
+            ExpiresOn = proposed.ExpiresOn,
+            Validity = proposed.Validity,
+            SupersededById = proposed.SupersededById,
+            CatalogueNodeId = proposed.CatalogueNodeId,
+            CoIssuerIds = string.Join(',', check.CoIssuerIds),
+            SubmittedBy = StaffClaims.UserIdOf(user) ?? "",
+            SubmittedByName = StaffClaims.DisplayNameOf(user),
+            SubmittedAt = now,
+        };
+        // The document's revision rises too, so two corrections submitted at once cannot both wait.
+        document.Revision++;
+        try
+        {
+            await db.InTransactionAsync(async () =>
             {
-                return result.Refusal;
+                db.Add(correction);
+                await db.SaveChangesAsync(cancellationToken);
+                publisher.History(document, step.Action, correction.SubmittedBy, correction.SubmittedByName, correction.Reason, now);
+                audit.Record("document." + step.Action, DocumentPublisher.Target(document),
+                    $"更正 #{correction.Id}（{CorrectionReview.ChineseName(correction.State)}）：{correction.Reason}", bodyId: document.BodyId);
+                await db.SaveChangesAsync(cancellationToken);
+            }, cancellationToken);
+        }
+        catch (DbUpdateConcurrencyException)
+        {
+            return Refusal.Conflict(LostRaceMessage);
+        }
+
+        return correction;
+    }
+
+    /// <summary>Passes the stage a correction waits in; at 终审 the correction becomes the public version (fields applied,
+    /// new version, history, audit and the <c>document.corrected</c> change-log row, all in one unit of work).</summary>
+    public Task<Outcome<DocumentCorrection>> ApproveCorrectionAsync(ClaimsPrincipal user, int documentId, int correctionId, CancellationToken cancellationToken = default) =>
+        DecideCorrectionAsync(user, documentId, correctionId, async (document, correction, actor) =>
+        {
+            var step = CorrectionReview.Approve(CorrectionSubject(correction, document), actor, CorrectionMode);
+            if (!step.Allowed)
+            {
+                return step.Refusal;
             }
 
-            var check = await CheckAsync(input, document.BodyId, cancellationToken);
-            if (!check.Result.IsValid)
+            var name = StaffClaims.DisplayNameOf(user);
+            switch (CorrectionReview.StageAwaited(correction.State))
             {
-                return Refusal.Invalid(InvalidMessage, check.Result.Errors, "文件信息有误");
+                case ReviewStage.First:
+                    correction.FirstApprovedBy = actor.UserId;
+                    break;
+                case ReviewStage.Second:
+                    correction.SecondApprovedBy = actor.UserId;
+                    break;
             }
 
-            Apply(document, check.Result.Value, check.CoIssuerIds, check.SupersededById, clock.GetUtcNow());
+            correction.State = step.Next;
+            publisher.History(document, step.Action, actor.UserId, name, correction.Reason);
+            audit.Record("document." + step.Action, DocumentPublisher.Target(document), $"更正 #{correction.Id}：{correction.Reason}", bodyId: document.BodyId);
+            if (!step.Publishes)
+            {
+                document.Revision++;
+                return correction;
+            }
+
+            ApplyCorrection(document, correction);
             var gate = await safeguards.GateAsync(user, document, overrideReason: null, mayOverride: false, cancellationToken);
             if (!gate.Allowed)
             {
                 return gate.ToRefusal();
             }
 
-            publisher.MarkCorrected(document, reason!.Trim(), StaffClaims.UserIdOf(user), StaffClaims.DisplayNameOf(user));
-            return document;
+            correction.DecidedBy = actor.UserId;
+            correction.DecidedByName = name;
+            correction.DecidedAt = clock.GetUtcNow();
+            publisher.MarkCorrected(document, correction.Reason, actor.UserId, name);
+            return correction;
         }, cancellationToken);
+
+    /// <summary>Returns a correction to its author with a reason; the public version does not change.</summary>
+    public Task<Outcome<DocumentCorrection>> ReturnCorrectionAsync(ClaimsPrincipal user, int documentId, int correctionId, string? reason, CancellationToken cancellationToken = default) =>
+        DecideCorrectionAsync(user, documentId, correctionId, (document, correction, actor) =>
+        {
+            var step = CorrectionReview.Return(CorrectionSubject(correction, document), actor, reason);
+            if (!step.Allowed)
+            {
+                return Task.FromResult<Outcome<DocumentCorrection>>(step.Refusal);
+            }
+
+            var name = StaffClaims.DisplayNameOf(user);
+            correction.State = step.Next;
+            correction.ReturnReason = reason!.Trim();
+            correction.DecidedBy = actor.UserId;
+            correction.DecidedByName = name;
+            correction.DecidedAt = clock.GetUtcNow();
+            document.Revision++;
+            publisher.History(document, step.Action, actor.UserId, name, correction.ReturnReason);
+            audit.Record("document." + step.Action, DocumentPublisher.Target(document), $"更正 #{correction.Id} 退回：{correction.ReturnReason}", bodyId: document.BodyId);
+            return Task.FromResult<Outcome<DocumentCorrection>>(correction);
+        }, cancellationToken);
+
+    /// <summary>The states in which a correction waits for review.</summary>
+    public static readonly CorrectionState[] PendingStates =
+        [CorrectionState.AwaitingFirstReview, CorrectionState.AwaitingSecondReview, CorrectionState.AwaitingFinalReview];
+
+    public static CorrectionSubject CorrectionSubject(DocumentCorrection correction, Document document) =>
+        new(correction.State, correction.SubmittedBy, correction.FirstApprovedBy, correction.SecondApprovedBy, correction.BaseVersion,
+            document.CurrentVersion, document.Status);
+
+    private async Task<Outcome<DocumentCorrection>> DecideCorrectionAsync(ClaimsPrincipal user, int documentId, int correctionId,
+        Func<Document, DocumentCorrection, ReviewActor, Task<Outcome<DocumentCorrection>>> decide, CancellationToken cancellationToken)
+    {
+        var document = await db.Set<Document>().Include(d => d.CoIssuers).SingleOrDefaultAsync(d => d.Id == documentId, cancellationToken);
+        var correction = await db.Set<DocumentCorrection>().SingleOrDefaultAsync(c => c.Id == correctionId && c.DocumentId == documentId, cancellationToken);
+        if (document is null || correction is null)
+        {
+            return Refusal.NotFound("没有找到这项更正。", "更正不存在");
+        }
+
+        if (!await scope.MayActForAsync(user, document.BodyId, cancellationToken))
+        {
+            return Refusal.Forbidden("您只能审核本单位文件的更正。");
+        }
+
+        var result = await decide(document, correction, new ReviewActor(StaffClaims.UserIdOf(user) ?? "", StagesOf(user, permissions)));
+        if (!result.Succeeded)
+        {
+            return result;
+        }
+
+        try
+        {
+            await publisher.SaveAndEvictAsync(cancellationToken);
+        }
+        catch (DbUpdateConcurrencyException)
+        {
+            return Refusal.Conflict("这项更正刚刚已由其他人处理，您的操作未生效。请刷新页面查看最新状态。");
+        }
+
+        return result;
+    }
+
+    private static void ApplyCorrection(Document document, DocumentCorrection correction)
+    {
+        document.Title = correction.Title;
+        document.DocNumber = correction.DocNumber;
+        document.DocumentType = correction.DocumentType;
+        document.Subject = correction.Subject;
+        document.SignedOn = correction.SignedOn;
+        document.BodyHtml = correction.BodyHtml;
+        document.Keywords = correction.Keywords;
+        document.EffectiveOn = correction.EffectiveOn;
+        document.ExpiresOn = correction.ExpiresOn;
+        document.Validity = correction.Validity;
+        document.SupersededById = correction.SupersededById;
+        document.CatalogueNodeId = correction.CatalogueNodeId;
+        var coIssuerIds = correction.CoIssuerBodyIds();
+        document.CoIssuers.RemoveAll(c => !coIssuerIds.Contains(c.BodyId));
+        foreach (var bodyId in coIssuerIds.Where(b => document.CoIssuers.All(c => c.BodyId != b)))
+        {
+            document.CoIssuers.Add(new DocumentCoIssuer { BodyId = bodyId });
+        }
+    }
 
     public Task<Outcome<Document>> WithdrawAsync(ClaimsPrincipal user, int id, string? reason, CancellationToken cancellationToken = default) =>
         ActAsync(user, id, document =>

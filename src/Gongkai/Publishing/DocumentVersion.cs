@@ -101,7 +101,8 @@ public sealed class DocumentHistoryEntry
 
     public DateTimeOffset At { get; init; }
 
-    /// <summary>created, edited, submitted, approved-first|second|final, returned-first|second|final, published, corrected, withdrawn.</summary>
+    /// <summary>created, edited, submitted, approved-first|second|final, returned-first|second|final, published,
+    /// correction-submitted, correction-approved-first|second|final, correction-returned, corrected, withdrawn.</summary>
     public required string Action { get; init; }
 
     public string? ActorId { get; init; }
@@ -124,6 +125,11 @@ public sealed class DocumentHistoryEntry
         "returned-final" => "终审退回",
         "published" => "发布",
         "corrected" => "更正",
+        "correction-submitted" => "提交更正（待审核）",
+        "correction-approved-first" => "更正初审通过",
+        "correction-approved-second" => "更正复审通过",
+        "correction-approved-final" => "更正终审通过",
+        "correction-returned" => "更正退回",
         "withdrawn" => "撤回",
         "unpublished-incomplete" => "发布未完成，退回草稿",
         "masked" => "遮盖个人信息",

@@ -58,6 +58,20 @@ public sealed record ReviewRequest(string Decision, string? Comment, string? NoI
 
 public sealed record CorrectionRequest(DocumentInput Document, string? Reason);
 
+/// <summary>A proposed correction (更正) and where its review stands. <c>state</c>: AwaitingFirstReview,
+/// AwaitingSecondReview, AwaitingFinalReview, Approved (the public version now) or Returned (with <c>returnReason</c>).
+/// <c>baseVersion</c> is the public version it corrects.</summary>
+public sealed record PendingCorrectionView(
+    int Id, int DocumentId, string State, string StateName, string Reason, int BaseVersion, string Title, string? DocNumber, string BodyHtml,
+    string SubmittedBy, DateTimeOffset SubmittedAt, string? DecidedBy, DateTimeOffset? DecidedAt, string? ReturnReason, string Url)
+{
+    public static PendingCorrectionView Of(DocumentCorrection c) => new(
+        c.Id, c.DocumentId, c.State.ToString(), CorrectionReview.ChineseName(c.State), c.Reason, c.BaseVersion, c.Title, c.DocNumber, c.BodyHtml,
+        c.SubmittedByName, c.SubmittedAt, c.DecidedByName, c.DecidedAt, c.ReturnReason, $"/api/v1/documents/{c.DocumentId}/corrections/{c.Id}");
+}
+
+public sealed record CorrectionReturnRequest(string? Reason);
+
 public sealed record WithdrawalRequest(string? Reason);
 
 public sealed record InterpretationCreated(int Id, string Url);
@@ -91,7 +105,14 @@ internal static class PublishingApi
         staff.MapPost("/{id:int}/review/final", (int id, ReviewRequest request, ClaimsPrincipal user, DocumentDesk desk, GongkaiDbContext db, CancellationToken ct) =>
             ReviewAsync(id, ReviewStage.Final, request, user, desk, db, ct)).WithSummary("终审：通过（立即或定时发布）或退回").RequireAuthorization(PublishingPermissions.ReviewFinal);
         staff.MapPost("/{id:int}/publish", PublishAsync).WithSummary("立即发布已通过终审的定时文件").RequireAuthorization(PublishingPermissions.ReviewFinal);
-        staff.MapPost("/{id:int}/correct", CorrectAsync).WithSummary("更正已发布的文件").RequireAuthorization(PublishingPermissions.EditDocuments);
+        staff.MapPost("/{id:int}/correct", CorrectAsync)
+            .WithSummary("提出更正已发布的文件（202：更正待审核，通过终审后才公开）").RequireAuthorization(PublishingPermissions.EditDocuments);
+        staff.MapGet("/{id:int}/corrections", CorrectionsAsync).WithSummary("一份文件的更正及其审核状态").RequireAuthorization(Permissions.Staff);
+        staff.MapGet("/{id:int}/corrections/{correctionId:int}", CorrectionAsync).WithSummary("一项更正及其审核状态").RequireAuthorization(Permissions.Staff);
+        staff.MapPost("/{id:int}/corrections/{correctionId:int}/approve", ApproveCorrectionAsync)
+            .WithSummary("审核通过更正（终审通过后更正内容公开）").RequireAuthorization(PublishingPermissions.ReviewCorrections);
+        staff.MapPost("/{id:int}/corrections/{correctionId:int}/return", ReturnCorrectionAsync)
+            .WithSummary("退回更正（须说明理由，公开版本不变）").RequireAuthorization(PublishingPermissions.ReviewCorrections);
         staff.MapPost("/{id:int}/withdraw", WithdrawAsync).WithSummary("撤回已发布的文件（须说明理由）").RequireAuthorization(PublishingPermissions.ReviewFinal);
 
         app.MapPost("/api/v1/interpretations/", InterpretAsync).WithSummary("为政策文件发布解读").WithTags("政策解读").RequireAuthorization(PublishingPermissions.EditDocuments);
@@ -233,9 +254,44 @@ internal static class PublishingApi
         int id, ClaimsPrincipal user, DocumentDesk desk, GongkaiDbContext db, CancellationToken cancellationToken) =>
         await Reply(await desk.PublishNowAsync(user, id, cancellationToken), db, cancellationToken);
 
-    private static async Task<Results<Ok<StaffDocumentView>, ProblemHttpResult, ValidationProblem>> CorrectAsync(
-        int id, CorrectionRequest request, ClaimsPrincipal user, DocumentDesk desk, GongkaiDbContext db, CancellationToken cancellationToken) =>
-        await Reply(await desk.CorrectAsync(user, id, request.Document, request.Reason, cancellationToken), db, cancellationToken);
+    private static async Task<Results<Accepted<PendingCorrectionView>, ProblemHttpResult, ValidationProblem>> CorrectAsync(
+        int id, CorrectionRequest request, ClaimsPrincipal user, DocumentDesk desk, CancellationToken cancellationToken) =>
+        (await desk.CorrectAsync(user, id, request.Document, request.Reason, cancellationToken)).ToResult(correction =>
+        {
+            var view = PendingCorrectionView.Of(correction);
+            return TypedResults.Accepted(view.Url, view);
+        });
+
+    private static async Task<Results<Ok<PendingCorrectionView>, ProblemHttpResult, ValidationProblem>> ApproveCorrectionAsync(
+        int id, int correctionId, ClaimsPrincipal user, DocumentDesk desk, CancellationToken cancellationToken) =>
+        (await desk.ApproveCorrectionAsync(user, id, correctionId, cancellationToken)).ToResult(c => TypedResults.Ok(PendingCorrectionView.Of(c)));
+
+    private static async Task<Results<Ok<PendingCorrectionView>, ProblemHttpResult, ValidationProblem>> ReturnCorrectionAsync(
+        int id, int correctionId, CorrectionReturnRequest request, ClaimsPrincipal user, DocumentDesk desk, CancellationToken cancellationToken) =>
+        (await desk.ReturnCorrectionAsync(user, id, correctionId, request.Reason, cancellationToken)).ToResult(c => TypedResults.Ok(PendingCorrectionView.Of(c)));
+
+    private static async Task<Results<Ok<IReadOnlyList<PendingCorrectionView>>, ProblemHttpResult>> CorrectionsAsync(
+        int id, ClaimsPrincipal user, BodyScope scope, GongkaiDbContext db, CancellationToken cancellationToken)
+    {
+        var bodyId = await db.Set<Document>().Where(d => d.Id == id).Select(d => (int?)d.BodyId).SingleOrDefaultAsync(cancellationToken);
+        if (bodyId is null || !await scope.MayActForAsync(user, bodyId.Value, cancellationToken))
+        {
+            return TypedResults.Problem(title: "文件不存在", detail: "没有找到该文件，或它不属于您所在的单位。", statusCode: StatusCodes.Status404NotFound);
+        }
+
+        var corrections = await db.Set<DocumentCorrection>().AsNoTracking().Where(c => c.DocumentId == id).OrderByDescending(c => c.Id).ToListAsync(cancellationToken);
+        return TypedResults.Ok<IReadOnlyList<PendingCorrectionView>>(corrections.Select(PendingCorrectionView.Of).ToList());
+    }
+
+    private static async Task<Results<Ok<PendingCorrectionView>, ProblemHttpResult>> CorrectionAsync(
+        int id, int correctionId, ClaimsPrincipal user, BodyScope scope, GongkaiDbContext db, CancellationToken cancellationToken)
+    {
+        var bodyId = await db.Set<Document>().Where(d => d.Id == id).Select(d => (int?)d.BodyId).SingleOrDefaultAsync(cancellationToken);
+        var correction = await db.Set<DocumentCorrection>().AsNoTracking().SingleOrDefaultAsync(c => c.Id == correctionId && c.DocumentId == id, cancellationToken);
+        return bodyId is null || correction is null || !await scope.MayActForAsync(user, bodyId.Value, cancellationToken)
+            ? TypedResults.Problem(title: "更正不存在", detail: "没有找到这项更正，或它不属于您所在的单位。", statusCode: StatusCodes.Status404NotFound)
+            : TypedResults.Ok(PendingCorrectionView.Of(correction));
+    }
 
     private static async Task<Results<Ok<StaffDocumentView>, ProblemHttpResult, ValidationProblem>> WithdrawAsync(
         int id, WithdrawalRequest request, ClaimsPrincipal user, DocumentDesk desk, GongkaiDbContext db, CancellationToken cancellationToken) =>

@@ -12,4 +12,9 @@ public sealed class PublishingOptions
     public Dictionary<string, int> PublicationLimits { get; set; } = new(PublicationDeadline.StandardLimits, StringComparer.Ordinal);
 
     public int DefaultLimitWorkingDays { get; set; } = PublicationDeadline.DefaultWorkingDays;
+
+    /// <summary>Who must pass a correction (更正) before the public sees it: <see cref="CorrectionReviewMode.Final"/>
+    /// (the body's 终审, the default) or <see cref="CorrectionReviewMode.Full"/> (初审, 复审 and 终审). One setting for the
+    /// whole deployment (<c>Publishing:CorrectionReview</c>).</summary>
+    public CorrectionReviewMode CorrectionReview { get; set; } = CorrectionReviewMode.Final;
 }

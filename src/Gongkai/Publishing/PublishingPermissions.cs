@@ -10,9 +10,14 @@ public static class PublishingPermissions
     public const string ReviewSecond = "review-second";
     public const string ReviewFinal = "review-final";
 
+    /// <summary>Approve or return a correction (更正): any review stage may hold it; which stage a correction waits for
+    /// (终审 only, or all three — <c>Publishing:CorrectionReview</c>) is checked by <see cref="Rules.CorrectionReview"/>.</summary>
+    public const string ReviewCorrections = "review-corrections";
+
     internal static IServiceCollection AddPublishingPermissions(this IServiceCollection services) => services
         .AddPermission(EditDocuments, StaffRoles.Editor)
         .AddPermission(ReviewFirst, StaffRoles.FirstReviewer)
         .AddPermission(ReviewSecond, StaffRoles.SecondReviewer)
-        .AddPermission(ReviewFinal, StaffRoles.FinalReviewer);
+        .AddPermission(ReviewFinal, StaffRoles.FinalReviewer)
+        .AddPermission(ReviewCorrections, StaffRoles.FirstReviewer, StaffRoles.SecondReviewer, StaffRoles.FinalReviewer);
 }

@@ -69,6 +69,9 @@ internal static class IdentityRegistration
 
         services.AddAuthorizationBuilder().AddGongkaiPolicies();
         services.AddSingleton<IAuthorizationMiddlewareResultHandler, TwoFactorEnrolmentResultHandler>();
+        services.AddOptions<TwoFactorOptions>().BindConfiguration(TwoFactorOptions.Section);
+        services.AddSingleton<TwoFactorPolicy>();
+        services.AddSingleton<IAuthorizationHandler, TwoFactorEnrolledHandler>();
         services.AddSingleton<AuthenticatorClock>();
         services.AddScoped<BodyScope>();
         services.AddScoped<AccessTokenService>();

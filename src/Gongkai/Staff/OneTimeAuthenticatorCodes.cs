@@ -25,6 +25,25 @@ internal sealed class OneTimeAuthenticatorCodes(AuthenticatorClock clock) : IUse
     private const string LastStepName = "AuthenticatorLastStep";
     private static readonly VerificationWindow OneStepEitherSide = new(previous: 1, future: 1);
 
+    /// <summary>For demo accounts only (the two-factor page shows it): the code of the earliest step the server would
+    /// accept now — the current step, or the next one when the current was used — or null when both were used.</summary>
+    public static async Task<string?> NextAcceptedCodeAsync(UserManager<StaffUser> manager, StaffUser user, AuthenticatorClock clock)
+    {
+        var key = await manager.GetAuthenticatorKeyAsync(user);
+        if (string.IsNullOrWhiteSpace(key))
+        {
+            return null;
+        }
+
+        var totp = new Totp(Base32Encoding.ToBytes(key));
+        var now = clock.UtcNow;
+        var current = new DateTimeOffset(now).ToUnixTimeSeconds() / 30;
+        var last = await manager.GetAuthenticationTokenAsync(user, LoginProvider, LastStepName);
+        var lastStep = long.TryParse(last, NumberStyles.None, CultureInfo.InvariantCulture, out var parsed) ? parsed : long.MinValue;
+        var step = current > lastStep ? current : current + 1 > lastStep ? current + 1 : (long?)null;
+        return step is { } usable ? totp.ComputeTotp(DateTimeOffset.FromUnixTimeSeconds(usable * 30).UtcDateTime) : null;
+    }
+
     public async Task<bool> CanGenerateTwoFactorTokenAsync(UserManager<StaffUser> manager, StaffUser user) =>
         !string.IsNullOrWhiteSpace(await manager.GetAuthenticatorKeyAsync(user));
 

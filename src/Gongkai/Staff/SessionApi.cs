@@ -53,6 +53,7 @@ internal static class SessionApi
         AccessTokenService tokens,
         HttpResponse response,
         TimeProvider clock,
+        TwoFactorPolicy twoFactor,
         CancellationToken cancellationToken)
     {
         var errors = new Dictionary<string, string[]>();
@@ -134,11 +135,11 @@ internal static class SessionApi
                 return CodeRequired("动态口令不正确，请输入验证器应用中当前显示的六位数字。");
             }
         }
-        else if (await users.IsInRoleAsync(user, StaffRoles.SystemAdmin))
+        else if (await users.GetRolesAsync(user) is var roles && twoFactor.Required(roles))
         {
-            await audit.FailedAsync(user, name, SignInFailure.MissingCode, SignInChannel.TokenApi, "系统管理员尚未启用两步验证", cancellationToken);
+            await audit.FailedAsync(user, name, SignInFailure.MissingCode, SignInChannel.TokenApi, $"{twoFactor.Why(roles)}尚未启用两步验证", cancellationToken);
             return TypedResults.Problem(title: "需要启用两步验证", statusCode: StatusCodes.Status403Forbidden,
-                detail: "系统管理员须先登录控制台启用两步验证，才能创建访问令牌。");
+                detail: $"{twoFactor.Why(roles)}账户须先登录控制台启用两步验证，才能创建访问令牌。");
         }
 
         await throttle.ForgetAsync(name, cancellationToken);

@@ -10,8 +10,8 @@ public static class StaffClaims
 
     public const string DisplayName = "gongkai:display-name";
 
-    /// <summary>Present (value <see cref="TwoFactorOn"/>) when the user has an authenticator enrolled; system
-    /// admins without it may do nothing but enrol.</summary>
+    /// <summary>Present (value <see cref="TwoFactorOn"/>) when the user has an authenticator enrolled; accounts that
+    /// must have one (<see cref="TwoFactorPolicy"/>) may do nothing but enrol without it.</summary>
     public const string TwoFactor = "gongkai:two-factor";
 
     public const string TwoFactorOn = "on";
@@ -27,7 +27,4 @@ public static class StaffClaims
     public static string? UserIdOf(ClaimsPrincipal user) => user.FindFirstValue(ClaimTypes.NameIdentifier);
 
     public static bool HasTwoFactor(ClaimsPrincipal user) => user.HasClaim(TwoFactor, TwoFactorOn);
-
-    /// <summary>A system admin who has not yet enrolled an authenticator.</summary>
-    public static bool MustEnrolTwoFactor(ClaimsPrincipal user) => user.IsInRole(StaffRoles.SystemAdmin) && !HasTwoFactor(user);
 }

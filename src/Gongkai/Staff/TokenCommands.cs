@@ -56,6 +56,15 @@ internal static class TokenCommands
                 return 1;
             }
 
+            // A token of an account that must use two factors but has none would be refused on every call; say so now.
+            var roles = await services.GetRequiredService<UserManager<StaffUser>>().GetRolesAsync(owner);
+            var twoFactor = services.GetRequiredService<TwoFactorPolicy>();
+            if (!owner.TwoFactorEnabled && twoFactor.Required(roles))
+            {
+                await error.WriteLineAsync($"{owner.UserName} 是{twoFactor.Why(roles)}，须先登录控制台启用两步验证，才能创建访问令牌。");
+                return 1;
+            }
+
             var created = await services.GetRequiredService<AccessTokenService>().CreateAsync(owner, label, lifetime, ConsoleActor, cancellationToken);
             await output.WriteLineAsync($"已为 {owner.UserName} 创建令牌 #{created.Token.Id}（{created.Token.Name}）：");
             await output.WriteLineAsync(created.Secret);

@@ -3,14 +3,18 @@ using Microsoft.AspNetCore.Authorization.Policy;
 
 namespace Gongkai.Staff;
 
-/// <summary>A system admin must have two-factor sign-in enrolled before using anything in the console or the staff
-/// APIs. Every Gongkai policy except <see cref="Permissions.SignedIn"/> carries this requirement, so the rule holds on
-/// the server for every page and endpoint, whatever its own permission.</summary>
-public sealed class TwoFactorEnrolledRequirement : AuthorizationHandler<TwoFactorEnrolledRequirement>, IAuthorizationRequirement
+/// <summary>An account that can administer or publish (<see cref="Rules.TwoFactorRules"/>) must have two-factor sign-in
+/// enrolled before using anything in the console or the staff APIs. Every Gongkai policy except
+/// <see cref="Permissions.SignedIn"/> carries this requirement, so the rule holds on the server for every page and
+/// endpoint, whatever its own permission — and for access tokens too, whose principals carry the same claims.</summary>
+public sealed class TwoFactorEnrolledRequirement : IAuthorizationRequirement;
+
+/// <summary>Checks <see cref="TwoFactorEnrolledRequirement"/> with the deployment's setting.</summary>
+internal sealed class TwoFactorEnrolledHandler(TwoFactorPolicy policy) : AuthorizationHandler<TwoFactorEnrolledRequirement>
 {
     protected override Task HandleRequirementAsync(AuthorizationHandlerContext context, TwoFactorEnrolledRequirement requirement)
     {
-        if (!StaffClaims.MustEnrolTwoFactor(context.User))
+        if (!policy.MustEnrol(context.User))
         {
             context.Succeed(requirement);
         }
@@ -40,7 +44,7 @@ internal sealed class TwoFactorEnrolmentResultHandler : IAuthorizationMiddleware
         if (StaffProblems.IsApiRequest(context.Request))
         {
             await StaffProblems.WriteAsync(context, StatusCodes.Status403Forbidden, "需要启用两步验证",
-                "系统管理员须先在控制台“两步验证”页面启用动态口令，才能使用其他功能。");
+                "系统管理员、单位管理员和终审账户须先在控制台“两步验证”页面（/admin/account/two-factor）启用动态口令，才能使用其他功能（包括访问令牌）。");
             return;
         }
 

@@ -124,11 +124,12 @@ public class StaffTestHost : GongkaiFactory
         return await client.SubmitAsync(response.Headers.Location.OriginalString, new Dictionary<string, string> { ["Code"] = NextCode(totpKey) });
     }
 
-    /// <summary>A signed-in client for a user (the demo admin signs in with the demo authenticator key).</summary>
+    /// <summary>A signed-in client for a user. Demo accounts that must use two factors (admin, body admins, 终审 — issue
+    /// 23) are enrolled with the demo authenticator key and pass the code step with it, as a person with the app would.</summary>
     public async Task<HttpClient> SignedInClientAsync(string userName, string? password = null, string? totpKey = null)
     {
         var client = NewClient();
-        totpKey ??= userName == DemoStaffPlan.AdminUserName ? AdminTotpKey : null;
+        totpKey ??= await DemoEnrolledAsync(userName) ? AdminTotpKey : null;
         var response = await SignInAsync(client, userName, password, totpKey);
         if (response.StatusCode != HttpStatusCode.Redirect || response.Headers.Location?.OriginalString.StartsWith("/admin/sign-in", StringComparison.Ordinal) == true)
         {
@@ -136,6 +137,27 @@ public class StaffTestHost : GongkaiFactory
         }
 
         return client;
+    }
+
+    /// <summary>Whether the account is a demo account enrolled with the demo authenticator key.</summary>
+    private async Task<bool> DemoEnrolledAsync(string userName)
+    {
+        using var scope = Services.CreateScope();
+        var users = scope.ServiceProvider.GetRequiredService<UserManager<StaffUser>>();
+        return await users.FindByNameAsync(userName) is { IsDemo: true, TwoFactorEnabled: true } user
+            && await users.GetAuthenticatorKeyAsync(user) == AdminTotpKey;
+    }
+
+    /// <summary>Enrols an authenticator for a user created by a test and returns its key (the user then signs in with
+    /// <c>SignedInClientAsync(name, totpKey: key)</c>).</summary>
+    public async Task<string> EnrolAsync(string userName)
+    {
+        using var scope = Services.CreateScope();
+        var users = scope.ServiceProvider.GetRequiredService<UserManager<StaffUser>>();
+        var user = await users.FindByNameAsync(userName) ?? throw new InvalidOperationException($"No user {userName}.");
+        await users.ResetAuthenticatorKeyAsync(user);
+        Assert.True((await users.SetTwoFactorEnabledAsync(user, true)).Succeeded);
+        return await users.GetAuthenticatorKeyAsync(user) ?? "";
     }
 
     /// <summary>Creates a user directly (for cases the demo accounts do not cover).</summary>

@@ -45,7 +45,7 @@ public sealed class DocumentCorrectionPageTests(TestAuthFactory factory) : IClas
     }
 
     [Fact]
-    public async Task A_correction_saved_on_the_form_adds_a_version_and_the_public_page_shows_the_change_and_reason()
+    public async Task A_correction_saved_on_the_form_waits_for_the_final_reviewer_who_sees_the_diff_then_the_public_page_shows_the_change_and_reason()
     {
         var document = await PublishAsync("标题有错字的通知");
         var editor = await factory.CreateStaffClientAsync("editor.myszf", StaffRoles.Editor);
@@ -60,9 +60,29 @@ public sealed class DocumentCorrectionPageTests(TestAuthFactory factory) : IClas
         fields["Form.BodyHtml"] = WebUtility.HtmlDecode(Regex.Match(prefilled, "<textarea id=\"f-bodyHtml\"[^>]*>(.*?)</textarea>", RegexOptions.Singleline).Groups[1].Value);
         using var saved = await editor.SubmitAsync(form, fields);
 
-        Assert.Equal(staffPage, saved.RequestMessage!.RequestUri!.AbsolutePath);
-        Assert.Equal(2, await VersionCountAsync(document.Id));
+        // Submitted for review: the correction's page, and nothing public yet.
+        var correctionPage = saved.RequestMessage!.RequestUri!.AbsolutePath;
+        Assert.StartsWith(staffPage + "/corrections/", correctionPage, StringComparison.Ordinal);
+        Assert.Contains("待本单位终审通过后公开", await saved.Content.ReadAsStringAsync(), StringComparison.Ordinal);
+        Assert.Equal(1, await VersionCountAsync(document.Id));
         using var visitor = factory.CreateClient();
+        Assert.Contains("标题有错字的通知", await visitor.GetStringAsync(U("/documents/" + document.IndexNo)), StringComparison.Ordinal);
+        Assert.DoesNotContain("标题已更正的通知", await visitor.GetStringAsync(U("/documents/" + document.IndexNo)), StringComparison.Ordinal);
+
+        // The final reviewer finds it in the review queue, reads old against new, and approves.
+        var reviewer = await factory.CreateStaffClientAsync("reviewer3.myszf", StaffRoles.FinalReviewer);
+        var queue = await reviewer.GetStringAsync(U("/admin/documents"));
+        Assert.Contains($"href=\"{correctionPage}\"", queue, StringComparison.Ordinal);
+        Assert.Contains("审核更正", queue, StringComparison.Ordinal);
+        var review = await reviewer.GetStringAsync(U(correctionPage));
+        Assert.Contains("<del>标题有错字的通知</del>", review, StringComparison.Ordinal);
+        Assert.Contains("<ins>标题已更正的通知</ins>", review, StringComparison.Ordinal);
+        Assert.Contains("正文没有改动", review, StringComparison.Ordinal);
+        Assert.DoesNotContain("通过并公开更正", await editor.GetStringAsync(U(correctionPage)), StringComparison.Ordinal);
+        using var approved = await reviewer.SubmitAsync(correctionPage, [], "Approve");
+        Assert.Contains("更正已通过终审并公开", await approved.Content.ReadAsStringAsync(), StringComparison.Ordinal);
+
+        Assert.Equal(2, await VersionCountAsync(document.Id));
         var page = await visitor.GetStringAsync(U("/documents/" + document.IndexNo));
         Assert.Contains("标题已更正的通知", page, StringComparison.Ordinal);
         Assert.Contains("更正：标题中的错字已更正", page, StringComparison.Ordinal);

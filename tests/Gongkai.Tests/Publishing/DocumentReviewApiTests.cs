@@ -242,7 +242,11 @@ public sealed class DocumentReviewApiTests(TestAuthFactory factory) : IClassFixt
 
         using var corrected = await (await Editor()).PostAsJsonAsync($"/api/v1/documents/{id}/correct",
             new CorrectionRequest(Normative("需要更正的文件", "绵府发〔2024〕6号"), "文号有误，由5号更正为6号"));
-        Assert.Equal(HttpStatusCode.OK, corrected.StatusCode);
+        Assert.Equal(HttpStatusCode.Accepted, corrected.StatusCode);
+        var correctionId = (await Json(corrected)).GetProperty("id").GetInt32();
+        // Public once the body's 终审 approves it (CorrectionReviewApiTests covers the waiting state).
+        using var approved = await (await Reviewer(3)).PostAsync(new Uri($"/api/v1/documents/{id}/corrections/{correctionId}/approve", UriKind.Relative), null);
+        Assert.Equal(HttpStatusCode.OK, approved.StatusCode);
 
         var view = await Json(await visitor.GetAsync(new Uri("/api/v1/documents/" + indexNo, UriKind.Relative)));
         Assert.Equal("绵府发〔2024〕6号", view.GetProperty("docNumber").GetString());

@@ -82,7 +82,7 @@ public static class DemoStaffPlan
 }
 
 /// <summary>In demo mode only, creates the demo accounts (after the bodies, seeded at order 10, and the roles, at 15)
-/// and prints them with the shared password and the admin's authenticator key.
+/// and prints them with the shared password and the authenticator key of the accounts that must use two factors.
 /// Existing accounts are left as they are, so restarting never resets a password someone changed.</summary>
 internal sealed class DemoStaffSeeder(
     GongkaiDbContext db,
@@ -90,6 +90,7 @@ internal sealed class DemoStaffSeeder(
     IUserStore<StaffUser> store,
     IOptions<GongkaiOptions> options,
     TimeProvider clock,
+    TwoFactorPolicy twoFactor,
     ILogger<DemoStaffSeeder> logger) : IStartupSeeder
 {
     public int Order => 20;
@@ -127,7 +128,10 @@ internal sealed class DemoStaffSeeder(
             };
             Require(await users.CreateAsync(user, demoOptions.Password), account.UserName);
             Require(await users.AddToRoleAsync(user, account.Role), account.UserName);
-            if (account.Role == StaffRoles.SystemAdmin)
+            // Every demo account that must use two factors (admin, body admins, 终审) is pre-enrolled with the one
+            // published demo key, so a visitor tries the real two-step sign-in without setting up an app
+            // (the two-factor page shows demo accounts their current code; README, "Demo accounts").
+            if (twoFactor.Required([account.Role]))
             {
                 if (IsBase32Key(demoOptions.AdminTotpKey))
                 {
@@ -135,7 +139,7 @@ internal sealed class DemoStaffSeeder(
                 }
                 else
                 {
-                    logger.LogError("Gongkai:Demo:AdminTotpKey 不是有效的 base32 密钥（至少 16 位 A–Z、2–7），admin 首次登录时需自行设置两步验证。");
+                    logger.LogError("Gongkai:Demo:AdminTotpKey 不是有效的 base32 密钥（至少 16 位 A–Z、2–7），{UserName} 首次登录时需自行设置两步验证。", account.UserName);
                 }
             }
         }
@@ -146,7 +150,7 @@ internal sealed class DemoStaffSeeder(
         Console.WriteLine(DescribeAccounts(plan, demoOptions));
     }
 
-    /// <summary>Pre-enrols the demo admin with the configured key, as if they had scanned it on first sign-in.</summary>
+    /// <summary>Pre-enrols a demo account with the configured key, as if they had scanned it on first sign-in.</summary>
     private async Task EnrolAuthenticatorAsync(StaffUser user, string key, CancellationToken cancellationToken)
     {
         if (store is not IUserAuthenticatorKeyStore<StaffUser> keys)
@@ -190,7 +194,8 @@ internal sealed class DemoStaffSeeder(
         }
 
         text.AppendLine(CultureInfo.InvariantCulture, $"所有演示账户的密码：{demo.Password}");
-        text.AppendLine(CultureInfo.InvariantCulture, $"admin 已启用两步验证，验证器密钥：{demo.AdminTotpKey}");
+        text.AppendLine(CultureInfo.InvariantCulture, $"admin、单位管理员和终审账户已启用两步验证，验证器密钥：{demo.AdminTotpKey}");
+        text.AppendLine("  （演示账户登录时，两步验证页面会显示当前可用的动态口令）");
         text.AppendLine(CultureInfo.InvariantCulture, $"  （可添加到任意验证器应用，或运行 oathtool --totp -b {demo.AdminTotpKey} 获取动态口令）");
         return text.ToString();
     }

@@ -10,8 +10,9 @@ using Gongkai.Platform.Outcomes;
 namespace Gongkai.Publishing.Admin;
 
 /// <summary>更正 of a published document: the fields prefilled with what the public sees, a required reason, and on
-/// saving a new immutable version through <see cref="DocumentDesk.CorrectAsync"/> (the same rules, safeguards gate and
-/// audit as the API). Bad input comes back with Chinese messages and everything typed kept.</summary>
+/// saving a proposed correction through <see cref="DocumentDesk.CorrectAsync"/> (the same rules, safeguards gate and
+/// audit as the API) that a reviewer holding 终审 must approve before the public sees it. Bad input comes back with
+/// Chinese messages and everything typed kept.</summary>
 [Authorize(Policy = PublishingPermissions.EditDocuments)]
 public sealed class DocumentCorrectionModel(GongkaiDbContext db, DocumentDesk desk, BodyScope scope, Catalogue.CatalogueDesk catalogue) : PageModel
 {
@@ -68,8 +69,10 @@ public sealed class DocumentCorrectionModel(GongkaiDbContext db, DocumentDesk de
             return this.Refused(result.Refusal);
         }
 
-        TempData[DocumentReviewModel.ConfirmationKey] = "已更正并重新发布，页面注明了更正说明。";
-        return Redirect($"/admin/documents/{id}");
+        TempData[DocumentReviewModel.ConfirmationKey] = result.Value.State == CorrectionState.AwaitingFinalReview
+            ? "更正已提交，待本单位终审通过后公开；在此之前公开页面仍显示原版本。"
+            : $"更正已提交（{CorrectionReview.ChineseName(result.Value.State)}），三审通过后公开；在此之前公开页面仍显示原版本。";
+        return Redirect($"/admin/documents/{id}/corrections/{result.Value.Id}");
     }
 
     /// <summary>The document when it exists and the user may act for its body; also fills the page's context.</summary>

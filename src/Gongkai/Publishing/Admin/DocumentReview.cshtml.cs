@@ -21,6 +21,9 @@ public sealed class DocumentReviewModel(GongkaiDbContext db, DocumentDesk desk, 
 
     public IReadOnlyList<DocumentHistoryEntry> History { get; private set; } = [];
 
+    /// <summary>Corrections (更正) proposed for this document, newest first.</summary>
+    public IReadOnlyList<DocumentCorrection> Corrections { get; private set; } = [];
+
     public DeadlineStatus? Deadline { get; private set; }
 
     /// <summary>The stage the document waits in, when the user holds it.</summary>
@@ -130,11 +133,13 @@ public sealed class DocumentReviewModel(GongkaiDbContext db, DocumentDesk desk, 
         }
 
         History = await db.Set<DocumentHistoryEntry>().AsNoTracking().Where(h => h.DocumentId == id).OrderBy(h => h.Id).ToListAsync(cancellationToken);
+        Corrections = await db.Set<DocumentCorrection>().AsNoTracking().Where(c => c.DocumentId == id).OrderByDescending(c => c.Id).ToListAsync(cancellationToken);
         var stages = DocumentDesk.StagesOf(User, permissions);
         MyStage = ReviewWorkflow.StageAwaited(Document.Status) is { } awaited && stages.Contains(awaited) ? awaited : null;
         MayPublishOrWithdraw = stages.Contains(ReviewStage.Final);
         MayEdit = permissions.Grants(User, PublishingPermissions.EditDocuments) && ReviewWorkflow.IsEditable(Document.Status);
-        MayCorrect = permissions.Grants(User, PublishingPermissions.EditDocuments) && Document.Status == DocumentStatus.Published;
+        MayCorrect = permissions.Grants(User, PublishingPermissions.EditDocuments) && Document.Status == DocumentStatus.Published
+            && !Corrections.Any(c => CorrectionReview.IsPending(c.State));
         MayInterpret = permissions.Grants(User, PublishingPermissions.EditDocuments) && Document.Status != DocumentStatus.Withdrawn;
         if (ReviewWorkflow.IsEditable(Document.Status) || ReviewWorkflow.StageAwaited(Document.Status) is not null)
         {

@@ -10,15 +10,20 @@ using Microsoft.AspNetCore.Mvc.RazorPages;
 namespace Gongkai.Staff.Admin;
 
 /// <summary>Enrolling an authenticator app (time-based codes, RFC 6238) and turning two-factor sign-in off again.
-/// The only console page a system admin without two-factor may open (policy <see cref="Permissions.SignedIn"/>).</summary>
+/// The only console page an account that must use two factors (<see cref="TwoFactorPolicy"/>: system admins, and by
+/// default body admins and 终审) may open before enrolling (policy <see cref="Permissions.SignedIn"/>).</summary>
 [Authorize(Policy = Permissions.SignedIn)]
-public sealed class TwoFactorModel(UserManager<StaffUser> users, SignInManager<StaffUser> signIn, AuditLog audit) : PageModel
+public sealed class TwoFactorModel(UserManager<StaffUser> users, SignInManager<StaffUser> signIn, AuditLog audit, TwoFactorPolicy policy) : PageModel
 {
     public bool Enabled { get; private set; }
 
     public bool MustEnrol { get; private set; }
 
-    public bool IsSystemAdmin { get; private set; }
+    /// <summary>The account's roles need two factors: it cannot turn them off.</summary>
+    public bool Required { get; private set; }
+
+    /// <summary>The roles that make two factors required, in Chinese.</summary>
+    public string RequiredBecause { get; private set; } = "";
 
     public string SharedKey { get; private set; } = "";
 
@@ -97,9 +102,10 @@ public sealed class TwoFactorModel(UserManager<StaffUser> users, SignInManager<S
         }
 
         ModelState.Clear();
-        if (await users.IsInRoleAsync(user, StaffRoles.SystemAdmin))
+        var roles = await users.GetRolesAsync(user);
+        if (policy.Required(roles))
         {
-            ModelState.AddModelError(string.Empty, "系统管理员必须使用两步验证，不能关闭。");
+            ModelState.AddModelError(string.Empty, $"{policy.Why(roles)}账户必须使用两步验证，不能关闭。");
             await LoadAsync(user);
             return Page();
         }
@@ -123,8 +129,10 @@ public sealed class TwoFactorModel(UserManager<StaffUser> users, SignInManager<S
     private async Task LoadAsync(StaffUser user)
     {
         Enabled = user.TwoFactorEnabled;
-        IsSystemAdmin = await users.IsInRoleAsync(user, StaffRoles.SystemAdmin);
-        MustEnrol = IsSystemAdmin && !Enabled;
+        var roles = await users.GetRolesAsync(user);
+        Required = policy.Required(roles);
+        RequiredBecause = policy.Why(roles);
+        MustEnrol = Required && !Enabled;
         if (Enabled)
         {
             return;

@@ -13,8 +13,13 @@ namespace Gongkai.Staff.Pages;
 /// passed step one is remembered by Identity's short-lived two-factor cookie.</summary>
 [AllowAnonymous]
 [EnableRateLimiting(RateLimits.SignIn)]
-public sealed class SignInTwoFactorModel(SignInManager<StaffUser> signIn, UserManager<StaffUser> users, SignInAudit audit, SignInThrottle throttle, TimeProvider clock) : PageModel
+public sealed class SignInTwoFactorModel(SignInManager<StaffUser> signIn, UserManager<StaffUser> users, SignInAudit audit, SignInThrottle throttle, TimeProvider clock,
+    AuthenticatorClock authenticatorClock, Microsoft.Extensions.Options.IOptions<Platform.GongkaiOptions> options) : PageModel
 {
+    /// <summary>Demo accounts enrolled with the published demo key only: the key and the code the server accepts now,
+    /// so a visitor can try the two-step sign-in without an app. Real accounts never see this.</summary>
+    public (string Key, string? Code)? DemoHint { get; private set; }
+
     [BindProperty]
     [Display(Name = "动态口令")]
     [Required(ErrorMessage = "请输入动态口令。")]
@@ -24,8 +29,25 @@ public sealed class SignInTwoFactorModel(SignInManager<StaffUser> signIn, UserMa
     [BindProperty(SupportsGet = true)]
     public string? ReturnUrl { get; set; }
 
-    public async Task<IActionResult> OnGetAsync() =>
-        await signIn.GetTwoFactorAuthenticationUserAsync() is null ? RestartSignIn() : Page();
+    public async Task<IActionResult> OnGetAsync()
+    {
+        if (await signIn.GetTwoFactorAuthenticationUserAsync() is not { } user)
+        {
+            return RestartSignIn();
+        }
+
+        await LoadDemoHintAsync(user);
+        return Page();
+    }
+
+    private async Task LoadDemoHintAsync(StaffUser user)
+    {
+        var demoKey = options.Value.Demo.AdminTotpKey;
+        if (user.IsDemo && string.Equals(await users.GetAuthenticatorKeyAsync(user), demoKey, StringComparison.Ordinal))
+        {
+            DemoHint = (demoKey, await OneTimeAuthenticatorCodes.NextAcceptedCodeAsync(users, user, authenticatorClock));
+        }
+    }
 
     public async Task<IActionResult> OnPostAsync(CancellationToken cancellationToken)
     {
@@ -71,6 +93,7 @@ public sealed class SignInTwoFactorModel(SignInManager<StaffUser> signIn, UserMa
         await audit.FailedAsync(user, name, SignInFailure.BadCode, SignInChannel.Page, cancellationToken: cancellationToken);
         ModelState.AddModelError(nameof(Code), SignInMessages.BadCode);
         Code = "";
+        await LoadDemoHintAsync(user);
         return Page();
     }
 

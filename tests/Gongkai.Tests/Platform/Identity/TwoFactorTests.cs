@@ -1,4 +1,5 @@
 using System.Net;
+using System.Net.Http.Json;
 using System.Text.RegularExpressions;
 using Gongkai.Platform.Audit;
 using Gongkai.Platform.Data;
@@ -29,7 +30,7 @@ public sealed partial class TwoFactorTests(StaffTestHost host) : IClassFixture<S
         Assert.Contains("两步验证", await api.Content.ReadAsStringAsync(), StringComparison.Ordinal);
 
         var setup = await client.GetStringAsync(console.Headers.Location);
-        Assert.Contains("系统管理员必须启用两步验证", setup, StringComparison.Ordinal);
+        Assert.Contains("系统管理员账户必须启用两步验证", setup, StringComparison.Ordinal);
         Assert.Contains("otpauth://totp/Gongkai:second.admin?secret=", setup, StringComparison.Ordinal);
         Assert.Matches("<img src=\"data:image/png;base64,[^\"]+\" alt=\"[^\"]+\"", setup);
         var key = SharedKey(setup);
@@ -89,9 +90,68 @@ public sealed partial class TwoFactorTests(StaffTestHost host) : IClassFixture<S
         var token = PageForms.AntiforgeryToken(await adminClient.GetStringAsync(new Uri("/admin/account/tokens", UriKind.Relative)));
         var refused = await adminClient.PostAsync(new Uri("/admin/account/two-factor?handler=Disable", UriKind.Relative),
             new FormUrlEncodedContent(new Dictionary<string, string> { ["__RequestVerificationToken"] = token }));
-        Assert.Contains("系统管理员必须使用两步验证，不能关闭", await refused.Content.ReadAsStringAsync(), StringComparison.Ordinal);
+        Assert.Contains("系统管理员账户必须使用两步验证，不能关闭", await refused.Content.ReadAsStringAsync(), StringComparison.Ordinal);
         Assert.True(await TwoFactorEnabledAsync("admin"));
     }
+
+    [Fact]
+    public async Task A_final_reviewer_granted_without_an_authenticator_must_enrol_before_pages_apis_or_tokens()
+    {
+        var staff = await host.DemoStaffAsync();
+        var reviewer = await host.CreateUserAsync("unenrolled.final", staff.Municipal.Id, StaffRoles.FinalReviewer);
+
+        // Granting the role is allowed; the staff pages say the account must enrol at its next sign-in.
+        using var adminClient = await host.SignedInClientAsync("admin");
+        Assert.Contains("须启用两步验证（下次登录时设置）", await adminClient.GetStringAsync(new Uri("/admin/staff", UriKind.Relative)), StringComparison.Ordinal);
+        Assert.Contains("终审须启用", await adminClient.GetStringAsync(new Uri("/admin/staff/" + reviewer.Id, UriKind.Relative)), StringComparison.Ordinal);
+
+        // A token cannot be had with the password alone.
+        using (var anonymous = host.NewClient())
+        {
+            using var token = await anonymous.PostAsJsonAsync("/api/v1/session/tokens", new { userName = "unenrolled.final", password = host.DemoPassword, name = "脚本" });
+            Assert.Equal(HttpStatusCode.Forbidden, token.StatusCode);
+            Assert.Contains("终审账户须先登录控制台启用两步验证", await token.Content.ReadAsStringAsync(), StringComparison.Ordinal);
+        }
+
+        using var client = await host.SignedInClientAsync(reviewer.UserName!);
+        var console = await client.GetAsync(new Uri("/admin/documents", UriKind.Relative));
+        Assert.StartsWith("/admin/account/two-factor", console.Headers.Location?.OriginalString, StringComparison.Ordinal);
+        var api = await client.GetAsync(new Uri("/api/v1/session", UriKind.Relative));
+        Assert.Equal(HttpStatusCode.Forbidden, api.StatusCode);
+        Assert.Contains("需要启用两步验证", await api.Content.ReadAsStringAsync(), StringComparison.Ordinal);
+        using var review = await client.PostAsync(new Uri("/api/v1/documents/1/review/final", UriKind.Relative), JsonContent.Create(new { decision = "approve" }));
+        Assert.Equal(HttpStatusCode.Forbidden, review.StatusCode);
+
+        var setup = await client.GetStringAsync(new Uri("/admin/account/two-factor", UriKind.Relative));
+        Assert.Contains("终审账户必须启用两步验证", setup, StringComparison.Ordinal);
+        var key = SharedKey(setup);
+        await client.SubmitAsync("/admin/account/two-factor", new Dictionary<string, string> { ["Code"] = host.NextCode(key) }, "Enable");
+        Assert.Equal(HttpStatusCode.OK, (await client.GetAsync(new Uri("/admin/documents", UriKind.Relative))).StatusCode);
+        Assert.Equal(HttpStatusCode.OK, (await client.GetAsync(new Uri("/api/v1/session", UriKind.Relative))).StatusCode);
+        Assert.DoesNotContain("关闭两步验证</button>", await client.GetStringAsync(new Uri("/admin/account/two-factor", UriKind.Relative)), StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task A_demo_final_reviewer_is_enrolled_with_the_demo_key_and_the_code_step_shows_the_code_to_type()
+    {
+        var staff = await host.DemoStaffAsync();
+        var reviewer = staff.UserName(StaffRoles.FinalReviewer);
+        using var client = host.NewClient();
+
+        var afterPassword = await host.SignInAsync(client, reviewer);
+        Assert.StartsWith("/admin/sign-in/two-factor", afterPassword.Headers.Location?.OriginalString, StringComparison.Ordinal);
+        var step = await client.GetStringAsync(afterPassword.Headers.Location);
+        Assert.Contains(host.AdminTotpKey, step, StringComparison.Ordinal);
+        var code = DemoCodePattern().Match(step).Groups[1].Value;
+        Assert.Equal(6, code.Length);
+
+        var signedIn = await client.SubmitAsync(afterPassword.Headers.Location!.OriginalString, new Dictionary<string, string> { ["Code"] = code });
+        Assert.Equal("/admin", signedIn.Headers.Location?.OriginalString);
+        Assert.Equal(HttpStatusCode.OK, (await client.GetAsync(new Uri("/admin/documents", UriKind.Relative))).StatusCode);
+    }
+
+    [GeneratedRegex("<strong id=\"demo-code\">([0-9]{6})</strong>")]
+    private static partial Regex DemoCodePattern();
 
     private static string SharedKey(string html) =>
         SharedKeyPattern().Match(html).Groups[1].Value.Replace(" ", "", StringComparison.Ordinal);

@@ -106,7 +106,18 @@ public sealed class PublishedScanTests(TestAuthFactory factory) : IClassFixture<
         using var corrected = await editor.SubmitAsync(PublishedScanPaths.Dashboard, [new("documentId", id.ToString(System.Globalization.CultureInfo.InvariantCulture))], "Correct");
 
         Assert.Equal(HttpStatusCode.OK, corrected.StatusCode);
-        Assert.Contains("并更正发布《关于2023年度低保对象的公示》", await corrected.Content.ReadAsStringAsync(), StringComparison.Ordinal);
+        Assert.Contains("并提交更正《关于2023年度低保对象的公示》，待终审通过后公开", await corrected.Content.ReadAsStringAsync(), StringComparison.Ordinal);
+        // The body's correction waits for 终审 like any other (issue 23); the attachment's masked version is public at once.
+        Assert.Contains("曾德胜", (await InDbAsync(db => db.Set<Document>().AsNoTracking().SingleAsync(d => d.Id == id))).BodyHtml, StringComparison.Ordinal);
+        var correctionId = await InDbAsync(db => db.Set<DocumentCorrection>().Where(c => c.DocumentId == id).Select(c => c.Id).SingleAsync());
+        var final = await factory.CreateStaffClientAsync("reviewer-final.myszf", StaffRoles.FinalReviewer);
+        (await final.PostAsync(new Uri($"/api/v1/documents/{id}/corrections/{correctionId}/approve", UriKind.Relative), null)).EnsureSuccessStatusCode();
+        using (var scope = factory.Services.CreateScope())
+        {
+            await scope.ServiceProvider.GetRequiredService<PublishedScanner>().ScanDocumentAsync(id, CancellationToken.None);
+            await scope.ServiceProvider.GetRequiredService<GongkaiDbContext>().SaveChangesAsync();
+        }
+
         var document = await InDbAsync(db => db.Set<Document>().AsNoTracking().SingleAsync(d => d.Id == id));
         Assert.Equal("<p>低保对象名单：曾某、邓某、韩某。</p>", document.BodyHtml);
         Assert.Equal(DocumentStatus.Published, document.Status);

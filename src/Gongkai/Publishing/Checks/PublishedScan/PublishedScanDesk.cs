@@ -12,9 +12,11 @@ namespace Gongkai.Publishing.Checks.PublishedScan;
 
 /// <summary>
 /// The body's follow-up of a finding in a published document, in one step: the personal data in the body and in the
-/// attachments (Word files) is masked and the document is corrected through the existing 更正 path
+/// attachments (Word files) is masked and a correction is proposed through the existing 更正 path
 /// (<see cref="DocumentDesk.CorrectAsync"/>: same rules, safeguards gate, history, audit, change log, public note of the
-/// correction); the attachments' originals are kept for staff. Then the document is scanned again.
+/// correction — public once a reviewer holding 终审 approves it); the attachments' masked versions replace the public
+/// files at once (removing personal data is never held back) and their originals are kept for staff. Then the
+/// document is scanned again.
 /// </summary>
 public sealed class PublishedScanDesk(GongkaiDbContext db, BodyScope scope, RolePermissions permissions, DocumentDesk desk, AttachmentMasking attachments, BodyTextFindingSource body, PublishedScanner scanner)
 {
@@ -71,8 +73,8 @@ public sealed class PublishedScanDesk(GongkaiDbContext db, BodyScope scope, Role
         var total = inPlace.Count + masked.Masked;
         var left = personal.Count - inPlace.Count + masked.Left;
         return left == 0
-            ? $"已遮盖 {total} 处个人信息并更正发布《{document.Title}》。"
-            : $"已遮盖 {total} 处个人信息并更正发布《{document.Title}》；另有 {left} 处无法一键遮盖，请在“更正”页面手动修改。";
+            ? $"已遮盖 {total} 处个人信息并提交更正《{document.Title}》，待终审通过后公开。"
+            : $"已遮盖 {total} 处个人信息并提交更正《{document.Title}》，待终审通过后公开；另有 {left} 处无法一键遮盖，请在“更正”页面手动修改。";
     }
 
     private static string Replace(string html, IEnumerable<DocumentFinding> findings)
