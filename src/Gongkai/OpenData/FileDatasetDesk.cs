@@ -59,6 +59,8 @@ public sealed class FileDatasetDesk(GongkaiDbContext db, BodyScope scope, BodyDi
         CancellationToken cancellationToken = default)
     {
         ArgumentNullException.ThrowIfNull(metadata);
+        ArgumentNullException.ThrowIfNull(fileName);
+        ArgumentNullException.ThrowIfNull(content);
         FileDataset? owner = null;
         if (fileDatasetId is { } id)
         {
@@ -91,7 +93,8 @@ public sealed class FileDatasetDesk(GongkaiDbContext db, BodyScope scope, BodyDi
             return refusal;
         }
 
-        var check = FileTableReader.Read(fileName ?? "", content ?? [], options.Value.MaxFileDatasetBytes, ImportPlan.MaxRows);
+        var check = FileTableReader.Read(fileName, content, options.Value.MaxFileDatasetBytes, ImportPlan.MaxRows);
+        var storedName = Path.GetFileName(fileName) is { Length: > 0 and <= 200 } given ? given : "upload." + check.Format.ToLowerInvariant();
         if (!check.Accepted)
         {
             return new FileSubmission(null, check.Errors);
@@ -118,9 +121,9 @@ public sealed class FileDatasetDesk(GongkaiDbContext db, BodyScope scope, BodyDi
                 FileDatasetId = owner.Id,
                 Number = number + 1,
                 Status = FileVersionStatus.AwaitingReview,
-                FileName = Path.GetFileName(fileName ?? "").Length is > 0 and <= 200 ? Path.GetFileName(fileName!) : "upload." + check.Format.ToLowerInvariant(),
+                FileName = storedName,
                 Format = check.Format,
-                Size = content!.Length,
+                Size = content.Length,
                 RowCount = check.Table?.Rows.Count ?? 0,
                 ColumnsJson = check.Table is { } table ? FileDatasetSchema.WriteColumns(ColumnInference.Infer(table.Columns, table.Rows, descriptions)) : null,
                 MetadataJson = JsonSerializer.Serialize(Trimmed(metadata), SchemaJsonFormat.Options),

@@ -360,7 +360,7 @@ public sealed class OpenDataCatalog(GongkaiDbContext db, BodyDirectory bodies, D
     /// for it (its columns and their descriptions as the schema).</summary>
     private async Task<Dictionary<int, (RecordType Type, PublishedFile File)>> FileViewsAsync(IReadOnlyList<OpenDataset> datasets, CancellationToken cancellationToken)
     {
-        var ids = datasets.Where(d => d.FileDatasetId is not null).Select(d => d.FileDatasetId!.Value).ToList();
+        var ids = datasets.Select(d => d.FileDatasetId).OfType<int>().ToList();
         if (ids.Count == 0)
         {
             return [];

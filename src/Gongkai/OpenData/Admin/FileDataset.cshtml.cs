@@ -49,9 +49,9 @@ public sealed class FileDatasetModel(GongkaiDbContext db, FileDatasetDesk desk, 
             return refused;
         }
 
-        if (Versions.Count > 0)
+        if (Versions.Count > 0 && JsonSerializer.Deserialize<FileDatasetMetadata>(Versions[0].MetadataJson, SchemaJsonFormat.Options) is { } latest)
         {
-            Form = FileMetadataInput.From(JsonSerializer.Deserialize<FileDatasetMetadata>(Versions[0].MetadataJson, SchemaJsonFormat.Options)!);
+            Form = FileMetadataInput.From(latest);
         }
 
         return Page();
