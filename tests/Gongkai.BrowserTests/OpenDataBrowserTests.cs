@@ -72,6 +72,50 @@ public sealed class OpenDataBrowserTests(BrowserFixture fixture)
     }
 
     [Fact]
+    public async Task A_file_dataset_is_uploaded_with_its_metadata_reviewed_by_a_second_person_and_found_on_the_portal()
+    {
+        var file = Path.Combine(Path.GetTempPath(), $"bus-stops-{Guid.NewGuid():N}.csv");
+        await File.WriteAllTextAsync(file, "站点名称,线路数,启用日期\n市政府站,6,2020-05-01\n火车站北广场站,11,2018-09-30\n");
+        try
+        {
+            var editor = await fixture.SignInAsync("editor.myszf");
+            await editor.GotoAsync("/admin/open-data");
+            await editor.GetByRole(AriaRole.Link, new() { Name = "文件数据集（上传 CSV、XLSX、JSON 发布）" }).ClickAsync();
+            await editor.GetByLabel("标题（必填）").FillAsync("绵阳市公交站点名录");
+            await editor.GetByLabel("数据集说明（必填）").FillAsync("中心城区公交站点及经停线路数。");
+            await editor.GetByLabel("主题（必填）").SelectOptionAsync("城乡建设");
+            await editor.GetByLabel("关键词").FillAsync("公交，站点");
+            await editor.GetByLabel("更新频率").SelectOptionAsync("每季度");
+            await editor.GetByLabel("联系方式（必填）").FillAsync("市交通运输局 0816-2222222");
+            await editor.GetByLabel("数据文件（CSV、XLSX 或 JSON）").SetInputFilesAsync(file);
+            await BrowserFixture.AssertAccessibleAsync(editor);
+            await editor.GetByRole(AriaRole.Button, new() { Name = "上传并提交审核" }).ClickAsync();
+            await Assertions.Expect(editor.GetByRole(AriaRole.Status)).ToContainTextAsync("须由另一人审核");
+            await BrowserFixture.AssertAccessibleAsync(editor);
+            var consoleUrl = editor.Url;
+
+            var reviewer = await fixture.SignInAsync("reviewer3.myszf");
+            await reviewer.GotoAsync(consoleUrl);
+            await reviewer.GetByRole(AriaRole.Button, new() { Name = "通过并公开第 1 版" }).ClickAsync();
+            await Assertions.Expect(reviewer.GetByRole(AriaRole.Status)).ToContainTextAsync("已审核并公开");
+            await BrowserFixture.AssertAccessibleAsync(reviewer);
+
+            var visitor = await fixture.NewPageAsync();
+            await visitor.GotoAsync("/data");
+            await visitor.GetByRole(AriaRole.Link, new() { Name = "绵阳市公交站点名录" }).ClickAsync();
+            await Assertions.Expect(visitor.Locator("table.preview")).ToContainTextAsync("火车站北广场站");
+            await Assertions.Expect(visitor.Locator("table.dictionary")).ToContainTextAsync("线路数");
+            await Assertions.Expect(visitor.GetByRole(AriaRole.Link, new() { Name = "绵阳市公交站点名录（XLSX，由原始文件转换）" })).ToBeVisibleAsync();
+            await Assertions.Expect(visitor.Locator("table.meta")).ToContainTextAsync("市交通运输局 0816-2222222");
+            await BrowserFixture.AssertAccessibleAsync(visitor);
+        }
+        finally
+        {
+            File.Delete(file);
+        }
+    }
+
+    [Fact]
     public async Task Environment_readings_show_as_charts_with_tables_and_the_AQI_also_in_high_contrast()
     {
         var visitor = await fixture.NewPageAsync();

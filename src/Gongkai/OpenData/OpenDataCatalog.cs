@@ -7,8 +7,15 @@ using Microsoft.EntityFrameworkCore;
 
 namespace Gongkai.OpenData;
 
-/// <summary>A dataset as the portal, CKAN and DCAT describe it, with what it needs from its type and body.</summary>
-public sealed record DatasetView(OpenDataset Dataset, RecordType Type, RecordSchema Schema, Body Body)
+/// <summary>The published version of a file dataset as its catalogue entry needs it (never the bytes).</summary>
+/// <param name="Tabular">Whether the file is a table (CSV, XLSX, a JSON array of flat objects): only then is it
+/// converted into the other formats and described by a data dictionary.</param>
+public sealed record PublishedFile(int FileDatasetId, int VersionId, int Number, string FileName, string Format, long Size, bool Tabular, DateTimeOffset PublishedAt);
+
+/// <summary>A dataset as the portal, CKAN and DCAT describe it, with what it needs from its type and body. A file
+/// dataset (<see cref="File"/> set) carries a type made up for it: key <c>file</c>, version = the file's version, the
+/// schema = the columns inferred from the file with the descriptions staff gave.</summary>
+public sealed record DatasetView(OpenDataset Dataset, RecordType Type, RecordSchema Schema, Body Body, PublishedFile? File = null)
 {
     public IReadOnlyList<string> Tags => Dataset.Keywords.Split(',', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries);
 
@@ -18,15 +25,56 @@ public sealed record DatasetView(OpenDataset Dataset, RecordType Type, RecordSch
     /// <summary>The data dictionary as a resource of its own (CSV), after the data formats.</summary>
     public const string DictionaryFormat = "DICTIONARY";
 
-    /// <summary>Every resource of the dataset: the data in each format, then the data dictionary.</summary>
+    /// <summary>Every resource of a dataset made from records: the data in each format, then the data dictionary.</summary>
     public static IReadOnlyList<string> Resources { get; } = [.. Formats, DictionaryFormat];
+
+    /// <summary>The uploaded file of a file dataset, as it was uploaded (always a resource).</summary>
+    public const string SourceResource = "SOURCE";
+
+    /// <summary>This dataset's resources: for records, <see cref="Resources"/>; for a file, the original first, then
+    /// the other formats it converts into and the data dictionary when it is a table, nothing more when it is not.</summary>
+    public IReadOnlyList<string> ResourceList => File switch
+    {
+        null => Resources,
+        { Tabular: true } file => [SourceResource, .. Formats.Where(f => f != file.Format), DictionaryFormat],
+        _ => [SourceResource],
+    };
+
+    /// <summary>The data formats offered (CKAN's res_format, the portal's tags).</summary>
+    public IReadOnlyList<string> DataFormats => File switch
+    {
+        null => Formats,
+        { Tabular: true } => Formats,
+        { } file => [file.Format],
+    };
+
+    /// <summary>The format of a resource's file (the dictionary is CSV, the original file its own).</summary>
+    public string FormatOf(string resource) => resource switch
+    {
+        DictionaryFormat => "CSV",
+        SourceResource => File?.Format ?? "CSV",
+        _ => resource,
+    };
+
+    /// <summary>Name of a resource as CKAN, DCAT and the portal show it.</summary>
+    public string ResourceTitle(string resource) => resource switch
+    {
+        DictionaryFormat => $"{Dataset.Title}（数据字典）",
+        SourceResource => $"{Dataset.Title}（原始文件 {FormatOf(resource)}，第 {File?.Number} 版）",
+        _ => File is null ? $"{Dataset.Title}（{resource}）" : $"{Dataset.Title}（{resource}，由原始文件转换）",
+    };
 
     /// <summary>The fields a download and the dictionary carry: the schema's, then any computed ones (AQI for air).</summary>
     public IReadOnlyList<FieldDefinition> Columns => AirQualityColumns.AppliesTo(Schema) ? [.. Schema.Fields, .. AirQualityColumns.Fields] : Schema.Fields;
 
     public Guid ResourceId(string format) => DatasetIds.ResourceId(Dataset.Id, format);
 
-    public string FileName(string format) => format == DictionaryFormat ? $"{Dataset.Name}-dictionary.csv" : $"{Dataset.Name}.{format.ToLowerInvariant()}";
+    public string FileName(string format) => format switch
+    {
+        DictionaryFormat => $"{Dataset.Name}-dictionary.csv",
+        SourceResource => $"{Dataset.Name}-v{File?.Number}-original.{FormatOf(format).ToLowerInvariant()}",
+        _ => $"{Dataset.Name}.{format.ToLowerInvariant()}",
+    };
 
     public string DownloadPath(string format) => $"/dataset/{Dataset.Id:D}/resource/{ResourceId(format):D}/download/{FileName(format)}";
 
@@ -68,17 +116,17 @@ public sealed class OpenDataCatalog(GongkaiDbContext db, BodyDirectory bodies, D
     public async Task<IReadOnlyList<DatasetView>> ListDatasetsAsync(CancellationToken cancellationToken = default)
     {
         var stamp = await db.Set<OpenDataset>().AsNoTracking().GroupBy(d => 1)
-            .Select(g => new { Count = g.Count(), Modified = g.Max(d => d.ModifiedAt), Records = g.Sum(d => d.RecordCount) })
+            .Select(g => new { Count = g.Count(), Modified = g.Max(d => d.ModifiedAt), Records = g.Sum(d => d.RecordCount), Files = g.Count(d => d.FileDatasetId != null) })
             .FirstOrDefaultAsync(cancellationToken);
         var typesChanged = await db.Set<RecordType>().AsNoTracking().MaxAsync(t => (DateTimeOffset?)t.UpdatedAt, cancellationToken);
-        var key = $"{stamp?.Count}|{stamp?.Modified.UtcTicks}|{stamp?.Records}|{typesChanged?.UtcTicks}";
+        var key = $"{stamp?.Count}|{stamp?.Modified.UtcTicks}|{stamp?.Records}|{stamp?.Files}|{typesChanged?.UtcTicks}";
         var now = clock.GetUtcNow();
         if (cache.TryGet(key, now) is { } cached)
         {
             return cached;
         }
 
-        var datasets = await db.Set<OpenDataset>().AsNoTracking().Where(d => d.RecordCount > 0).ToListAsync(cancellationToken);
+        var datasets = await Listed().ToListAsync(cancellationToken);
         var views = await ViewsAsync(datasets, cancellationToken);
         cache.Set(key, views, now);
         return views;
@@ -87,7 +135,7 @@ public sealed class OpenDataCatalog(GongkaiDbContext db, BodyDirectory bodies, D
     /// <summary>By CKAN id (uuid) or name.</summary>
     public async Task<DatasetView?> FindDatasetAsync(string idOrName, CancellationToken cancellationToken = default)
     {
-        var query = db.Set<OpenDataset>().AsNoTracking().Where(d => d.RecordCount > 0);
+        var query = Listed();
         var dataset = Guid.TryParse(idOrName, out var id)
             ? await query.FirstOrDefaultAsync(d => d.Id == id, cancellationToken)
             : await query.FirstOrDefaultAsync(d => d.Name == idOrName, cancellationToken);
@@ -132,6 +180,16 @@ public sealed class OpenDataCatalog(GongkaiDbContext db, BodyDirectory bodies, D
     public async IAsyncEnumerable<string> StreamPublicJsonAsync(DatasetView dataset,
         [System.Runtime.CompilerServices.EnumeratorCancellation] CancellationToken cancellationToken = default)
     {
+        if (dataset.File is { } file)
+        {
+            await foreach (var row in FileRowsAsync(file, cancellationToken))
+            {
+                yield return row;
+            }
+
+            yield break;
+        }
+
         const int batch = 2_000;
         long after = 0;
         while (true)
@@ -210,6 +268,61 @@ public sealed class OpenDataCatalog(GongkaiDbContext db, BodyDirectory bodies, D
         return rows.Where(json => json is not null).Select(json => (IReadOnlyDictionary<string, string>)SchemaJsonFormat.ReadValues(json!)).ToList();
     }
 
+    /// <summary>Datasets the public sees: record datasets with published records, file datasets with a published version.</summary>
+    private IQueryable<OpenDataset> Listed() => db.Set<OpenDataset>().AsNoTracking().Where(d => d.RecordCount > 0 || d.FileDatasetId != null);
+
+    /// <summary>The rows of a file dataset's published version (stored as one JSON array of objects), one object's JSON
+    /// text at a time, in the file's order.</summary>
+    private async IAsyncEnumerable<string> FileRowsAsync(PublishedFile file, [System.Runtime.CompilerServices.EnumeratorCancellation] CancellationToken cancellationToken)
+    {
+        var rows = await db.Set<FileDatasetContent>().AsNoTracking().Where(c => c.VersionId == file.VersionId).Select(c => c.RowsJson).FirstOrDefaultAsync(cancellationToken);
+        if (rows is null)
+        {
+            yield break;
+        }
+
+        using var document = System.Text.Json.JsonDocument.Parse(rows);
+        foreach (var row in document.RootElement.EnumerateArray())
+        {
+            yield return row.GetRawText();
+        }
+    }
+
+    /// <summary>The uploaded file of a file dataset's published version, as uploaded.</summary>
+    public async Task<byte[]?> SourceFileAsync(DatasetView dataset, CancellationToken cancellationToken = default) =>
+        dataset.File is { } file
+            ? await db.Set<FileDatasetContent>().AsNoTracking().Where(c => c.VersionId == file.VersionId).Select(c => c.Content).FirstOrDefaultAsync(cancellationToken)
+            : null;
+
+    /// <summary>The first rows of a file dataset (its page shows them), as values by column.</summary>
+    public async Task<IReadOnlyList<IReadOnlyDictionary<string, string>>> FilePreviewAsync(DatasetView dataset, int limit, CancellationToken cancellationToken = default)
+    {
+        var preview = new List<IReadOnlyDictionary<string, string>>();
+        if (dataset.File is not { Tabular: true } file)
+        {
+            return preview;
+        }
+
+        await foreach (var json in FileRowsAsync(file, cancellationToken))
+        {
+            preview.Add(SchemaJsonFormat.ReadValues(json));
+            if (preview.Count >= limit)
+            {
+                break;
+            }
+        }
+
+        return preview;
+    }
+
+    /// <summary>The versions of a file dataset that were public (published and superseded), newest first.</summary>
+    public async Task<IReadOnlyList<FileDatasetVersion>> FileHistoryAsync(DatasetView dataset, CancellationToken cancellationToken = default) =>
+        dataset.File is { } file
+            ? await db.Set<FileDatasetVersion>().AsNoTracking()
+                .Where(v => v.FileDatasetId == file.FileDatasetId && (v.Status == FileVersionStatus.Published || v.Status == FileVersionStatus.Superseded))
+                .OrderByDescending(v => v.Number).ToListAsync(cancellationToken)
+            : [];
+
     private IQueryable<DataRecord> Published(int typeId, int? bodyId)
     {
         var query = db.Set<DataRecord>().AsNoTracking().Where(r => r.RecordTypeId == typeId && r.Status == RecordStatus.Published);
@@ -221,11 +334,57 @@ public sealed class OpenDataCatalog(GongkaiDbContext db, BodyDirectory bodies, D
         var types = await db.Set<RecordType>().AsNoTracking().ToDictionaryAsync(t => t.Id, cancellationToken);
         var hierarchy = await bodies.LoadAsync(cancellationToken);
         var schemas = types.Values.ToDictionary(t => t.Id, t => t.Schema);
-        return datasets
-            .Where(d => hierarchy.Find(d.BodyId) is not null && types.ContainsKey(d.RecordTypeId))
-            .Select(d => new DatasetView(d, types[d.RecordTypeId], schemas[d.RecordTypeId], hierarchy.Find(d.BodyId)!))
-            .OrderBy(d => d.Dataset.Name, StringComparer.Ordinal)
-            .ToList();
+        var files = await FileViewsAsync(datasets, cancellationToken);
+        var views = new List<DatasetView>();
+        foreach (var d in datasets)
+        {
+            if (hierarchy.Find(d.BodyId) is not { } body)
+            {
+                continue;
+            }
+
+            if (d.RecordTypeId is { } typeId && types.TryGetValue(typeId, out var type))
+            {
+                views.Add(new DatasetView(d, type, schemas[typeId], body));
+            }
+            else if (d.FileDatasetId is { } fileId && files.TryGetValue(fileId, out var file))
+            {
+                views.Add(new DatasetView(d, file.Type, file.Type.Schema, body, file.File));
+            }
+        }
+
+        return views.OrderBy(d => d.Dataset.Name, StringComparer.Ordinal).ToList();
+    }
+
+    /// <summary>The published version of each file dataset among <paramref name="datasets"/>, with the type made up
+    /// for it (its columns and their descriptions as the schema).</summary>
+    private async Task<Dictionary<int, (RecordType Type, PublishedFile File)>> FileViewsAsync(IReadOnlyList<OpenDataset> datasets, CancellationToken cancellationToken)
+    {
+        var ids = datasets.Select(d => d.FileDatasetId).OfType<int>().ToList();
+        if (ids.Count == 0)
+        {
+            return [];
+        }
+
+        var owners = await db.Set<FileDataset>().AsNoTracking().Where(f => ids.Contains(f.Id)).ToDictionaryAsync(f => f.Id, cancellationToken);
+        var versions = await db.Set<FileDatasetVersion>().AsNoTracking()
+            .Where(v => ids.Contains(v.FileDatasetId) && v.Status == FileVersionStatus.Published).ToListAsync(cancellationToken);
+        var result = new Dictionary<int, (RecordType, PublishedFile)>();
+        foreach (var version in versions)
+        {
+            if (!owners.TryGetValue(version.FileDatasetId, out var owner))
+            {
+                continue;
+            }
+
+            var dataset = datasets.First(d => d.FileDatasetId == owner.Id);
+            var schema = FileDatasetSchema.Of(dataset, owner, version);
+            var type = new RecordType { Key = FileDatasetSchema.TypeKey, Name = "文件数据集", Version = version.Number, SchemaJson = SchemaJsonFormat.Write(schema), UpdatedAt = owner.UpdatedAt };
+            result[owner.Id] = (type, new PublishedFile(owner.Id, version.Id, version.Number, version.FileName, version.Format, version.Size, version.ColumnsJson is not null,
+                version.ReviewedAt ?? version.SubmittedAt));
+        }
+
+        return result;
     }
 
     private static PublicRecord ToPublic(string typeKey, DataRecord record) => new(

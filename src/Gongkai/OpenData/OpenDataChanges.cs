@@ -17,6 +17,14 @@ public static class OpenDataChanges
     [Informational]
     public static readonly ChangeKind RecordWithdrawn = new("record.withdrawn", "data-record");
 
+    /// <summary>A staff-published file dataset's first version went public (entity id: the file dataset's id).</summary>
+    [Informational]
+    public static readonly ChangeKind FileDatasetPublished = new("file-dataset.published", "file-dataset");
+
+    /// <summary>A new version of a file dataset replaced the public one (the older stays as history).</summary>
+    [Informational]
+    public static readonly ChangeKind FileDatasetReplaced = new("file-dataset.replaced", "file-dataset");
+
     [Informational]
     public static readonly ChangeKind RecordTypeSaved = new("record-type.saved", "record-type");
 }

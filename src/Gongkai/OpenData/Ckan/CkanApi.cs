@@ -473,11 +473,11 @@ internal static class CkanApi
 
         foreach (var dataset in await catalog.ListDatasetsAsync(cancellationToken))
         {
-            for (var i = 0; i < DatasetView.Resources.Count; i++)
+            for (var i = 0; i < dataset.ResourceList.Count; i++)
             {
-                if (dataset.ResourceId(DatasetView.Resources[i]).ToString("D").Equals(id, StringComparison.OrdinalIgnoreCase))
+                if (dataset.ResourceId(dataset.ResourceList[i]).ToString("D").Equals(id, StringComparison.OrdinalIgnoreCase))
                 {
-                    return CkanJson.Resource(dataset, DatasetView.Resources[i], i, baseUrl);
+                    return CkanJson.Resource(dataset, dataset.ResourceList[i], i, baseUrl);
                 }
             }
         }

@@ -12,6 +12,17 @@ public static class CkanJson
     public const string LicenceTitle = "Creative Commons Attribution";
     public const string LicenceUrl = "http://www.opendefinition.org/licenses/cc-by";
 
+    /// <summary>The licences staff may choose for a file dataset (CKAN's default licence ids), with title and URL.</summary>
+    public static IReadOnlyDictionary<string, (string Title, string Url)> Licences { get; } = new Dictionary<string, (string, string)>(StringComparer.Ordinal)
+    {
+        ["cc-by"] = (LicenceTitle, LicenceUrl),
+        ["cc-by-sa"] = ("Creative Commons Attribution Share-Alike", "http://www.opendefinition.org/licenses/cc-by-sa"),
+        ["cc-zero"] = ("Creative Commons CCZero", "http://www.opendefinition.org/licenses/cc-zero"),
+        ["odc-by"] = ("Open Data Commons Attribution License", "http://www.opendefinition.org/licenses/odc-by"),
+    };
+
+    public static (string Title, string Url) Licence(string id) => Licences.TryGetValue(id, out var licence) ? licence : (LicenceTitle, LicenceUrl);
+
     /// <summary>Themes (CKAN groups) by slug: groups need URL-safe names.</summary>
     public static IReadOnlyDictionary<string, string> ThemeSlugs { get; } = new Dictionary<string, string>
     {
@@ -42,7 +53,7 @@ public static class CkanJson
             ["state"] = "active",
             ["vocabulary_id"] = null,
         }).ToArray());
-        var resources = new JsonArray(DatasetView.Resources.Select((f, i) => (JsonNode)Resource(view, f, i, baseUrl)).ToArray());
+        var resources = new JsonArray(view.ResourceList.Select((f, i) => (JsonNode)Resource(view, f, i, baseUrl)).ToArray());
         var groups = new JsonArray();
         if (d.Theme.Length > 0)
         {
@@ -55,6 +66,11 @@ public static class CkanJson
             Extra("theme", d.Theme),
             Extra("record_type", view.Type.Key),
             Extra("record_count", d.RecordCount.ToString(CultureInfo.InvariantCulture)));
+        if (d.Contact.Length > 0)
+        {
+            extras.Add(Extra("contact", d.Contact));
+        }
+
         if (now is { } at)
         {
             // CKAN extras are strings; a harvester reads "true"/"false" as the ckanext-scheming boolean does.
@@ -76,13 +92,13 @@ public static class CkanJson
             ["private"] = false,
             ["author"] = view.Body.Name,
             ["author_email"] = view.Body.Email.Length == 0 ? null : view.Body.Email,
-            ["maintainer"] = view.Body.Name,
+            ["maintainer"] = d.Contact.Length > 0 ? d.Contact : view.Body.Name,
             ["maintainer_email"] = view.Body.Email.Length == 0 ? null : view.Body.Email,
             ["url"] = $"{baseUrl}/data/{d.Name}",
             ["version"] = view.Type.Version.ToString(CultureInfo.InvariantCulture),
             ["license_id"] = d.LicenceId,
-            ["license_title"] = LicenceTitle,
-            ["license_url"] = LicenceUrl,
+            ["license_title"] = Licence(d.LicenceId).Title,
+            ["license_url"] = Licence(d.LicenceId).Url,
             ["isopen"] = true,
             ["metadata_created"] = Timestamp(d.CreatedAt),
             ["metadata_modified"] = Timestamp(d.ModifiedAt),
@@ -100,20 +116,23 @@ public static class CkanJson
     public static JsonObject Resource(DatasetView view, string resource, int position, string baseUrl)
     {
         var dictionary = resource == DatasetView.DictionaryFormat;
-        var format = dictionary ? "CSV" : resource;
+        var source = resource == DatasetView.SourceResource;
+        var format = view.FormatOf(resource);
         return new JsonObject
         {
             ["id"] = view.ResourceId(resource).ToString("D"),
             ["package_id"] = view.Dataset.Id.ToString("D"),
-            ["name"] = dictionary ? $"{view.Dataset.Title}（数据字典）" : $"{view.Dataset.Title}（{format}）",
+            ["name"] = view.ResourceTitle(resource),
             ["description"] = dictionary
                 ? "数据字典：每个字段的字段键、中文名称、类型、单位、代码表和是否必填，计算字段注明算法。"
+                : source ? $"发布单位上传的原始文件（{view.File?.FileName}），第 {view.File?.Number} 版。"
+                : view.File is not null ? $"由原始文件转换为 {format} 格式，内容与原始文件相同，字段说明见数据字典。"
                 : $"{view.Dataset.Title}全部已公开记录，{format} 格式，字段说明见数据字典。",
             ["url"] = baseUrl + view.DownloadPath(resource),
             ["format"] = format,
             ["mimetype"] = Downloads.MediaType(format),
             ["resource_type"] = dictionary ? "documentation" : "data",
-            ["size"] = null,
+            ["size"] = source ? view.File?.Size : null,
             ["hash"] = "",
             ["position"] = position,
             ["created"] = Timestamp(view.Dataset.CreatedAt),
@@ -175,7 +194,7 @@ public static class CkanJson
     }
 
     public static CkanSearchItem SearchItem(DatasetView view) => new(
-        view.Dataset.Id, view.Dataset.Name, view.Dataset.Title, view.Dataset.Notes, view.Body.Code, view.Tags, DatasetView.Formats,
+        view.Dataset.Id, view.Dataset.Name, view.Dataset.Title, view.Dataset.Notes, view.Body.Code, view.Tags, view.DataFormats,
         view.Dataset.Theme.Length == 0 ? [] : [ThemeSlug(view.Dataset.Theme)], view.Dataset.LicenceId, view.Dataset.CreatedAt, view.Dataset.ModifiedAt);
 
     private static JsonObject Extra(string key, string value) => new() { ["key"] = key, ["value"] = value };

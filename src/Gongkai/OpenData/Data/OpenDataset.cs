@@ -5,7 +5,7 @@ namespace Gongkai.OpenData.Data;
 
 /// <summary>
 /// A dataset of the catalogue (a CKAN package, a dcat:Dataset): one per record type and body that has published
-/// records, refreshed in the unit of work that publishes, corrects or withdraws one of them. Kept as a row (not
+/// records, or one per staff-published file dataset (<see cref="FileDatasetId"/>, its published version), refreshed in the unit of work that publishes, corrects or withdraws one of them. Kept as a row (not
 /// computed per query) so the catalogue, <c>package_search</c> and DCAT read one small table.
 /// </summary>
 public sealed class OpenDataset
@@ -20,7 +20,11 @@ public sealed class OpenDataset
 
     public string Notes { get; set; } = "";
 
-    public int RecordTypeId { get; set; }
+    /// <summary>The record type the dataset is made from; null for a file dataset.</summary>
+    public int? RecordTypeId { get; set; }
+
+    /// <summary>The staff-published file dataset this row catalogues; null for a dataset made from records.</summary>
+    public int? FileDatasetId { get; set; }
 
     public int BodyId { get; set; }
 
@@ -35,6 +39,9 @@ public sealed class OpenDataset
     public string OpenCondition { get; set; } = "无条件开放";
 
     public string LicenceId { get; set; } = "cc-by";
+
+    /// <summary>联系方式 given with a file dataset; empty for record datasets (the body's own contacts are shown).</summary>
+    public string Contact { get; set; } = "";
 
     public int RecordCount { get; set; }
 
@@ -51,6 +58,8 @@ internal sealed class OpenDatasetConfiguration : IEntityTypeConfiguration<OpenDa
         builder.ToTable("open_datasets");
         builder.HasIndex(d => d.Name).IsUnique();
         builder.HasIndex(d => new { d.RecordTypeId, d.BodyId }).IsUnique();
+        builder.HasIndex(d => d.FileDatasetId).IsUnique();
+        builder.Property(d => d.Contact).HasMaxLength(200);
         builder.Property(d => d.Name).HasMaxLength(100);
         builder.Property(d => d.Title).HasMaxLength(200);
         builder.Property(d => d.Theme).HasMaxLength(50);

@@ -115,7 +115,7 @@ internal static class DcatCatalog
             .Add(uri, "dct:modified", DateTime(d.ModifiedAt))
             .Add(uri, "owl:versionInfo", RdfTerm.Text(view.Type.Version.ToString(CultureInfo.InvariantCulture)))
             .Add(uri, "dct:publisher", RdfTerm.Iri(publisher))
-            .Add(uri, "dct:license", RdfTerm.Iri(CkanJson.LicenceUrl))
+            .Add(uri, "dct:license", RdfTerm.Iri(CkanJson.Licence(d.LicenceId).Url))
             .Add(uri, "dcat:contactPoint", RdfTerm.Iri(publisher + "#contact"));
         if (d.Theme.Length > 0)
         {
@@ -141,20 +141,20 @@ internal static class DcatCatalog
             graph.Add(publisher + "#contact", "vcard:hasEmail", RdfTerm.Iri("mailto:" + view.Body.Email));
         }
 
-        foreach (var resource in DatasetView.Resources)
+        foreach (var resource in view.ResourceList)
         {
-            var format = resource == DatasetView.DictionaryFormat ? "CSV" : resource;
+            var format = view.FormatOf(resource);
             var distribution = $"{uri}/resource/{view.ResourceId(resource):D}";
             var download = baseUrl + view.DownloadPath(resource);
             graph.Add(uri, "dcat:distribution", RdfTerm.Iri(distribution));
             graph.Add(distribution, "rdf:type", RdfTerm.Iri("dcat:Distribution"))
-                .Add(distribution, "dct:title", RdfTerm.Text(resource == DatasetView.DictionaryFormat ? $"{d.Title}（数据字典）" : $"{d.Title}（{format}）", "zh"))
+                .Add(distribution, "dct:title", RdfTerm.Text(view.ResourceTitle(resource), "zh"))
                 .Add(distribution, "dcat:accessURL", RdfTerm.Iri(download))
                 .Add(distribution, "dcat:downloadURL", RdfTerm.Iri(download))
                 .Add(distribution, "dct:format", RdfTerm.Text(format))
                 .Add(distribution, "dcat:mediaType", RdfTerm.Iri(MediaTypes + Downloads.MediaType(format)))
                 .Add(distribution, "dct:modified", DateTime(d.ModifiedAt))
-                .Add(distribution, "dct:license", RdfTerm.Iri(CkanJson.LicenceUrl));
+                .Add(distribution, "dct:license", RdfTerm.Iri(CkanJson.Licence(d.LicenceId).Url));
         }
     }
 

@@ -30,12 +30,26 @@ public sealed class DatasetPageModel(OpenDataCatalog catalog, TimeProvider clock
     /// <summary>How many of the latest readings the charts are drawn from (at most 30 days per series).</summary>
     public const int ChartReadings = 3_000;
 
+    /// <summary>A file dataset's first rows (records datasets list their records instead).</summary>
+    public IReadOnlyList<IReadOnlyDictionary<string, string>> FilePreview { get; private set; } = [];
+
+    /// <summary>A file dataset's public versions, newest first.</summary>
+    public IReadOnlyList<Data.FileDatasetVersion> History { get; private set; } = [];
+
     public async Task<IActionResult> OnGetAsync(string name, int? page, CancellationToken cancellationToken)
     {
         Dataset = await catalog.FindDatasetAsync(name, cancellationToken);
         if (Dataset is null)
         {
             return NotFound();
+        }
+
+        Lapsed = Dataset.Lapsed(clock.GetUtcNow());
+        if (Dataset.File is not null)
+        {
+            FilePreview = await catalog.FilePreviewAsync(Dataset, PageSize, cancellationToken);
+            History = await catalog.FileHistoryAsync(Dataset, cancellationToken);
+            return Page();
         }
 
         PageNumber = Math.Max(1, page ?? 1);

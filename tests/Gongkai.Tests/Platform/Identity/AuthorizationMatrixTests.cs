@@ -235,6 +235,8 @@ public sealed partial class AuthorizationMatrixTests(StaffTestHost host, ITestOu
         ["GET /admin/open-data/{type}/new"] = Access.Permission(OpenDataPermissions.EditRecords),
         ["GET /admin/open-data/records/{id:long}"] = Access.Permission(OpenDataPermissions.EditRecords),
         ["GET /admin/open-data/types/{key}"] = Access.Permission(OpenDataPermissions.ManageRecordTypes),
+        ["GET /admin/open-data/files"] = Access.Permission(OpenDataPermissions.WorkOnRecords),
+        ["GET /admin/open-data/files/{id:int}"] = Access.Permission(OpenDataPermissions.WorkOnRecords),
         ["GET /data"] = Access.Anonymous,
         ["GET /data/{name}"] = Access.Anonymous,
         ["GET /data/records/{id:long}"] = Access.Anonymous,

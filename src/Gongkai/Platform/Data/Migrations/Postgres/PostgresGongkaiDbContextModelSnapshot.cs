@@ -1333,6 +1333,136 @@ namespace Gongkai.Platform.Data.Migrations.Postgres
                     b.ToTable("data_record_versions", (string)null);
                 });
 
+            modelBuilder.Entity("Gongkai.OpenData.Data.FileDataset", b =>
+                {
+                    b.Property<int>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("integer");
+
+                    NpgsqlPropertyBuilderExtensions.UseIdentityByDefaultColumn(b.Property<int>("Id"));
+
+                    b.Property<int>("BodyId")
+                        .HasColumnType("integer");
+
+                    b.Property<DateTimeOffset>("CreatedAt")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<string>("DescriptionsJson")
+                        .IsRequired()
+                        .HasColumnType("text");
+
+                    b.Property<string>("Name")
+                        .IsRequired()
+                        .HasMaxLength(100)
+                        .HasColumnType("character varying(100)");
+
+                    b.Property<int>("PublishedVersion")
+                        .HasColumnType("integer");
+
+                    b.Property<string>("Title")
+                        .IsRequired()
+                        .HasMaxLength(200)
+                        .HasColumnType("character varying(200)");
+
+                    b.Property<DateTimeOffset>("UpdatedAt")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("BodyId");
+
+                    b.ToTable("file_datasets", (string)null);
+                });
+
+            modelBuilder.Entity("Gongkai.OpenData.Data.FileDatasetContent", b =>
+                {
+                    b.Property<int>("VersionId")
+                        .HasColumnType("integer");
+
+                    b.Property<byte[]>("Content")
+                        .IsRequired()
+                        .HasColumnType("bytea");
+
+                    b.Property<string>("RowsJson")
+                        .HasColumnType("text");
+
+                    b.HasKey("VersionId");
+
+                    b.ToTable("file_dataset_contents", (string)null);
+                });
+
+            modelBuilder.Entity("Gongkai.OpenData.Data.FileDatasetVersion", b =>
+                {
+                    b.Property<int>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("integer");
+
+                    NpgsqlPropertyBuilderExtensions.UseIdentityByDefaultColumn(b.Property<int>("Id"));
+
+                    b.Property<string>("ColumnsJson")
+                        .HasColumnType("text");
+
+                    b.Property<int>("FileDatasetId")
+                        .HasColumnType("integer");
+
+                    b.Property<string>("FileName")
+                        .IsRequired()
+                        .HasMaxLength(200)
+                        .HasColumnType("character varying(200)");
+
+                    b.Property<string>("Format")
+                        .IsRequired()
+                        .HasMaxLength(10)
+                        .HasColumnType("character varying(10)");
+
+                    b.Property<string>("MetadataJson")
+                        .IsRequired()
+                        .HasColumnType("text");
+
+                    b.Property<int>("Number")
+                        .HasColumnType("integer");
+
+                    b.Property<string>("ReviewComment")
+                        .HasMaxLength(500)
+                        .HasColumnType("character varying(500)");
+
+                    b.Property<DateTimeOffset?>("ReviewedAt")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<string>("ReviewedByName")
+                        .HasMaxLength(100)
+                        .HasColumnType("character varying(100)");
+
+                    b.Property<int>("RowCount")
+                        .HasColumnType("integer");
+
+                    b.Property<long>("Size")
+                        .HasColumnType("bigint");
+
+                    b.Property<string>("Status")
+                        .IsRequired()
+                        .HasMaxLength(20)
+                        .HasColumnType("character varying(20)");
+
+                    b.Property<DateTimeOffset>("SubmittedAt")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<string>("SubmittedById")
+                        .HasMaxLength(100)
+                        .HasColumnType("character varying(100)");
+
+                    b.Property<string>("SubmittedByName")
+                        .HasMaxLength(100)
+                        .HasColumnType("character varying(100)");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("FileDatasetId", "Number")
+                        .IsUnique();
+
+                    b.ToTable("file_dataset_versions", (string)null);
+                });
+
             modelBuilder.Entity("Gongkai.OpenData.Data.OpenDataset", b =>
                 {
                     b.Property<Guid>("Id")
@@ -1342,8 +1472,16 @@ namespace Gongkai.Platform.Data.Migrations.Postgres
                     b.Property<int>("BodyId")
                         .HasColumnType("integer");
 
+                    b.Property<string>("Contact")
+                        .IsRequired()
+                        .HasMaxLength(200)
+                        .HasColumnType("character varying(200)");
+
                     b.Property<DateTimeOffset>("CreatedAt")
                         .HasColumnType("timestamp with time zone");
+
+                    b.Property<int?>("FileDatasetId")
+                        .HasColumnType("integer");
 
                     b.Property<string>("Keywords")
                         .IsRequired()
@@ -1375,7 +1513,7 @@ namespace Gongkai.Platform.Data.Migrations.Postgres
                     b.Property<int>("RecordCount")
                         .HasColumnType("integer");
 
-                    b.Property<int>("RecordTypeId")
+                    b.Property<int?>("RecordTypeId")
                         .HasColumnType("integer");
 
                     b.Property<string>("Theme")
@@ -1394,6 +1532,9 @@ namespace Gongkai.Platform.Data.Migrations.Postgres
                         .HasColumnType("character varying(20)");
 
                     b.HasKey("Id");
+
+                    b.HasIndex("FileDatasetId")
+                        .IsUnique();
 
                     b.HasIndex("Name")
                         .IsUnique();
@@ -5611,6 +5752,24 @@ namespace Gongkai.Platform.Data.Migrations.Postgres
                     b.HasOne("Gongkai.Hotline.HotlineTicket", null)
                         .WithMany()
                         .HasForeignKey("TicketId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+                });
+
+            modelBuilder.Entity("Gongkai.OpenData.Data.FileDatasetContent", b =>
+                {
+                    b.HasOne("Gongkai.OpenData.Data.FileDatasetVersion", null)
+                        .WithOne()
+                        .HasForeignKey("Gongkai.OpenData.Data.FileDatasetContent", "VersionId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+                });
+
+            modelBuilder.Entity("Gongkai.OpenData.Data.FileDatasetVersion", b =>
+                {
+                    b.HasOne("Gongkai.OpenData.Data.FileDataset", null)
+                        .WithMany()
+                        .HasForeignKey("FileDatasetId")
                         .OnDelete(DeleteBehavior.Cascade)
                         .IsRequired();
                 });

@@ -1286,6 +1286,132 @@ namespace Gongkai.Platform.Data.Migrations.Sqlite
                     b.ToTable("data_record_versions", (string)null);
                 });
 
+            modelBuilder.Entity("Gongkai.OpenData.Data.FileDataset", b =>
+                {
+                    b.Property<int>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("BodyId")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<long>("CreatedAt")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("DescriptionsJson")
+                        .IsRequired()
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Name")
+                        .IsRequired()
+                        .HasMaxLength(100)
+                        .HasColumnType("TEXT");
+
+                    b.Property<int>("PublishedVersion")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("Title")
+                        .IsRequired()
+                        .HasMaxLength(200)
+                        .HasColumnType("TEXT");
+
+                    b.Property<long>("UpdatedAt")
+                        .HasColumnType("INTEGER");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("BodyId");
+
+                    b.ToTable("file_datasets", (string)null);
+                });
+
+            modelBuilder.Entity("Gongkai.OpenData.Data.FileDatasetContent", b =>
+                {
+                    b.Property<int>("VersionId")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<byte[]>("Content")
+                        .IsRequired()
+                        .HasColumnType("BLOB");
+
+                    b.Property<string>("RowsJson")
+                        .HasColumnType("TEXT");
+
+                    b.HasKey("VersionId");
+
+                    b.ToTable("file_dataset_contents", (string)null);
+                });
+
+            modelBuilder.Entity("Gongkai.OpenData.Data.FileDatasetVersion", b =>
+                {
+                    b.Property<int>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("ColumnsJson")
+                        .HasColumnType("TEXT");
+
+                    b.Property<int>("FileDatasetId")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("FileName")
+                        .IsRequired()
+                        .HasMaxLength(200)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Format")
+                        .IsRequired()
+                        .HasMaxLength(10)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("MetadataJson")
+                        .IsRequired()
+                        .HasColumnType("TEXT");
+
+                    b.Property<int>("Number")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("ReviewComment")
+                        .HasMaxLength(500)
+                        .HasColumnType("TEXT");
+
+                    b.Property<long?>("ReviewedAt")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("ReviewedByName")
+                        .HasMaxLength(100)
+                        .HasColumnType("TEXT");
+
+                    b.Property<int>("RowCount")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<long>("Size")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("Status")
+                        .IsRequired()
+                        .HasMaxLength(20)
+                        .HasColumnType("TEXT");
+
+                    b.Property<long>("SubmittedAt")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("SubmittedById")
+                        .HasMaxLength(100)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("SubmittedByName")
+                        .HasMaxLength(100)
+                        .HasColumnType("TEXT");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("FileDatasetId", "Number")
+                        .IsUnique();
+
+                    b.ToTable("file_dataset_versions", (string)null);
+                });
+
             modelBuilder.Entity("Gongkai.OpenData.Data.OpenDataset", b =>
                 {
                     b.Property<Guid>("Id")
@@ -1295,7 +1421,15 @@ namespace Gongkai.Platform.Data.Migrations.Sqlite
                     b.Property<int>("BodyId")
                         .HasColumnType("INTEGER");
 
+                    b.Property<string>("Contact")
+                        .IsRequired()
+                        .HasMaxLength(200)
+                        .HasColumnType("TEXT");
+
                     b.Property<long>("CreatedAt")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int?>("FileDatasetId")
                         .HasColumnType("INTEGER");
 
                     b.Property<string>("Keywords")
@@ -1328,7 +1462,7 @@ namespace Gongkai.Platform.Data.Migrations.Sqlite
                     b.Property<int>("RecordCount")
                         .HasColumnType("INTEGER");
 
-                    b.Property<int>("RecordTypeId")
+                    b.Property<int?>("RecordTypeId")
                         .HasColumnType("INTEGER");
 
                     b.Property<string>("Theme")
@@ -1347,6 +1481,9 @@ namespace Gongkai.Platform.Data.Migrations.Sqlite
                         .HasColumnType("TEXT");
 
                     b.HasKey("Id");
+
+                    b.HasIndex("FileDatasetId")
+                        .IsUnique();
 
                     b.HasIndex("Name")
                         .IsUnique();
@@ -5436,6 +5573,24 @@ namespace Gongkai.Platform.Data.Migrations.Sqlite
                     b.HasOne("Gongkai.Hotline.HotlineTicket", null)
                         .WithMany()
                         .HasForeignKey("TicketId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+                });
+
+            modelBuilder.Entity("Gongkai.OpenData.Data.FileDatasetContent", b =>
+                {
+                    b.HasOne("Gongkai.OpenData.Data.FileDatasetVersion", null)
+                        .WithOne()
+                        .HasForeignKey("Gongkai.OpenData.Data.FileDatasetContent", "VersionId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+                });
+
+            modelBuilder.Entity("Gongkai.OpenData.Data.FileDatasetVersion", b =>
+                {
+                    b.HasOne("Gongkai.OpenData.Data.FileDataset", null)
+                        .WithMany()
+                        .HasForeignKey("FileDatasetId")
                         .OnDelete(DeleteBehavior.Cascade)
                         .IsRequired();
                 });

@@ -1,0 +1,345 @@
+using System.Security.Claims;
+using System.Text;
+using System.Text.Json;
+using Gongkai.OpenData.Ckan;
+using Gongkai.OpenData.Data;
+using Gongkai.OpenData.Import;
+using Gongkai.OpenData.Rules;
+using Gongkai.Organizations;
+using Gongkai.Platform.Audit;
+using Gongkai.Platform.Data;
+using Gongkai.Platform.Outcomes;
+using Gongkai.Staff;
+using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.Options;
+
+namespace Gongkai.OpenData;
+
+/// <summary>The schema a file dataset's version is described by: its inferred columns with the staff's descriptions.</summary>
+public static class FileDatasetSchema
+{
+    /// <summary>The record-type key file datasets carry in CKAN's <c>record_type</c> extra.</summary>
+    public const string TypeKey = "file";
+
+    public static IReadOnlyList<FieldDefinition> ReadColumns(string? json) =>
+        json is null ? [] : JsonSerializer.Deserialize<List<FieldDefinition>>(json, SchemaJsonFormat.Options) ?? [];
+
+    public static string WriteColumns(IReadOnlyList<FieldDefinition> columns) => JsonSerializer.Serialize(columns, SchemaJsonFormat.Options);
+
+    public static Dictionary<string, string> ReadDescriptions(string json) => SchemaJsonFormat.ReadValues(json);
+
+    public static RecordSchema Of(OpenDataset dataset, FileDataset owner, FileDatasetVersion version)
+    {
+        ArgumentNullException.ThrowIfNull(dataset);
+        ArgumentNullException.ThrowIfNull(owner);
+        ArgumentNullException.ThrowIfNull(version);
+        var descriptions = ReadDescriptions(owner.DescriptionsJson);
+        var fields = ReadColumns(version.ColumnsJson)
+            .Select(f => f with { Description = descriptions.TryGetValue(f.Key, out var text) && text.Length > 0 ? text : null })
+            .ToList();
+        return new RecordSchema(TypeKey, dataset.Title, dataset.Notes, fields, [], fields.Count > 0 ? fields[0].Key : "", Theme: dataset.Theme,
+            UpdateFrequency: dataset.UpdateFrequency);
+    }
+}
+
+/// <summary>What an upload did: the version stored (waiting for review), or the file's problems (nothing stored).</summary>
+public sealed record FileSubmission(FileDatasetVersion? Version, IReadOnlyList<string> FileErrors);
+
+/// <summary>
+/// Staff-published file datasets: a body's staff upload a CSV, XLSX or JSON file with its metadata; a second person
+/// reviews it (like records: a reviewer who did not submit it) before it is published; a new upload is a new version
+/// that, once approved, replaces the resources while the older versions stay listed as history. Every step checks
+/// the body scope on the server and is audited; publication writes a change-log row and refreshes the catalogue row.
+/// </summary>
+public sealed class FileDatasetDesk(GongkaiDbContext db, BodyScope scope, BodyDirectory bodies, AuditLog audit, TimeProvider clock, IOptions<OpenDataOptions> options)
+{
+    public static IReadOnlyList<string> OpenConditions { get; } = ["无条件开放", "有条件开放"];
+
+    public async Task<Outcome<FileSubmission>> SubmitAsync(ClaimsPrincipal user, int? fileDatasetId, int bodyId, FileDatasetMetadata metadata, string fileName, byte[] content,
+        CancellationToken cancellationToken = default)
+    {
+        ArgumentNullException.ThrowIfNull(metadata);
+        ArgumentNullException.ThrowIfNull(fileName);
+        ArgumentNullException.ThrowIfNull(content);
+        FileDataset? owner = null;
+        if (fileDatasetId is { } id)
+        {
+            owner = await db.Set<FileDataset>().FirstOrDefaultAsync(f => f.Id == id, cancellationToken);
+            if (owner is null)
+            {
+                return Refusal.NotFound("没有这个文件数据集。");
+            }
+
+            bodyId = owner.BodyId;
+            if (await db.Set<FileDatasetVersion>().AnyAsync(v => v.FileDatasetId == id && v.Status == FileVersionStatus.AwaitingReview, cancellationToken))
+            {
+                return Refusal.Conflict("上一个版本还在等待审核：请先审核或退回它，再上传新版本。");
+            }
+        }
+
+        if (!await scope.MayActForAsync(user, bodyId, cancellationToken))
+        {
+            return Refusal.Forbidden("您不能为该单位发布数据集。");
+        }
+
+        var body = await bodies.FindAsync(bodyId, cancellationToken);
+        if (body is null)
+        {
+            return Refusal.NotFound("没有这个单位。");
+        }
+
+        if (CheckMetadata(metadata) is { } refusal)
+        {
+            return refusal;
+        }
+
+        var check = FileTableReader.Read(fileName, content, options.Value.MaxFileDatasetBytes, ImportPlan.MaxRows);
+        var storedName = Path.GetFileName(fileName) is { Length: > 0 and <= 200 } given ? given : "upload." + check.Format.ToLowerInvariant();
+        if (!check.Accepted)
+        {
+            return new FileSubmission(null, check.Errors);
+        }
+
+        var now = clock.GetUtcNow();
+        var (actorId, actorName) = (StaffClaims.UserIdOf(user), StaffClaims.DisplayNameOf(user));
+        var version = await db.InTransactionAsync(async () =>
+        {
+            if (owner is null)
+            {
+                owner = new FileDataset { BodyId = bodyId, Title = metadata.Title.Trim(), CreatedAt = now, UpdatedAt = now };
+                db.Add(owner);
+                await db.SaveChangesAsync(cancellationToken);
+                owner.Name = $"{body.Code}-file-{owner.Id}".ToLowerInvariant();
+            }
+
+            owner.Title = metadata.Title.Trim();
+            owner.UpdatedAt = now;
+            var descriptions = FileDatasetSchema.ReadDescriptions(owner.DescriptionsJson);
+            var number = await db.Set<FileDatasetVersion>().Where(v => v.FileDatasetId == owner.Id).MaxAsync(v => (int?)v.Number, cancellationToken) ?? 0;
+            var added = new FileDatasetVersion
+            {
+                FileDatasetId = owner.Id,
+                Number = number + 1,
+                Status = FileVersionStatus.AwaitingReview,
+                FileName = storedName,
+                Format = check.Format,
+                Size = content.Length,
+                RowCount = check.Table?.Rows.Count ?? 0,
+                ColumnsJson = check.Table is { } table ? FileDatasetSchema.WriteColumns(ColumnInference.Infer(table.Columns, table.Rows, descriptions)) : null,
+                MetadataJson = JsonSerializer.Serialize(Trimmed(metadata), SchemaJsonFormat.Options),
+                SubmittedById = actorId,
+                SubmittedByName = actorName,
+                SubmittedAt = now,
+            };
+            db.Add(added);
+            await db.SaveChangesAsync(cancellationToken);
+            db.Add(new FileDatasetContent { VersionId = added.Id, Content = content, RowsJson = check.Table is { } rows ? RowsJson(rows) : null });
+            audit.Record("file-dataset.submitted", Target(owner), $"{owner.Title}（第 {added.Number} 版，{added.FileName}）", bodyId, actorName, actorId);
+            await db.SaveChangesAsync(cancellationToken);
+            return added;
+        }, cancellationToken);
+        return new FileSubmission(version, []);
+    }
+
+    /// <summary>审核: a second person approves (the version is published and replaces the previous one, which stays as
+    /// history) or returns it (never public).</summary>
+    public async Task<Outcome<FileDatasetVersion>> ReviewAsync(ClaimsPrincipal user, int versionId, bool approve, string? comment, CancellationToken cancellationToken = default)
+    {
+        var version = await db.Set<FileDatasetVersion>().FirstOrDefaultAsync(v => v.Id == versionId, cancellationToken);
+        var owner = version is null ? null : await db.Set<FileDataset>().FirstOrDefaultAsync(f => f.Id == version.FileDatasetId, cancellationToken);
+        if (version is null || owner is null)
+        {
+            return Refusal.NotFound("没有这个数据集版本。");
+        }
+
+        if (!await scope.MayActForAsync(user, owner.BodyId, cancellationToken))
+        {
+            return Refusal.Forbidden("您不能审核该单位的数据集。");
+        }
+
+        if (version.Status != FileVersionStatus.AwaitingReview)
+        {
+            return Refusal.Conflict("这个版本没有待审核的内容。");
+        }
+
+        var actorId = StaffClaims.UserIdOf(user);
+        if (actorId is not null && string.Equals(actorId, version.SubmittedById, StringComparison.Ordinal))
+        {
+            return Refusal.Forbidden("须由另一人审核：您不能审核自己上传的数据集。");
+        }
+
+        var actorName = StaffClaims.DisplayNameOf(user);
+        var now = clock.GetUtcNow();
+        version.ReviewedByName = actorName;
+        version.ReviewedAt = now;
+        version.ReviewComment = string.IsNullOrWhiteSpace(comment) ? null : comment.Trim()[..Math.Min(comment.Trim().Length, 500)];
+        if (!approve)
+        {
+            version.Status = FileVersionStatus.Returned;
+            audit.Record("file-dataset.returned", Target(owner), $"{owner.Title}（第 {version.Number} 版）{version.ReviewComment}", owner.BodyId, actorName, actorId);
+            await db.SaveChangesAsync(cancellationToken);
+            return version;
+        }
+
+        await db.InTransactionAsync(async () =>
+        {
+            var previous = await db.Set<FileDatasetVersion>()
+                .Where(v => v.FileDatasetId == owner.Id && v.Status == FileVersionStatus.Published).ToListAsync(cancellationToken);
+            foreach (var old in previous)
+            {
+                old.Status = FileVersionStatus.Superseded;
+            }
+
+            version.Status = FileVersionStatus.Published;
+            owner.PublishedVersion = version.Number;
+            owner.UpdatedAt = now;
+            var metadata = JsonSerializer.Deserialize<FileDatasetMetadata>(version.MetadataJson, SchemaJsonFormat.Options)
+                ?? throw new InvalidOperationException("A version without metadata.");
+            var dataset = await db.Set<OpenDataset>().FirstOrDefaultAsync(d => d.FileDatasetId == owner.Id, cancellationToken);
+            if (dataset is null)
+            {
+                dataset = new OpenDataset { Id = DatasetIds.DatasetId(owner.Name), Name = owner.Name, Title = metadata.Title, FileDatasetId = owner.Id, BodyId = owner.BodyId, CreatedAt = now };
+                db.Add(dataset);
+            }
+
+            dataset.Title = metadata.Title;
+            dataset.Notes = metadata.Description;
+            dataset.Theme = metadata.Theme;
+            dataset.Keywords = metadata.Keywords;
+            dataset.UpdateFrequency = metadata.UpdateFrequency;
+            dataset.OpenCondition = metadata.OpenCondition;
+            dataset.LicenceId = metadata.LicenceId;
+            dataset.Contact = metadata.Contact;
+            dataset.RecordCount = version.RowCount;
+            dataset.ModifiedAt = now;
+            var kind = version.Number == 1 || previous.Count == 0 ? OpenDataChanges.FileDatasetPublished : OpenDataChanges.FileDatasetReplaced;
+            audit.Record(kind.Name, Target(owner), $"{metadata.Title}（第 {version.Number} 版，{version.FileName}）", owner.BodyId, actorName, actorId);
+            db.RecordChange(kind, owner.Id.ToString(System.Globalization.CultureInfo.InvariantCulture), owner.BodyId);
+            await db.SaveChangesAsync(cancellationToken);
+        }, cancellationToken);
+        return version;
+    }
+
+    /// <summary>Saves the data dictionary's column descriptions (public at once: they explain, they are not data);
+    /// audited, and the dataset's metadata_modified moves so harvesters fetch it again.</summary>
+    public async Task<Outcome> SaveDescriptionsAsync(ClaimsPrincipal user, int fileDatasetId, IReadOnlyDictionary<string, string?> descriptions, CancellationToken cancellationToken = default)
+    {
+        ArgumentNullException.ThrowIfNull(descriptions);
+        var owner = await db.Set<FileDataset>().FirstOrDefaultAsync(f => f.Id == fileDatasetId, cancellationToken);
+        if (owner is null)
+        {
+            return Refusal.NotFound("没有这个文件数据集。");
+        }
+
+        if (!await scope.MayActForAsync(user, owner.BodyId, cancellationToken))
+        {
+            return Refusal.Forbidden("您不能修改该单位的数据集。");
+        }
+
+        if (descriptions.FirstOrDefault(d => (d.Value?.Length ?? 0) > 500) is { Key: { } tooLong })
+        {
+            return Refusal.InvalidField(tooLong, $"“{tooLong}”的说明超过 500 个字。");
+        }
+
+        var saved = FileDatasetSchema.ReadDescriptions(owner.DescriptionsJson);
+        foreach (var (column, text) in descriptions)
+        {
+            if (string.IsNullOrWhiteSpace(text))
+            {
+                saved.Remove(column);
+            }
+            else
+            {
+                saved[column] = text.Trim();
+            }
+        }
+
+        var now = clock.GetUtcNow();
+        owner.DescriptionsJson = SchemaJsonFormat.WriteValues(saved);
+        owner.UpdatedAt = now;
+        if (await db.Set<OpenDataset>().FirstOrDefaultAsync(d => d.FileDatasetId == owner.Id, cancellationToken) is { } dataset)
+        {
+            dataset.ModifiedAt = now;
+        }
+
+        audit.Record("file-dataset.dictionary-edited", Target(owner), owner.Title, owner.BodyId, StaffClaims.DisplayNameOf(user), StaffClaims.UserIdOf(user));
+        await db.SaveChangesAsync(cancellationToken);
+        return Outcome.Done;
+    }
+
+    public static string Target(FileDataset owner) => $"file-dataset:{owner.Id}";
+
+    private static Refusal? CheckMetadata(FileDatasetMetadata m)
+    {
+        if (string.IsNullOrWhiteSpace(m.Title) || m.Title.Trim().Length > 200)
+        {
+            return Refusal.InvalidField("Title", "请填写标题（不超过 200 个字）。");
+        }
+
+        if (string.IsNullOrWhiteSpace(m.Description) || m.Description.Length > 2000)
+        {
+            return Refusal.InvalidField("Description", "请填写数据集说明（不超过 2000 个字）：它包含什么、来源和统计口径。");
+        }
+
+        if (string.IsNullOrWhiteSpace(m.Theme) || m.Theme.Trim().Length > 50)
+        {
+            return Refusal.InvalidField("Theme", "请选择主题。");
+        }
+
+        if ((m.Keywords?.Length ?? 0) > 500)
+        {
+            return Refusal.InvalidField("Keywords", "关键词合计不超过 500 个字。");
+        }
+
+        if (!UpdateFrequency.All.Contains(m.UpdateFrequency))
+        {
+            return Refusal.InvalidField("UpdateFrequency", $"更新频率应为{string.Join("、", UpdateFrequency.All)}之一。");
+        }
+
+        if (!OpenConditions.Contains(m.OpenCondition))
+        {
+            return Refusal.InvalidField("OpenCondition", "开放属性应为无条件开放或有条件开放。");
+        }
+
+        if (!CkanJson.Licences.ContainsKey(m.LicenceId ?? ""))
+        {
+            return Refusal.InvalidField("LicenceId", "请从列表中选择许可协议。");
+        }
+
+        if (string.IsNullOrWhiteSpace(m.Contact) || m.Contact.Trim().Length > 200)
+        {
+            return Refusal.InvalidField("Contact", "请填写联系方式（科室、电话或邮箱，不超过 200 个字）。");
+        }
+
+        return null;
+    }
+
+    private static FileDatasetMetadata Trimmed(FileDatasetMetadata m) => new(
+        m.Title.Trim(), m.Description.Trim(), m.Theme.Trim(),
+        string.Join(",", (m.Keywords ?? "").Split([',', '，', '、', ';', '；'], StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries).Distinct()),
+        m.UpdateFrequency, m.OpenCondition, m.LicenceId, m.Contact.Trim());
+
+    /// <summary>The table as one JSON array of objects (string values keyed by column), the form downloads convert from.</summary>
+    private static string RowsJson(FileTable table)
+    {
+        using var buffer = new MemoryStream();
+        using (var writer = new Utf8JsonWriter(buffer, new JsonWriterOptions { Encoder = SchemaJsonFormat.Options.Encoder }))
+        {
+            writer.WriteStartArray();
+            foreach (var row in table.Rows)
+            {
+                writer.WriteStartObject();
+                for (var i = 0; i < table.Columns.Count; i++)
+                {
+                    writer.WriteString(table.Columns[i], row[i]);
+                }
+
+                writer.WriteEndObject();
+            }
+
+            writer.WriteEndArray();
+        }
+
+        return Encoding.UTF8.GetString(buffer.ToArray());
+    }
+}
