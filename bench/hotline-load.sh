@@ -50,8 +50,9 @@ if [ "$provider" = postgres ]; then
 fi
 mkdir -p "$work/data"
 key=$(dotnet "$app/Gongkai.dll" open311 keys create --name load-run 2>/dev/null | grep '^o311_')
-handler_token=$(dotnet "$app/Gongkai.dll" token create --user handler.myszf --name load-run 2>/dev/null | sed -n 2p)
-centre_token=$(dotnet "$app/Gongkai.dll" token create --user hotline.myszf --name load-run 2>/dev/null | sed -n 2p)
+handler_token=$(dotnet "$app/Gongkai.dll" token create --user handler.myszf --name load-run 2>/dev/null | grep '^gk_' || true)
+centre_token=$(dotnet "$app/Gongkai.dll" token create --user hotline.myszf --name load-run 2>/dev/null | grep '^gk_' || true)
+[ -n "$handler_token" ] && [ -n "$centre_token" ] || { echo "could not create access tokens for handler.myszf and hotline.myszf" >&2; exit 1; }
 (exec dotnet "$app/Gongkai.dll" --urls "http://127.0.0.1:$port" >"$work/app.log" 2>&1) &
 pid=$!
 until curl -fs "http://127.0.0.1:$port/open311/v2/services.json" -o /dev/null 2>/dev/null; do sleep 0.2; done

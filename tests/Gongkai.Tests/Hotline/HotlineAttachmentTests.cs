@@ -31,7 +31,7 @@ public sealed class HotlineAttachmentTests(HotlineClockFactory factory) : IClass
         return form;
     }
 
-    private async Task<(int Id, string Number)> DispatchedTicketAsync(HttpClient operatorClient, string bodyCode)
+    private static async Task<(int Id, string Number)> DispatchedTicketAsync(HttpClient operatorClient, string bodyCode)
     {
         var intake = await HotlineTestData.SucceededJsonAsync(await operatorClient.PostAsJsonAsync(new Uri("/api/v1/hotline/tickets", UriKind.Relative), new
         {
