@@ -5,7 +5,7 @@ using Microsoft.Playwright;
 namespace Gongkai.BrowserTests;
 
 /// <summary>The 12345 done-when journey in a real browser, on the staff console pages only: a phone call taken in on
-/// the eve of 国庆节 2026, dispatched, returned, re-dispatched, signed, extended, replied, rated 不满意, reopened and
+/// the eve of 国庆节 2026, dispatched, returned, re-dispatched, signed, extended (asked by the body, approved by the centre), replied, rated 不满意, reopened and
 /// answered again, with the application's clock moved day by day so each limit shown is checked across the holiday
 /// and its make-up working day. Staff sign in again after each move, as their eight-hour session has ended.</summary>
 [Collection(ClockedBrowserTestGroup.Name)]
@@ -91,17 +91,25 @@ public sealed partial class HotlineBrowserTests(ClockedBrowserFixture fixture)
         await Assertions.Expect(Clock(centre)).ToContainTextAsync("签收期限：2026-10-09 24时");
         await Assertions.Expect(Clock(centre)).ToContainTextAsync("办结期限：2026-10-14 24时");
 
-        // 9 October 11:00: the municipal government signs; the centre approves three more working days (15, 16, 19).
+        // 9 October 11:00: the municipal government signs and asks for three more working days; at 14:00 the centre
+        // approves the days asked for (15, 16, 19 October).
         var handler = await OpenAsAsync("handler.myszf", China(10, 9, 11), number);
         Assert.Contains("13912345678", await handler.InnerTextAsync("main"), StringComparison.Ordinal); // the handling body may call back
         await TakeStepAsync(handler, "签收", "办理中");
         await Assertions.Expect(handler.GetByRole(AriaRole.Heading, new() { Name = "延期（中心批准）" })).ToHaveCountAsync(0);
         await BrowserFixture.AssertAccessibleAsync(handler);
+        await handler.GetByLabel("申请延期的工作日数").FillAsync("3");
+        await handler.GetByLabel("延期理由（中心审批时查看）").FillAsync("需会同市场监管部门联合执法，已约定 10 月 19 日");
+        await TakeStepAsync(handler, "申请延期（承办单位）", "办理中");
+        await Assertions.Expect(handler.Locator("#extension-pending")).ToContainTextAsync("申请延期 3 个工作日");
+        await Assertions.Expect(Clock(handler)).ToContainTextAsync("办结期限：2026-10-14 24时"); // unchanged until approved
         await handler.Context.CloseAsync();
 
         centre = await OpenAsAsync("hotline.myszf", China(10, 9, 14), number);
-        await centre.GetByLabel("延期的工作日数").FillAsync("3");
+        await Assertions.Expect(centre.GetByLabel("批准延期的工作日数（承办单位申请 3 个）")).ToHaveValueAsync("3");
+        await Assertions.Expect(centre.GetByRole(AriaRole.Heading, new() { Name = "不同意延期（中心）" })).ToBeVisibleAsync();
         await TakeStepAsync(centre, "延期（中心批准）", "办理中");
+        await Assertions.Expect(centre.Locator("#extension-pending")).ToHaveCountAsync(0);
         await Assertions.Expect(Clock(centre)).ToContainTextAsync("办结期限：2026-10-19 24时");
 
         // 16 October 15:00: the reply.
@@ -131,9 +139,9 @@ public sealed partial class HotlineBrowserTests(ClockedBrowserFixture fixture)
         await TakeStepAsync(centre, "回访评价", "已评价");
         await Assertions.Expect(centre.GetByRole(AriaRole.Heading, new() { Name = "重办" })).ToHaveCountAsync(0);
         var history = centre.Locator("table.data tbody tr");
-        await Assertions.Expect(history).ToHaveCountAsync(11);
+        await Assertions.Expect(history).ToHaveCountAsync(12);
         var kinds = await history.Locator("td:nth-child(2)").AllInnerTextsAsync();
-        Assert.Equal(["受理", "派单", "退单", "派单", "签收", "延期（中心批准）", "办结答复", "回访评价", "重办", "办结答复", "回访评价"], kinds);
+        Assert.Equal(["受理", "派单", "退单", "派单", "签收", "申请延期（承办单位）", "延期（中心批准）", "办结答复", "回访评价", "重办", "办结答复", "回访评价"], kinds);
         await BrowserFixture.AssertAccessibleAsync(centre);
 
         // Open311 and the public never see the caller: the public statistics page counts the ticket without a name.

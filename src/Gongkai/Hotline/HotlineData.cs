@@ -145,6 +145,13 @@ public sealed class HotlineTicket
     /// <summary>The ticket this duplicate was merged into (same matter, same place); its caller hears that ticket's reply.</summary>
     public int? MergedIntoId { get; set; }
 
+    /// <summary>Whether the caller agreed to be sent a text message (the evaluation link) at <see cref="CallerPhone"/>.</summary>
+    public bool SmsConsent { get; set; }
+
+    /// <summary>The unguessable key of the evaluation link sent by SMS (<c>/hotline/evaluate/{token}</c>); it opens
+    /// the evaluation of this ticket only, and is not the Open311 token an application holds.</summary>
+    public string EvaluationToken { get; set; } = "";
+
     public List<HotlineTicketEvent> Events { get; } = [];
 }
 
@@ -168,6 +175,76 @@ public sealed class HotlineTicketEvent
     public int? WorkingDays { get; set; }
 
     public string? Rating { get; set; }
+}
+
+/// <summary>A file attached to a ticket: a caller's photo or PDF taken in with it, or a document the centre or the
+/// handling body added on a step or the reply. Kept in the database like a consultation's files. Personal data: only the
+/// centre and the bodies the ticket is or was with see it, except a photo the citizen marked public on the web form
+/// (<see cref="Public"/>), which Open311 and the tracking page may show.</summary>
+public sealed class HotlineAttachment
+{
+    public int Id { get; set; }
+
+    public int TicketId { get; set; }
+
+    /// <summary>The event the file came with (the 受理, a reply), when it came with one.</summary>
+    public long? EventId { get; set; }
+
+    public required string FileName { get; set; }
+
+    public required string MediaType { get; set; }
+
+    public required string KindName { get; set; }
+
+    public required string Sha256 { get; set; }
+
+    public long Bytes { get; set; }
+
+    public required byte[] Content { get; set; }
+
+    /// <summary>caller | centre | body: who handed it in.</summary>
+    public required string Source { get; set; }
+
+    /// <summary>The citizen uploaded it as a public photo (web form, own choice): Open311 clients and the public see it.</summary>
+    public bool Public { get; set; }
+
+    public DateTimeOffset UploadedAt { get; set; }
+
+    public required string UploadedBy { get; set; }
+
+    public int? BodyId { get; set; }
+}
+
+/// <summary>One text message (短信) to a caller, kept whether or not a gateway is configured: without one it is only
+/// recorded here (the console lists it, so the demo and a site without a contract still show what would be sent).</summary>
+public sealed class HotlineSmsMessage
+{
+    /// <summary>Chosen by the application so the delivery job can name it in the same unit of work.</summary>
+    public Guid Id { get; set; }
+
+    public DateTimeOffset CreatedAt { get; set; }
+
+    public int? TicketId { get; set; }
+
+    /// <summary>What it is about (<c>hotline.evaluation-link</c>).</summary>
+    public required string Kind { get; set; }
+
+    /// <summary>The mobile number (personal data: shown to the centre only).</summary>
+    public required string To { get; set; }
+
+    public required string Text { get; set; }
+
+    /// <summary>recorded (no gateway) | queued | sent | failed.</summary>
+    public required string Status { get; set; }
+
+    public DateTimeOffset? SentAt { get; set; }
+
+    /// <summary>The gateway's own id for the message, when it returned one.</summary>
+    public string GatewayMessageId { get; set; } = "";
+
+    public string? Error { get; set; }
+
+    public int Attempts { get; set; }
 }
 
 /// <summary>An Open311 application's key. Only the SHA-256 of the key is stored; the key is shown once.</summary>
@@ -326,6 +403,8 @@ internal sealed class HotlineTicketConfiguration : IEntityTypeConfiguration<Hotl
         // Open311 listing by date, and monthly statistics.
         builder.HasIndex(t => t.ReceivedAt);
         builder.HasIndex(t => t.MergedIntoId);
+        builder.Property(t => t.EvaluationToken).HasMaxLength(40);
+        builder.HasIndex(t => t.EvaluationToken);
         builder.HasOne<HotlineTicket>().WithMany().HasForeignKey(t => t.MergedIntoId).OnDelete(DeleteBehavior.Restrict);
         builder.HasOne<HotlineKnowledgeEntry>().WithMany().HasForeignKey(t => t.KnowledgeEntryId).OnDelete(DeleteBehavior.Restrict);
         builder.HasOne<HotlineCategory>().WithMany().HasForeignKey(t => t.CategoryId).OnDelete(DeleteBehavior.Restrict);
@@ -344,6 +423,39 @@ internal sealed class HotlineTicketEventConfiguration : IEntityTypeConfiguration
         builder.Property(e => e.Text).HasMaxLength(4000);
         builder.Property(e => e.Rating).HasMaxLength(24);
         builder.HasIndex(e => new { e.TicketId, e.At });
+    }
+}
+
+internal sealed class HotlineAttachmentConfiguration : IEntityTypeConfiguration<HotlineAttachment>
+{
+    public void Configure(EntityTypeBuilder<HotlineAttachment> builder)
+    {
+        builder.ToTable("hotline_attachments");
+        builder.Property(a => a.FileName).HasMaxLength(200);
+        builder.Property(a => a.MediaType).HasMaxLength(128);
+        builder.Property(a => a.KindName).HasMaxLength(32);
+        builder.Property(a => a.Sha256).HasMaxLength(64);
+        builder.Property(a => a.Source).HasMaxLength(16);
+        builder.Property(a => a.UploadedBy).HasMaxLength(128);
+        builder.HasIndex(a => new { a.TicketId, a.Public });
+        builder.HasOne<HotlineTicket>().WithMany().HasForeignKey(a => a.TicketId).OnDelete(DeleteBehavior.Cascade);
+    }
+}
+
+internal sealed class HotlineSmsMessageConfiguration : IEntityTypeConfiguration<HotlineSmsMessage>
+{
+    public void Configure(EntityTypeBuilder<HotlineSmsMessage> builder)
+    {
+        builder.ToTable("hotline_sms_outbox");
+        builder.HasKey(m => m.Id);
+        builder.Property(m => m.Kind).HasMaxLength(64);
+        builder.Property(m => m.To).HasMaxLength(32);
+        builder.Property(m => m.Text).HasMaxLength(500);
+        builder.Property(m => m.Status).HasMaxLength(16);
+        builder.Property(m => m.GatewayMessageId).HasMaxLength(128);
+        builder.Property(m => m.Error).HasMaxLength(2000);
+        builder.HasIndex(m => m.CreatedAt);
+        builder.HasIndex(m => m.TicketId);
     }
 }
 

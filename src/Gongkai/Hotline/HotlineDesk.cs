@@ -11,6 +11,7 @@ using Gongkai.Platform.Notifications;
 using Gongkai.Platform.Outcomes;
 using Gongkai.Platform.Time;
 using Gongkai.Staff;
+using Microsoft.AspNetCore.Identity;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.Options;
 
@@ -36,11 +37,13 @@ public sealed class HotlineOptions
 }
 
 /// <summary>What an operator, a web form or an Open311 client hands in.</summary>
+/// <param name="SmsConsent">The caller agreed to a text message (the evaluation link) at their mobile number.</param>
+/// <param name="Files">Photos or PDF handed in with the ticket; checked before anything is stored, saved with it.</param>
 public sealed record TicketDraft(
     string? Channel, string? Category, string? Description, string? Urgency = null, string? Address = null, string? District = null,
     double? Latitude = null, double? Longitude = null, string? MediaUrl = null,
     string? CallerName = null, string? CallerPhone = null, string? CallerEmail = null,
-    IReadOnlyDictionary<string, string>? Attributes = null, int? ApiKeyId = null);
+    IReadOnlyDictionary<string, string>? Attributes = null, int? ApiKeyId = null, bool SmsConsent = false, IReadOnlyList<TicketUpload>? Files = null);
 
 /// <summary>An event as the staff API or a console form sends it.</summary>
 /// <param name="KnowledgeEntry">For 直接答复: the knowledge-base entry quoted (its answer is the reply when no text is given).</param>
@@ -65,7 +68,8 @@ public sealed record TicketView(HotlineTicket Ticket, HotlineCategory Category, 
 /// </summary>
 public sealed class HotlineDesk(
     GongkaiDbContext db, CalendarService calendars, AuditLog audit, BodyScope scope, BodyDirectory directory, RolePermissions permissions,
-    SequenceAllocator sequences, INotifier notifier, TimeProvider clock, IOptions<HotlineOptions> options)
+    SequenceAllocator sequences, INotifier notifier, HotlineSms sms, UserManager<StaffUser> users, IHttpContextAccessor http,
+    TimeProvider clock, IOptions<HotlineOptions> options, IOptions<HotlineSmsOptions> smsOptions)
 {
     public static readonly IReadOnlyList<string> Channels = ["phone", "web", "open311", "letter", "wechat", "app"];
 
@@ -200,6 +204,30 @@ public sealed class HotlineDesk(
             errors["caller"] = ["来电人姓名、电话或电子邮箱过长。"];
         }
 
+        var files = new List<(TicketUpload Upload, Publishing.Contracts.CheckedUpload Checked)>();
+        foreach (var upload in draft.Files ?? [])
+        {
+            var checkedFile = HotlineAttachments.Check(upload.FileName, upload.Content);
+            if (checkedFile.Refusal is { } badFile)
+            {
+                errors["file"] = [.. errors.GetValueOrDefault("file") ?? [], .. badFile.Errors.Values.SelectMany(m => m).DefaultIfEmpty(badFile.Message)];
+            }
+            else
+            {
+                files.Add((upload, checkedFile.Value!));
+            }
+        }
+
+        if (files.Count > HotlineAttachments.MaxPerTicket)
+        {
+            errors["file"] = [$"每件工单最多 {HotlineAttachments.MaxPerTicket} 个附件。"];
+        }
+
+        if (draft.SmsConsent && HotlineSms.Mobile(draft.CallerPhone) is null)
+        {
+            errors["caller"] = ["同意接收短信回访时，请留下手机号码（11位）。"];
+        }
+
         var attributes = draft.Attributes is { Count: > 0 } ? JsonSerializer.Serialize(draft.Attributes) : "";
         if (attributes.Length > 2000)
         {
@@ -235,6 +263,8 @@ public sealed class HotlineDesk(
             ReceivedAt = now,
             UpdatedAt = now,
             Token = Convert.ToHexString(RandomNumberGenerator.GetBytes(16)).ToLowerInvariant(),
+            EvaluationToken = Convert.ToHexString(RandomNumberGenerator.GetBytes(16)).ToLowerInvariant(),
+            SmsConsent = draft.SmsConsent,
             ApiKeyId = draft.ApiKeyId,
         };
         ticket.Events.Add(new HotlineTicketEvent { Type = TicketVocabulary.Code(TicketEventType.Received), At = now, Actor = actor, Text = ChannelName(channel) });
@@ -246,6 +276,20 @@ public sealed class HotlineDesk(
             db.Set<HotlineTicket>().Add(ticket);
             audit.Record("hotline.received", ticket.Number, $"{ChannelName(channel)}受理，分类 {category.Name}", actorName: actor);
             await db.SaveChangesAsync(cancellationToken);
+            if (files.Count > 0)
+            {
+                // The files belong to the 受理 event; saved in the same transaction, so a ticket never lacks what came with it.
+                var received = ticket.Events[0].Id;
+                var attachments = files.Select(f => HotlineAttachments.Build(ticket.Id, received, f.Checked, f.Upload.Content, "caller", f.Upload.Public, actor, null, now)).ToList();
+                db.Set<HotlineAttachment>().AddRange(attachments);
+                await db.SaveChangesAsync(cancellationToken);
+                foreach (var attachment in attachments)
+                {
+                    audit.Record("hotline.attachment.add", ticket.Number, HotlineAttachments.Describe(attachment), actorName: actor);
+                }
+
+                await db.SaveChangesAsync(cancellationToken);
+            }
         }, cancellationToken);
         return ticket;
     }
@@ -344,9 +388,18 @@ public sealed class HotlineDesk(
         .Where(x => x.Type is not null)
         .Select(x => new ClockEvent(x.Type!.Value, x.e.At, x.e.WorkingDays)).ToList();
 
-    private static readonly HashSet<TicketEventType> CentreEvents =
-        [TicketEventType.Dispatched, TicketEventType.ExtensionApproved, TicketEventType.Evaluated, TicketEventType.Reopened, TicketEventType.AnsweredDirectly,
-            TicketEventType.Merged];
+    /// <summary>Events the 12345 centre records; the others are the handling body's.</summary>
+    public static readonly IReadOnlySet<TicketEventType> CentreEvents = new HashSet<TicketEventType>
+    {
+        TicketEventType.Dispatched, TicketEventType.ExtensionApproved, TicketEventType.ExtensionRefused, TicketEventType.Evaluated, TicketEventType.Reopened,
+        TicketEventType.AnsweredDirectly, TicketEventType.Merged,
+    };
+
+    /// <summary>What the flow needs to know about a ticket, including an extension request waiting for the centre.</summary>
+    public static TicketState StateOf(HotlineTicket ticket) => new(
+        TicketVocabulary.ParseStatus(ticket.Status) ?? TicketStatus.Received, ticket.ReopenCount, TicketVocabulary.ParseRating(ticket.Rating), ticket.BodyId is not null,
+        TicketFlow.PendingExtension(ticket.Events.OrderBy(e => e.At).ThenBy(e => e.Id)
+            .Select(e => (Type: TicketVocabulary.ParseEvent(e.Type), e.WorkingDays)).Where(e => e.Type is not null).Select(e => (e.Type!.Value, e.WorkingDays))));
 
     /// <summary>Records one event: permission and body scope, the flow's order, then the ticket, its clock and the
     /// audit row in one unit of work. A concurrent change to the same ticket is refused as a conflict.</summary>
@@ -355,7 +408,7 @@ public sealed class HotlineDesk(
         var type = TicketVocabulary.ParseEvent(draft.Type);
         if (type is null or TicketEventType.Received)
         {
-            return Refusal.InvalidField("type", "事件类型应为 dispatched、signed、returned、extension-approved、replied、evaluated、reopened 或 answered-directly。", "事件类型有误");
+            return Refusal.InvalidField("type", "事件类型应为 dispatched、signed、returned、extension-requested、extension-approved、extension-refused、replied、evaluated、reopened、answered-directly 或 merged。", "事件类型有误");
         }
 
         var ticket = await FindAsync(reference, track: true, cancellationToken);
@@ -394,6 +447,27 @@ public sealed class HotlineDesk(
         }
 
         return await ApplyAsync(ticket, TicketEventType.Evaluated, new TicketEventDraft("evaluated", Reason: reason, Rating: rating), "市民（网上评价）", cancellationToken);
+    }
+
+    /// <summary>The evaluation through the link sent by SMS: its token stands for the caller.</summary>
+    public async Task<Outcome<TicketView>> EvaluateByLinkAsync(string token, string? rating, string? reason, CancellationToken cancellationToken = default)
+    {
+        var ticket = await FindByEvaluationTokenAsync(token, track: true, cancellationToken);
+        return ticket is null ? Refusal.NotFound("评价链接无效。", "未找到工单")
+            : await EvaluateByCitizenAsync(ticket.Number, ticket.Token, rating, reason, cancellationToken);
+    }
+
+    /// <summary>A ticket by the token of its evaluation link; null when none matches.</summary>
+    public async Task<HotlineTicket?> FindByEvaluationTokenAsync(string token, bool track = false, CancellationToken cancellationToken = default)
+    {
+        var trimmed = token.Trim().ToLowerInvariant();
+        if (trimmed.Length != 32)
+        {
+            return null;
+        }
+
+        var tickets = track ? db.Set<HotlineTicket>() : db.Set<HotlineTicket>().AsNoTracking();
+        return await tickets.Include(t => t.Events).SingleOrDefaultAsync(t => t.EvaluationToken == trimmed, cancellationToken);
     }
 
     /// <summary>A ticket by its number and 查询码 (the Open311 token), as the caller holds them; null when they do not match.</summary>
@@ -481,8 +555,7 @@ public sealed class HotlineDesk(
             ? $"{entry.Answer}（依据：{entry.Source}）"
             : draft.Text;
         var rating = TicketVocabulary.ParseRating(draft.Rating);
-        var status = TicketVocabulary.ParseStatus(ticket.Status) ?? TicketStatus.Received;
-        var state = new TicketState(status, ticket.ReopenCount, TicketVocabulary.ParseRating(ticket.Rating), ticket.BodyId is not null);
+        var state = StateOf(ticket);
         var next = TicketFlow.Apply(state, new TicketStep(type, target is not null, draft.Reason, draft.WorkingDays, replyText, rating, main is not null));
         if (!next.Succeeded)
         {
@@ -504,7 +577,13 @@ public sealed class HotlineDesk(
                 TicketEventType.AnsweredDirectly when entry is not null => $"{text}〔知识库：{entry.Title}〕",
                 _ => text,
             },
-            WorkingDays = type == TicketEventType.ExtensionApproved ? draft.WorkingDays : null,
+            // An approval without days grants what the body asked for; the clock reads the days from this event.
+            WorkingDays = type switch
+            {
+                TicketEventType.ExtensionRequested => draft.WorkingDays,
+                TicketEventType.ExtensionApproved => draft.WorkingDays ?? state.PendingExtensionDays,
+                _ => null,
+            },
             Rating = rating is { } r && type == TicketEventType.Evaluated ? TicketVocabulary.Code(r) : null,
         });
         ticket.Status = TicketVocabulary.Code(next.Value!.Status);
@@ -559,6 +638,16 @@ public sealed class HotlineDesk(
             await FollowMainAsync(ticket, type, now, cancellationToken);
         }
 
+        if (type == TicketEventType.Replied)
+        {
+            SendEvaluationLink(ticket);
+        }
+
+        if (type is TicketEventType.ExtensionRequested or TicketEventType.ExtensionApproved or TicketEventType.ExtensionRefused && ticket.BodyId is { } handlingBody)
+        {
+            await TellAboutExtensionAsync(ticket, type, handlingBody, draft.Reason?.Trim() ?? "", state.PendingExtensionDays, draft.WorkingDays, cancellationToken);
+        }
+
         audit.Record("hotline." + TicketVocabulary.Code(type), ticket.Number,
             type switch
             {
@@ -566,6 +655,9 @@ public sealed class HotlineDesk(
                 TicketEventType.Evaluated => TicketVocabulary.ChineseName(rating!.Value),
                 TicketEventType.Merged => $"并入 {main!.Number}",
                 TicketEventType.AnsweredDirectly when entry is not null => $"知识库条目 {entry.Id}",
+                TicketEventType.ExtensionRequested => $"申请延期 {draft.WorkingDays} 个工作日",
+                TicketEventType.ExtensionApproved => $"批准延期 {draft.WorkingDays ?? state.PendingExtensionDays} 个工作日",
+                TicketEventType.ExtensionRefused => $"不同意延期 {state.PendingExtensionDays} 个工作日",
                 _ => null,
             },
             target?.Id ?? ticket.BodyId, actor);
@@ -600,6 +692,52 @@ public sealed class HotlineDesk(
             duplicate.RepliedAt = now;
             await InformAsync(duplicate, $"12345：您的诉求 {duplicate.Number} 已办结",
                 $"您反映的诉求已并入工单 {main.Number} 办理。答复如下：\n{main.ReplyText}", cancellationToken);
+        }
+    }
+
+    /// <summary>The link a caller opens to rate the reply: the tracking page keyed by the ticket's evaluation token.</summary>
+    public string EvaluationLink(HotlineTicket ticket)
+    {
+        var configured = smsOptions.Value.PublicBaseUrl.Trim().TrimEnd('/');
+        var request = http.HttpContext?.Request;
+        var origin = configured.Length > 0 ? configured : request is not null ? $"{request.Scheme}://{request.Host}" : "http://localhost";
+        return $"{origin}/hotline/track?e={ticket.EvaluationToken}";
+    }
+
+    /// <summary>After the reply, a caller who gave a mobile number and agreed gets the evaluation link by SMS (queued in
+    /// this unit of work; recorded only, when no gateway is configured).</summary>
+    private void SendEvaluationLink(HotlineTicket ticket)
+    {
+        if (!ticket.SmsConsent || ticket.EvaluationToken.Length == 0 || HotlineSms.Mobile(ticket.CallerPhone) is not { } mobile)
+        {
+            return;
+        }
+
+        var signature = smsOptions.Value.Signature.Trim();
+        sms.Queue(mobile, $"{(signature.Length > 0 ? $"【{signature}】" : "")}您反映的诉求（工单{ticket.Number}）已办结，请对办理结果评价：{EvaluationLink(ticket)}",
+            "hotline.evaluation-link", ticket.Id);
+        audit.Record("hotline.sms.evaluation-link", ticket.Number, "办结后向来电人发送评价链接短信", ticket.BodyId);
+    }
+
+    /// <summary>An extension request goes to the centre's operators; the decision (with the reason for a refusal) to the
+    /// handling body's handlers, who also see it on the ticket page.</summary>
+    private async Task TellAboutExtensionAsync(HotlineTicket ticket, TicketEventType type, int bodyId, string reason, int? requested, int? granted, CancellationToken cancellationToken)
+    {
+        var link = $"/admin/hotline/tickets/{ticket.Number}";
+        var (role, subject, body) = type switch
+        {
+            TicketEventType.ExtensionRequested => (StaffRoles.HotlineOperator, $"12345：工单 {ticket.Number} 申请延期 {granted} 个工作日",
+                $"承办单位申请延期 {granted} 个工作日，理由：{reason}\n请审批：{link}"),
+            TicketEventType.ExtensionApproved => (StaffRoles.HotlineHandler, $"12345：工单 {ticket.Number} 延期已批准",
+                $"中心已批准延期 {granted ?? requested} 个工作日，新的办结期限见工单：{link}"),
+            _ => (StaffRoles.HotlineHandler, $"12345：工单 {ticket.Number} 延期申请未获批准",
+                $"中心不同意延期 {requested} 个工作日，原办结期限不变。理由：{reason}\n{link}"),
+        };
+        var recipients = (await users.GetUsersInRoleAsync(role))
+            .Where(u => role == StaffRoles.HotlineOperator || u.BodyId == bodyId).Select(u => u.Id).ToList();
+        if (recipients.Count > 0)
+        {
+            await notifier.NotifyAsync(new Notification(recipients, subject, body, "hotline." + TicketVocabulary.Code(type)), cancellationToken);
         }
     }
 
@@ -684,7 +822,15 @@ public sealed class HotlineDesk(
         }
 
         var limit = Math.Clamp(filter.Limit, 1, 500);
-        var rows = await query.OrderBy(t => t.NextDueAt == null).ThenBy(t => t.NextDueAt).ThenBy(t => t.Id).Take(limit).ToListAsync(cancellationToken);
+        // Nearest limit first, then tickets without one. Two reads, each in the order of the (BodyId, IsOpen, NextDueAt) or
+        // (IsOpen, NextDueAt) index, stop after `limit` rows; one ORDER BY "NextDueAt IS NULL, …" made the database sort
+        // every matching row first (tens of thousands of open tickets at 1,000,000).
+        var rows = await query.Where(t => t.NextDueAt != null).OrderBy(t => t.NextDueAt).ThenBy(t => t.Id).Take(limit).ToListAsync(cancellationToken);
+        if (rows.Count < limit && !filter.Overdue && !filter.DueSoon)
+        {
+            rows.AddRange(await query.Where(t => t.NextDueAt == null).OrderBy(t => t.Id).Take(limit - rows.Count).ToListAsync(cancellationToken));
+        }
+
         return rows;
     }
 

@@ -87,6 +87,22 @@ public sealed class TicketClockTests
     }
 
     [Fact]
+    public void A_request_or_a_refused_extension_leaves_the_clock_only_the_approval_moves_it()
+    {
+        var events = new List<ClockEvent>
+        {
+            new(TicketEventType.Dispatched, China(2026, 9, 24, 16)),
+            new(TicketEventType.SignedFor, China(2026, 9, 28, 9)),
+            new(TicketEventType.ExtensionRequested, China(2026, 9, 29, 9), 2),
+            new(TicketEventType.ExtensionRefused, China(2026, 9, 29, 15)),
+            new(TicketEventType.ExtensionRequested, China(2026, 9, 30, 8), 2),
+        };
+        Assert.Equal(China(2026, 10, 10, 0), TicketClock.Compute(events, General, Calendar).ReplyDueAt);
+        events.Add(new(TicketEventType.ExtensionApproved, China(2026, 9, 30, 9), 2));
+        Assert.Equal(China(2026, 10, 13, 0), TicketClock.Compute(events, General, Calendar).ReplyDueAt);
+    }
+
+    [Fact]
     public void A_reply_is_judged_against_its_limit_and_a_reopening_starts_a_new_period()
     {
         var events = new List<ClockEvent>

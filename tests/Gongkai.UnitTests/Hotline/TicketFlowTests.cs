@@ -25,6 +25,7 @@ public sealed class TicketFlowTests
     private static readonly TicketStep Return = new(TicketEventType.Returned, Reason: "不属于本单位职责");
     private static readonly TicketStep Extend = new(TicketEventType.ExtensionApproved, WorkingDays: 3);
     private static readonly TicketStep Reply = new(TicketEventType.Replied, Text: "已清理占道摊点。");
+    private static readonly TicketStep Ask = new(TicketEventType.ExtensionRequested, Reason: "需协调供电公司迁改线路", WorkingDays: 5);
     private static readonly TicketStep Unsatisfied = new(TicketEventType.Evaluated, Rating: Rating.Unsatisfied);
     private static readonly TicketStep Reopen = new(TicketEventType.Reopened, Reason: "摊点次日又出现；中心决定重办");
 
@@ -103,7 +104,10 @@ public sealed class TicketFlowTests
     {
         Assert.Equal([TicketEventType.Dispatched, TicketEventType.AnsweredDirectly, TicketEventType.Merged], TicketFlow.Next(Received));
         Assert.Equal([TicketEventType.SignedFor, TicketEventType.Returned], TicketFlow.Next(Walk(Dispatch)));
-        Assert.Equal([TicketEventType.Returned, TicketEventType.ExtensionApproved, TicketEventType.Replied], TicketFlow.Next(Walk(Dispatch, Sign)));
+        Assert.Equal([TicketEventType.Returned, TicketEventType.ExtensionApproved, TicketEventType.Replied, TicketEventType.ExtensionRequested], TicketFlow.Next(Walk(Dispatch, Sign)));
+        // While a request waits, the centre decides it (approve or refuse); the body may still return or reply.
+        Assert.Equal([TicketEventType.Returned, TicketEventType.ExtensionApproved, TicketEventType.Replied, TicketEventType.ExtensionRefused],
+            TicketFlow.Next(Walk(Dispatch, Sign, Ask)));
         Assert.Equal([TicketEventType.Reopened], TicketFlow.Next(Walk(Dispatch, Sign, Reply, Unsatisfied)));
         Assert.Empty(TicketFlow.Next(Walk(Dispatch, Sign, Reply, Unsatisfied, Reopen, Reply, Unsatisfied)));
     }
@@ -131,4 +135,71 @@ public sealed class TicketFlowTests
     [InlineData("不满意", Rating.Unsatisfied)]
     public void Ratings_are_read_as_codes_or_chinese_words(string text, Rating expected) =>
         Assert.Equal(expected, TicketVocabulary.ParseRating(text));
+
+    [Fact]
+    public void The_body_asks_for_an_extension_and_the_centre_approves_the_days_asked_for()
+    {
+        var asked = Walk(Dispatch, Sign, Ask);
+        Assert.Equal(5, asked.PendingExtensionDays);
+        Assert.Equal(TicketStatus.Handling, asked.Status);
+        var approved = TicketFlow.Apply(asked, new TicketStep(TicketEventType.ExtensionApproved));
+        Assert.True(approved.Succeeded, approved.Refusal?.Message);
+        Assert.Null(approved.Value!.PendingExtensionDays);
+        Assert.Equal(TicketStatus.Handling, approved.Value.Status);
+    }
+
+    [Fact]
+    public void A_refusal_needs_a_reason_and_clears_the_request_so_the_body_may_ask_again()
+    {
+        var asked = Walk(Dispatch, Sign, Ask);
+        var noReason = TicketFlow.Apply(asked, new TicketStep(TicketEventType.ExtensionRefused));
+        Assert.True(noReason.Refusal!.Errors.ContainsKey("reason"));
+        var refused = Walk(Dispatch, Sign, Ask, new TicketStep(TicketEventType.ExtensionRefused, Reason: "线路迁改可先行临时处置"));
+        Assert.Null(refused.PendingExtensionDays);
+        Assert.True(TicketFlow.Apply(refused, Ask).Succeeded);
+    }
+
+    [Fact]
+    public void A_second_request_while_one_waits_is_refused_naming_the_waiting_days()
+    {
+        var second = TicketFlow.Apply(Walk(Dispatch, Sign, Ask), Ask);
+        Assert.Equal(RefusalKind.Conflict, second.Refusal!.Kind);
+        Assert.Contains("5个工作日", second.Refusal.Message, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void A_request_needs_a_reason_and_one_to_thirty_working_days_and_only_while_handling()
+    {
+        var signed = Walk(Dispatch, Sign);
+        Assert.True(TicketFlow.Apply(signed, Ask with { Reason = " " }).Refusal!.Errors.ContainsKey("reason"));
+        Assert.True(TicketFlow.Apply(signed, Ask with { WorkingDays = 0 }).Refusal!.Errors.ContainsKey("workingDays"));
+        Assert.True(TicketFlow.Apply(signed, Ask with { WorkingDays = 31 }).Refusal!.Errors.ContainsKey("workingDays"));
+        Assert.Equal(RefusalKind.Conflict, TicketFlow.Apply(Walk(Dispatch), Ask).Refusal!.Kind);
+        Assert.Equal(RefusalKind.Conflict, TicketFlow.Apply(Walk(Dispatch, Sign, Reply), Ask).Refusal!.Kind);
+    }
+
+    [Fact]
+    public void Refusing_without_a_waiting_request_is_out_of_order()
+    {
+        var refused = TicketFlow.Apply(Walk(Dispatch, Sign), new TicketStep(TicketEventType.ExtensionRefused, Reason: "不同意"));
+        Assert.Equal(RefusalKind.Conflict, refused.Refusal!.Kind);
+        Assert.Contains("没有等待审批的延期申请", refused.Refusal.Message, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void A_reply_or_a_return_drops_a_waiting_request()
+    {
+        Assert.Null(Walk(Dispatch, Sign, Ask, Reply).PendingExtensionDays);
+        Assert.Null(Walk(Dispatch, Sign, Ask, Return).PendingExtensionDays);
+    }
+
+    [Fact]
+    public void The_waiting_request_is_read_from_the_events_in_order()
+    {
+        Assert.Equal(4, TicketFlow.PendingExtension([(TicketEventType.SignedFor, null), (TicketEventType.ExtensionRequested, 4)]));
+        Assert.Null(TicketFlow.PendingExtension([(TicketEventType.ExtensionRequested, 4), (TicketEventType.ExtensionRefused, null)]));
+        Assert.Null(TicketFlow.PendingExtension([(TicketEventType.ExtensionRequested, 4), (TicketEventType.ExtensionApproved, 4)]));
+        Assert.Equal(2, TicketFlow.PendingExtension([(TicketEventType.ExtensionRequested, 4), (TicketEventType.ExtensionRefused, null), (TicketEventType.ExtensionRequested, 2)]));
+        Assert.Null(TicketFlow.PendingExtension([(TicketEventType.ExtensionRequested, 4), (TicketEventType.Replied, null)]));
+    }
 }

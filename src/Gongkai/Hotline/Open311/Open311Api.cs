@@ -215,7 +215,7 @@ internal static class Open311Api
     private static async Task<IResult> RequestsAsync(
         string format, [Microsoft.AspNetCore.Mvc.FromQuery(Name = "service_request_id")] string? serviceRequestId, [Microsoft.AspNetCore.Mvc.FromQuery(Name = "service_code")] string? serviceCode,
         [Microsoft.AspNetCore.Mvc.FromQuery(Name = "start_date")] string? startDate, [Microsoft.AspNetCore.Mvc.FromQuery(Name = "end_date")] string? endDate, string? status,
-        GongkaiDbContext db, HotlineDesk desk, Organizations.BodyDirectory directory, TimeProvider clock, CancellationToken cancellationToken)
+        GongkaiDbContext db, HotlineDesk desk, HotlineAttachments files, Organizations.BodyDirectory directory, HttpRequest request, TimeProvider clock, CancellationToken cancellationToken)
     {
         if (!Known(format))
         {
@@ -274,10 +274,11 @@ internal static class Open311Api
         }
 
         var tickets = await query.Take(MaxResults).ToListAsync(cancellationToken);
-        return Write(format, "service_requests", "request", await PublicAsync(tickets, desk, directory, cancellationToken));
+        return Write(format, "service_requests", "request", await PublicAsync(tickets, desk, files, directory, request, cancellationToken));
     }
 
-    private static async Task<IResult> RequestAsync(string id, string format, GongkaiDbContext db, HotlineDesk desk, Organizations.BodyDirectory directory, CancellationToken cancellationToken)
+    private static async Task<IResult> RequestAsync(
+        string id, string format, GongkaiDbContext db, HotlineDesk desk, HotlineAttachments files, Organizations.BodyDirectory directory, HttpRequest request, CancellationToken cancellationToken)
     {
         if (!Known(format))
         {
@@ -286,7 +287,7 @@ internal static class Open311Api
 
         var ticket = await db.Set<HotlineTicket>().AsNoTracking().SingleOrDefaultAsync(t => t.Number == id, cancellationToken);
         return ticket is null ? Error(404, $"没有编号为 {id} 的诉求。", format)
-            : Write(format, "service_requests", "request", await PublicAsync([ticket], desk, directory, cancellationToken));
+            : Write(format, "service_requests", "request", await PublicAsync([ticket], desk, files, directory, request, cancellationToken));
     }
 
     private static async Task<IResult> TokenAsync(string token, string format, GongkaiDbContext db, CancellationToken cancellationToken)
@@ -320,9 +321,13 @@ internal static class Open311Api
         return false;
     }
 
-    /// <summary>The public fields of each ticket — never the caller's contact.</summary>
-    private static async Task<List<O311Record>> PublicAsync(IReadOnlyList<HotlineTicket> tickets, HotlineDesk desk, Organizations.BodyDirectory directory, CancellationToken cancellationToken)
+    /// <summary>The public fields of each ticket — never the caller's contact. <c>media_url</c> is the address the
+    /// client filed, else the first photo the citizen uploaded as public; no other attachment ever appears.</summary>
+    private static async Task<List<O311Record>> PublicAsync(
+        IReadOnlyList<HotlineTicket> tickets, HotlineDesk desk, HotlineAttachments files, Organizations.BodyDirectory directory, HttpRequest request, CancellationToken cancellationToken)
     {
+        var photos = await files.FirstPublicAsync(tickets.Where(t => t.MediaUrl.Length == 0).Select(t => t.Id).ToList(), cancellationToken);
+        var origin = $"{request.Scheme}://{request.Host}";
         var categories = await desk.CategoriesAsync(cancellationToken);
         var bodyIds = tickets.Where(t => t.BodyId is not null).Select(t => t.BodyId!.Value).Distinct().ToList();
         var bodies = (await directory.LoadAsync(cancellationToken)).All.Where(b => bodyIds.Contains(b.Id)).ToDictionary(b => b.Id, b => b.Name);
@@ -346,7 +351,8 @@ internal static class Open311Api
                 .Add("zipcode", "")
                 .Add("lat", t.Latitude)
                 .Add("long", t.Longitude)
-                .Add("media_url", t.MediaUrl);
+                .Add("media_url", t.MediaUrl.Length > 0 ? t.MediaUrl
+                    : photos.TryGetValue(t.Id, out var photo) ? origin + HotlineAttachments.PublicPath(t.Number, photo) : "");
         }).ToList();
     }
 

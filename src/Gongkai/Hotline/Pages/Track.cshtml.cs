@@ -9,8 +9,15 @@ namespace Gongkai.Hotline.Pages;
 /// <summary>The citizen's view of a ticket by its number and 查询码: where it stands, the public reply, and — once it
 /// is replied — the web evaluation (满意/基本满意/不满意, 不满意 with a reason for the centre). A merged duplicate shows the
 /// ticket it joined. Never shows personal data beyond what the citizen typed in the description (masked).</summary>
-public sealed class TrackModel(HotlineDesk desk, BodyDirectory directory) : PageModel
+public sealed class TrackModel(HotlineDesk desk, HotlineAttachments attachments, BodyDirectory directory) : PageModel
 {
+    /// <summary>The evaluation token of the link sent by SMS: it alone opens the ticket (no number and 查询码 needed).</summary>
+    [BindProperty(SupportsGet = true, Name = "e")]
+    public string? E { get; set; }
+
+    /// <summary>Photos the citizen uploaded as public (only those; every other file stays with the staff).</summary>
+    public IReadOnlyList<TicketFile> PublicPhotos { get; private set; } = [];
+
     [BindProperty(SupportsGet = true)]
     public string? Number { get; set; }
 
@@ -46,7 +53,9 @@ public sealed class TrackModel(HotlineDesk desk, BodyDirectory directory) : Page
     public async Task<IActionResult> OnPostAsync(CancellationToken cancellationToken)
     {
         Response.Headers.CacheControl = "no-store";
-        var outcome = await desk.EvaluateByCitizenAsync(Number ?? "", Code ?? "", Rating, Reason, cancellationToken);
+        var outcome = string.IsNullOrWhiteSpace(E)
+            ? await desk.EvaluateByCitizenAsync(Number ?? "", Code ?? "", Rating, Reason, cancellationToken)
+            : await desk.EvaluateByLinkAsync(E, Rating, Reason, cancellationToken);
         if (!outcome.Succeeded)
         {
             if (outcome.Refusal.Kind == RefusalKind.NotFound)
@@ -62,17 +71,26 @@ public sealed class TrackModel(HotlineDesk desk, BodyDirectory directory) : Page
             return Page();
         }
 
-        return Redirect($"/hotline/track?number={Uri.EscapeDataString(Number!)}&code={Uri.EscapeDataString(Code!)}&evaluated=true");
+        return Redirect(string.IsNullOrWhiteSpace(E)
+            ? $"/hotline/track?number={Uri.EscapeDataString(Number!)}&code={Uri.EscapeDataString(Code!)}&evaluated=true"
+            : $"/hotline/track?e={Uri.EscapeDataString(E)}&evaluated=true");
     }
 
     private async Task LoadAsync(CancellationToken cancellationToken)
     {
-        if (string.IsNullOrWhiteSpace(Number) || string.IsNullOrWhiteSpace(Code))
+        if (!string.IsNullOrWhiteSpace(E))
+        {
+            Ticket = await desk.FindByEvaluationTokenAsync(E, cancellationToken: cancellationToken);
+        }
+        else if (string.IsNullOrWhiteSpace(Number) || string.IsNullOrWhiteSpace(Code))
         {
             return;
         }
+        else
+        {
+            Ticket = await desk.FindByTokenAsync(Number, Code, cancellationToken: cancellationToken);
+        }
 
-        Ticket = await desk.FindByTokenAsync(Number, Code, cancellationToken: cancellationToken);
         if (Ticket is null)
         {
             NotFoundMessage = true;
@@ -80,6 +98,7 @@ public sealed class TrackModel(HotlineDesk desk, BodyDirectory directory) : Page
         }
 
         Followed = await desk.FollowedAsync(Ticket, cancellationToken);
+        PublicPhotos = (await attachments.ListAsync(Ticket.Id, cancellationToken)).Where(f => f.Public).ToList();
         BodyName = Followed.BodyId is { } id ? (await directory.FindAsync(id, cancellationToken))?.Name : null;
     }
 

@@ -47,6 +47,8 @@ public enum TicketEventType
     Reopened,
     AnsweredDirectly,
     Merged,
+    ExtensionRequested,
+    ExtensionRefused,
 }
 
 /// <summary>The citizen's verdict on a reply (回访评价).</summary>
@@ -81,6 +83,8 @@ public static class TicketVocabulary
         TicketEventType.Reopened => "reopened",
         TicketEventType.AnsweredDirectly => "answered-directly",
         TicketEventType.Merged => "merged",
+        TicketEventType.ExtensionRequested => "extension-requested",
+        TicketEventType.ExtensionRefused => "extension-refused",
         _ => throw new ArgumentOutOfRangeException(nameof(type), type, null),
     };
 
@@ -99,6 +103,8 @@ public static class TicketVocabulary
         TicketEventType.Reopened => "重办",
         TicketEventType.AnsweredDirectly => "直接答复",
         TicketEventType.Merged => "合并重复工单",
+        TicketEventType.ExtensionRequested => "申请延期（承办单位）",
+        TicketEventType.ExtensionRefused => "不同意延期（中心）",
         _ => throw new ArgumentOutOfRangeException(nameof(type), type, null),
     };
 
@@ -181,7 +187,9 @@ public static class TicketVocabulary
 }
 
 /// <summary>What the flow needs to know about a ticket to judge the next event.</summary>
-public sealed record TicketState(TicketStatus Status, int ReopenCount, Rating? LastRating, bool HasBody);
+/// <param name="PendingExtensionDays">The working days the body asked for in an extension request (延期申请) the centre has not
+/// decided yet; null when none waits.</param>
+public sealed record TicketState(TicketStatus Status, int ReopenCount, Rating? LastRating, bool HasBody, int? PendingExtensionDays = null);
 
 /// <summary>One event as asked for, with only the details its type uses.</summary>
 public sealed record TicketStep(
@@ -265,7 +273,25 @@ public static class TicketFlow
                     return OutOfOrder(status is TicketStatus.Replied or TicketStatus.Evaluated ? "工单已经办结，不能退单。" : "只有已派给本单位、尚未办结的工单可以退单。");
                 }
 
-                return Either(Required(step.Reason, "reason", "退单须说明理由。"), Next(state, TicketStatus.Returned) with { HasBody = false });
+                return Either(Required(step.Reason, "reason", "退单须说明理由。"), Next(state, TicketStatus.Returned) with { HasBody = false, PendingExtensionDays = null });
+
+            case TicketEventType.ExtensionRequested:
+                if (!IsHandling(status))
+                {
+                    return OutOfOrder("只有承办单位已签收、尚未办结的工单可以申请延期。");
+                }
+
+                if (state.PendingExtensionDays is { } waiting)
+                {
+                    return Refusal.Conflict($"已有一份延期{waiting}个工作日的申请等待中心审批，审批后才能再次申请。", "已有待审批的延期申请");
+                }
+
+                if (step.WorkingDays is not (>= 1 and <= MaxExtensionWorkingDays))
+                {
+                    return Refusal.InvalidField("workingDays", $"申请延期的天数应为 1 到 {MaxExtensionWorkingDays} 个工作日。", "延期天数有误");
+                }
+
+                return Either(Required(step.Reason, "reason", "申请延期须说明理由。"), state with { PendingExtensionDays = step.WorkingDays });
 
             case TicketEventType.ExtensionApproved:
                 if (!IsHandling(status))
@@ -273,8 +299,18 @@ public static class TicketFlow
                     return OutOfOrder("只有承办单位已签收、尚未办结的工单可以延期。");
                 }
 
-                return step.WorkingDays is >= 1 and <= MaxExtensionWorkingDays ? Next(state, status)
+                // Approving a request grants the days asked for unless the centre names others; the centre may also
+                // record an extension agreed by telephone without a request in the system.
+                return (step.WorkingDays ?? state.PendingExtensionDays) is >= 1 and <= MaxExtensionWorkingDays ? state with { PendingExtensionDays = null }
                     : Refusal.InvalidField("workingDays", $"延期天数应为 1 到 {MaxExtensionWorkingDays} 个工作日。", "延期天数有误");
+
+            case TicketEventType.ExtensionRefused:
+                if (state.PendingExtensionDays is null)
+                {
+                    return OutOfOrder("没有等待审批的延期申请。");
+                }
+
+                return Either(Required(step.Reason, "reason", "不同意延期须说明理由，承办单位将看到。"), state with { PendingExtensionDays = null });
 
             case TicketEventType.Replied:
                 if (!IsHandling(status))
@@ -282,7 +318,7 @@ public static class TicketFlow
                     return OutOfOrder(status == TicketStatus.Dispatched ? "承办单位须先签收，才能办结答复。" : "只有办理中的工单可以办结答复。");
                 }
 
-                return Either(Required(step.Text, "text", "请填写答复内容（将告知市民）。"), Next(state, TicketStatus.Replied));
+                return Either(Required(step.Text, "text", "请填写答复内容（将告知市民）。"), Next(state, TicketStatus.Replied) with { PendingExtensionDays = null });
 
             case TicketEventType.Evaluated:
                 if (status != TicketStatus.Replied)
@@ -312,6 +348,24 @@ public static class TicketFlow
     }
 
     private static TicketState Next(TicketState state, TicketStatus status) => state with { Status = status };
+
+    /// <summary>The working days of the extension request still waiting for the centre, read from the events in order:
+    /// a request waits until the centre approves or refuses it, or the body replies or returns the ticket.</summary>
+    public static int? PendingExtension(IEnumerable<(TicketEventType Type, int? WorkingDays)> events)
+    {
+        int? pending = null;
+        foreach (var (type, days) in events)
+        {
+            pending = type switch
+            {
+                TicketEventType.ExtensionRequested => days,
+                TicketEventType.ExtensionApproved or TicketEventType.ExtensionRefused or TicketEventType.Replied or TicketEventType.Returned => null,
+                _ => pending,
+            };
+        }
+
+        return pending;
+    }
 
     private static Outcome<TicketState> Either(Refusal? refusal, TicketState next) => refusal is null ? next : refusal;
 

@@ -214,6 +214,12 @@ public sealed partial class AuthorizationMatrixTests(StaffTestHost host, ITestOu
         ["POST /api/v1/hotline/tickets/"] = Access.Permission(HotlinePermissions.Operate),
         ["GET /api/v1/hotline/tickets/{id}"] = Access.Permission(HotlinePermissions.View),
         ["POST /api/v1/hotline/tickets/{id}/events"] = Access.Permission(HotlinePermissions.View),
+        // Files: the desk then admits the centre and the bodies the ticket is or was with; only a photo the citizen
+        // marked public is served anonymously.
+        ["POST /api/v1/hotline/tickets/{id}/attachments"] = Access.Permission(HotlinePermissions.View),
+        ["GET /api/v1/hotline/tickets/{id}/attachments/{attachmentId:int}"] = Access.Permission(HotlinePermissions.View),
+        ["GET /hotline/media/{number}/{attachmentId:int}"] = Access.Anonymous,
+        ["GET /admin/hotline/sms"] = Access.Permission(HotlinePermissions.Operate),
         ["GET /hotline/statistics"] = Access.Anonymous,
         ["GET /admin/hotline/knowledge/{id:int?}"] = Access.Permission(HotlinePermissions.View),
         ["GET /api/v1/hotline/knowledge"] = Access.Permission(HotlinePermissions.View),
