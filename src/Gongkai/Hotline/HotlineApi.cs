@@ -119,9 +119,11 @@ internal static class HotlineApi
     private static async Task<IResult> PublicMediaAsync(string number, int attachmentId, HotlineAttachments files, CancellationToken cancellationToken)
     {
         var file = await files.PublicAsync(number, attachmentId, cancellationToken);
-        return file is null
+        // The public gets a re-encoded copy without the camera's metadata (a phone photo carries where it was taken).
+        var photo = file is null ? null : PublicPhoto.WithoutMetadata(file.Content, file.MediaType);
+        return file is null || photo is null
             ? TypedResults.Problem(title: "照片不存在", detail: "没有找到这张公开的诉求照片。", statusCode: StatusCodes.Status404NotFound)
-            : TypedResults.File(file.Content, file.MediaType, entityTag: new Microsoft.Net.Http.Headers.EntityTagHeaderValue($"\"{file.Sha256}\""));
+            : TypedResults.File(photo, file.MediaType, entityTag: new Microsoft.Net.Http.Headers.EntityTagHeaderValue($"\"{file.Sha256}\""));
     }
 
     private static TicketFileResponse FileResponse(string ticket, TicketFile f) => new(
