@@ -13,7 +13,41 @@ namespace Gongkai.Publishing.WordImport;
 
 /// <summary>What a Word file became: the body HTML (still to be sanitised like anything typed), the title Word gives
 /// (Title style or the package's title), and what was carried over, for the editor's confirmation.</summary>
-public sealed record WordImport(string BodyHtml, string? Title, int Headings, int Lists, int Tables, int Images, IReadOnlyList<string> Notes);
+public sealed record WordImport(string BodyHtml, string? Title, int Headings, int Lists, int Tables, int Images, IReadOnlyList<string> Notes)
+{
+    /// <summary>What was carried over, as the editor says it: "3 个标题、2 个列表、1 个表格、1 张图片" (kinds not in the
+    /// file are left out; a file of plain paragraphs says so).</summary>
+    public string Counts()
+    {
+        var parts = new List<string>();
+        void Add(int count, string unit)
+        {
+            if (count > 0)
+            {
+                parts.Add(count.ToString(CultureInfo.InvariantCulture) + unit);
+            }
+        }
+
+        Add(Headings, " 个标题");
+        Add(Lists, " 个列表");
+        Add(Tables, " 个表格");
+        Add(Images, " 张图片");
+        return parts.Count == 0 ? "正文段落（无标题、列表、表格或图片）" : string.Join("、", parts);
+    }
+
+    /// <summary>The text of the first heading, for a title the editor has left empty.</summary>
+    public string? FirstHeading()
+    {
+        var match = System.Text.RegularExpressions.Regex.Match(BodyHtml, "<h[2-6]>(.*?)</h[2-6]>", System.Text.RegularExpressions.RegexOptions.Singleline);
+        if (!match.Success)
+        {
+            return null;
+        }
+
+        var text = WebUtility.HtmlDecode(System.Text.RegularExpressions.Regex.Replace(match.Groups[1].Value, "<[^>]*>", "")).Trim();
+        return text.Length == 0 ? null : text;
+    }
+}
 
 /// <summary>
 /// Turns a .docx into the document body the editor keeps: headings (Word's 标题 1–5 and outline levels become h2–h6,
@@ -27,6 +61,9 @@ public static class WordToHtml
 {
     /// <summary>Pictures above this total are left out with a note: a body is stored in one row and sent in every feed.</summary>
     public const long MaxImageBytes = 4 * 1024 * 1024;
+
+    /// <summary>The largest .docx accepted: official documents with a few pictures stay far below; read whole into memory.</summary>
+    public const long MaxFileBytes = 20 * 1024 * 1024;
 
     public static Outcome<WordImport> Convert(string? fileName, byte[] content)
     {
@@ -60,7 +97,7 @@ public static class WordToHtml
 
             return new WordImport(html, converter.Title, converter.Headings, converter.Lists, converter.Tables, converter.Images, converter.Notes);
         }
-        catch (Exception error) when (error is OpenXmlPackageException or InvalidDataException or System.Xml.XmlException or IOException or InvalidOperationException)
+        catch (Exception error) when (error is OpenXmlPackageException or InvalidDataException or FormatException or System.Xml.XmlException or IOException or InvalidOperationException)
         {
             return Refusal.InvalidField("wordFile", $"“{name}”无法作为 Word 文档读取（文件可能已损坏或不是 .docx 格式）。");
         }
