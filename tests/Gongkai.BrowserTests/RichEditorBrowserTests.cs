@@ -43,11 +43,11 @@ public sealed class RichEditorBrowserTests(BrowserFixture fixture)
         await BrowserFixture.AssertAccessibleAsync(page);
 
         await page.GetByRole(AriaRole.Button, new() { Name = "保存草稿" }).ClickAsync();
-        await Assertions.Expect(page.GetByRole(AriaRole.Status)).ToContainTextAsync("草稿已保存。");
+        await Assertions.Expect(page.GetByRole(AriaRole.Status).Filter(new() { HasText = "草稿已保存。" })).ToBeVisibleAsync();
         var text = page.Locator(".document-text");
         await Assertions.Expect(text.Locator("h2")).ToHaveTextAsync("工作要求");
         await Assertions.Expect(text.Locator("p b, p strong")).ToHaveTextAsync("务必");
-        await Assertions.Expect(text.Locator("p")).ToContainTextAsync("请各单位务必按时报送。");
+        await Assertions.Expect(text).ToContainTextAsync("请各单位务必按时报送。");
     }
 
     [Fact]
@@ -66,7 +66,7 @@ public sealed class RichEditorBrowserTests(BrowserFixture fixture)
         });
         await page.GetByRole(AriaRole.Button, new() { Name = "导入 Word" }).ClickAsync();
 
-        await Assertions.Expect(page.GetByRole(AriaRole.Status)).ToContainTextAsync("已导入：3 个标题、2 个列表、1 个表格、1 张图片。");
+        await Assertions.Expect(page.GetByRole(AriaRole.Status).Filter(new() { HasText = "已导入：3 个标题、2 个列表、1 个表格、1 张图片。" })).ToBeVisibleAsync();
         await Assertions.Expect(page.GetByLabel("标题（必填）")).ToHaveValueAsync(WordFixtures.Title);
         await Assertions.Expect(page.GetByLabel("文号", new() { Exact = false })).ToHaveValueAsync("绵府办发〔2024〕31号");
         var editorTable = page.Locator(".rich-editor-area table");
@@ -74,7 +74,7 @@ public sealed class RichEditorBrowserTests(BrowserFixture fixture)
         await Assertions.Expect(editorTable.Locator("td[colspan='2']")).ToHaveTextAsync("办公室");
 
         await page.GetByRole(AriaRole.Button, new() { Name = "保存草稿" }).ClickAsync();
-        await Assertions.Expect(page.GetByRole(AriaRole.Status)).ToContainTextAsync("草稿已保存。");
+        await Assertions.Expect(page.GetByRole(AriaRole.Status).Filter(new() { HasText = "草稿已保存。" })).ToBeVisibleAsync();
         var table = page.Locator(".document-text table");
         await Assertions.Expect(table.Locator("td[rowspan='2']")).ToHaveTextAsync("年报");
         await Assertions.Expect(page.Locator(".document-text img")).ToHaveAttributeAsync("alt", "公开工作流程图");
