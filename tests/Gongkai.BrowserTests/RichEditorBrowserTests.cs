@@ -12,7 +12,7 @@ public sealed class RichEditorBrowserTests(BrowserFixture fixture)
     private static async Task FillMetadataAsync(IPage page, string title)
     {
         await page.GetByLabel("标题（必填）").FillAsync(title);
-        await page.GetByLabel("文件类型（必填）").SelectOptionAsync(new SelectOptionValue { Index = 1 });
+        await page.GetByLabel("文件类型（必填）").SelectOptionAsync(new SelectOptionValue { Label = "其他政策文件" });
         await page.GetByLabel("主题分类（必填）").SelectOptionAsync(new SelectOptionValue { Index = 1 });
         await page.GetByLabel("成文日期（必填）").FillAsync(DateTime.UtcNow.AddHours(8).AddDays(-1).ToString("yyyy-MM-dd", System.Globalization.CultureInfo.InvariantCulture));
     }

@@ -88,10 +88,16 @@ public sealed partial class ReplyAttachmentTests(FrozenClockFactory factory) : I
         var (otherNumber, otherCode) = await ApplyAsync(neighbour, "钱七");
         using var officer = await factory.CreateStaffClientAsync("officer.replyfiles", StaffRoles.RequestOfficer);
 
-        // Before the reply is recorded there is nothing to attach to.
-        using (var early = await UploadAsync(officer, number, "预算表.pdf", AttachmentFixtures.Pdf("Budget 2025")))
+        // Before the reply is recorded there is nothing to attach to: no upload form, and a forged post stores nothing.
+        Assert.DoesNotContain("上传答复附件", await officer.GetStringAsync(U($"/admin/requests/{number}")), StringComparison.Ordinal);
+        using (await UploadAsync(officer, number, "预算表.pdf", AttachmentFixtures.Pdf("Budget 2025")))
         {
-            Assert.Contains("请先登记答复，再上传答复附件。", await early.Content.ReadAsStringAsync(), StringComparison.Ordinal);
+        }
+
+        using (var scope = factory.Services.CreateScope())
+        {
+            Assert.False(await scope.ServiceProvider.GetRequiredService<GongkaiDbContext>().Set<Gongkai.Requests.RequestReplyAttachment>()
+                .AnyAsync(a => a.FileName == "预算表.pdf"));
         }
 
         await ReplyAsync(officer, number);
