@@ -94,9 +94,9 @@ public sealed partial class ReplyAttachmentTests(FrozenClockFactory factory) : I
         {
         }
 
-        using (var scope = factory.Services.CreateScope())
+        using (var before = factory.Services.CreateScope())
         {
-            Assert.False(await scope.ServiceProvider.GetRequiredService<GongkaiDbContext>().Set<Gongkai.Requests.RequestReplyAttachment>()
+            Assert.False(await before.ServiceProvider.GetRequiredService<GongkaiDbContext>().Set<Gongkai.Requests.RequestReplyAttachment>()
                 .AnyAsync(a => a.FileName == "预算表.pdf"));
         }
 
