@@ -74,7 +74,18 @@ internal static class ChannelsModule
                 statusCode: StatusCodes.Status400BadRequest);
         }
 
-        var form = await http.Request.ReadFormAsync(cancellationToken);
+        IFormCollection form;
+        try
+        {
+            form = await http.Request.ReadFormAsync(cancellationToken);
+        }
+        catch (InvalidDataException)
+        {
+            // Over the form reader's limits (a key longer than 2,048 characters, too many fields): the client's mistake, not a 500.
+            return TypedResults.Problem(title: "订阅请求无效", detail: "表单超出长度限制，请只提交 hub.mode、hub.topic、hub.callback、hub.lease_seconds 和 hub.secret。",
+                statusCode: StatusCodes.Status400BadRequest);
+        }
+
         var site = new Uri($"{http.Request.Scheme}://{http.Request.Host}/");
         var outcome = await hub.RequestAsync(form, site, cancellationToken);
         return outcome.Succeeded ? TypedResults.Accepted((string?)null) : outcome.Refusal.ToProblem().Result;

@@ -18,9 +18,11 @@ public static class ChinaTime
     /// <summary>Today's date in China by <paramref name="clock"/>.</summary>
     public static DateOnly Today(TimeProvider clock) => DateOf(clock.GetUtcNow());
 
-    /// <summary>The UTC instant of a wall-clock time in China (a time typed into a form).</summary>
-    public static DateTimeOffset FromLocal(DateTime local) =>
-        new DateTimeOffset(DateTime.SpecifyKind(local, DateTimeKind.Unspecified), Offset).ToUniversalTime();
+    /// <summary>The UTC instant of a wall-clock time in China (a time typed into a form). The first eight hours of
+    /// 1 January of year 1 in China come before UTC's first instant and map to it (a query for year 1 must not fail).</summary>
+    public static DateTimeOffset FromLocal(DateTime local) => local < DateTime.MinValue + Offset
+        ? DateTimeOffset.MinValue
+        : new DateTimeOffset(DateTime.SpecifyKind(local, DateTimeKind.Unspecified), Offset).ToUniversalTime();
 
     /// <summary>The UTC instant at which a day in China begins.</summary>
     public static DateTimeOffset StartOfDay(DateOnly day) => FromLocal(day.ToDateTime(TimeOnly.MinValue));

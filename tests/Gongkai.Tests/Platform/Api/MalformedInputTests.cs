@@ -76,6 +76,18 @@ public sealed class MalformedInputTests(TestAuthFactory factory) : IClassFixture
     }
 
     [Fact]
+    public async Task A_WebSub_form_over_the_readers_limits_is_a_400_not_a_500()
+    {
+        // Found by OpenApiFuzzTests: a 100 kB form key made ReadFormAsync throw.
+        using var client = factory.CreateClient();
+
+        var response = await client.PostAsync(new Uri("/websub/hub", UriKind.Relative),
+            new StringContent(new string('a', 100_000), Encoding.UTF8, "application/x-www-form-urlencoded"));
+
+        await AssertChineseProblemAsync(response, HttpStatusCode.BadRequest);
+    }
+
+    [Fact]
     public async Task A_wrong_content_type_and_an_unknown_address_answer_in_Chinese()
     {
         var client = await factory.CreateStaffClientAsync("editor.myszf", StaffRoles.Editor);

@@ -8,6 +8,27 @@ public static class AppProcess
 {
     public static async Task<(int ExitCode, string Output, string Error)> RunAsync(TestDatabase database, string environment, IDictionary<string, string>? settings, params string[] args)
     {
+        var start = StartInfo(database, environment, settings, args);
+        using var process = Process.Start(start) ?? throw new InvalidOperationException("could not start the application");
+        var output = process.StandardOutput.ReadToEndAsync();
+        var error = process.StandardError.ReadToEndAsync();
+        using var timeout = new CancellationTokenSource(TimeSpan.FromSeconds(120));
+        try
+        {
+            await process.WaitForExitAsync(timeout.Token);
+        }
+        catch (OperationCanceledException)
+        {
+            process.Kill(entireProcessTree: true);
+            throw;
+        }
+
+        return (process.ExitCode, await output, await error);
+    }
+
+    /// <summary>How the executable is started for a verb: the build beside the tests, the test database, jobs off.</summary>
+    public static ProcessStartInfo StartInfo(TestDatabase database, string environment, IDictionary<string, string>? settings, params string[] args)
+    {
         var start = new ProcessStartInfo("dotnet")
         {
             WorkingDirectory = database.DataFolder,
@@ -33,20 +54,6 @@ public static class AppProcess
             start.Environment[key] = value;
         }
 
-        using var process = Process.Start(start) ?? throw new InvalidOperationException("could not start the application");
-        var output = process.StandardOutput.ReadToEndAsync();
-        var error = process.StandardError.ReadToEndAsync();
-        using var timeout = new CancellationTokenSource(TimeSpan.FromSeconds(120));
-        try
-        {
-            await process.WaitForExitAsync(timeout.Token);
-        }
-        catch (OperationCanceledException)
-        {
-            process.Kill(entireProcessTree: true);
-            throw;
-        }
-
-        return (process.ExitCode, await output, await error);
+        return start;
     }
 }
