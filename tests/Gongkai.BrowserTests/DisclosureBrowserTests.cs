@@ -80,8 +80,17 @@ public sealed partial class DisclosureBrowserTests(BrowserFixture fixture)
         await editor.GetByLabel("标题（必填）", new() { Exact = true }).FillAsync(Title + "（修订稿）");
         await editor.GetByLabel("更正理由（必填，将在公开页面显示）").FillAsync("标题漏写修订稿字样");
         await BrowserFixture.AssertAccessibleAsync(editor);
-        await editor.GetByRole(AriaRole.Button, new() { Name = "保存更正" }).ClickAsync();
-        await Assertions.Expect(editor).ToHaveURLAsync(DocumentPage());
+        await editor.GetByRole(AriaRole.Button, new() { Name = "提交更正审核" }).ClickAsync();
+        await Assertions.Expect(editor.Locator("p.panel.notice")).ToContainTextAsync("待本单位终审通过后公开");
+        var correctionUrl = editor.Url;
+
+        // Until the body's 终审 passes it, the public page keeps the published title.
+        await visitor.GotoAsync(documentUrl);
+        await Assertions.Expect(visitor.GetByRole(AriaRole.Heading, new() { Name = Title, Level = 1 })).ToBeVisibleAsync();
+        await final.GotoAsync(correctionUrl);
+        await BrowserFixture.AssertAccessibleAsync(final);
+        await final.GetByRole(AriaRole.Button, new() { Name = "通过并公开更正" }).ClickAsync();
+        await Assertions.Expect(final.Locator("p.panel.notice")).ToContainTextAsync("更正已通过终审并公开");
         await visitor.GotoAsync(documentUrl);
         await Assertions.Expect(visitor.GetByRole(AriaRole.Heading, new() { Name = Title + "（修订稿）", Level = 1 })).ToBeVisibleAsync();
         await Assertions.Expect(visitor.Locator("section.document-corrections")).ToContainTextAsync("更正：标题漏写修订稿字样（更正项目：标题）");

@@ -147,7 +147,8 @@ internal static class FeedsModule
     /// <summary>Part n lists the sections and body pages (part 1 only) then published documents in id order, 50,000 URLs a part.</summary>
     private static async Task<IResult> SitemapPartAsync(int part, HttpContext http, GongkaiDbContext db, BodyDirectory directory, CancellationToken ct)
     {
-        if (part < 1)
+        // A part past the last one that could exist is absent, not an arithmetic overflow in the offset.
+        if (part < 1 || part > int.MaxValue / SitemapPartSize)
         {
             return TypedResults.NotFound();
         }

@@ -187,6 +187,17 @@ public sealed class FeedsTests(TestAuthFactory factory) : IClassFixture<TestAuth
         Assert.Equal(published.Select(i => "/documents/" + i).Order(), documentUrls.Order());
     }
 
+    [Theory]
+    [InlineData(0)]
+    [InlineData(999)]
+    [InlineData(int.MaxValue)]
+    public async Task A_sitemap_part_that_does_not_exist_is_not_found(int part)
+    {
+        using var visitor = factory.CreateClient();
+        var response = await visitor.GetAsync(new Uri($"/sitemap-{part}.xml", UriKind.Relative));
+        Assert.Equal(HttpStatusCode.NotFound, response.StatusCode);
+    }
+
     [Fact]
     public async Task The_sitemap_lists_the_application_pages_and_every_bodys_profile_guide_and_disclosure_section()
     {
