@@ -34,12 +34,10 @@ public sealed class HotlineStatistics(GongkaiDbContext db, BodyDirectory directo
         var from = ChinaTime.StartOfDay(new DateOnly(year, month, 1)).ToUniversalTime();
         var to = ChinaTime.StartOfDay(new DateOnly(year, month, 1).AddMonths(1)).ToUniversalTime();
         var tickets = db.Set<HotlineTicket>().AsNoTracking().Where(t => t.ReceivedAt >= from && t.ReceivedAt < to);
-        var byBody = await tickets.Where(t => t.BodyId != null).GroupBy(t => t.BodyId!.Value).Select(g => new Counts(
-            g.Key, g.Count(), g.Count(t => t.SignedOnTime != null), g.Count(t => t.SignedOnTime == true), g.Count(t => t.RepliedOnTime != null),
-            g.Count(t => t.RepliedOnTime == true), g.Count(t => t.Rating != null), g.Count(t => t.Rating == "satisfied" || t.Rating == "basically-satisfied"),
-            g.Count(t => t.RepliedAt != null), g.Count(t => t.ReopenCount > 0))).ToListAsync(cancellationToken);
-        var byCategory = await tickets.GroupBy(t => t.CategoryId).Select(g => new Counts(
-            g.Key, g.Count(), g.Count(t => t.SignedOnTime != null), g.Count(t => t.SignedOnTime == true), g.Count(t => t.RepliedOnTime != null),
+        // One grouped pass over the month (body × category, a few thousand groups at most); both tables are summed
+        // from it in memory, so the month's rows are read once, not once per table.
+        var groups = await tickets.GroupBy(t => new { t.BodyId, t.CategoryId }).Select(g => new Counts(
+            g.Key.BodyId, g.Key.CategoryId, g.Count(), g.Count(t => t.SignedOnTime != null), g.Count(t => t.SignedOnTime == true), g.Count(t => t.RepliedOnTime != null),
             g.Count(t => t.RepliedOnTime == true), g.Count(t => t.Rating != null), g.Count(t => t.Rating == "satisfied" || t.Rating == "basically-satisfied"),
             g.Count(t => t.RepliedAt != null), g.Count(t => t.ReopenCount > 0))).ToListAsync(cancellationToken);
         // Like every figure here, supervisions count towards the month the ticket was taken in.
@@ -47,27 +45,28 @@ public sealed class HotlineStatistics(GongkaiDbContext db, BodyDirectory directo
             .GroupBy(s => s.BodyId).Select(g => new { g.Key, Count = g.Count() }).ToDictionaryAsync(x => x.Key, x => x.Count, cancellationToken);
 
         var bodies = await directory.LoadAsync(cancellationToken);
-        var bodyRows = byBody.Select(c => Figures(bodies.Find(c.Key)?.Code ?? "?", bodies.Find(c.Key)?.Name ?? "?", [c], supervised.GetValueOrDefault(c.Key)))
+        var bodyRows = groups.Where(c => c.BodyId is not null).GroupBy(c => c.BodyId.GetValueOrDefault())
+            .Select(g => Figures(bodies.Find(g.Key)?.Code ?? "?", bodies.Find(g.Key)?.Name ?? "?", g.ToList(), supervised.GetValueOrDefault(g.Key)))
             .OrderByDescending(f => f.ReplyRate ?? -1).ThenByDescending(f => f.Volume).ThenBy(f => f.Key, StringComparer.Ordinal).ToList();
 
-        var categories = await db.Set<HotlineCategory>().AsNoTracking().ToListAsync(cancellationToken);
+        var categories = await db.Set<HotlineCategory>().AsNoTracking().ToDictionaryAsync(c => c.Id, cancellationToken);
         HotlineCategory Top(int id)
         {
-            var c = categories.Single(x => x.Id == id);
+            var c = categories[id];
             while (c.ParentId is { } parent)
             {
-                c = categories.Single(x => x.Id == parent);
+                c = categories[parent];
             }
 
             return c;
         }
 
-        var categoryRows = byCategory.GroupBy(c => Top(c.Key)).Select(g => Figures(g.Key.Code, g.Key.Name, g.ToList(), 0))
+        var categoryRows = groups.GroupBy(c => Top(c.CategoryId)).Select(g => Figures(g.Key.Code, g.Key.Name, g.ToList(), 0))
             .OrderBy(f => f.Key, StringComparer.Ordinal).ToList();
         return new HotlineMonth(year, month, bodyRows, categoryRows);
     }
 
-    private sealed record Counts(int Key, int Volume, int SignMeasured, int SignedOnTime, int ReplyMeasured, int RepliedOnTime, int Rated, int Satisfied, int Replied, int Reopened);
+    private sealed record Counts(int? BodyId, int CategoryId, int Volume, int SignMeasured, int SignedOnTime, int ReplyMeasured, int RepliedOnTime, int Rated, int Satisfied, int Replied, int Reopened);
 
     private static HotlineFigures Figures(string key, string name, IReadOnlyList<Counts> counts, int supervised) => new(
         key, name, counts.Sum(c => c.Volume), counts.Sum(c => c.SignMeasured), counts.Sum(c => c.SignedOnTime), counts.Sum(c => c.ReplyMeasured),

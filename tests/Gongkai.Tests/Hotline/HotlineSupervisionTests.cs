@@ -74,4 +74,42 @@ public sealed class HotlineSupervisionTests(HotlineClockFactory factory) : IClas
         // Signed late (0 %), replied within the limit (100 %), satisfied (100 %), not reopened, supervised once.
         Assert.EndsWith(",0.0000,1.0000,1.0000,0.0000,1", row, StringComparison.Ordinal);
     }
+
+    [Fact]
+    public async Task The_monthly_figures_count_each_ticket_once_per_body_and_once_under_its_top_level_category()
+    {
+        var (first, second) = await HotlineTestData.BodiesWithRouteAsync(factory.Services);
+        using (var scope = factory.Services.CreateScope())
+        {
+            var db = scope.ServiceProvider.GetRequiredService<GongkaiDbContext>();
+            var urban = await db.Set<HotlineCategory>().SingleAsync(c => c.Code == "01");
+            var leaves = await db.Set<HotlineCategory>().Where(c => c.ParentId == urban.Id).OrderBy(c => c.Id).Take(2).Select(c => c.Id).ToListAsync();
+            var received = new DateTimeOffset(2025, 3, 10, 9, 0, 0, TimeSpan.FromHours(8)).ToUniversalTime();
+            HotlineTicket Ticket(string number, int categoryId, int? bodyId, bool? repliedOnTime, string? rating) => new()
+            {
+                Number = number, Channel = "phone", CategoryId = categoryId, Urgency = "normal", Status = bodyId is null ? "received" : "closed",
+                Description = "统计测试", BodyId = bodyId, ReceivedAt = received, UpdatedAt = received, IsOpen = bodyId is null,
+                RepliedOnTime = repliedOnTime, RepliedAt = repliedOnTime is null ? null : received.AddDays(2), Rating = rating,
+            };
+            db.Set<HotlineTicket>().AddRange(
+                Ticket("T-STAT-1", leaves[0], first.Id, true, "satisfied"),
+                Ticket("T-STAT-2", leaves[1], first.Id, false, "dissatisfied"),
+                Ticket("T-STAT-3", leaves[0], second.Id, true, null),
+                Ticket("T-STAT-4", urban.Id, null, null, null));
+            await db.SaveChangesAsync();
+        }
+
+        using (var scope = factory.Services.CreateScope())
+        {
+            var month = await scope.ServiceProvider.GetRequiredService<HotlineStatistics>().MonthAsync(2025, 3);
+            var firstRow = Assert.Single(month.Bodies, b => b.Key == first.Code);
+            Assert.Equal((2, 0.5, 0.5), (firstRow.Volume, firstRow.ReplyRate, firstRow.SatisfactionRate));
+            var secondRow = Assert.Single(month.Bodies, b => b.Key == second.Code);
+            Assert.Equal((1, 1.0, (double?)null), (secondRow.Volume, secondRow.ReplyRate, secondRow.SatisfactionRate));
+            Assert.Equal(2, month.Bodies.Count);
+            // All four under 城市管理, including the one not yet dispatched to any body.
+            var urbanRow = Assert.Single(month.Categories);
+            Assert.Equal(("01", 4, 3), (urbanRow.Key, urbanRow.Volume, urbanRow.ReplyMeasured));
+        }
+    }
 }
