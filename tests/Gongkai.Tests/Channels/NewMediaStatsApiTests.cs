@@ -72,7 +72,8 @@ public sealed class NewMediaStatsApiTests(StaffTestHost host) : IClassFixture<St
 
         var audited = await AuditAsync(accountId);
         Assert.Equal(2, audited.Count);
-        Assert.All(audited, a => Assert.Equal(editor, a.ActorName));
+        var editorId = await UserIdAsync(editor);
+        Assert.All(audited, a => Assert.Equal(editorId, a.ActorId));
         Assert.StartsWith("经接口报送：关注 12345，", audited[0].Detail, StringComparison.Ordinal);
         Assert.Contains("未回应 3（最早 ", audited[0].Detail, StringComparison.Ordinal);
     }
@@ -184,6 +185,12 @@ public sealed class NewMediaStatsApiTests(StaffTestHost host) : IClassFixture<St
         db.Add(account);
         await db.SaveChangesAsync();
         return account.Id;
+    }
+
+    private async Task<string> UserIdAsync(string userName)
+    {
+        await using var scope = host.Services.CreateAsyncScope();
+        return await scope.ServiceProvider.GetRequiredService<GongkaiDbContext>().Set<StaffUser>().Where(u => u.UserName == userName).Select(u => u.Id).SingleAsync();
     }
 
     private async Task<NewMediaAccount> AccountAsync(int id)
