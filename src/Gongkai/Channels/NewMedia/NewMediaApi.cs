@@ -20,11 +20,22 @@ public sealed record PostResponse(
 /// <summary>The editor's 已发布: the post's address on the platform is optional.</summary>
 public sealed record ExportPublishedRequest(string? PlatformPostUrl);
 
+/// <summary>An account's standing on the 2019 inspection indicators (更新及时、互动回应).</summary>
+public sealed record AccountInspectionResponse(bool Healthy, bool NotUpdated, int? DaysSincePost, bool InteractionUnanswered, IReadOnlyList<string> Problems);
+
+/// <summary>The figures an account now has after a report, and what the indicators make of them.</summary>
+public sealed record AccountStatsResponse(
+    int AccountId, string Platform, string AccountName, int? Followers, DateOnly? LastPostOn, int UnansweredInteractions, DateOnly? OldestUnansweredOn,
+    DateTimeOffset ReportedAt, AccountInspectionResponse Inspection);
+
 /// <summary>The staff API of posts' channels and the cover cards (console and public).</summary>
 internal static class NewMediaApi
 {
     public static WebApplication MapNewMediaApi(this WebApplication app)
     {
+        app.MapPost("/api/v1/new-media/accounts/{id:int}/stats", ReportStatsAsync).WithTags("政务新媒体")
+            .WithSummary("账号的平台工具报送运行数据（关注人数、最近发布时间、未回应的互动留言及最早一条的时间），并返回检查指标结果")
+            .RequireAuthorization(ChannelsPermissions.ManageAccounts);
         var posts = app.MapGroup("/api/v1/new-media/posts").WithTags("政务新媒体");
         posts.MapGet("/{id:int}", GetAsync).WithSummary("一条新媒体推送及其各发布渠道的状态（待投递、已送达、投递失败、待确认发布、已发布、须在平台删除、已删除）")
             .RequireAuthorization(ChannelsPermissions.ViewChannels);
@@ -54,6 +65,16 @@ internal static class NewMediaApi
             return TypedResults.Ok(new PostResponse(post.Id, account.Id, account.Platform, account.Name, post.Title, post.Summary, new Uri(origin, post.LinkPath).AbsoluteUri,
                 post.SourceIndexNo, Name(post.Status), NewMediaVocabulary.StatusName(post.Status), post.ReleasedAt, post.NeedsRemovalOnPlatform,
                 new Uri(origin, PostChannels.ConsoleCoverPath(post.Id)).AbsoluteUri, rows));
+        });
+
+    private static async Task<Results<Ok<AccountStatsResponse>, ProblemHttpResult, ValidationProblem>> ReportStatsAsync(
+        int id, AccountStatsReport report, ClaimsPrincipal user, NewMediaDesk desk, CancellationToken cancellationToken) =>
+        (await desk.ReportStatsAsync(user, id, report, cancellationToken)).ToResult(reported =>
+        {
+            var (account, health) = reported;
+            return TypedResults.Ok(new AccountStatsResponse(account.Id, account.Platform, account.Name, account.Followers, account.LastPostOn, account.UnansweredInteractions,
+                account.OldestUnansweredOn, account.ActivityReportedAt ?? account.UpdatedAt,
+                new AccountInspectionResponse(health.Healthy, health.NotUpdated, health.DaysSincePost, health.InteractionUnanswered, health.Problems)));
         });
 
     private static async Task<Results<NoContent, ProblemHttpResult, ValidationProblem>> PublishedAsync(

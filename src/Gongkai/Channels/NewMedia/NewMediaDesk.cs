@@ -128,6 +128,7 @@ public sealed class NewMediaDesk(GongkaiDbContext db, BodyScope scope, BodyDirec
         return account;
     }
 
+    /// <summary>Followers and activity entered on the console's form.</summary>
     public async Task<Outcome> ReportActivityAsync(ClaimsPrincipal user, int id, ActivityInput input, CancellationToken cancellationToken = default)
     {
         ArgumentNullException.ThrowIfNull(input);
@@ -137,38 +138,59 @@ public sealed class NewMediaDesk(GongkaiDbContext db, BodyScope scope, BodyDirec
             return found.Refusal;
         }
 
-        var errors = new Dictionary<string, string[]>();
-        if (input.Followers is < 0)
+        var checkedActivity = AccountActivityRules.Check(input.Followers, input.LastPostOn, input.UnansweredInteractions, input.OldestUnansweredOn, Today);
+        if (!checkedActivity.Succeeded)
         {
-            errors["Followers"] = ["关注人数不能为负数。"];
+            return checkedActivity.Refusal;
         }
 
-        if (input.UnansweredInteractions < 0)
-        {
-            errors["UnansweredInteractions"] = ["未回应的留言数不能为负数。"];
-        }
+        await RecordActivityAsync(user, found.Value, checkedActivity.Value, "new-media.account.activity", "", cancellationToken);
+        return Outcome.Done;
+    }
 
-        if (input.LastPostOn > Today || input.OldestUnansweredOn > Today)
+    /// <summary>Followers and activity reported by the account's platform tool through the API (a staff token of the
+    /// account's body): checked by <see cref="AccountActivityRules.CheckReport"/>, stored as the console's figures are,
+    /// audited as a report; answers the account's standing on the indicators with what was reported.</summary>
+    public async Task<Outcome<(NewMediaAccount Account, AccountHealth Health)>> ReportStatsAsync(ClaimsPrincipal user, int id, AccountStatsReport report,
+        CancellationToken cancellationToken = default)
+    {
+        ArgumentNullException.ThrowIfNull(report);
+        var found = await TrackedAccountAsync(user, id, cancellationToken);
+        if (!found.Succeeded)
         {
-            errors["LastPostOn"] = ["日期不能晚于今天。"];
-        }
-
-        if (errors.Count > 0)
-        {
-            return Refusal.Invalid("运行情况填写有误。", errors);
+            return found.Refusal;
         }
 
         var account = found.Value;
-        account.Followers = input.Followers;
-        account.LastPostOn = input.LastPostOn;
-        account.UnansweredInteractions = input.UnansweredInteractions;
-        account.OldestUnansweredOn = input.UnansweredInteractions > 0 ? input.OldestUnansweredOn : null;
+        if (account.Status != AccountStatus.Active)
+        {
+            return Refusal.Conflict("这个账号已经关停或整合，不再报送运行数据，也不再检查。");
+        }
+
+        var checkedActivity = AccountActivityRules.CheckReport(report, clock.GetUtcNow());
+        if (!checkedActivity.Succeeded)
+        {
+            return checkedActivity.Refusal;
+        }
+
+        await RecordActivityAsync(user, account, checkedActivity.Value, "new-media.account.stats-reported", "经接口报送：", cancellationToken);
+        return (account, AccountIndicators.Assess(account.Activity, Today));
+    }
+
+    private async Task RecordActivityAsync(ClaimsPrincipal user, NewMediaAccount account, CheckedActivity activity, string action, string lead,
+        CancellationToken cancellationToken)
+    {
+        var invariant = System.Globalization.CultureInfo.InvariantCulture;
+        account.Followers = activity.Followers;
+        account.LastPostOn = activity.LastPostOn;
+        account.UnansweredInteractions = activity.UnansweredInteractions;
+        account.OldestUnansweredOn = activity.OldestUnansweredOn;
         account.ActivityReportedAt = account.UpdatedAt = clock.GetUtcNow();
-        audit.Record("new-media.account.activity", Target(account),
-            $"关注 {input.Followers?.ToString(System.Globalization.CultureInfo.InvariantCulture) ?? "未填"}，最近更新 {input.LastPostOn?.ToString("yyyy-MM-dd", System.Globalization.CultureInfo.InvariantCulture) ?? "未填"}，未回应 {input.UnansweredInteractions}",
+        var oldest = activity.OldestUnansweredOn is { } day ? "（最早 " + day.ToString("yyyy-MM-dd", invariant) + "）" : "";
+        audit.Record(action, Target(account),
+            $"{lead}关注 {activity.Followers?.ToString(invariant) ?? "未填"}，最近更新 {activity.LastPostOn?.ToString("yyyy-MM-dd", invariant) ?? "未填"}，未回应 {activity.UnansweredInteractions.ToString(invariant)}{oldest}",
             account.BodyId, StaffClaims.DisplayNameOf(user), StaffClaims.UserIdOf(user));
         await db.SaveChangesAsync(cancellationToken);
-        return Outcome.Done;
     }
 
     /// <summary>关停 (no <paramref name="mergedIntoId"/>) or 整合 into another account of the same body, with a public notice.</summary>

@@ -279,6 +279,8 @@ public sealed partial class AuthorizationMatrixTests(StaffTestHost host, ITestOu
         ["GET /admin/channels/posts/{id:int}/cover.png"] = Access.Permission(ChannelsPermissions.ViewChannels),
         ["GET /channels/posts/{id:int}/cover.png"] = Access.Anonymous,
         ["GET /api/v1/new-media/posts/{id:int}"] = Access.Permission(ChannelsPermissions.ViewChannels),
+        // The account's platform tool reports its figures with a staff token of the account's body (the desk checks the body)
+        ["POST /api/v1/new-media/accounts/{id:int}/stats"] = Access.Permission(ChannelsPermissions.ManageAccounts),
         ["POST /api/v1/new-media/posts/{id:int}/export/published"] = Access.Permission(ChannelsPermissions.ManageAccounts),
         ["POST /api/v1/new-media/posts/{id:int}/export/removed"] = Access.Permission(ChannelsPermissions.ManageAccounts),
         ["POST /api/v1/new-media/posts/{id:int}/webhook/retry"] = Access.Permission(ChannelsPermissions.ManageAccounts),
