@@ -42,6 +42,15 @@ public sealed class RichEditorBrowserTests(BrowserFixture fixture)
         await Assertions.Expect(toolbar.GetByRole(AriaRole.Button, new() { Name = "标题" })).ToHaveAttributeAsync("aria-pressed", "true");
         await BrowserFixture.AssertAccessibleAsync(page);
 
+        // 「HTML 源代码」 shows the markup the editor will post; back in the editor, the heading is still a heading.
+        var source = toolbar.GetByRole(AriaRole.Button, new() { Name = "HTML 源代码" });
+        await source.ClickAsync();
+        await Assertions.Expect(RichEditor.Body(page)).ToHaveValueAsync(new System.Text.RegularExpressions.Regex("^<h2>工作要求</h2>"));
+        await Assertions.Expect(toolbar.GetByRole(AriaRole.Button, new() { Name = "加粗" })).ToBeDisabledAsync();
+        await BrowserFixture.AssertAccessibleAsync(page);
+        await source.ClickAsync();
+        await Assertions.Expect(body.Locator("h2")).ToHaveTextAsync("工作要求");
+
         await page.GetByRole(AriaRole.Button, new() { Name = "保存草稿" }).ClickAsync();
         await Assertions.Expect(page.GetByRole(AriaRole.Status).Filter(new() { HasText = "草稿已保存。" })).ToBeVisibleAsync();
         var text = page.Locator(".document-text");

@@ -1,7 +1,9 @@
 // 正文编辑器: turns each textarea[data-rich-editor] into a what-you-see-is-what-you-get editor (Squire, vendored in
-// /lib/squire-rte) with a Chinese toolbar. The textarea stays the form field: it is hidden and kept in sync, so the
-// form posts exactly as without JavaScript, and the server sanitises the HTML as it does for typed HTML. Without
-// JavaScript (or if Squire did not load) the plain textarea is left as it is.
+// /lib/squire-rte) with a Chinese toolbar. The textarea stays the form field: it is hidden and kept in sync (on every
+// change and again on submit), so the form posts exactly as without JavaScript, and the server sanitises the HTML as it
+// does for typed HTML. 「HTML 源代码」 shows the textarea itself for markup pasted from elsewhere; leaving that mode loads
+// the markup back into the editor, and a form submitted in that mode posts the textarea as typed. Without JavaScript
+// (or if Squire did not load) the plain textarea is left as it is.
 (function () {
     "use strict";
     if (typeof window.Squire !== "function") {
@@ -42,7 +44,11 @@
         if (label) {
             label.id = label.id || textarea.id + "-label-" + index;
             area.setAttribute("aria-labelledby", label.id);
-            label.addEventListener("click", function () { editor.focus(); });
+            label.addEventListener("click", function () {
+                if (!sourceMode) {
+                    editor.focus();
+                }
+            });
         }
 
         ["aria-describedby", "aria-invalid"].forEach(function (name) {
@@ -54,6 +60,11 @@
         wrapper.appendChild(toolbar);
         wrapper.appendChild(area);
         textarea.parentNode.insertBefore(wrapper, textarea);
+        // The textarea moves into the editor's frame (still inside its form) so that the source view sits under the toolbar.
+        wrapper.appendChild(textarea);
+        textarea.classList.add("rich-editor-source");
+        var required = textarea.required;
+        var sourceMode = false;
         textarea.hidden = true;
         textarea.required = false;
 
@@ -61,7 +72,9 @@
         editor.setHTML(textarea.value);
 
         function sync() {
-            textarea.value = editor.getHTML();
+            if (!sourceMode) {
+                textarea.value = editor.getHTML();
+            }
         }
 
         function inside(tag) {
@@ -115,8 +128,41 @@
             { label: "链接", title: "插入链接（在链接上再按一次取消链接）", run: link, state: function () { return inside("A"); } },
             { label: "表格", title: "插入两列表格", run: table },
             { label: "撤销", run: function () { editor.undo(); } },
-            { label: "重做", run: function () { editor.redo(); } }
+            { label: "重做", run: function () { editor.redo(); } },
+            { label: "HTML 源代码", title: "直接查看和编辑 HTML（再按一次回到所见即所得编辑）", source: true, state: function () { return sourceMode; } }
         ];
+
+        function refreshButtons() {
+            buttons.forEach(function (item) {
+                if (item.state) {
+                    item.element.setAttribute("aria-pressed", item.state() ? "true" : "false");
+                }
+                if (!item.source) {
+                    item.element.disabled = sourceMode;
+                }
+            });
+        }
+
+        function toggleSource() {
+            if (sourceMode) {
+                sourceMode = false;
+                editor.setHTML(textarea.value);
+                sync();
+                textarea.hidden = true;
+                textarea.required = false;
+                area.hidden = false;
+                refreshButtons();
+                editor.focus();
+            } else {
+                sync();
+                sourceMode = true;
+                area.hidden = true;
+                textarea.hidden = false;
+                textarea.required = required;
+                refreshButtons();
+                textarea.focus();
+            }
+        }
         buttons.forEach(function (item) {
             var button = document.createElement("button");
             button.type = "button";
@@ -128,6 +174,10 @@
                 button.setAttribute("aria-pressed", "false");
             }
             button.addEventListener("click", function () {
+                if (item.source) {
+                    toggleSource();
+                    return;
+                }
                 item.run();
                 editor.focus();
                 sync();
@@ -136,13 +186,7 @@
             toolbar.appendChild(button);
         });
 
-        editor.addEventListener("pathChange", function () {
-            buttons.forEach(function (item) {
-                if (item.state) {
-                    item.element.setAttribute("aria-pressed", item.state() ? "true" : "false");
-                }
-            });
-        });
+        editor.addEventListener("pathChange", refreshButtons);
         editor.addEventListener("input", sync);
         if (textarea.form) {
             textarea.form.addEventListener("submit", sync);
