@@ -3,6 +3,7 @@ using System.Security.Claims;
 using System.Security.Cryptography;
 using Gongkai.Platform.Audit;
 using Gongkai.Platform.Data;
+using Gongkai.Platform.Notifications;
 using Gongkai.Platform.Outcomes;
 using Gongkai.Staff;
 using Microsoft.EntityFrameworkCore;
@@ -83,9 +84,11 @@ public interface IReplyFileCheck
 /// The files of a reply. Officers who may handle the request add and remove them after the reply is recorded (a
 /// 网上获取 reply says 「详见附件」); the applicant gets them only with tracking number and query code, checked like
 /// the tracking page does. Files pass the document attachments' checks (PDF, Word, Excel or an image by its bytes,
-/// the extension agreeing, size limit). Adding, removing and every download are audited.
+/// the extension agreeing, size limit). Adding, removing and every download are audited. An applicant who gave an
+/// e-mail address is told of each added file (<see cref="ApplicantMail.ReplyFileAdded"/>), without a link.
 /// </summary>
-public sealed class RequestReplyFiles(GongkaiDbContext db, RequestDesk desk, BodyScope scope, AuditLog audit, TimeProvider clock, IReplyFileCheck check)
+public sealed class RequestReplyFiles(
+    GongkaiDbContext db, RequestDesk desk, BodyScope scope, AuditLog audit, TimeProvider clock, IReplyFileCheck check, INotifier notifier)
 {
     public const long MaxBytes = 20 * 1024 * 1024;
 
@@ -126,7 +129,8 @@ public sealed class RequestReplyFiles(GongkaiDbContext db, RequestDesk desk, Bod
             return checkedFile.Refusal;
         }
 
-        if (await db.Set<RequestReplyAttachment>().CountAsync(a => a.RequestId == request.Id, cancellationToken) >= MaxPerReply)
+        var existing = await db.Set<RequestReplyAttachment>().CountAsync(a => a.RequestId == request.Id, cancellationToken);
+        if (existing >= MaxPerReply)
         {
             return Refusal.InvalidField("file", $"每份答复最多 {MaxPerReply} 个附件，请先删除不需要的附件，或合并后上传。", "附件过多");
         }
@@ -144,6 +148,11 @@ public sealed class RequestReplyFiles(GongkaiDbContext db, RequestDesk desk, Bod
             await db.SaveChangesAsync(cancellationToken);
             audit.Record("request.reply.attachment.add", Target(request.TrackingNumber, attachment.Id),
                 $"{file.FileName}（{file.KindName}，{file.Size}，SHA-256 {attachment.Sha256}）", request.BodyId);
+            if (ApplicantMail.ReplyFileAdded(request, file.FileName, file.KindName, existing + 1) is { } notice)
+            {
+                await notifier.NotifyAsync(notice, cancellationToken);
+            }
+
             await db.SaveChangesAsync(cancellationToken);
         }, cancellationToken);
         return new ReplyFile(attachment.Id, attachment.FileName, attachment.KindName, content.Length, attachment.Sha256);

@@ -4,6 +4,8 @@ using System.Text.RegularExpressions;
 using Gongkai.Organizations;
 using Gongkai.Platform.Audit;
 using Gongkai.Platform.Data;
+using Gongkai.Platform.Notifications;
+using Gongkai.Requests;
 using Gongkai.Staff;
 using Gongkai.Tests.Infrastructure;
 using Gongkai.UnitTests.Publishing.Attachments;
@@ -27,7 +29,7 @@ public sealed partial class ReplyAttachmentTests(FrozenClockFactory factory) : I
 
     private static Uri U(string path) => new(path, UriKind.Relative);
 
-    private async Task<(string Number, string Code)> ApplyAsync(HttpClient citizen, string name)
+    private async Task<(string Number, string Code)> ApplyAsync(HttpClient citizen, string name, string email = "")
     {
         string body;
         using (var scope = factory.Services.CreateScope())
@@ -38,7 +40,7 @@ public sealed partial class ReplyAttachmentTests(FrozenClockFactory factory) : I
         var filed = await citizen.SubmitAsync("/requests/apply", new Dictionary<string, string>
         {
             ["Application.ApplicantType"] = "自然人", ["Application.Name"] = name, ["Application.IdType"] = "居民身份证",
-            ["Application.IdNumber"] = "360426199101010071", ["Application.Phone"] = "13800000000", ["Application.Email"] = "",
+            ["Application.IdNumber"] = "360426199101010071", ["Application.Phone"] = "13800000000", ["Application.Email"] = email,
             ["Application.Address"] = "", ["Application.Body"] = body, ["Application.Description"] = "2025年道路养护经费预算表",
             ["Application.DocNumber"] = "", ["Application.Form"] = "electronic", ["Application.Delivery"] = "online",
         });
@@ -137,6 +139,49 @@ public sealed partial class ReplyAttachmentTests(FrozenClockFactory factory) : I
             .Where(a => a.Target.StartsWith(number + "/reply-attachment:")).Select(a => a.Action).ToListAsync();
         Assert.Contains("request.reply.attachment.add", actions);
         Assert.Single(actions, a => a == "request.reply.attachment.download");
+    }
+
+    [Fact]
+    public async Task An_applicant_with_an_e_mail_address_is_told_of_each_reply_file_and_where_to_download_it_without_code_or_link()
+    {
+        using var citizen = factory.CreateClient();
+        var (number, code) = await ApplyAsync(citizen, "周九", "zhoujiu@example.cn");
+        using var officer = await factory.CreateStaffClientAsync("officer.replyfiles4", StaffRoles.RequestOfficer);
+        await ReplyAsync(officer, number);
+        using (await UploadAsync(officer, number, "养护经费预算表.pdf", AttachmentFixtures.Pdf("Budget")))
+        {
+        }
+
+        using (await UploadAsync(officer, number, "说明.pdf", AttachmentFixtures.Pdf("Notes")))
+        {
+        }
+
+        using var scope = factory.Services.CreateScope();
+        var mails = await scope.ServiceProvider.GetRequiredService<GongkaiDbContext>().Set<OutboxMessage>().AsNoTracking()
+            .Where(m => m.To == "zhoujiu@example.cn" && m.Kind == ApplicantMail.ReplyFileKind).ToListAsync();
+        Assert.Equal(2, mails.Count);
+        Assert.Contains("现有 1 个附件", Assert.Single(mails, m => m.Body.Contains("养护经费预算表.pdf", StringComparison.Ordinal)).Body, StringComparison.Ordinal);
+        Assert.Contains("现有 2 个附件", Assert.Single(mails, m => m.Body.Contains("说明.pdf", StringComparison.Ordinal)).Body, StringComparison.Ordinal);
+        foreach (var mail in mails)
+        {
+            Assert.Contains(number, mail.Subject, StringComparison.Ordinal);
+            Assert.Contains("/requests/track", mail.Body, StringComparison.Ordinal);
+            Assert.Contains("申请编号和查询码", mail.Body, StringComparison.Ordinal);
+            Assert.DoesNotContain(code, mail.Body, StringComparison.Ordinal);
+            Assert.DoesNotContain("attachmentId", mail.Body, StringComparison.Ordinal);
+            Assert.DoesNotContain("http", mail.Body, StringComparison.OrdinalIgnoreCase);
+        }
+
+        // An applicant without an address gets nothing, and the upload still works.
+        var (silent, _) = await ApplyAsync(citizen, "吴十");
+        await ReplyAsync(officer, silent);
+        using (var uploaded = await UploadAsync(officer, silent, "预算表.pdf", AttachmentFixtures.Pdf("Budget")))
+        {
+            Assert.Contains("答复附件“预算表.pdf”已上传", await uploaded.Content.ReadAsStringAsync(), StringComparison.Ordinal);
+        }
+
+        Assert.False(await scope.ServiceProvider.GetRequiredService<GongkaiDbContext>().Set<OutboxMessage>()
+            .AnyAsync(m => m.Kind == ApplicantMail.ReplyFileKind && m.Subject.Contains(silent)));
     }
 
     [Fact]
