@@ -175,9 +175,9 @@ public sealed partial class ReplyAttachmentTests(FrozenClockFactory factory) : I
         // An applicant without an address gets nothing, and the upload still works.
         var (silent, _) = await ApplyAsync(citizen, "吴十");
         await ReplyAsync(officer, silent);
-        using (var uploaded = await UploadAsync(officer, silent, "预算表.pdf", AttachmentFixtures.Pdf("Budget")))
+        using (var uploaded = await UploadAsync(officer, silent, "吴十的答复材料.pdf", AttachmentFixtures.Pdf("Budget")))
         {
-            Assert.Contains("答复附件“预算表.pdf”已上传", await uploaded.Content.ReadAsStringAsync(), StringComparison.Ordinal);
+            Assert.Contains("答复附件“吴十的答复材料.pdf”已上传", await uploaded.Content.ReadAsStringAsync(), StringComparison.Ordinal);
         }
 
         Assert.False(await scope.ServiceProvider.GetRequiredService<GongkaiDbContext>().Set<OutboxMessage>()
