@@ -37,7 +37,8 @@ public sealed partial class DisclosureBrowserTests(BrowserFixture fixture)
         await editor.GetByLabel("主动公开目录").SelectOptionAsync(new SelectOptionValue { Label = "法定主动公开内容 / 规章和规范性文件" });
         await editor.GetByLabel("文号").FillAsync($"绵府规[{year}]7号");
         await editor.GetByLabel("成文日期（必填）", new() { Exact = true }).FillAsync(today);
-        await editor.GetByLabel("正文").FillAsync("<p>第一条　为加强城市道路桥梁管理，制定本办法。</p><p>第二条　本办法自发布之日起施行。</p>");
+        // The body arrives as markup from another system: pasted into the editor's HTML source view, posted as typed.
+        await RichEditor.WriteSourceAsync(editor, "<p>第一条　为加强城市道路桥梁管理，制定本办法。</p><p>第二条　本办法自发布之日起施行。</p>");
         await BrowserFixture.AssertAccessibleAsync(editor);
         await editor.GetByRole(AriaRole.Button, new() { Name = "保存并提交审核" }).ClickAsync();
         await Assertions.Expect(editor).ToHaveURLAsync(DocumentPage());

@@ -31,7 +31,7 @@ public sealed partial class FairCompetitionBrowserTests(BrowserFixture fixture)
         await editor.GetByLabel("文件类型（必填）", new() { Exact = true }).SelectOptionAsync("其他政策文件");
         await editor.GetByLabel("主题分类（必填）", new() { Exact = true }).SelectOptionAsync("城乡建设、环境保护");
         await editor.GetByLabel("成文日期（必填）", new() { Exact = true }).FillAsync(today);
-        await editor.GetByLabel("正文").FillAsync("<p>第一条　为规范政府投资项目招标和政府采购活动，制定本办法。</p><p>第二条　本办法自发布之日起施行。</p>");
+        await RichEditor.WriteAsync(editor, "第一条　为规范政府投资项目招标和政府采购活动，制定本办法。", "第二条　本办法自发布之日起施行。");
         await editor.GetByRole(AriaRole.Button, new() { Name = "保存并提交审核" }).ClickAsync();
         await Assertions.Expect(editor).ToHaveURLAsync(DocumentPage());
         var id = int.Parse(DocumentPage().Match(editor.Url).Groups[1].Value, CultureInfo.InvariantCulture);

@@ -24,7 +24,7 @@ public sealed partial class SafeguardsBrowserTests(BrowserFixture fixture)
         await editor.GetByLabel("文件类型（必填）").SelectOptionAsync("通知公告");
         await editor.GetByLabel("主题分类（必填）").SelectOptionAsync("综合政务");
         await editor.GetByLabel("成文日期（必填）").FillAsync("2024-09-27");
-        await editor.Locator("#f-bodyHtml").FillAsync(text);
+        await RichEditor.WriteAsync(editor, text);
         await editor.GetByRole(AriaRole.Button, new() { Name = button }).ClickAsync();
         await Assertions.Expect(editor).ToHaveURLAsync(DocumentUrl());
         return int.Parse(DocumentUrl().Match(editor.Url).Groups[1].Value, System.Globalization.CultureInfo.InvariantCulture);
@@ -50,6 +50,7 @@ public sealed partial class SafeguardsBrowserTests(BrowserFixture fixture)
         await Assertions.Expect(editor).ToHaveURLAsync(new Regex($"/admin/documents/edit/{id}"));
         await Assertions.Expect(Findings(editor).GetByRole(AriaRole.Status)).ToContainTextAsync("已遮盖：" + MaskedId);
         await Assertions.Expect(Findings(editor).Locator("mark.finding-personal")).ToHaveCountAsync(0);
+        await Assertions.Expect(RichEditor.Body(editor)).ToContainTextAsync(MaskedId);
         Assert.Contains(MaskedId, await editor.Locator("#f-bodyHtml").InputValueAsync(), StringComparison.Ordinal);
         Assert.DoesNotContain(IdNumber, await editor.Locator("#f-bodyHtml").InputValueAsync(), StringComparison.Ordinal);
         await BrowserFixture.AssertAccessibleAsync(editor);

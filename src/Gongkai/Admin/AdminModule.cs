@@ -17,6 +17,7 @@ internal static class AdminModule
         builder.Services.AddConsoleMenuEntry(140, "通知发件箱", "/admin/outbox", AdminPermissions.ViewOutbox, "查看系统发出的邮件和短信通知。");
         builder.Services.AddSingleton<ConsoleMenu>();
         builder.Services.AddScoped<AuditQuery>();
+        builder.Services.AddSingleton<Requests.IReplyFileCheck, ReplyFileCheck>();
         return builder;
     }
 

@@ -5,8 +5,9 @@ namespace Gongkai.Publishing;
 
 /// <summary>
 /// Sanitises document text entered as rich text: HtmlSanitizer's allow-list of elements, without style attributes
-/// (the site's CSP forbids inline styles) and without images from other sites; scripts, event handlers and
-/// javascript: links are removed, the rest of the text is kept.
+/// (the site's CSP forbids inline styles) and without images from other sites — an image is kept only when it is
+/// inline PNG, JPEG or GIF data (what 导入 Word produces); scripts, event handlers and javascript: links are removed,
+/// the rest of the text is kept.
 /// </summary>
 public static partial class RichText
 {
@@ -28,15 +29,42 @@ public static partial class RichText
     [GeneratedRegex("<[^>]*>")]
     private static partial Regex Tags();
 
+    [GeneratedRegex("^data:image/(png|jpeg|gif);base64,[A-Za-z0-9+/=\\s]+$", RegexOptions.IgnoreCase)]
+    private static partial Regex InlineImage();
+
     private static HtmlSanitizer Create()
     {
         var sanitizer = new HtmlSanitizer();
         sanitizer.AllowedAttributes.Remove("style");
-        sanitizer.AllowedTags.Remove("img");
         sanitizer.AllowedSchemes.Clear();
         sanitizer.AllowedSchemes.Add("https");
         sanitizer.AllowedSchemes.Add("http");
         sanitizer.AllowedSchemes.Add("mailto");
+        sanitizer.AllowedSchemes.Add("data");
+        sanitizer.FilterUrl += (_, e) =>
+        {
+            var isImage = string.Equals(e.Tag?.TagName, "img", StringComparison.OrdinalIgnoreCase);
+            var inlineImage = InlineImage().IsMatch(e.OriginalUrl);
+            if (isImage != inlineImage || (!isImage && e.OriginalUrl.StartsWith("data:", StringComparison.OrdinalIgnoreCase)))
+            {
+                e.SanitizedUrl = null;
+            }
+        };
+        sanitizer.RemovingAttribute += (_, e) =>
+        {
+            // An image whose address was refused is removed whole, not left as an empty frame.
+            if (string.Equals(e.Tag.TagName, "img", StringComparison.OrdinalIgnoreCase) && string.Equals(e.Attribute.Name, "src", StringComparison.OrdinalIgnoreCase))
+            {
+                e.Tag.Remove();
+            }
+        };
+        sanitizer.PostProcessNode += (_, e) =>
+        {
+            if (e.Node is AngleSharp.Dom.IElement { TagName: "IMG" } image && !image.HasAttribute("src"))
+            {
+                image.Remove();
+            }
+        };
         return sanitizer;
     }
 }

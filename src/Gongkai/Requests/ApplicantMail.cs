@@ -6,12 +6,14 @@ namespace Gongkai.Requests;
 /// <summary>
 /// E-mails to an applicant who gave an address: the acknowledgement (tracking number and query code, as the
 /// confirmation page shows them) and a notice for each event that asks something of the applicant or answers them.
-/// Later notices never repeat the query code: the applicant reads the details on the tracking page with it.
+/// Later notices never repeat the query code: the applicant reads the details on the tracking page with it. Nor does
+/// any mail carry a download link: a reply's files are fetched on the tracking page with number and code.
 /// </summary>
 public static class ApplicantMail
 {
     public const string AcknowledgementKind = "request.acknowledged";
     public const string EventKind = "request.applicant-notice";
+    public const string ReplyFileKind = "request.reply-file";
 
     /// <summary>Events the applicant hears about by e-mail.</summary>
     private static readonly HashSet<RequestEventType> Told =
@@ -55,4 +57,22 @@ public static class ApplicantMail
                 本邮件由系统发出，请勿直接回复。
                 """,
                 EventKind);
+
+    /// <summary>The notice that a file was added to the reply (files are added after the reply is recorded, so the
+    /// reply notice cannot list them): which file, how many the reply now has, and where to download them.</summary>
+    public static Notification? ReplyFileAdded(DisclosureRequest request, string fileName, string kindName, int fileCount) =>
+        string.IsNullOrWhiteSpace(request.Email)
+            ? null
+            : new Notification(
+                [request.Email],
+                $"您的政府信息公开申请答复附件可以下载了（{request.TrackingNumber}）",
+                $"""
+                {request.ApplicantName}：
+
+                您的申请（编号 {request.TrackingNumber}）的答复新增附件：{fileName}（{kindName}）。这份答复现有 {fileCount} 个附件。
+                请在本网站“依申请公开—申请查询”页面（/requests/track）输入申请编号和查询码，在答复下方的“答复附件”中下载。
+                为保护您的信息，本邮件不附带文件，也不含下载链接和查询码；查询码见受理时的回执邮件或确认页面。
+                本邮件由系统发出，请勿直接回复。
+                """,
+                ReplyFileKind);
 }

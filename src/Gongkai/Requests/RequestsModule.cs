@@ -41,6 +41,7 @@ internal static class RequestsModule
         services.AddScoped<RequestDesk>();
         services.AddScoped<RequestStatistics>();
         services.AddScoped<RequestCaseWork>();
+        services.AddScoped<RequestReplyFiles>();
         services.Configure<RequestOptions>(builder.Configuration.GetSection("Requests"));
         services.AddScoped<RequestReminderJob>();
         services.AddRecurringJob<RequestReminderJob>();

@@ -11,8 +11,16 @@ namespace Gongkai.Requests.Admin;
 /// <summary>One request for the officer: applicant data, events, the deadline explained day by day, and the form to
 /// record the next event (including the reply).</summary>
 [Authorize(Policy = RequestsPermissions.HandleRequests)]
-public sealed class CaseModel(RequestDesk desk, RequestCaseWork work, Organizations.BodyDirectory directory) : PageModel
+public sealed class CaseModel(RequestDesk desk, RequestCaseWork work, Organizations.BodyDirectory directory, RequestReplyFiles replyFiles) : PageModel
 {
+    /// <summary>The files sent with the reply.</summary>
+    public IReadOnlyList<ReplyFile> ReplyFiles { get; private set; } = [];
+
+    public string AcceptedReplyFileTypes => replyFiles.AcceptedExtensions;
+
+    /// <summary>Why the last reply file was refused (wrong type, too large …).</summary>
+    public string? ReplyFileError { get; private set; }
+
     public DisclosureRequest? Application { get; private set; }
 
     public ClockResult? Clock { get; private set; }
@@ -132,6 +140,54 @@ public sealed class CaseModel(RequestDesk desk, RequestCaseWork work, Organizati
         return await LoadAsync(trackingNumber, cancellationToken) ? Page() : NotFound();
     }
 
+    /// <summary>Adds a file to the reply (multipart form; works without JavaScript).</summary>
+    public async Task<IActionResult> OnPostReplyFileAsync(string trackingNumber, IFormFile? file, CancellationToken cancellationToken)
+    {
+        Outcome<ReplyFile> added;
+        if (file is null || file.Length == 0)
+        {
+            added = Refusal.InvalidField("file", "请选择要上传的答复附件。", "缺少文件");
+        }
+        else
+        {
+            await using var stream = file.OpenReadStream();
+            added = await replyFiles.AddAsync(User, trackingNumber, file.FileName, stream, cancellationToken);
+        }
+
+        if (added.Succeeded)
+        {
+            Confirmation = $"答复附件“{added.Value.FileName}”已上传，申请人可在申请查询页面凭申请编号和查询码下载。";
+            return Redirect($"/admin/requests/{trackingNumber.Trim().ToUpperInvariant()}#reply");
+        }
+
+        if (added.Refusal.Kind is RefusalKind.NotFound or RefusalKind.Forbidden)
+        {
+            return this.Refused(added.Refusal);
+        }
+
+        ReplyFileError = added.Refusal.Errors.Values.SelectMany(m => m).FirstOrDefault() ?? added.Refusal.Message;
+        return await LoadAsync(trackingNumber, cancellationToken) ? Page() : NotFound();
+    }
+
+    public async Task<IActionResult> OnPostRemoveReplyFileAsync(string trackingNumber, int attachmentId, CancellationToken cancellationToken)
+    {
+        var removed = await replyFiles.RemoveAsync(User, trackingNumber, attachmentId, cancellationToken);
+        if (!removed.Succeeded)
+        {
+            return this.Refused(removed.Refusal ?? Refusal.NotFound("未找到附件。"));
+        }
+
+        Confirmation = "答复附件已删除。";
+        return Redirect($"/admin/requests/{trackingNumber.Trim().ToUpperInvariant()}#reply");
+    }
+
+    /// <summary>The file as the applicant gets it, for the officer to check.</summary>
+    public async Task<IActionResult> OnGetReplyFileAsync(string trackingNumber, int attachmentId, CancellationToken cancellationToken)
+    {
+        var attachment = await replyFiles.ForStaffAsync(User, trackingNumber, attachmentId, cancellationToken);
+        return attachment is null ? NotFound() : File(attachment.Content, attachment.MediaType, attachment.FileName);
+    }
+
     public string[] AppealErrorsFor(string field) => AppealErrors.TryGetValue(field, out var messages) ? messages : [];
 
     private async Task<bool> LoadAsync(string trackingNumber, CancellationToken cancellationToken, bool viewing = false)
@@ -155,6 +211,7 @@ public sealed class CaseModel(RequestDesk desk, RequestCaseWork work, Organizati
         }
 
         Reply = await desk.ReplyOfAsync(Application.Id, cancellationToken);
+        ReplyFiles = await replyFiles.ListAsync(Application.Id, cancellationToken);
         Event.On ??= desk.Today;
         Appeal.FiledOn ??= desk.Today;
         Appeals = await work.AppealsOfAsync(Application.Id, cancellationToken);

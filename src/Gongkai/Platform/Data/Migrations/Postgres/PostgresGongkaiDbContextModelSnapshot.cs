@@ -4985,6 +4985,56 @@ namespace Gongkai.Platform.Data.Migrations.Postgres
                     b.ToTable("disclosure_request_replies", (string)null);
                 });
 
+            modelBuilder.Entity("Gongkai.Requests.RequestReplyAttachment", b =>
+                {
+                    b.Property<int>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("integer");
+
+                    NpgsqlPropertyBuilderExtensions.UseIdentityByDefaultColumn(b.Property<int>("Id"));
+
+                    b.Property<byte[]>("Content")
+                        .IsRequired()
+                        .HasColumnType("bytea");
+
+                    b.Property<string>("FileName")
+                        .IsRequired()
+                        .HasMaxLength(200)
+                        .HasColumnType("character varying(200)");
+
+                    b.Property<string>("KindName")
+                        .IsRequired()
+                        .HasMaxLength(32)
+                        .HasColumnType("character varying(32)");
+
+                    b.Property<string>("MediaType")
+                        .IsRequired()
+                        .HasMaxLength(128)
+                        .HasColumnType("character varying(128)");
+
+                    b.Property<int>("RequestId")
+                        .HasColumnType("integer");
+
+                    b.Property<string>("Sha256")
+                        .IsRequired()
+                        .HasMaxLength(64)
+                        .HasColumnType("character varying(64)");
+
+                    b.Property<DateTimeOffset>("UploadedAt")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<string>("UploadedBy")
+                        .IsRequired()
+                        .HasMaxLength(128)
+                        .HasColumnType("character varying(128)");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("RequestId");
+
+                    b.ToTable("disclosure_request_reply_attachments", (string)null);
+                });
+
             modelBuilder.Entity("Gongkai.Safeguards.Data.WordListEntry", b =>
                 {
                     b.Property<int>("Id")
@@ -6391,6 +6441,15 @@ namespace Gongkai.Platform.Data.Migrations.Postgres
                 });
 
             modelBuilder.Entity("Gongkai.Requests.RequestReply", b =>
+                {
+                    b.HasOne("Gongkai.Requests.DisclosureRequest", null)
+                        .WithMany()
+                        .HasForeignKey("RequestId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+                });
+
+            modelBuilder.Entity("Gongkai.Requests.RequestReplyAttachment", b =>
                 {
                     b.HasOne("Gongkai.Requests.DisclosureRequest", null)
                         .WithMany()

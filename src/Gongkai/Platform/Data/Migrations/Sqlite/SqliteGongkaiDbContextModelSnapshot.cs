@@ -4832,6 +4832,54 @@ namespace Gongkai.Platform.Data.Migrations.Sqlite
                     b.ToTable("disclosure_request_replies", (string)null);
                 });
 
+            modelBuilder.Entity("Gongkai.Requests.RequestReplyAttachment", b =>
+                {
+                    b.Property<int>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("INTEGER");
+
+                    b.Property<byte[]>("Content")
+                        .IsRequired()
+                        .HasColumnType("BLOB");
+
+                    b.Property<string>("FileName")
+                        .IsRequired()
+                        .HasMaxLength(200)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("KindName")
+                        .IsRequired()
+                        .HasMaxLength(32)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("MediaType")
+                        .IsRequired()
+                        .HasMaxLength(128)
+                        .HasColumnType("TEXT");
+
+                    b.Property<int>("RequestId")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("Sha256")
+                        .IsRequired()
+                        .HasMaxLength(64)
+                        .HasColumnType("TEXT");
+
+                    b.Property<long>("UploadedAt")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("UploadedBy")
+                        .IsRequired()
+                        .HasMaxLength(128)
+                        .HasColumnType("TEXT");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("RequestId");
+
+                    b.ToTable("disclosure_request_reply_attachments", (string)null);
+                });
+
             modelBuilder.Entity("Gongkai.Safeguards.Data.WordListEntry", b =>
                 {
                     b.Property<int>("Id")
@@ -6210,6 +6258,15 @@ namespace Gongkai.Platform.Data.Migrations.Sqlite
                 });
 
             modelBuilder.Entity("Gongkai.Requests.RequestReply", b =>
+                {
+                    b.HasOne("Gongkai.Requests.DisclosureRequest", null)
+                        .WithMany()
+                        .HasForeignKey("RequestId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+                });
+
+            modelBuilder.Entity("Gongkai.Requests.RequestReplyAttachment", b =>
                 {
                     b.HasOne("Gongkai.Requests.DisclosureRequest", null)
                         .WithMany()
