@@ -20,6 +20,7 @@ internal static partial class ApiProblems
     {
         services.AddProblemDetails(options => options.CustomizeProblemDetails = context => InChinese(context.ProblemDetails));
         services.AddExceptionHandler<BadRequestHandler>();
+        services.AddExceptionHandler<UnstorableTextHandler>();
         // Binding failures are thrown (and answered by BadRequestHandler with the reason) instead of ending as a bare 400.
         services.Configure<RouteHandlerOptions>(options => options.ThrowOnBadRequest = true);
         services.ConfigureHttpJsonOptions(json =>
@@ -91,6 +92,41 @@ internal static partial class ApiProblems
     }
 
     private static bool IsChinese(string? text) => text is not null && text.Any(c => c is >= '\u4e00' and <= '\u9fff');
+
+    /// <summary>PostgreSQL cannot store a NUL character (U+0000) in text, and refuses the whole statement; SQLite can. A
+    /// request carrying one is bad input on either database, so an API client gets a 400 saying which character, not a
+    /// 500. (Nothing was written: the statement failed inside its transaction.)</summary>
+    private sealed class UnstorableTextHandler(IProblemDetailsService problems) : IExceptionHandler
+    {
+        public async ValueTask<bool> TryHandleAsync(HttpContext httpContext, Exception exception, CancellationToken cancellationToken)
+        {
+            if (PlatformModule.WantsPage(httpContext) || !IsUnstorableCharacter(exception))
+            {
+                return false;
+            }
+
+            httpContext.Response.StatusCode = StatusCodes.Status400BadRequest;
+            return await problems.TryWriteAsync(new ProblemDetailsContext
+            {
+                HttpContext = httpContext,
+                ProblemDetails = { Status = StatusCodes.Status400BadRequest, Detail = "请求中含有无法保存的控制字符（空字符 U+0000），请删除后重试。" },
+                Exception = exception,
+            });
+        }
+
+        private static bool IsUnstorableCharacter(Exception? exception)
+        {
+            for (; exception is not null; exception = exception.InnerException)
+            {
+                if (exception is Npgsql.PostgresException { SqlState: Npgsql.PostgresErrorCodes.CharacterNotInRepertoire or Npgsql.PostgresErrorCodes.UntranslatableCharacter })
+                {
+                    return true;
+                }
+            }
+
+            return false;
+        }
+    }
 
     /// <summary>Turns a request that could not be read (body JSON, query and route values) into a 400 saying why.</summary>
     private sealed partial class BadRequestHandler(IProblemDetailsService problems) : IExceptionHandler

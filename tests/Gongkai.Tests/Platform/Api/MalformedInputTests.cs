@@ -76,6 +76,18 @@ public sealed class MalformedInputTests(TestAuthFactory factory) : IClassFixture
     }
 
     [Fact]
+    public async Task A_NUL_character_in_a_looked_up_value_is_refused_or_not_found_never_a_500()
+    {
+        // Found by OpenApiFuzzTests on PostgreSQL, which cannot hold U+0000 in text and refused the query (a 500).
+        // SQLite can hold it and simply finds nothing.
+        using var client = factory.CreateClient();
+
+        var response = await client.GetAsync(new Uri("/api/v1/documents/by-index?indexNo=%00", UriKind.Relative));
+
+        await AssertChineseProblemAsync(response, response.StatusCode == HttpStatusCode.NotFound ? HttpStatusCode.NotFound : HttpStatusCode.BadRequest);
+    }
+
+    [Fact]
     public async Task A_WebSub_form_over_the_readers_limits_is_a_400_not_a_500()
     {
         // Found by OpenApiFuzzTests: a 100 kB form key made ReadFormAsync throw.
