@@ -53,7 +53,7 @@ public static class PersonalDataScan
                 foreach (var finding in result.Findings.Where(f => f.Kind.IsPersonal()))
                 {
                     var row = RowAt(lineStarts, finding.Start);
-                    var entry = byKind.TryGetValue(finding.Kind, out var e) ? e : (0, new List<int>(), 0);
+                    var entry = byKind.TryGetValue(finding.Kind, out var e) ? e : (Count: 0, Rows: new List<int>(), LastRow: 0);
                     if (entry.LastRow == row)
                     {
                         continue; // one cell, one count
