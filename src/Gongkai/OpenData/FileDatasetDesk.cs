@@ -62,7 +62,7 @@ public sealed class FileDatasetDesk(GongkaiDbContext db, BodyScope scope, BodyDi
         json is null ? [] : JsonSerializer.Deserialize<List<ColumnFinding>>(json, FindingJson) ?? [];
 
     public static IReadOnlyDictionary<string, ColumnDeclaration> ReadDeclarations(string json) =>
-        JsonSerializer.Deserialize<Dictionary<string, ColumnDeclaration>>(json, FindingJson) ?? [];
+        string.IsNullOrWhiteSpace(json) ? new Dictionary<string, ColumnDeclaration>() : JsonSerializer.Deserialize<Dictionary<string, ColumnDeclaration>>(json, FindingJson) ?? [];
 
     public static IReadOnlyList<string> OpenConditions { get; } = ["无条件开放", "有条件开放"];
 
