@@ -103,7 +103,7 @@ public sealed class OpenDataSearchAndLogTests(LogFactory factory) : IClassFixtur
         // Found by search, as a 记录 linking to the record's public page; the search page says so too.
         var url = "/data/records/" + id.ToString(CultureInfo.InvariantCulture);
         var hit = (await WaitForHitAsync(client, "琥珀茶饮", url, present: true))!.Value;
-        Assert.Equal("记录", hit.GetProperty("documentType").GetString());
+        Assert.Equal("记录", hit.GetProperty("type").GetString());
         Assert.Contains(caseName, hit.GetProperty("title").GetString(), StringComparison.Ordinal);
         var page = await client.GetStringAsync(new Uri("/search?q=" + Uri.EscapeDataString("琥珀茶饮"), UriKind.Relative));
         Assert.Contains($"href=\"{url}\"", page, StringComparison.Ordinal);
@@ -165,7 +165,7 @@ public sealed class OpenDataSearchAndLogTests(LogFactory factory) : IClassFixtur
         }
 
         var hit = (await WaitForHitAsync(client, "翡翠湾充电", "/data/" + name, present: true))!.Value;
-        Assert.Equal("数据", hit.GetProperty("documentType").GetString());
+        Assert.Equal("数据", hit.GetProperty("type").GetString());
 
         var leaf = await WaitForLeafAsync("dataset", name, 1);
         Assert.Equal(Sha256Hex(bytes), JsonSerializer.Deserialize<JsonElement>(leaf.LeafInput).GetProperty("contentSha256").GetString());

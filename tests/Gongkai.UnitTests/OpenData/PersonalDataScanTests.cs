@@ -15,7 +15,7 @@ public sealed class PersonalDataScanTests
         return first17 + Checksums.IdCheckCharacter(first17);
     }
 
-    private static IReadOnlyList<IReadOnlyList<string>> Rows(params string[][] rows) => rows;
+    private static string[][] Rows(params string[][] rows) => rows;
 
     [Fact]
     public void ID_numbers_and_mobile_numbers_are_found_per_column_with_their_data_rows()
