@@ -9,6 +9,8 @@ using Gongkai.Organizations;
 using Gongkai.Platform.Audit;
 using Gongkai.Platform.Data;
 using Gongkai.Platform.Outcomes;
+using Gongkai.Platform.Time;
+using Gongkai.Safeguards;
 using Gongkai.Staff;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.Options;
@@ -51,8 +53,17 @@ public sealed record FileSubmission(FileDatasetVersion? Version, IReadOnlyList<s
 /// that, once approved, replaces the resources while the older versions stay listed as history. Every step checks
 /// the body scope on the server and is audited; publication writes a change-log row and refreshes the catalogue row.
 /// </summary>
-public sealed class FileDatasetDesk(GongkaiDbContext db, BodyScope scope, BodyDirectory bodies, AuditLog audit, TimeProvider clock, IOptions<OpenDataOptions> options)
+public sealed class FileDatasetDesk(GongkaiDbContext db, BodyScope scope, BodyDirectory bodies, AuditLog audit, TimeProvider clock, IOptions<OpenDataOptions> options,
+    SafeguardsProfileCache safeguards)
 {
+    private static readonly JsonSerializerOptions FindingJson = new(JsonSerializerDefaults.Web) { Converters = { new System.Text.Json.Serialization.JsonStringEnumConverter() } };
+
+    public static IReadOnlyList<ColumnFinding> ReadFindings(string? json) =>
+        json is null ? [] : JsonSerializer.Deserialize<List<ColumnFinding>>(json, FindingJson) ?? [];
+
+    public static IReadOnlyDictionary<string, ColumnDeclaration> ReadDeclarations(string json) =>
+        string.IsNullOrWhiteSpace(json) ? new Dictionary<string, ColumnDeclaration>() : JsonSerializer.Deserialize<Dictionary<string, ColumnDeclaration>>(json, FindingJson) ?? [];
+
     public static IReadOnlyList<string> OpenConditions { get; } = ["无条件开放", "有条件开放"];
 
     public async Task<Outcome<FileSubmission>> SubmitAsync(ClaimsPrincipal user, int? fileDatasetId, int bodyId, FileDatasetMetadata metadata, string fileName, byte[] content,
@@ -102,6 +113,8 @@ public sealed class FileDatasetDesk(GongkaiDbContext db, BodyScope scope, BodyDi
 
         var now = clock.GetUtcNow();
         var (actorId, actorName) = (StaffClaims.UserIdOf(user), StaffClaims.DisplayNameOf(user));
+        // The personal-data scan runs once, at upload; review reads its result.
+        var findings = check.Table is { } scanned ? await ScanAsync(scanned.Columns, scanned.Rows, cancellationToken) : null;
         var version = await db.InTransactionAsync(async () =>
         {
             if (owner is null)
@@ -127,6 +140,7 @@ public sealed class FileDatasetDesk(GongkaiDbContext db, BodyScope scope, BodyDi
                 RowCount = check.Table?.Rows.Count ?? 0,
                 ColumnsJson = check.Table is { } table ? FileDatasetSchema.WriteColumns(ColumnInference.Infer(table.Columns, table.Rows, descriptions)) : null,
                 MetadataJson = JsonSerializer.Serialize(Trimmed(metadata), SchemaJsonFormat.Options),
+                PersonalDataJson = findings is null ? null : JsonSerializer.Serialize(findings, FindingJson),
                 SubmittedById = actorId,
                 SubmittedByName = actorName,
                 SubmittedAt = now,
@@ -166,6 +180,12 @@ public sealed class FileDatasetDesk(GongkaiDbContext db, BodyScope scope, BodyDi
         if (actorId is not null && string.Equals(actorId, version.SubmittedById, StringComparison.Ordinal))
         {
             return Refusal.Forbidden("须由另一人审核：您不能审核自己上传的数据集。");
+        }
+
+        // Personal data in the cells blocks approval, column by column, unless staff declared the column.
+        if (approve && PersonalDataScan.Blocking(await FindingsOfAsync(version, cancellationToken), ReadDeclarations(owner.ColumnDeclarationsJson)) is { Count: > 0 } blocking)
+        {
+            return Refusal.Blocked(PersonalDataScan.Refusal(blocking), "数据含个人信息");
         }
 
         var actorName = StaffClaims.DisplayNameOf(user);
@@ -265,6 +285,69 @@ public sealed class FileDatasetDesk(GongkaiDbContext db, BodyScope scope, BodyDi
         audit.Record("file-dataset.dictionary-edited", Target(owner), owner.Title, owner.BodyId, StaffClaims.DisplayNameOf(user), StaffClaims.UserIdOf(user));
         await db.SaveChangesAsync(cancellationToken);
         return Outcome.Done;
+    }
+
+    /// <summary>The scan of a version: stored at upload; for a version uploaded before the scan existed, made now from
+    /// its stored table and stored.</summary>
+    public async Task<IReadOnlyList<ColumnFinding>> FindingsOfAsync(FileDatasetVersion version, CancellationToken cancellationToken = default)
+    {
+        ArgumentNullException.ThrowIfNull(version);
+        if (version.PersonalDataJson is not null || version.ColumnsJson is null)
+        {
+            return ReadFindings(version.PersonalDataJson);
+        }
+
+        var rowsJson = await db.Set<FileDatasetContent>().AsNoTracking().Where(c => c.VersionId == version.Id).Select(c => c.RowsJson).SingleOrDefaultAsync(cancellationToken);
+        var columns = FileDatasetSchema.ReadColumns(version.ColumnsJson).Select(c => c.Key).ToList();
+        var rows = (rowsJson is null ? [] : JsonSerializer.Deserialize<List<Dictionary<string, string?>>>(rowsJson) ?? [])
+            .Select(r => (IReadOnlyList<string>)columns.Select(c => r.GetValueOrDefault(c) ?? "").ToList()).ToList();
+        var findings = await ScanAsync(columns, rows, cancellationToken);
+        version.PersonalDataJson = JsonSerializer.Serialize(findings, FindingJson);
+        return findings;
+    }
+
+    /// <summary>声明: staff answer the scan for flagged columns — not personal data, or already masked (null removes the
+    /// declaration). Kept for the dataset by column name; audited.</summary>
+    public async Task<Outcome> DeclareColumnsAsync(ClaimsPrincipal user, int fileDatasetId, IReadOnlyDictionary<string, ColumnDeclaration?> declarations,
+        CancellationToken cancellationToken = default)
+    {
+        ArgumentNullException.ThrowIfNull(declarations);
+        var owner = await db.Set<FileDataset>().FirstOrDefaultAsync(f => f.Id == fileDatasetId, cancellationToken);
+        if (owner is null)
+        {
+            return Refusal.NotFound("没有这个文件数据集。");
+        }
+
+        if (!await scope.MayActForAsync(user, owner.BodyId, cancellationToken))
+        {
+            return Refusal.Forbidden("您不能修改该单位的数据集。");
+        }
+
+        var saved = new Dictionary<string, ColumnDeclaration>(ReadDeclarations(owner.ColumnDeclarationsJson), StringComparer.Ordinal);
+        foreach (var (column, declaration) in declarations)
+        {
+            if (declaration is { } value)
+            {
+                saved[column] = value;
+            }
+            else
+            {
+                saved.Remove(column);
+            }
+        }
+
+        owner.ColumnDeclarationsJson = JsonSerializer.Serialize(saved, FindingJson);
+        owner.UpdatedAt = clock.GetUtcNow();
+        var summary = string.Join("；", declarations.Select(d => $"{d.Key}：{(d.Value is { } v ? PersonalDataScan.Name(v) : "取消声明")}"));
+        audit.Record("file-dataset.columns-declared", Target(owner), $"{owner.Title}（{summary}）", owner.BodyId, StaffClaims.DisplayNameOf(user), StaffClaims.UserIdOf(user));
+        await db.SaveChangesAsync(cancellationToken);
+        return Outcome.Done;
+    }
+
+    private async Task<IReadOnlyList<ColumnFinding>> ScanAsync(IReadOnlyList<string> columns, IReadOnlyList<IReadOnlyList<string>> rows, CancellationToken cancellationToken)
+    {
+        var profile = await safeguards.GetAsync(db, cancellationToken);
+        return PersonalDataScan.Scan(columns, rows, profile, ChinaTime.Today(clock));
     }
 
     public static string Target(FileDataset owner) => $"file-dataset:{owner.Id}";

@@ -58,6 +58,7 @@ internal static class OpenDataModule
         services.AddScoped<Contracts.PublishedRecordActivity>();
         services.AddScoped<OpenDataCatalog>();
         services.AddScoped<Contracts.DecisionRecordCounts>();
+        services.AddScoped<Contracts.PublishedOpenData>();
         services.AddSingleton<DatasetViewCache>();
         services.AddScoped<IStartupSeeder, RecordTypeSeeder>();
         services.AddScoped<IStartupSeeder, Demo.DemoRecordSeeder>();

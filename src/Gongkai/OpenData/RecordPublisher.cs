@@ -65,6 +65,7 @@ public sealed class RecordPublisher(GongkaiDbContext db, AuditLog audit, TimePro
             RecordId = record.Id,
             Number = record.CurrentVersion,
             Kind = kind,
+            Title = record.Title,
             PublicValuesJson = publicJson,
             PublishedAt = now,
             Reason = first ? null : reason,

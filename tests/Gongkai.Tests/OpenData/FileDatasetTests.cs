@@ -323,6 +323,41 @@ public sealed partial class FileDatasetTests(TestAuthFactory factory) : IClassFi
         Assert.Equal(HttpStatusCode.Forbidden, (await outsider.GetAsync(new Uri($"{ListUrl}/{id}", UriKind.Relative))).StatusCode);
     }
 
+    [Fact]
+    public async Task Personal_data_in_the_cells_blocks_approval_until_the_column_is_declared()
+    {
+        var first17 = "51070319850612011";
+        var idNumber = first17 + Gongkai.Safeguards.Detection.Checksums.IdCheckCharacter(first17);
+        var id = await CreateAsync(await Editor(), "绵阳市公益性岗位人员名单", "posts.csv", Utf8($"岗位,身份证号\r\n保洁,{idNumber}\r\n绿化,\r\n"));
+        var reviewer = await Reviewer();
+        var page = await (await reviewer.GetAsync(new Uri($"{ListUrl}/{id}", UriKind.Relative))).Content.ReadAsStringAsync();
+        Assert.Contains("个人信息检查", page, StringComparison.Ordinal);
+        Assert.Contains("列“身份证号”：身份证号码 1 处（数据第 1 行）", page, StringComparison.Ordinal);
+
+        using (var refused = await ReviewAsync(reviewer, id))
+        {
+            var html = await refused.Content.ReadAsStringAsync();
+            Assert.Contains("数据中发现疑似个人信息，不能通过审核", html, StringComparison.Ordinal);
+            Assert.Contains("列“身份证号”", html, StringComparison.Ordinal);
+        }
+
+        using (var scope = factory.Services.CreateScope())
+        {
+            var db = scope.ServiceProvider.GetRequiredService<GongkaiDbContext>();
+            Assert.Equal(0, (await db.Set<FileDataset>().SingleAsync(f => f.Id == id)).PublishedVersion);
+        }
+
+        // Declared masked (staff's answer, audited), the version passes.
+        (await reviewer.SubmitAsync($"{ListUrl}/{id}", [new("declarations[身份证号]", "Masked")], "Declarations")).Dispose();
+        using var approved = await ReviewAsync(reviewer, id);
+        Assert.Contains("已审核并公开", await approved.Content.ReadAsStringAsync(), StringComparison.Ordinal);
+        using (var scope = factory.Services.CreateScope())
+        {
+            var db = scope.ServiceProvider.GetRequiredService<GongkaiDbContext>();
+            Assert.True(await db.Set<AuditEntry>().AnyAsync(a => a.Target == $"file-dataset:{id}" && a.Action == "file-dataset.columns-declared"));
+        }
+    }
+
     [GeneratedRegex(@"/admin/open-data/files/(\d+)")]
     private static partial Regex ConsoleId();
 }

@@ -53,7 +53,8 @@ internal static class LogTestSupport
         }
     }
 
-    /// <summary>Every published version, public interpretation, published gazette issue and withdrawal in the database:
+    /// <summary>Every published version, public interpretation, published gazette issue and withdrawal in the database,
+    /// and every open-data record and file-dataset version and record withdrawal:
     /// what the log should hold once it caught up.</summary>
     public static async Task<int> PublishedVersionCountAsync(IServiceProvider services)
     {
@@ -65,7 +66,9 @@ internal static class LogTestSupport
         }
 
         var records = scope.ServiceProvider.GetRequiredService<PublishedRecords>();
-        return count + (await records.AllInterpretationsAsync()).Count + (await records.GazetteIssuesAsync()).Count + (await records.AllWithdrawalsAsync()).Count;
+        var openData = scope.ServiceProvider.GetRequiredService<Gongkai.OpenData.Contracts.PublishedOpenData>();
+        return count + (await records.AllInterpretationsAsync()).Count + (await records.GazetteIssuesAsync()).Count + (await records.AllWithdrawalsAsync()).Count
+            + (await openData.AllVersionsAsync()).Count + (await openData.AllWithdrawalsAsync()).Count;
     }
 
     /// <summary>Runs <c>log …</c> the way the executable does, with the host's services.</summary>

@@ -7,7 +7,9 @@ namespace Gongkai.UnitTests.Architecture;
 /// The layer order of docs/ARCHITECTURE.md, enforced on the compiled assembly: a module may use the modules listed
 /// below it and nothing above it. Lowest first:
 /// Platform ← Calendar ← Staff ← Organizations ← Safeguards ← Publishing ← Search; Requests beside Publishing
-/// (it uses what is below Safeguards); Transparency (the public log) above Publishing, beside Search; Participation above Publishing (it links the document a consultation produced); Oversight above Publishing, Requests and OpenData (it reads the catalogue, documents, request statistics and 双公示 decision counts); Portal and Admin, the two shells, on top, and nothing depends on a shell.
+/// (it uses what is below Safeguards); Transparency (the public log) above Publishing, beside Search; Search and
+/// Transparency also above OpenData (they index and log its published records and file datasets, read through
+/// OpenData.Contracts.PublishedOpenData, as they read Publishing's documents); Participation above Publishing (it links the document a consultation produced); Oversight above Publishing, Requests and OpenData (it reads the catalogue, documents, request statistics and 双公示 decision counts); Portal and Admin, the two shells, on top, and nothing depends on a shell.
 /// </summary>
 public sealed class ArchitectureTests
 {
@@ -22,9 +24,9 @@ public sealed class ArchitectureTests
         { "Organizations", ["Platform", "Calendar", "Staff"] },
         { "Safeguards", ["Platform", "Calendar", "Staff", "Organizations"] },
         { "Publishing", ["Platform", "Calendar", "Staff", "Organizations", "Safeguards"] },
-        { "Search", ["Platform", "Calendar", "Staff", "Organizations", "Safeguards", "Publishing"] },
+        { "Search", ["Platform", "Calendar", "Staff", "Organizations", "Safeguards", "Publishing", "OpenData"] },
         { "Requests", ["Platform", "Calendar", "Staff", "Organizations", "Safeguards"] },
-        { "Transparency", ["Platform", "Calendar", "Staff", "Organizations", "Safeguards", "Publishing"] },
+        { "Transparency", ["Platform", "Calendar", "Staff", "Organizations", "Safeguards", "Publishing", "OpenData"] },
         { "Hotline", ["Platform", "Calendar", "Staff", "Organizations", "Safeguards", "Publishing", "Search"] },
         { "OpenData", ["Platform", "Calendar", "Staff", "Organizations", "Safeguards"] },
         { "Channels", ["Platform", "Calendar", "Staff", "Organizations", "Safeguards", "Publishing"] },

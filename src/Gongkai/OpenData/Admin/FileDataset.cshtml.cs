@@ -32,9 +32,20 @@ public sealed class FileDatasetModel(GongkaiDbContext db, FileDatasetDesk desk, 
 
     public bool MayEdit { get; private set; }
 
+    /// <summary>The version the personal-data scan is shown for: the one waiting for review, else the newest.</summary>
+    public FileDatasetVersion? Scanned { get; private set; }
+
+    /// <summary>What the scan found in <see cref="Scanned"/>'s cells.</summary>
+    public IReadOnlyList<ColumnFinding> Findings { get; private set; } = [];
+
+    public IReadOnlyDictionary<string, ColumnDeclaration> Declarations { get; private set; } = new Dictionary<string, ColumnDeclaration>();
+
     public bool MayReview { get; private set; }
 
     public string? Message { get; private set; }
+
+    /// <summary>Why a review or a declaration was refused, shown above the versions (not in the upload form).</summary>
+    public string? ActionError { get; private set; }
 
     public string? CurrentUserId => StaffClaims.UserIdOf(User);
 
@@ -113,7 +124,7 @@ public sealed class FileDatasetModel(GongkaiDbContext db, FileDatasetDesk desk, 
         var result = await desk.ReviewAsync(User, version, decision == "approve", comment, cancellationToken);
         if (!result.Succeeded)
         {
-            Errors[""] = result.Refusal!.Message;
+            ActionError = result.Refusal!.Message;
             return Page();
         }
 
@@ -142,6 +153,37 @@ public sealed class FileDatasetModel(GongkaiDbContext db, FileDatasetDesk desk, 
         }
 
         return Redirect($"/admin/open-data/files/{id}?done={Uri.EscapeDataString("数据字典的说明已保存。")}");
+    }
+
+    /// <summary>声明: flagged columns are not personal data, or are masked already (an empty choice removes it).</summary>
+    public async Task<IActionResult> OnPostDeclarationsAsync(int id, Dictionary<string, string?> declarations, CancellationToken cancellationToken)
+    {
+        var refused = await LoadAsync(id, cancellationToken);
+        if (refused is not null)
+        {
+            return refused;
+        }
+
+        if (!MayEdit && !MayReview)
+        {
+            return Forbid();
+        }
+
+        var flagged = Findings.Select(f => f.Column).Concat(Declarations.Keys).ToHashSet(StringComparer.Ordinal);
+        var chosen = new Dictionary<string, ColumnDeclaration?>(StringComparer.Ordinal);
+        foreach (var (column, value) in declarations.Where(d => flagged.Contains(d.Key)))
+        {
+            chosen[column] = Enum.TryParse<ColumnDeclaration>(value, out var declaration) && Enum.IsDefined(declaration) ? declaration : null;
+        }
+
+        var result = await desk.DeclareColumnsAsync(User, id, chosen, cancellationToken);
+        if (!result.Succeeded)
+        {
+            ActionError = result.Refusal!.Message;
+            return Page();
+        }
+
+        return Redirect($"/admin/open-data/files/{id}?done={Uri.EscapeDataString("个人信息检查的声明已保存。")}");
     }
 
     public static string StatusName(FileVersionStatus status) => status switch
@@ -174,6 +216,9 @@ public sealed class FileDatasetModel(GongkaiDbContext db, FileDatasetDesk desk, 
             ?? Versions.FirstOrDefault(v => v.ColumnsJson is not null);
         Columns = FileDatasetSchema.ReadColumns(table?.ColumnsJson)
             .Select(c => c with { Description = descriptions.GetValueOrDefault(c.Key) }).ToList();
+        Scanned = Versions.FirstOrDefault(v => v.Status == FileVersionStatus.AwaitingReview) ?? (Versions.Count > 0 ? Versions[0] : null);
+        Findings = Scanned is null ? [] : await desk.FindingsOfAsync(Scanned, cancellationToken);
+        Declarations = FileDatasetDesk.ReadDeclarations(Dataset.ColumnDeclarationsJson);
         return null;
     }
 }

@@ -99,6 +99,9 @@ public sealed class DataRecordVersion
 
     public required string Kind { get; init; }
 
+    /// <summary>The public title of this version (from its masked values), fixed with it: the public log records it.</summary>
+    public string Title { get; init; } = "";
+
     public required string PublicValuesJson { get; init; }
 
     public DateTimeOffset PublishedAt { get; init; }
@@ -130,6 +133,7 @@ internal sealed class DataRecordConfiguration : IEntityTypeConfiguration<DataRec
         builder.ToTable("data_record_versions");
         builder.HasIndex(v => new { v.RecordId, v.Number }).IsUnique();
         builder.Property(v => v.Kind).HasMaxLength(16);
+        builder.Property(v => v.Title).HasMaxLength(200);
         builder.Property(v => v.Reason).HasMaxLength(500);
         builder.Property(v => v.ActorName).HasMaxLength(100);
     }

@@ -42,6 +42,11 @@ public sealed class FileDataset
     /// across versions for columns of the same name.</summary>
     public string DescriptionsJson { get; set; } = "{}";
 
+    /// <summary>Columns staff declared after the personal-data scan flagged them, by column name (JSON object of
+    /// <see cref="Rules.ColumnDeclaration"/> names): not personal data, or already masked. Kept across versions like
+    /// the descriptions; a flagged column without one blocks approval.</summary>
+    public string ColumnDeclarationsJson { get; set; } = "{}";
+
     public DateTimeOffset CreatedAt { get; set; }
 
     public DateTimeOffset UpdatedAt { get; set; }
@@ -72,6 +77,10 @@ public sealed class FileDatasetVersion
     /// <summary>The table's columns with their inferred types (JSON list of fields), null when the file is not a table
     /// (a nested JSON document: only the original file is offered).</summary>
     public string? ColumnsJson { get; set; }
+
+    /// <summary>The personal-data scan of the table's cells made at upload (JSON list of <see cref="Rules.ColumnFinding"/>);
+    /// null for a file that is not a table or a version uploaded before the scan existed (scanned at review then).</summary>
+    public string? PersonalDataJson { get; set; }
 
     /// <summary>Title, description, theme, keywords, frequency, 开放属性, licence, contact (JSON, <see cref="FileDatasetMetadata"/>).</summary>
     public required string MetadataJson { get; set; }

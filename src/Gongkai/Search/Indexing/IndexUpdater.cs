@@ -1,3 +1,5 @@
+using System.Globalization;
+using Gongkai.OpenData.Contracts;
 using Gongkai.Organizations;
 using Gongkai.Platform.Data;
 using Gongkai.Publishing;
@@ -8,7 +10,8 @@ namespace Gongkai.Search.Indexing;
 /// <summary>
 /// Brings this node's index up to a change-log position: documents named by the rows are re-read from the database
 /// and upserted (published, corrected, repealed — validity is part of the projection) or removed (withdrawn, or no
-/// longer public); a renamed body re-projects its documents; a synonym edit reloads the synonym list. Idempotent,
+/// longer public); records and file datasets of the open-data portal likewise (published, corrected, withdrawn,
+/// replaced); a renamed body re-projects its documents, records and datasets; a synonym edit reloads the synonym list. Idempotent,
 /// so rows delivered twice do no harm.
 /// </summary>
 public sealed class IndexUpdater(SearchIndex index, SearchProjection projection, ChangeLogReader log, SynonymCache synonyms)
@@ -70,7 +73,8 @@ public sealed class IndexUpdater(SearchIndex index, SearchProjection projection,
 
     /// <summary>What the index reads from the change log.</summary>
     public static bool Follows(ChangeKind kind) =>
-        IsDocumentChange(kind) || kind == OrganizationsChanges.BodyUpdated || kind == SearchChanges.SynonymsChanged;
+        IsDocumentChange(kind) || PublishedOpenData.IsRecordChange(kind) || PublishedOpenData.IsFileDatasetChange(kind)
+        || kind == OrganizationsChanges.BodyUpdated || kind == SearchChanges.SynonymsChanged;
 
     private static bool IsDocumentChange(ChangeKind kind) =>
         kind == PublishingChanges.DocumentPublished || kind == PublishingChanges.DocumentCorrected || kind == PublishingChanges.DocumentWithdrawn
@@ -79,6 +83,9 @@ public sealed class IndexUpdater(SearchIndex index, SearchProjection projection,
     private async Task ApplyLockedAsync(IReadOnlyList<ChangeLogEntry> rows, CancellationToken cancellationToken)
     {
         var documents = new HashSet<string>(StringComparer.Ordinal);
+        var openData = new HashSet<string>(StringComparer.Ordinal);
+        var records = new HashSet<long>();
+        var fileDatasets = new HashSet<int>();
         foreach (var row in rows)
         {
             var kind = ChangeKind.Of(row);
@@ -86,9 +93,24 @@ public sealed class IndexUpdater(SearchIndex index, SearchProjection projection,
             {
                 documents.Add(row.EntityId);
             }
+            else if (PublishedOpenData.IsRecordChange(kind))
+            {
+                if (long.TryParse(row.EntityId, NumberStyles.None, CultureInfo.InvariantCulture, out var id))
+                {
+                    records.Add(id);
+                }
+            }
+            else if (PublishedOpenData.IsFileDatasetChange(kind))
+            {
+                if (int.TryParse(row.EntityId, NumberStyles.None, CultureInfo.InvariantCulture, out var id))
+                {
+                    fileDatasets.Add(id);
+                }
+            }
             else if (kind == OrganizationsChanges.BodyUpdated)
             {
                 documents.UnionWith(await projection.OfBodyAsync(row.EntityId, cancellationToken));
+                openData.UnionWith(await projection.OpenDataOfBodyAsync(row.EntityId, cancellationToken));
             }
             else if (kind == SearchChanges.SynonymsChanged)
             {
@@ -101,6 +123,18 @@ public sealed class IndexUpdater(SearchIndex index, SearchProjection projection,
             var published = await projection.PublishedAsync(documents, cancellationToken);
             index.Upsert(published);
             index.Delete(documents.Except(published.Select(d => d.IndexNo)));
+        }
+
+        if (records.Count + fileDatasets.Count > 0)
+        {
+            openData.UnionWith(await projection.OpenDataKeysAsync(records, fileDatasets, cancellationToken));
+        }
+
+        if (openData.Count > 0)
+        {
+            var published = await projection.PublishedOpenDataAsync(openData, cancellationToken);
+            index.Upsert(published);
+            index.Delete(openData.Except(published.Select(d => d.IndexNo)));
         }
 
         index.Commit(rows[^1].Id);

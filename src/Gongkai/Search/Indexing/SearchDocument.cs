@@ -41,6 +41,10 @@ public sealed record SearchDocument(
     public string Region { get; init; } = "";
 
     public string LegalStatus { get; init; } = "";
+
+    /// <summary>A published record (记录) or file dataset (数据) of the open-data portal: <see cref="DocumentType"/> says
+    /// which, <see cref="Subject"/> holds its record type or theme, and it has no validity.</summary>
+    public bool IsOpenData { get; init; }
 }
 
 /// <summary>Index field names and the mapping of a <see cref="SearchDocument"/> to a Lucene document.</summary>
@@ -92,6 +96,10 @@ public static class SearchFields
         _ => 900,
     };
     public const string Kind = "kind";
+
+    /// <summary>The authority of an open-data record or dataset: below the site's documents, so a document and a record
+    /// matching a query equally well list the document first (citizens searching the site mostly look for documents).</summary>
+    public const int OpenDataAuthority = 700;
 
     /// <summary>What a result shows, as one binary doc value per document (<see cref="HitRecord"/>): reading it is a
     /// seek and a copy of ~200 bytes, where stored fields decompress a 16 KB block per hit (docs/PERFORMANCE.md, Search).</summary>
@@ -164,16 +172,21 @@ public static class SearchFields
             new SortedDocValuesField(FacetField("type"), new BytesRef(source.DocumentType)),
             new SortedDocValuesField(FacetField("subject"), new BytesRef(source.Subject)),
             new SortedDocValuesField(FacetField("year"), new BytesRef(year)),
-            new SortedDocValuesField(FacetField("validity"), new BytesRef(source.Validity)),
             new StringField(TitleKey, TitleKeyOf(source.Title), Field.Store.NO),
-            new StringField(Kind, source.IsReference ? "reference" : "own", Field.Store.NO),
+            new StringField(Kind, source.IsReference ? "reference" : source.IsOpenData ? "data" : "own", Field.Store.NO),
             new StringField(Level, source.Level, Field.Store.NO),
             new StringField(Region, source.Region, Field.Store.NO),
             new StringField(Issuer, source.Issuer, Field.Store.NO),
-            new NumericDocValuesField(Authority, AuthorityOf(source.IsReference, source.Level)),
+            new NumericDocValuesField(Authority, source.IsOpenData ? OpenDataAuthority : AuthorityOf(source.IsReference, source.Level)),
             new NumericDocValuesField(LegalRank, source.LegalStatus switch { "已废止" => 2, "已修改" or "尚未生效" => 1, _ => 0 }),
         };
-        // Facets only for what a document has: a reference document belongs to no body of the site.
+        // Facets only for what a document has: a reference document belongs to no body of the site, a record or a
+        // dataset has no validity.
+        if (source.Validity.Length > 0)
+        {
+            document.Add(new SortedDocValuesField(FacetField("validity"), new BytesRef(source.Validity)));
+        }
+
         if (source.BodyCode.Length > 0)
         {
             document.Add(new SortedDocValuesField(FacetField("body"), new BytesRef(source.BodyCode + FacetSeparator + source.BodyName)));

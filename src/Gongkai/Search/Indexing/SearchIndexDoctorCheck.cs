@@ -110,7 +110,8 @@ internal sealed class SearchIndexDoctorCheck(SearchIndexLocation location, Publi
                     }
 
                     hits.Get(doc, bytes);
-                    if (HitRecord.Decode(bytes.Bytes.AsSpan(bytes.Offset, bytes.Length)) is { } hit)
+                    // Open-data records and datasets (keys record:…, dataset:…) are not documents: this check compares documents.
+                    if (HitRecord.Decode(bytes.Bytes.AsSpan(bytes.Offset, bytes.Length)) is { } hit && !hit.IndexNo.Contains(':', StringComparison.Ordinal))
                     {
                         indexNumbers.Add(hit.IndexNo);
                     }

@@ -134,8 +134,8 @@ public sealed class SearchPageModel(SearchService search) : PageModel
 
     public static string ValidityClass(string validity) => InForce(validity) ? "" : "validity-ended";
 
-    /// <summary>有效 (a body's document) or 现行有效 (a law in the library): nothing to point out.</summary>
-    public static bool InForce(string validity) => validity == DocumentCatalog.ChineseName(DocumentValidity.Valid) || validity == "现行有效";
+    /// <summary>有效 (a body's document), 现行有效 (a law in the library) or none (an open-data record or dataset): nothing to point out.</summary>
+    public static bool InForce(string validity) => validity.Length == 0 || validity == DocumentCatalog.ChineseName(DocumentValidity.Valid) || validity == "现行有效";
 
     /// <summary>How a hit says who issued it: the body for the site's own documents, the 制定机关 and 效力级别 for the library's.</summary>
     public static string Source(SearchHit hit) => hit.IsReference

@@ -1,4 +1,6 @@
 using System.Globalization;
+using Gongkai.OpenData;
+using Gongkai.OpenData.Contracts;
 using Gongkai.Platform.Data;
 using Gongkai.Platform.Web;
 using Gongkai.Publishing;
@@ -12,12 +14,14 @@ namespace Gongkai.Transparency.Log;
 /// The single sequencer of the public log: a cluster-wide change-log follower (one cursor, one node at a time under
 /// its lease) that appends a leaf for every published thing, in change-log order: each document version (on
 /// publication or correction), each policy interpretation when it becomes public (created for a published document, or
-/// its document published later), each published gazette issue and each withdrawal. For a batch it appends what is not
+/// its document published later), each published gazette issue and each withdrawal; and from the open-data portal
+/// (through OpenData's <see cref="PublishedOpenData"/>) each version of a record and of a file dataset and each record's withdrawal. For a batch it appends what is not
 /// yet logged, row by row, in one unit of work with a <see cref="TransparencyChanges.LeavesAppended"/> row. The cursor
 /// moves only after that commit; a replayed batch finds its entries logged (unique kind, key, version) and appends
 /// nothing, so the log neither skips nor repeats.
 /// </summary>
-internal sealed class LeafSequencer(GongkaiDbContext db, TransparencyLog log, PublishedVersions versions, PublishedRecords records, TimeProvider clock) : IChangeLogFollower
+internal sealed class LeafSequencer(GongkaiDbContext db, TransparencyLog log, PublishedVersions versions, PublishedRecords records, PublishedOpenData openData,
+    TimeProvider clock) : IChangeLogFollower
 {
     public string Name => "transparency-log";
 
@@ -25,7 +29,8 @@ internal sealed class LeafSequencer(GongkaiDbContext db, TransparencyLog log, Pu
 
     public bool Follows(ChangeKind kind) =>
         kind == PublishingChanges.DocumentPublished || kind == PublishingChanges.DocumentCorrected || kind == PublishingChanges.DocumentWithdrawn
-        || kind == PublishingChanges.InterpretationCreated || kind == PublishingChanges.GazetteIssuePublished;
+        || kind == PublishingChanges.InterpretationCreated || kind == PublishingChanges.GazetteIssuePublished
+        || PublishedOpenData.IsRecordChange(kind) || PublishedOpenData.IsFileDatasetChange(kind);
 
     public async Task ApplyAsync(IReadOnlyList<ChangeLogEntry> batch, CancellationToken cancellationToken)
     {
@@ -47,6 +52,22 @@ internal sealed class LeafSequencer(GongkaiDbContext db, TransparencyLog log, Pu
         var interpretations = published.Count + interpretedIds.Count == 0 ? [] : await records.PublicInterpretationsOfAsync(published, interpretedIds, cancellationToken);
         var withdrawals = withdrawn.Count == 0 ? [] : await records.WithdrawalsAsync(withdrawn, cancellationToken);
         var gazette = issues.Count == 0 ? [] : await records.GazetteIssuesAsync(issues, cancellationToken);
+
+        static List<T> Ids<T>(IEnumerable<ChangeLogEntry> of, Func<string, (bool, T)> parse) =>
+            of.Select(r => parse(r.EntityId)).Where(p => p.Item1).Select(p => p.Item2).Distinct().ToList();
+        var recordIds = Ids(rows.Where(r => PublishedOpenData.IsRecordChange(ChangeKind.Of(r))),
+            id => (long.TryParse(id, NumberStyles.None, CultureInfo.InvariantCulture, out var n), n));
+        var withdrawnRecordIds = Ids(rows.Where(r => Is(r, OpenDataChanges.RecordWithdrawn)),
+            id => (long.TryParse(id, NumberStyles.None, CultureInfo.InvariantCulture, out var n), n));
+        var fileDatasetIds = Ids(rows.Where(r => PublishedOpenData.IsFileDatasetChange(ChangeKind.Of(r))),
+            id => (int.TryParse(id, NumberStyles.None, CultureInfo.InvariantCulture, out var n), n));
+        var dataVersions = recordIds.Count + fileDatasetIds.Count == 0 ? [] : await openData.VersionsAsync(recordIds, fileDatasetIds, cancellationToken);
+        var dataWithdrawals = withdrawnRecordIds.Count == 0 ? [] : await openData.WithdrawalsAsync(withdrawnRecordIds, cancellationToken);
+        var recordKeys = dataVersions.Where(v => v.Kind == OpenDataItemKind.Record).Select(v => v.Key).Distinct(StringComparer.Ordinal).ToList();
+        var datasetKeys = dataVersions.Where(v => v.Kind == OpenDataItemKind.Dataset).Select(v => v.Key).Distinct(StringComparer.Ordinal).ToList();
+        var loggedRecords = await log.LoggedAsync(LogEntryContent.RecordKind, recordKeys, cancellationToken);
+        var loggedDatasets = await log.LoggedAsync(LogEntryContent.DatasetKind, datasetKeys, cancellationToken);
+        var loggedRecordWithdrawals = await log.LoggedAsync(LogEntryContent.RecordWithdrawalKind, dataWithdrawals.Select(w => w.Key).ToList(), cancellationToken);
 
         var loggedVersions = await log.LoggedAsync(LogEntryContent.DocumentKind, published, cancellationToken);
         var loggedInterpretations = await log.LoggedAsync(LogEntryContent.InterpretationKind, interpretations.Select(i => i.Key).ToList(), cancellationToken);
@@ -84,6 +105,28 @@ internal sealed class LeafSequencer(GongkaiDbContext db, TransparencyLog log, Pu
             {
                 var ids = row.EntityId.Split(',', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries);
                 Interpretations(interpretations.Where(i => i.ExplainsIds.Any(id => ids.Contains(id.ToString(CultureInfo.InvariantCulture), StringComparer.Ordinal))));
+            }
+            else if (Is(row, OpenDataChanges.RecordWithdrawn))
+            {
+                foreach (var withdrawal in dataWithdrawals.Where(w => w.Key == row.EntityId))
+                {
+                    if (loggedRecordWithdrawals.Add((withdrawal.Key, withdrawal.Version)))
+                    {
+                        entries.Add(Content(withdrawal));
+                    }
+                }
+            }
+            else if (PublishedOpenData.IsRecordChange(ChangeKind.Of(row)) || PublishedOpenData.IsFileDatasetChange(ChangeKind.Of(row)))
+            {
+                var kind = PublishedOpenData.IsRecordChange(ChangeKind.Of(row)) ? OpenDataItemKind.Record : OpenDataItemKind.Dataset;
+                var logged = kind == OpenDataItemKind.Record ? loggedRecords : loggedDatasets;
+                foreach (var version in dataVersions.Where(v => v.Kind == kind && v.EntityId == row.EntityId).OrderBy(v => v.Number))
+                {
+                    if (logged.Add((version.Key, version.Number)))
+                    {
+                        entries.Add(Content(version));
+                    }
+                }
             }
             else if (Is(row, PublishingChanges.DocumentWithdrawn))
             {
@@ -126,6 +169,13 @@ internal sealed class LeafSequencer(GongkaiDbContext db, TransparencyLog log, Pu
 
     public static LogEntryContent Content(PublishedGazetteIssue issue) =>
         new(LogEntryContent.GazetteKind, issue.Key, 1, issue.Title, issue.ContentSha256, issue.PublishedAt, issue.Url);
+
+    public static LogEntryContent Content(PublishedDataVersion version) =>
+        new(version.Kind == OpenDataItemKind.Record ? LogEntryContent.RecordKind : LogEntryContent.DatasetKind, version.Key, version.Number, version.Title,
+            version.ContentSha256, version.PublishedAt, version.Url);
+
+    public static LogEntryContent Content(PublishedDataWithdrawal withdrawal) =>
+        new(LogEntryContent.RecordWithdrawalKind, withdrawal.Key, withdrawal.Version, withdrawal.Title, withdrawal.ContentSha256, withdrawal.WithdrawnAt, withdrawal.Url);
 
     public static LogEntryContent Content(PublishedWithdrawal withdrawal) =>
         new(LogEntryContent.WithdrawalKind, withdrawal.IndexNo, withdrawal.Version, withdrawal.Title, withdrawal.ContentSha256, withdrawal.WithdrawnAt, withdrawal.Url);

@@ -1,4 +1,5 @@
 using System.Security.Cryptography;
+using Gongkai.OpenData.Contracts;
 using Gongkai.Platform.Data;
 using Gongkai.Publishing.Contracts;
 using Gongkai.Transparency.Rules;
@@ -16,11 +17,12 @@ public sealed record LogVerification(long Leaves, int Heads, int Versions, int P
 
 /// <summary>
 /// <c>log verify</c>: recomputes every leaf from the stored document versions (their content hash from the stored
-/// fields, not the hash written beside them), interpretations, gazette issues and withdrawals, every leaf hash from its leaf_input, every stored subtree from the
+/// fields, not the hash written beside them), interpretations, gazette issues and withdrawals, open-data record and
+/// file-dataset versions and record withdrawals, every leaf hash from its leaf_input, every stored subtree from the
 /// leaves, and every signed tree head's root and signature. A version edited in the database after publication, a
 /// leaf or node rewritten, or a head that no longer matches the tree is reported.
 /// </summary>
-public sealed class LogVerifier(GongkaiDbContext db, PublishedVersions versions, PublishedRecords records, LogSigningKey key)
+public sealed class LogVerifier(GongkaiDbContext db, PublishedVersions versions, PublishedRecords records, PublishedOpenData openData, LogSigningKey key)
 {
     private const int MaxProblems = 200;
 
@@ -114,6 +116,16 @@ public sealed class LogVerifier(GongkaiDbContext db, PublishedVersions versions,
         }
 
         foreach (var withdrawal in await records.AllWithdrawalsAsync(cancellationToken))
+        {
+            Check(LeafSequencer.Content(withdrawal));
+        }
+
+        foreach (var version in await openData.AllVersionsAsync(cancellationToken))
+        {
+            Check(LeafSequencer.Content(version));
+        }
+
+        foreach (var withdrawal in await openData.AllWithdrawalsAsync(cancellationToken))
         {
             Check(LeafSequencer.Content(withdrawal));
         }

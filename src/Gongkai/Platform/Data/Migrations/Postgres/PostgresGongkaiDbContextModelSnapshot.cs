@@ -1458,6 +1458,11 @@ namespace Gongkai.Platform.Data.Migrations.Postgres
                     b.Property<long>("RecordId")
                         .HasColumnType("bigint");
 
+                    b.Property<string>("Title")
+                        .IsRequired()
+                        .HasMaxLength(200)
+                        .HasColumnType("character varying(200)");
+
                     b.HasKey("Id");
 
                     b.HasIndex("RecordId", "Number")
@@ -1476,6 +1481,10 @@ namespace Gongkai.Platform.Data.Migrations.Postgres
 
                     b.Property<int>("BodyId")
                         .HasColumnType("integer");
+
+                    b.Property<string>("ColumnDeclarationsJson")
+                        .IsRequired()
+                        .HasColumnType("text");
 
                     b.Property<DateTimeOffset>("CreatedAt")
                         .HasColumnType("timestamp with time zone");
@@ -1554,6 +1563,9 @@ namespace Gongkai.Platform.Data.Migrations.Postgres
 
                     b.Property<int>("Number")
                         .HasColumnType("integer");
+
+                    b.Property<string>("PersonalDataJson")
+                        .HasColumnType("text");
 
                     b.Property<string>("ReviewComment")
                         .HasMaxLength(500)

@@ -1409,6 +1409,11 @@ namespace Gongkai.Platform.Data.Migrations.Sqlite
                     b.Property<long>("RecordId")
                         .HasColumnType("INTEGER");
 
+                    b.Property<string>("Title")
+                        .IsRequired()
+                        .HasMaxLength(200)
+                        .HasColumnType("TEXT");
+
                     b.HasKey("Id");
 
                     b.HasIndex("RecordId", "Number")
@@ -1425,6 +1430,10 @@ namespace Gongkai.Platform.Data.Migrations.Sqlite
 
                     b.Property<int>("BodyId")
                         .HasColumnType("INTEGER");
+
+                    b.Property<string>("ColumnDeclarationsJson")
+                        .IsRequired()
+                        .HasColumnType("TEXT");
 
                     b.Property<long>("CreatedAt")
                         .HasColumnType("INTEGER");
@@ -1501,6 +1510,9 @@ namespace Gongkai.Platform.Data.Migrations.Sqlite
 
                     b.Property<int>("Number")
                         .HasColumnType("INTEGER");
+
+                    b.Property<string>("PersonalDataJson")
+                        .HasColumnType("TEXT");
 
                     b.Property<string>("ReviewComment")
                         .HasMaxLength(500)
