@@ -57,6 +57,21 @@ centre_token=$(dotnet "$app/Gongkai.dll" token create --user hotline.myszf --nam
 pid=$!
 until curl -fs "http://127.0.0.1:$port/open311/v2/services.json" -o /dev/null 2>/dev/null; do sleep 0.2; done
 echo "uptime before: $(uptime)"
+# A compiled client as well, when wrk is installed: the Python client's threads share one interpreter lock and the two
+# cores with the server, so its figure understates what the server accepts. A 5 s warm-up first lets the JIT settle.
+if command -v wrk >/dev/null; then
+  cat >"$work/intake.lua" <<LUA
+wrk.method = "POST"
+wrk.headers["Content-Type"] = "application/x-www-form-urlencoded"
+wrk.body = "api_key=$key&service_code=0101&lat=31.46&long=104.68&phone=13900000000&description=%E5%B0%8F%E5%8C%BA%E9%97%A8%E5%8F%A3%E5%9E%83%E5%9C%BE%E5%A0%86%E6%94%BE%E5%A4%9A%E6%97%A5%E6%97%A0%E4%BA%BA%E6%B8%85%E8%BF%90"
+LUA
+  wrk -t2 -c"$threads" -d5s -s "$work/intake.lua" "http://127.0.0.1:$port/open311/v2/requests.json" >/dev/null  # warm-up (JIT), not counted
+  wrk_out=$(wrk -t2 -c"$threads" -d"${seconds}s" --latency -s "$work/intake.lua" "http://127.0.0.1:$port/open311/v2/requests.json")
+  rate=$(awk '/^Requests\/sec/ {print $2}' <<<"$wrk_out")
+  non2xx=$(awk '/Non-2xx/ {print $5}' <<<"$wrk_out"); socket=$(grep -c 'Socket errors' <<<"$wrk_out" || true)
+  echo "Open311 intake with wrk (-t2 -c$threads -d${seconds}s): ${rate} tickets/s, non-2xx ${non2xx:-0}, socket-error lines ${socket}; p50 $(awk '$1=="50%" {print $2}' <<<"$wrk_out"), p99 $(awk '$1=="99%" {print $2}' <<<"$wrk_out")"
+  echo "uptime after wrk intake: $(uptime)"
+fi
 python3 - "$port" "$key" "$seconds" "$threads" "$tickets" "$provider" "$work" "$handler_token" "$centre_token" "${pgbin:-}" "${pgport:-}" <<'PY'
 import sys, time, threading, urllib.request, urllib.parse, random, statistics, subprocess, os, datetime, json
 port, key, seconds, threads, tickets, provider, work, handler_token, centre_token, pgbin, pgport = sys.argv[1:12]

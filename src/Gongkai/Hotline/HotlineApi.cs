@@ -116,14 +116,20 @@ internal static class HotlineApi
         return TypedResults.File(file.Content, file.MediaType, file.FileName);
     }
 
-    private static async Task<IResult> PublicMediaAsync(string number, int attachmentId, HotlineAttachments files, CancellationToken cancellationToken)
+    private static async Task<IResult> PublicMediaAsync(string number, int attachmentId, HotlineAttachments files, PublicPhotoCache copies, HttpContext http,
+        CancellationToken cancellationToken)
     {
         var file = await files.PublicAsync(number, attachmentId, cancellationToken);
         // The public gets a re-encoded copy without the camera's metadata (a phone photo carries where it was taken).
-        var photo = file is null ? null : PublicPhoto.WithoutMetadata(file.Content, file.MediaType);
-        return file is null || photo is null
-            ? TypedResults.Problem(title: "照片不存在", detail: "没有找到这张公开的诉求照片。", statusCode: StatusCodes.Status404NotFound)
-            : TypedResults.File(photo, file.MediaType, entityTag: new Microsoft.Net.Http.Headers.EntityTagHeaderValue($"\"{file.Sha256}\""));
+        var photo = file is null ? null : copies.CopyOf(file.Sha256, file.Content, file.MediaType);
+        if (file is null || photo is null)
+        {
+            return TypedResults.Problem(title: "照片不存在", detail: "没有找到这张公开的诉求照片。", statusCode: StatusCodes.Status404NotFound);
+        }
+
+        // A public photo never changes: browsers and proxies may keep it, and revalidate with the ETag afterwards.
+        http.Response.Headers.CacheControl = "public, max-age=3600";
+        return TypedResults.File(photo, file.MediaType, entityTag: new Microsoft.Net.Http.Headers.EntityTagHeaderValue($"\"{file.Sha256}\""));
     }
 
     private static TicketFileResponse FileResponse(string ticket, TicketFile f) => new(

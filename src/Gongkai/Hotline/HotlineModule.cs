@@ -39,6 +39,7 @@ public static class HotlineModule
         services.AddScoped<HotlineConfiguration>();
         services.AddScoped<HotlineCases>();
         services.AddSingleton<KnowledgeIndex>();
+        services.AddSingleton<PublicPhotoCache>();
         services.AddScoped<Open311Keys>();
         services.AddScoped<IStartupSeeder, HotlineSeeder>();
         services.AddScoped<HotlineStatistics>();

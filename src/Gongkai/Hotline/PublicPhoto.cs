@@ -1,3 +1,4 @@
+using Microsoft.Extensions.Caching.Memory;
 using SkiaSharp;
 
 namespace Gongkai.Hotline;
@@ -59,4 +60,36 @@ public static class PublicPhoto
         SKEncodedOrigin.LeftBottom => new SKMatrix(0, 1, 0, -1, 0, width, 0, 0, 1),
         _ => SKMatrix.Identity,
     };
+}
+
+/// <summary>
+/// Public copies already made, by the original's SHA-256. A photo is marked public at upload and never changes or
+/// becomes private afterwards, so each node decodes and encodes it once instead of on every view.
+/// </summary>
+public sealed class PublicPhotoCache : IDisposable
+{
+    private readonly MemoryCache copies = new(new MemoryCacheOptions
+    {
+        SizeLimit = 64L * 1024 * 1024, // bytes of copies kept; the least used go first
+    });
+
+    /// <summary>The public copy of a stored photo (see <see cref="PublicPhoto.WithoutMetadata"/>); null when it cannot be decoded.</summary>
+    public byte[]? CopyOf(string sha256, byte[] content, string mediaType)
+    {
+        var key = sha256 + "|" + mediaType;
+        if (copies.TryGetValue(key, out byte[]? copy))
+        {
+            return copy;
+        }
+
+        copy = PublicPhoto.WithoutMetadata(content, mediaType);
+        if (copy is not null)
+        {
+            copies.Set(key, copy, new MemoryCacheEntryOptions { Size = copy.Length });
+        }
+
+        return copy;
+    }
+
+    public void Dispose() => copies.Dispose();
 }

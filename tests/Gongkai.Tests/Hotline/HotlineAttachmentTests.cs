@@ -185,6 +185,12 @@ public sealed class HotlineAttachmentTests(HotlineClockFactory factory) : IClass
             Assert.Equal((1, 1), (seen.Width, seen.Height));
         }
 
+        // A public photo never changes: it may be kept by browsers and proxies, and a revalidation answers 304.
+        Assert.Equal("public, max-age=3600", photo.Headers.CacheControl?.ToString());
+        using var revalidate = new HttpRequestMessage(HttpMethod.Get, new Uri(media.PathAndQuery, UriKind.Relative));
+        revalidate.Headers.IfNoneMatch.Add(photo.Headers.ETag!);
+        Assert.Equal(HttpStatusCode.NotModified, (await citizen.SendAsync(revalidate)).StatusCode);
+
         using var scope = factory.Services.CreateScope();
         var db = scope.ServiceProvider.GetRequiredService<GongkaiDbContext>();
         var files = await db.Set<HotlineAttachment>().AsNoTracking().Where(a => a.TicketId == db.Set<HotlineTicket>().Single(t => t.Number == number).Id)

@@ -66,4 +66,20 @@ public sealed class PublicPhotoTests
         Assert.Null(PublicPhoto.WithoutMetadata(Encoding.ASCII.GetBytes("%PDF-1.4 not a photo"), "image/jpeg"));
         Assert.Null(PublicPhoto.WithoutMetadata(PhoneJpeg(orientation: 1), "application/pdf"));
     }
+
+    [Fact]
+    public void A_public_copy_is_made_once_and_served_again_from_the_cache()
+    {
+        using var cache = new PublicPhotoCache();
+        var original = PhoneJpeg(orientation: 1);
+
+        var first = cache.CopyOf("sha-of-original", original, "image/jpeg");
+        var again = cache.CopyOf("sha-of-original", original, "image/jpeg");
+
+        Assert.NotNull(first);
+        Assert.Same(first, again);
+        Assert.DoesNotContain("GPSLatitude", Encoding.ASCII.GetString(first), StringComparison.Ordinal);
+        // Something that cannot be decoded is not remembered as a photo.
+        Assert.Null(cache.CopyOf("sha-of-letter", Encoding.ASCII.GetBytes("%PDF-1.4"), "image/jpeg"));
+    }
 }
