@@ -4,7 +4,8 @@
 # (DATA, default: imports ../shared/corpus/laws into a fresh one and keeps it for the next run), waits for the index,
 # warms up 10 s under wrk, then runs `wrk -t2 -c8` for the duration and
 # divides the server process's CPU time (/proc/<pid>/stat utime+stime) and its allocated bytes (the
-# System.Runtime counter, read by `dotnet-counters` if present, else not shown) by the requests served.
+# System.Runtime counter dotnet.gc.heap.total_allocated, read by `dotnet-counters` if installed — `dotnet tool install -g
+# dotnet-counters` — else not shown) by the requests served.
 # Usage: [APP=folder] [DATA=folder] [ROUNDS=3] bench/search-cpu.sh [duration]
 set -euo pipefail
 cd "$(dirname "$0")/.."
@@ -46,14 +47,25 @@ tick=$(getconf CLK_TCK)
 WARMUP_OUT=$(wrk -t2 -c8 -d"${WARMUP:-10s}" -s "$work/queries.lua" "$url" | awk '/Requests\/sec/ {print $2}')
 echo "warm-up: $WARMUP_OUT req/s"
 for round in $(seq 1 "$rounds"); do
+  counters=${DOTNET_COUNTERS:-$(command -v dotnet-counters || echo "$HOME/.dotnet/tools/dotnet-counters")}
+  rm -f "$work/counters.csv"
+  if [ -x "$counters" ]; then
+    "$counters" collect -p "$app_pid" --counters System.Runtime --format csv -o "$work/counters.csv" --refresh-interval 1 >/dev/null 2>&1 &
+    counters_pid=$!
+    sleep 2
+  fi
   before=$(cpu)
   out=$(wrk -t2 -c8 -d"$duration" --latency -s "$work/queries.lua" "$url")
   after=$(cpu)
+  if [ -n "${counters_pid:-}" ]; then kill "$counters_pid" 2>/dev/null || true; wait "$counters_pid" 2>/dev/null || true; counters_pid=; fi
+  allocated=$(awk -F, '/total_allocated/ {s += $NF} END {print s + 0}' "$work/counters.csv" 2>/dev/null || echo 0)
   requests=$(echo "$out" | awk '/requests in/ {print $1}')
   errors=$(echo "$out" | awk '/non-2xx or errors/ {print $NF}')
-  python3 - "$before" "$after" "$tick" "$requests" "$errors" "$(cut -d' ' -f1-3 /proc/loadavg)" "$round" <<'PY'
+  python3 - "$before" "$after" "$tick" "$requests" "$errors" "$(cut -d' ' -f1-3 /proc/loadavg)" "$round" "$allocated" <<'PY'
 import sys
 b, a, tick, n = float(sys.argv[1]), float(sys.argv[2]), float(sys.argv[3]), int(sys.argv[4])
-print(f"round {sys.argv[7]}: {n} requests ({sys.argv[5]} errors), server CPU {(a-b)/tick:.2f} s, {(a-b)/tick/n*1e6:.0f} µs CPU per request; load {sys.argv[6]}")
+alloc = float(sys.argv[8])
+shown = f", ≈ {alloc/n/1024:.0f} KB allocated per request (dotnet-counters, 1 s rates summed from 2 s before the round)" if alloc > 0 else ""
+print(f"round {sys.argv[7]}: {n} requests ({sys.argv[5]} errors), server CPU {(a-b)/tick:.2f} s, {(a-b)/tick/n*1e6:.0f} µs CPU per request{shown}; load {sys.argv[6]}")
 PY
 done
