@@ -13,8 +13,8 @@ namespace Gongkai.Search.Querying;
 /// repeat (the same few hundred words most of the day). A rewritten query is bound to the reader it was rewritten on, so
 /// the entries live exactly as long as that reader (a new one after every commit starts empty) and are keyed by the
 /// synonym set too (an edit makes a new set). The same query object then serves concurrent searches: Lucene builds a
-/// new weight per search and never changes the query. At most <see cref="MaxPerReader"/> entries per reader; past that,
-/// a query is built each time as before.
+/// new weight per search and never changes the query. At most <see cref="MaxPerReader"/> entries per reader; when full
+/// the reader's entries are dropped and it fills again with what is asked now.
 /// </summary>
 internal static class PreparedQueries
 {
@@ -33,8 +33,13 @@ internal static class PreparedQueries
 
         var query = SearchQueryBuilder.Build(text, raw, analyzer, synonyms, out var docNumber, share, searcher.IndexReader);
         var prepared = new Prepared(searcher.Rewrite(query), docNumber);
-        if (entries.Count < MaxPerReader)
+        if (MaxPerReader > 0)
         {
+            if (entries.Count >= MaxPerReader)
+            {
+                entries.Clear(); // full: start over rather than keep the first queries of the day forever
+            }
+
             entries.TryAdd(key, prepared);
         }
 
