@@ -32,7 +32,7 @@ fi
 (cd "$app" && exec env ASPNETCORE_ENVIRONMENT=Production Gongkai__Demo__Seed=true Gongkai__DataFolder="$data" \
   DOTNET_TieredCompilation="${TIERED:-0}" dotnet Gongkai.dll --urls "$url" >"$work/app.log" 2>&1) &
 app_pid=$!
-cleanup() { kill "$app_pid" 2>/dev/null || true; wait "$app_pid" 2>/dev/null || true; rm -rf "$work/app.log" "$work/queries.lua"; rmdir "$work" 2>/dev/null || true; }
+cleanup() { kill "$app_pid" 2>/dev/null || true; wait "$app_pid" 2>/dev/null || true; rm -rf "$work/app.log" "$work/queries.lua" "$work/counters.csv"; rmdir "$work" 2>/dev/null || true; }
 trap cleanup EXIT
 for _ in $(seq 1 300); do curl -fs "$url/readyz" >/dev/null 2>&1 && break; sleep 0.2; done
 for _ in $(seq 1 600); do
