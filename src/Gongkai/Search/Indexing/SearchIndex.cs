@@ -353,8 +353,29 @@ internal sealed class SearchDirectory(string folder) : NIOFSDirectory(folder)
 {
     private const int DocValuesBufferSize = 16 * 1024;
 
+    /// <summary>Files read for every query term or matching document (terms dictionary and index, postings, positions,
+    /// norms, doc values) are held in memory once a searcher opens them: each query clones these inputs per term, and a
+    /// clone of a positional-read input pays a system call (and an <c>fstat</c>) per 1 KB refill — about a tenth of a
+    /// search request's CPU under load (docs/PERFORMANCE.md, Search, session 16). The body text (<c>.gktd</c>, the
+    /// largest file, read once per shown hit) and stored fields stay on disk.</summary>
+    private static readonly string[] InMemoryExtensions = [".tim", ".tip", ".doc", ".pos", ".pay", ".nvd", ".dvd"];
+
+    /// <summary>A larger file is read from disk as before (an input over one array is limited to 2 GB; and an index
+    /// that large should rather get more memory for the page cache).</summary>
+    private const long MaxInMemoryFile = 512L * 1024 * 1024;
+
     public override IndexInput OpenInput(string name, IOContext context)
     {
+        if (context.Context != IOContext.UsageContext.MERGE && InMemoryExtensions.Any(e => name.EndsWith(e, StringComparison.Ordinal)))
+        {
+            var path = Path.Combine(Directory.FullName, name);
+            var length = new FileInfo(path).Length;
+            if (length <= MaxInMemoryFile)
+            {
+                return new MemoryFileInput($"MemoryFileInput(path=\"{path}\")", File.ReadAllBytes(path));
+            }
+        }
+
         var input = base.OpenInput(name, context);
         if (name.EndsWith(".dvd", StringComparison.Ordinal) && input is BufferedIndexInput buffered)
         {
@@ -362,5 +383,96 @@ internal sealed class SearchDirectory(string folder) : NIOFSDirectory(folder)
         }
 
         return input;
+    }
+}
+
+/// <summary>An index file held in one array: reads are array copies, and a clone (one per query term and file) shares the
+/// array and keeps only its own position. Lucene files never change once written, so nothing is invalidated.</summary>
+internal sealed class MemoryFileInput : IndexInput
+{
+    private readonly byte[] _bytes;
+    private int _position;
+
+    public MemoryFileInput(string description, byte[] bytes)
+        : base(description)
+    {
+        _bytes = bytes;
+    }
+
+    public override long Length => _bytes.Length;
+
+    public override long Position => _position;
+
+    public override byte ReadByte()
+    {
+        if ((uint)_position >= (uint)_bytes.Length)
+        {
+            throw new EndOfStreamException($"read past EOF: {this}");
+        }
+
+        return _bytes[_position++];
+    }
+
+    public override void ReadBytes(byte[] b, int offset, int len)
+    {
+        if (len > _bytes.Length - _position)
+        {
+            throw new EndOfStreamException($"read past EOF: {this}");
+        }
+
+        Buffer.BlockCopy(_bytes, _position, b, offset, len);
+        _position += len;
+    }
+
+    public override short ReadInt16()
+    {
+        if (_bytes.Length - _position < 2)
+        {
+            throw new EndOfStreamException($"read past EOF: {this}");
+        }
+
+        var value = System.Buffers.Binary.BinaryPrimitives.ReadInt16BigEndian(_bytes.AsSpan(_position));
+        _position += 2;
+        return value;
+    }
+
+    public override int ReadInt32()
+    {
+        if (_bytes.Length - _position < 4)
+        {
+            throw new EndOfStreamException($"read past EOF: {this}");
+        }
+
+        var value = System.Buffers.Binary.BinaryPrimitives.ReadInt32BigEndian(_bytes.AsSpan(_position));
+        _position += 4;
+        return value;
+    }
+
+    public override long ReadInt64()
+    {
+        if (_bytes.Length - _position < 8)
+        {
+            throw new EndOfStreamException($"read past EOF: {this}");
+        }
+
+        var value = System.Buffers.Binary.BinaryPrimitives.ReadInt64BigEndian(_bytes.AsSpan(_position));
+        _position += 8;
+        return value;
+    }
+
+    public override void Seek(long pos)
+    {
+        if (pos < 0 || pos > _bytes.Length)
+        {
+            throw new EndOfStreamException($"seek past EOF: {this} ({pos})");
+        }
+
+        _position = (int)pos;
+    }
+
+    public override object Clone() => MemberwiseClone();
+
+    protected override void Dispose(bool disposing)
+    {
     }
 }

@@ -56,7 +56,9 @@ internal static class SearchExecutor
         }
         else
         {
-            query = SearchQueryBuilder.Build(text, request.Query ?? "", analyzer, synonyms, out docNumber, share, searcher.IndexReader);
+            var prepared = PreparedQueries.Get(searcher, text, request.Query ?? "", analyzer, synonyms, share);
+            query = prepared.Query;
+            docNumber = prepared.DocNumber;
         }
 
         var filter = Filter(request);
