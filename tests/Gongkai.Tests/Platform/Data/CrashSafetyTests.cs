@@ -812,7 +812,7 @@ public sealed partial class CrashSafetyTests(CrashSafetyTests.CrashSite site, IT
             }
 
             Check(DateTime.UtcNow < deadline, $"search holds {documents} items with {pending} changes pending; the database publishes {published}");
-            await Task.Delay(200);
+            await Task.Delay(50);
         }
     }
 
