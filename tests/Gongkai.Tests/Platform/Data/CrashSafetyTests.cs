@@ -34,13 +34,16 @@ namespace Gongkai.Tests.Platform.Data;
 /// <item>request handling: 依申请公开 applications filed through <c>POST /api/v1/requests</c> with an Idempotency-Key, three in flight.</item>
 /// </list>
 /// Each cycle starts the site and the import together and kills each mid-work: the import inside the batch aimed at,
-/// the site a random moment after its first acknowledged write. After every cycle: every acknowledged write is there
-/// (each file of a batch the import reported committed, every document at the stage last acknowledged, every filed
+/// the site while its six clients wait for answers — once the cycle has had a write acknowledged and the run its share
+/// of full publications and filings (so that at least <see cref="MinAcknowledged"/> of each are acknowledged over the
+/// run, which is asserted), a random number of writes later, a random fraction of the time between two answers on.
+/// A client that gets anything but a 2xx, or no answer, before the kill fails the test at once with what it got.
+/// After every cycle: every acknowledged write is there (each file of a batch the import reported committed, every document at the stage last acknowledged, every filed
 /// application), no document is half-written (an imported-looking document without its import record, an import
 /// record without its published document, a file imported twice, and the <c>doctor</c> checks of the database: no public
 /// document without its version, history, audit and change-log rows). At the end, with the site running: the
 /// interrupted imports run once more over every file and leave each exactly once, every acknowledged application filed
-/// again with its key returns the first filing, search catches up to exactly the database's published documents, and
+/// again with its key returns the first filing, every acknowledged publication is served under its 索引号, search catches up to exactly the database's published documents, and
 /// the <c>doctor</c> verb finds nothing.
 /// <para>Cheap on purpose (it is in the test command on both databases): small batches (<c>--batch-size</c>) of a small
 /// generated fixture, so a kill lands inside a transaction and the database stays small; the import and the site run at
