@@ -34,13 +34,16 @@ namespace Gongkai.Tests.Platform.Data;
 /// <item>request handling: 依申请公开 applications filed through <c>POST /api/v1/requests</c> with an Idempotency-Key, three in flight.</item>
 /// </list>
 /// Each cycle starts the site and the import together and kills each mid-work: the import inside the batch aimed at,
-/// the site a random moment after its first acknowledged write. After every cycle: every acknowledged write is there
-/// (each file of a batch the import reported committed, every document at the stage last acknowledged, every filed
+/// the site while its six clients wait for answers — once the cycle has had a write acknowledged and the run its share
+/// of full publications and filings (so that at least <see cref="MinAcknowledged"/> of each are acknowledged over the
+/// run, which is asserted), a random number of writes later, a random fraction of the time between two answers on.
+/// A client that gets anything but a 2xx, or no answer, before the kill fails the test at once with what it got.
+/// After every cycle: every acknowledged write is there (each file of a batch the import reported committed, every document at the stage last acknowledged, every filed
 /// application), no document is half-written (an imported-looking document without its import record, an import
 /// record without its published document, a file imported twice, and the <c>doctor</c> checks of the database: no public
 /// document without its version, history, audit and change-log rows). At the end, with the site running: the
 /// interrupted imports run once more over every file and leave each exactly once, every acknowledged application filed
-/// again with its key returns the first filing, search catches up to exactly the database's published documents, and
+/// again with its key returns the first filing, every acknowledged publication is served under its 索引号, search catches up to exactly the database's published documents, and
 /// the <c>doctor</c> verb finds nothing.
 /// <para>Cheap on purpose (it is in the test command on both databases): small batches (<c>--batch-size</c>) of a small
 /// generated fixture, so a kill lands inside a transaction and the database stays small; the import and the site run at
@@ -57,7 +60,11 @@ public sealed partial class CrashSafetyTests(CrashSafetyTests.CrashSite site, IT
     private const string Body = "myszf";
     private const string ImportCategory = "崩溃测试";
     private const string ImportedTitle = "崩溃测试导入文件";
+    /// <summary>Publications and filings acknowledged (and found after the restart) over the run, at least: each
+    /// cycle's kill waits until the run has had its share of them (<see cref="SiteKill"/>).</summary>
+    private const int MinAcknowledged = 10;
     private static readonly TimeSpan Stall = TimeSpan.FromSeconds(120);
+    private static readonly TimeSpan RequestTimeout = TimeSpan.FromSeconds(60);
 
     private static readonly Dictionary<string, string> SiteSettings = new()
     {
@@ -81,8 +88,7 @@ public sealed partial class CrashSafetyTests(CrashSafetyTests.CrashSite site, IT
         var stopwatch = Stopwatch.StartNew();
         var tokens = await site.TokensAsync();
         var sources = Path.Combine(site.Database.DataFolder, "crash-import");
-        var publishing = new ConcurrentDictionary<int, int>();
-        var requests = new ConcurrentBag<FiledApplication>();
+        var work = new SiteWork();
         // How long each batch of a run took last time it was seen (batch 1 includes the importer's start-up reads).
         var batchTimes = new Dictionary<int, TimeSpan>();
         int importKills = 0, importKillsInAimedBatch = 0, siteKills = 0, cycle = 0;
@@ -94,40 +100,62 @@ public sealed partial class CrashSafetyTests(CrashSafetyTests.CrashSite site, IT
             // Batches 1–3 hold this cycle's new files, batch 4 the first of the previous cycle's again (cycle 0 has 3).
             var aimedBatch = random.Next(1, Math.Min(4, run.Batches.Count) + 1);
             var fraction = 0.1 + (0.8 * random.NextDouble());
-            var siteDelay = random.Next(0, 250);
+            // The site dies once the run has had its share of publications and filings so far (so that at least
+            // MinAcknowledged of each are acknowledged by the last kill), a few writes later, between two answers.
+            var share = (int)Math.Ceiling(MinAcknowledged * Math.Min(cycle + 1, KillPoints) / (double)KillPoints);
+            var siteKill = new SiteKill(share, share, random.Next(0, 9), random.NextDouble());
             var cycleTime = Stopwatch.StartNew();
             var importing = ImportUntilKilledAsync(run, aimedBatch, fraction, batchTimes);
-            var serving = ServeUntilKilledAsync(tokens, cycle, siteDelay, publishing, requests);
+            var serving = ServeUntilKilledAsync(tokens, cycle, siteKill, work);
             await Task.WhenAll(importing, serving);
-            var import = await importing;
+            var (import, served) = (await importing, await serving);
             importKills += import.Killed ? 1 : 0;
             importKillsInAimedBatch += import.Killed && import.BatchesReported == aimedBatch - 1 ? 1 : 0;
             siteKills += 1;
-            await AssertAcknowledgedPresentAndNothingHalfWrittenAsync(cycle, run, import.BatchesReported, publishing, requests);
+            var killed = cycleTime.Elapsed;
+            await AssertAcknowledgedPresentAndNothingHalfWrittenAsync(cycle, run, import.BatchesReported, work);
             output.WriteLine(string.Create(CultureInfo.InvariantCulture,
-                $"cycle {cycle}: import {(import.Killed ? "killed" : "finished")} after {import.BatchesReported} of {run.Batches.Count} batches (aimed inside batch {aimedBatch}, {fraction:P0} of {Estimate(batchTimes, aimedBatch).TotalMilliseconds:0} ms); site killed {siteDelay} ms after its first acknowledged write; {cycleTime.Elapsed.TotalSeconds:0.0} s"));
+                $"cycle {cycle}: import {(import.Killed ? "killed" : "finished")} after {import.BatchesReported} of {run.Batches.Count} batches (aimed inside batch {aimedBatch}, {fraction:P0} of {Estimate(batchTimes, aimedBatch).TotalMilliseconds:0} ms) at {import.Elapsed.TotalSeconds:0.0} s; "
+                + $"site up in {served.Start.TotalSeconds:0.0} s, killed {served.Serving.TotalSeconds:0.0} s later ({served.KillDelay.TotalMilliseconds:0} ms after write {served.Writes}: {served.Published} publications, {served.Filed} filings in this cycle; run {work.Published}/{work.Filed}); "
+                + $"checks {(cycleTime.Elapsed - killed).TotalSeconds:0.0} s; cycle {cycleTime.Elapsed.TotalSeconds:0.0} s"));
             cycle++;
         }
 
+        // The kills waited for them, so this holds unless a kill point was skipped; each was found after its kill.
+        Check(work.Published >= MinAcknowledged && work.Filed >= MinAcknowledged,
+            $"only {work.Published} publications and {work.Filed} filings were acknowledged before the kills (at least {MinAcknowledged} of each wanted)");
         var killing = stopwatch.Elapsed;
         await using (var app = await AppServer.StartAsync(site.Database, SiteSettings))
         {
             // The interrupted imports, run again over every file beside the running site: each file once, nothing twice.
+            // Meanwhile the restarted site is asked for what its clients had acknowledged before the kills.
             var all = WriteFinalImport(sources, cycle);
-            var (exitCode, importOutput, importError) = await AppProcess.RunAsync(site.Database, "Production", SiteSettings, "import", all, "--body", Body);
-            Check(exitCode == 0, $"the last import failed ({exitCode}):\n{importOutput}\n{importError}");
-            await AssertEachImportedFileOnceAsync(cycle * NewFilesPerCycle);
+            var finalImport = AppProcess.RunAsync(site.Database, "Production", SiteSettings, "import", all, "--body", Body);
+            using var http = new HttpClient { BaseAddress = app.BaseAddress, Timeout = RequestTimeout };
 
             // Every acknowledged application, filed again with its key, is the first filing — no second case.
-            using var http = new HttpClient { BaseAddress = app.BaseAddress, Timeout = TimeSpan.FromSeconds(60) };
-            foreach (var filed in requests)
+            await Parallel.ForEachAsync(work.Requests, new ParallelOptions { MaxDegreeOfParallelism = 4 }, async (filed, _) =>
             {
                 using var replay = await FileAsync(http, filed.Key, CancellationToken.None);
-                Check(replay.StatusCode == HttpStatusCode.Created, $"replaying {filed.Key}: {(int)replay.StatusCode} {await replay.Content.ReadAsStringAsync()}");
-                var body = await replay.Content.ReadFromJsonAsync<JsonElement>();
+                Check(replay.StatusCode == HttpStatusCode.Created, $"replaying {filed.Key}: {(int)replay.StatusCode} {await replay.Content.ReadAsStringAsync(CancellationToken.None)}");
+                var body = await replay.Content.ReadFromJsonAsync<JsonElement>(CancellationToken.None);
                 Check(body.GetProperty("trackingNumber").GetString() == filed.TrackingNumber,
                     $"replaying {filed.Key} gave {body.GetProperty("trackingNumber").GetString()}, not {filed.TrackingNumber}");
-            }
+            });
+
+            // Every acknowledged publication is served by the restarted site under its 索引号.
+            var publishedIds = work.Publishing.Where(p => p.Value == Stage.Published).Select(p => p.Key).ToList();
+            var indexNumbers = await InDbAsync(db => db.Set<Document>().Where(d => publishedIds.Contains(d.Id)).Select(d => d.IndexNo!).ToListAsync());
+            Check(indexNumbers.Count == publishedIds.Count, $"{publishedIds.Count - indexNumbers.Count} of {publishedIds.Count} acknowledged publications are gone");
+            await Parallel.ForEachAsync(indexNumbers, new ParallelOptions { MaxDegreeOfParallelism = 4 }, async (indexNo, _) =>
+            {
+                using var served = await http.GetAsync(new Uri($"/api/v1/documents/{indexNo}", UriKind.Relative), CancellationToken.None);
+                Check(served.StatusCode == HttpStatusCode.OK, $"the acknowledged publication {indexNo} answers {(int)served.StatusCode} after the kills");
+            });
+
+            var (exitCode, importOutput, importError) = await finalImport;
+            Check(exitCode == 0, $"the last import failed ({exitCode}):\n{importOutput}\n{importError}");
+            await AssertEachImportedFileOnceAsync(cycle * NewFilesPerCycle);
 
             // Search catches up and holds exactly what the database publishes (documents, and the open-data portal's
             // published records and datasets, which the demo city has too); doctor finds nothing to repair.
@@ -150,7 +178,7 @@ public sealed partial class CrashSafetyTests(CrashSafetyTests.CrashSite site, IT
         }
 
         output.WriteLine(string.Create(CultureInfo.InvariantCulture,
-            $"{cycle} cycles: {importKills} import kills mid-import ({importKillsInAimedBatch} inside the batch aimed at), {siteKills} site kills; {publishing.Count(p => p.Value == Stage.Published)} documents published and {requests.Count} applications acknowledged before a kill; killing {killing.TotalSeconds:0.0} s, all {stopwatch.Elapsed.TotalSeconds:0.0} s"));
+            $"{cycle} cycles: {importKills} import kills mid-import ({importKillsInAimedBatch} inside the batch aimed at), {siteKills} site kills; {work.Published} documents published and {work.Filed} applications acknowledged before a kill, each found after it; killing {killing.TotalSeconds:0.0} s, all {stopwatch.Elapsed.TotalSeconds:0.0} s"));
     }
 
     /// <summary>The stages of a document's way through the API, in order; the value acknowledged last is kept per document.</summary>
@@ -180,7 +208,7 @@ public sealed partial class CrashSafetyTests(CrashSafetyTests.CrashSite site, IT
         public int Files => Batches.Sum(b => b.Count);
     }
 
-    private sealed record ImportResult(bool Killed, int BatchesReported);
+    private sealed record ImportResult(bool Killed, int BatchesReported, TimeSpan Elapsed);
 
     /// <summary>This cycle's run: its new files first (so the first batches are new work), then the previous cycle's files
     /// again — re-running the import that was interrupted. Files carry a <c>source</c> key, so a file imported from either
@@ -235,6 +263,7 @@ public sealed partial class CrashSafetyTests(CrashSafetyTests.CrashSite site, IT
         var start = AppProcess.StartInfo(site.Database, "Production", SiteSettings, "import", run.Folder, "--body", Body,
             "--batch-size", ImportBatch.ToString(CultureInfo.InvariantCulture));
         using var process = new Process { StartInfo = start };
+        var started = Stopwatch.StartNew();
         var progress = new ImportProgressLines(run.Files);
         process.OutputDataReceived += (_, e) => progress.Add(e.Data);
         process.ErrorDataReceived += (_, e) => progress.AddError(e.Data);
@@ -267,7 +296,7 @@ public sealed partial class CrashSafetyTests(CrashSafetyTests.CrashSite site, IT
             batchTimes[batch] = took;
         }
 
-        return new ImportResult(killed, progress.BatchesReported);
+        return new ImportResult(killed, progress.BatchesReported, started.Elapsed);
     }
 
     /// <summary>The import verb's output as it arrives: each progress line “[###---] done/total” is printed after a batch
@@ -380,48 +409,206 @@ public sealed partial class CrashSafetyTests(CrashSafetyTests.CrashSite site, IT
         private static partial Regex ProgressLine();
     }
 
-    /// <summary>Starts the site, publishes and files with several clients at once and kills the site <paramref name="delay"/>
-    /// ms after the first acknowledged write.</summary>
-    private async Task ServeUntilKilledAsync(Tokens tokens, int cycle, int delay, ConcurrentDictionary<int, int> publishing, ConcurrentBag<FiledApplication> requests)
+    /// <summary>What the site's clients had acknowledged: every document's last acknowledged stage and every filed
+    /// application over the run, and the writes of the cycle under way (with when they came, to aim a kill between
+    /// them). Every acknowledgement wakes whoever waits on <see cref="Changed"/>.</summary>
+    private sealed class SiteWork
     {
+        private readonly Lock _gate = new();
+        private readonly Stopwatch _clock = Stopwatch.StartNew();
+        private readonly List<TimeSpan> _cycleAcks = [];
+        private TaskCompletionSource _changed = new(TaskCreationOptions.RunContinuationsAsynchronously);
+        private int _published;
+        private volatile bool _killing;
+
+        public ConcurrentDictionary<int, int> Publishing { get; } = new();
+
+        public ConcurrentBag<FiledApplication> Requests { get; } = [];
+
+        public int Published => Volatile.Read(ref _published);
+
+        public int Filed => Requests.Count;
+
+        /// <summary>Set just before the kill: from then on a dropped connection is the kill, not a failure.</summary>
+        public bool Killing => _killing;
+
+        public Task Changed
+        {
+            get
+            {
+                lock (_gate)
+                {
+                    return _changed.Task;
+                }
+            }
+        }
+
+        public int CycleWrites
+        {
+            get
+            {
+                lock (_gate)
+                {
+                    return _cycleAcks.Count;
+                }
+            }
+        }
+
+        /// <summary>The mean time between two acknowledgements in this cycle (all clients together), or 100 ms before two.</summary>
+        public TimeSpan Interval
+        {
+            get
+            {
+                lock (_gate)
+                {
+                    return _cycleAcks.Count < 2 ? TimeSpan.FromMilliseconds(100) : (_cycleAcks[^1] - _cycleAcks[0]) / (_cycleAcks.Count - 1);
+                }
+            }
+        }
+
+        public void StartCycle()
+        {
+            lock (_gate)
+            {
+                _cycleAcks.Clear();
+                _killing = false;
+            }
+        }
+
+        public void StartKilling() => _killing = true;
+
+        public void Stage(int id, int stage)
+        {
+            Publishing[id] = stage;
+            if (stage == CrashSafetyTests.Stage.Published)
+            {
+                Interlocked.Increment(ref _published);
+            }
+
+            Acknowledged();
+        }
+
+        public void Filing(FiledApplication filed)
+        {
+            Requests.Add(filed);
+            Acknowledged();
+        }
+
+        /// <summary>Wakes the waiter without an acknowledgement (a client ended).</summary>
+        public void Wake()
+        {
+            TaskCompletionSource changed;
+            lock (_gate)
+            {
+                changed = _changed;
+                _changed = new(TaskCreationOptions.RunContinuationsAsynchronously);
+            }
+
+            changed.TrySetResult();
+        }
+
+        private void Acknowledged()
+        {
+            lock (_gate)
+            {
+                _cycleAcks.Add(_clock.Elapsed);
+            }
+
+            Wake();
+        }
+    }
+
+    /// <summary>Where a site cycle's kill lands: after the run has had <paramref name="Published"/> publications and
+    /// <paramref name="Filed"/> filings acknowledged (and the cycle at least one write), <paramref name="ExtraWrites"/>
+    /// further acknowledgements and then <paramref name="Fraction"/> of the mean time between two — with every client
+    /// in the middle of a request.</summary>
+    private sealed record SiteKill(int Published, int Filed, int ExtraWrites, double Fraction);
+
+    private sealed record SiteResult(TimeSpan Start, TimeSpan Serving, int Writes, int Published, int Filed, TimeSpan KillDelay);
+
+    /// <summary>Starts the site, publishes and files with several clients at once and kills it at <paramref name="kill"/>.
+    /// A client that fails, or a request unanswered for a minute, fails the test at once with what it got; a site that
+    /// does not reach the kill point within <see cref="Stall"/> fails it with the counts it reached.</summary>
+    private async Task<SiteResult> ServeUntilKilledAsync(Tokens tokens, int cycle, SiteKill kill, SiteWork work)
+    {
+        var starting = Stopwatch.StartNew();
         var app = await AppServer.StartAsync(site.Database, SiteSettings);
-        var firstWrite = new TaskCompletionSource(TaskCreationOptions.RunContinuationsAsynchronously);
+        var started = starting.Elapsed;
+        var (publishedBefore, filedBefore) = (work.Published, work.Filed);
+        work.StartCycle();
         using var stop = new CancellationTokenSource();
         var workers = new List<Task>();
+        var killDelay = TimeSpan.Zero;
         try
         {
             for (var w = 0; w < PublishingWorkers; w++)
             {
-                workers.Add(PublishAsync(app.BaseAddress, tokens, $"{cycle}-{w}", publishing, firstWrite, stop.Token));
+                workers.Add(Watched(PublishAsync(app.BaseAddress, tokens, $"{cycle}-{w}", work, stop.Token)));
             }
 
             for (var w = 0; w < RequestWorkers; w++)
             {
-                workers.Add(FileUntilStoppedAsync(app.BaseAddress, requests, firstWrite, stop.Token));
+                workers.Add(Watched(FileUntilStoppedAsync(app.BaseAddress, work, stop.Token)));
             }
 
-            var first = await Task.WhenAny(firstWrite.Task, Task.Delay(Stall), Task.WhenAll(workers));
-            Check(first == firstWrite.Task, $"no write was acknowledged in cycle {cycle}:\n{app.Output}{Failures(workers)}");
-            await Task.Delay(delay);
+            var deadline = Stopwatch.StartNew();
+            await WaitAsync(() => work.CycleWrites >= 1 && work.Published >= kill.Published && work.Filed >= kill.Filed,
+                () => $"the run's {kill.Published} publications and {kill.Filed} filings and one write in this cycle");
+            var writes = work.CycleWrites + kill.ExtraWrites;
+            await WaitAsync(() => work.CycleWrites >= writes, () => $"{writes} writes in this cycle");
+            killDelay = work.Interval * kill.Fraction;
+            await Task.Delay(killDelay);
+
+            async Task WaitAsync(Func<bool> reached, Func<string> what)
+            {
+                while (true)
+                {
+                    var changed = work.Changed;
+                    // The clients only stop when the kill stops them: one that ended before failed (or gave up silently).
+                    Check(!workers.Any(w => w.IsCompleted), $"cycle {cycle}: a client stopped before the kill:{Failures(workers)}\n{app.Output}");
+                    if (reached())
+                    {
+                        return;
+                    }
+
+                    var left = Stall - deadline.Elapsed;
+                    Check(left > TimeSpan.Zero, string.Create(CultureInfo.InvariantCulture,
+                        $"cycle {cycle}: in {Stall.TotalSeconds:0} s the site did not reach the kill point (waiting for {what()}): {work.CycleWrites} writes acknowledged in this cycle, {work.Published} publications and {work.Filed} filings in the run\n{app.Output}"));
+                    await Task.WhenAny(changed, Task.Delay(left));
+                }
+            }
         }
         finally
         {
-            // SIGKILL (Process.Kill on Linux), then let the clients see their connections drop.
+            // SIGKILL (Process.Kill on Linux) while the clients wait for answers, then let them see their connections drop.
+            work.StartKilling();
             await app.DisposeAsync();
             await stop.CancelAsync();
             await Task.WhenAll(workers.Select(w => w.ContinueWith(_ => { }, TaskScheduler.Default)));
         }
 
-        Check(workers.All(w => !w.IsFaulted), $"a client failed before the kill:{Failures(workers)}");
+        Check(workers.All(w => !w.IsFaulted), $"cycle {cycle}: a client failed:{Failures(workers)}");
+        return new SiteResult(started, starting.Elapsed - started, work.CycleWrites, work.Published - publishedBefore, work.Filed - filedBefore, killDelay);
+
+        async Task Watched(Task client)
+        {
+            try
+            {
+                await client;
+            }
+            finally
+            {
+                work.Wake();
+            }
+        }
     }
 
     private static string Failures(IEnumerable<Task> workers) =>
-        string.Concat(workers.Where(w => w.IsFaulted).Select(w => "\n" + w.Exception?.InnerException));
+        string.Concat(workers.Where(w => w.IsCompleted && !w.IsCompletedSuccessfully).Select(w => "\n" + (w.IsCanceled ? "a client was cancelled" : w.Exception?.InnerException?.ToString())));
 
     /// <summary>Documents taken from draft to published, one step after another; each 2xx is recorded before the next
     /// step. Anything but a 2xx before the kill is a failure; a dropped connection is the kill.</summary>
-    private static async Task PublishAsync(Uri site, Tokens tokens, string worker, ConcurrentDictionary<int, int> acknowledged,
-        TaskCompletionSource firstWrite, CancellationToken stop)
+    private static async Task PublishAsync(Uri site, Tokens tokens, string worker, SiteWork work, CancellationToken stop)
     {
         using var editor = Client(site, tokens.Editor);
         using var first = Client(site, tokens.FirstReviewer);
@@ -431,23 +618,23 @@ public sealed partial class CrashSafetyTests(CrashSafetyTests.CrashSite site, IT
         {
             var draft = new CreateDocumentRequest(new DocumentInput(
                 $"关于崩溃测试第{worker}组第{n}号事项的通知", null, DocumentCatalog.Notice, "综合政务", new DateOnly(2026, 1, 5), $"<p>第{worker}组第{n}号通知正文。</p>"));
-            using var created = await Step(() => editor.PostAsJsonAsync("/api/v1/documents/", draft, stop));
+            using var created = await Step("起草 (editor)", () => editor.PostAsJsonAsync("/api/v1/documents/", draft, stop));
             if (created is null)
             {
                 return;
             }
 
             var id = (await created.Content.ReadFromJsonAsync<JsonElement>(stop)).GetProperty("id").GetInt32();
-            Acknowledge(id, Stage.Drafted);
-            foreach (var (client, path, body, stage) in new (HttpClient, string, object?, int)[]
+            work.Stage(id, Stage.Drafted);
+            foreach (var (client, path, body, stage, who) in new (HttpClient, string, object?, int, string)[]
             {
-                (editor, "submit", null, Stage.Submitted),
-                (first, "review/first", new ReviewRequest("approve", null), Stage.FirstPassed),
-                (second, "review/second", new ReviewRequest("approve", null), Stage.SecondPassed),
-                (final, "review/final", new ReviewRequest("approve", "同意"), Stage.Published),
+                (editor, "submit", null, Stage.Submitted, "editor"),
+                (first, "review/first", new ReviewRequest("approve", null), Stage.FirstPassed, "reviewer1 (初审)"),
+                (second, "review/second", new ReviewRequest("approve", null), Stage.SecondPassed, "reviewer2 (复审)"),
+                (final, "review/final", new ReviewRequest("approve", "同意"), Stage.Published, "reviewer3 (终审)"),
             })
             {
-                using var response = await Step(() => body is null
+                using var response = await Step($"{path} of document {id} by {who}", () => body is null
                     ? client.PostAsync(new Uri($"/api/v1/documents/{id}/{path}", UriKind.Relative), null, stop)
                     : client.PostAsJsonAsync($"/api/v1/documents/{id}/{path}", body, stop));
                 if (response is null)
@@ -455,35 +642,29 @@ public sealed partial class CrashSafetyTests(CrashSafetyTests.CrashSite site, IT
                     return;
                 }
 
-                Acknowledge(id, stage);
+                work.Stage(id, stage);
             }
         }
 
-        void Acknowledge(int id, int stage)
+        async Task<HttpResponseMessage?> Step(string what, Func<Task<HttpResponseMessage>> send)
         {
-            acknowledged[id] = stage;
-            firstWrite.TrySetResult();
-        }
-
-        async Task<HttpResponseMessage?> Step(Func<Task<HttpResponseMessage>> send)
-        {
-            var response = await SendAsync(send, stop);
+            var response = await SendAsync(what, send, work);
             if (response is { IsSuccessStatusCode: false })
             {
-                throw new InvalidOperationException($"{(int)response.StatusCode} {response.RequestMessage?.RequestUri}: {await response.Content.ReadAsStringAsync(CancellationToken.None)}");
+                throw new InvalidOperationException($"{what}: {(int)response.StatusCode} {response.RequestMessage?.RequestUri}: {await response.Content.ReadAsStringAsync(CancellationToken.None)}");
             }
 
             return response;
         }
     }
 
-    private static async Task FileUntilStoppedAsync(Uri site, ConcurrentBag<FiledApplication> acknowledged, TaskCompletionSource firstWrite, CancellationToken stop)
+    private static async Task FileUntilStoppedAsync(Uri site, SiteWork work, CancellationToken stop)
     {
-        using var http = new HttpClient { BaseAddress = site, Timeout = TimeSpan.FromSeconds(60) };
+        using var http = new HttpClient { BaseAddress = site, Timeout = RequestTimeout };
         while (true)
         {
             var key = Guid.NewGuid().ToString("N");
-            using var response = await SendAsync(() => FileAsync(http, key, stop), stop);
+            using var response = await SendAsync($"filing {key}", () => FileAsync(http, key, stop), work);
             if (response is null)
             {
                 return;
@@ -491,17 +672,18 @@ public sealed partial class CrashSafetyTests(CrashSafetyTests.CrashSite site, IT
 
             if (response.StatusCode != HttpStatusCode.Created)
             {
-                throw new InvalidOperationException($"filing: {(int)response.StatusCode} {await response.Content.ReadAsStringAsync(CancellationToken.None)}");
+                throw new InvalidOperationException($"filing {key}: {(int)response.StatusCode} {await response.Content.ReadAsStringAsync(CancellationToken.None)}");
             }
 
             var filed = await response.Content.ReadFromJsonAsync<JsonElement>(CancellationToken.None);
-            acknowledged.Add(new FiledApplication(key, filed.GetProperty("trackingNumber").GetString() ?? ""));
-            firstWrite.TrySetResult();
+            work.Filing(new FiledApplication(key, filed.GetProperty("trackingNumber").GetString() ?? ""));
         }
     }
 
-    /// <summary>The same application for a key, so a replay is the same request.</summary>
-    private static Task<HttpResponseMessage> FileAsync(HttpClient http, string key, CancellationToken cancellationToken)
+    /// <summary>The same application for a key, so a replay is the same request. Awaited inside the <c>using</c>: a
+    /// request message disposed while the send is under way has its body disposed before it is written, which fails
+    /// the send (an <see cref="HttpRequestException"/>, once mistaken here for the kill: no filing was ever acknowledged).</summary>
+    private static async Task<HttpResponseMessage> FileAsync(HttpClient http, string key, CancellationToken cancellationToken)
     {
         using var request = new HttpRequestMessage(HttpMethod.Post, new Uri("/api/v1/requests", UriKind.Relative))
         {
@@ -513,13 +695,15 @@ public sealed partial class CrashSafetyTests(CrashSafetyTests.CrashSite site, IT
             }),
         };
         request.Headers.Add("Idempotency-Key", key);
-        return http.SendAsync(request, cancellationToken);
+        return await http.SendAsync(request, cancellationToken);
     }
 
-    /// <summary>The response, or null when the site went away (the kill) or the cycle stopped.</summary>
-    private static async Task<HttpResponseMessage?> SendAsync(Func<Task<HttpResponseMessage>> send, CancellationToken stop)
+    /// <summary>The response, or null once the kill has begun and the request went with the site (a dropped connection,
+    /// or an error answer as it went down). Before the kill, a failed or unanswered request is the test's failure, said
+    /// plainly — never a silent end of the client.</summary>
+    private static async Task<HttpResponseMessage?> SendAsync(string what, Func<Task<HttpResponseMessage>> send, SiteWork work)
     {
-        if (stop.IsCancellationRequested)
+        if (work.Killing)
         {
             return null;
         }
@@ -527,25 +711,32 @@ public sealed partial class CrashSafetyTests(CrashSafetyTests.CrashSite site, IT
         try
         {
             var response = await send();
-            return stop.IsCancellationRequested && !response.IsSuccessStatusCode ? null : response;
+            return work.Killing && !response.IsSuccessStatusCode ? null : response;
         }
         catch (Exception exception) when (exception is HttpRequestException or TaskCanceledException or IOException)
         {
-            return null;
+            if (work.Killing)
+            {
+                return null;
+            }
+
+            throw new InvalidOperationException(exception is TaskCanceledException
+                ? $"{what}: no answer within {RequestTimeout.TotalSeconds:0} s before the kill"
+                : $"{what}: the request failed before the kill: {exception.Message}", exception);
         }
     }
 
     private static HttpClient Client(Uri site, string token)
     {
-        var client = new HttpClient { BaseAddress = site, Timeout = TimeSpan.FromSeconds(60) };
+        var client = new HttpClient { BaseAddress = site, Timeout = RequestTimeout };
         client.DefaultRequestHeaders.Authorization = new AuthenticationHeaderValue("Bearer", token);
         return client;
     }
 
     /// <summary>After a cycle's kills: what was acknowledged is there, and nothing is half there.</summary>
-    private async Task AssertAcknowledgedPresentAndNothingHalfWrittenAsync(int cycle, ImportRun run, int batchesReported,
-        ConcurrentDictionary<int, int> publishing, ConcurrentBag<FiledApplication> requests)
+    private async Task AssertAcknowledgedPresentAndNothingHalfWrittenAsync(int cycle, ImportRun run, int batchesReported, SiteWork work)
     {
+        var (publishing, requests) = (work.Publishing, work.Requests);
         // Import: every file of a batch the import reported committed has its record.
         var reported = run.Batches.Take(batchesReported).SelectMany(b => b).ToList();
         var records = await InDbAsync(db => db.Set<ImportedDocument>().Where(i => i.SourceKey.StartsWith("crash/"))
@@ -624,7 +815,7 @@ public sealed partial class CrashSafetyTests(CrashSafetyTests.CrashSite site, IT
             }
 
             Check(DateTime.UtcNow < deadline, $"search holds {documents} items with {pending} changes pending; the database publishes {published}");
-            await Task.Delay(200);
+            await Task.Delay(50);
         }
     }
 
