@@ -94,7 +94,7 @@ public static class FileTableReader
             : null;
         return format switch
         {
-            "XLSX" when !zip => "文件扩展名是 .xlsx，但内容不是 XLSX 工作簿" + (sniffed is null ? "" : $"（看起来是{sniffed}）") + "：请在表格软件中另存为 .xlsx 后再上传。",
+            "XLSX" when !zip => "文件扩展名是 .xlsx，但内容不是有效的 XLSX 工作簿" + (sniffed is null ? "" : $"（看起来是{sniffed}）") + "：请在表格软件中另存为 .xlsx 后再上传。",
             "CSV" or "JSON" when sniffed is not null => $"文件扩展名是 .{format.ToLowerInvariant()}，但内容是{sniffed}：请上传与扩展名相符的文件。",
             _ => null,
         };
