@@ -223,7 +223,7 @@ public sealed class FileDatasetDesk(GongkaiDbContext db, BodyScope scope, BodyDi
         return new FileSubmission(version, []);
     }
 
-    /// <summary>审核 of a dataset's version by its number (the API's form of <see cref="ReviewAsync(ClaimsPrincipal, int, bool, string?, CancellationToken)"/>).</summary>
+    /// <summary>审核 of a dataset's version by its number (the API's form of the review by version id below).</summary>
     public async Task<Outcome<FileDatasetVersion>> ReviewAsync(ClaimsPrincipal user, int fileDatasetId, int number, bool approve, string? comment,
         CancellationToken cancellationToken = default)
     {

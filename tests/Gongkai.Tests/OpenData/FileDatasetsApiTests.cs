@@ -233,9 +233,10 @@ public sealed class FileDatasetsApiTests(StaffTestHost host) : IClassFixture<Sta
         await ProblemAsync(await UploadAsync(editor, id, "parking.csv", large), HttpStatusCode.BadRequest, "超过上限");
         var problem = await ProblemAsync(await UploadAsync(editor, id, "rows.csv", Utf8("名称,泊位\r\n东站,10,多余\r\n")), HttpStatusCode.BadRequest, "第 2 行有 3 列");
         Assert.Single(problem.GetProperty("errors").GetProperty("file").EnumerateArray());
-        using (var noFile = await editor.PostAsync(Url($"{Root}/{id}/versions"), new MultipartFormDataContent { { new StringContent("x"), "note" } }))
+        using (var form = new MultipartFormDataContent())
         {
-            await ProblemAsync(noFile, HttpStatusCode.BadRequest, "字段名为 file");
+            form.Add(new StringContent("x"), "note");
+            await ProblemAsync(await editor.PostAsync(Url($"{Root}/{id}/versions"), form), HttpStatusCode.BadRequest, "字段名为 file");
         }
 
         Assert.Equal(0, await VersionCountAsync(id));

@@ -84,6 +84,7 @@ public static class FileTableReader
     /// is not valid CSV or JSON is reported by the parser instead.</summary>
     public static string? ContentMismatch(string format, ReadOnlySpan<byte> content)
     {
+        ArgumentNullException.ThrowIfNull(format);
         var zip = content.StartsWith("PK\x03\x04"u8);
         string? sniffed = zip ? "ZIP 压缩包（如 XLSX 工作簿）"
             : content.StartsWith((ReadOnlySpan<byte>)[0xD0, 0xCF, 0x11, 0xE0]) ? "旧版 Office 文件（如 .xls）"
