@@ -38,10 +38,12 @@ public sealed class FileDatasetsApiTests(StaffTestHost host) : IClassFixture<Sta
 
     private static byte[] Utf8(string text) => Encoding.UTF8.GetBytes(text);
 
-    private async Task<HttpClient> BearerAsync(string userName)
+    /// <summary>A token made as an integrator does; a role that must use two-factor sign-in (终审) gives its code.</summary>
+    private async Task<HttpClient> BearerAsync(string userName, bool twoFactor = false)
     {
+        var otp = twoFactor ? host.NextCode(await host.EnrolAsync(userName)) : null;
         using var anonymous = host.NewClient();
-        using var created = await anonymous.PostAsJsonAsync(Url("/api/v1/session/tokens"), new { userName, password = host.DemoPassword, name = "数据集发布工具" });
+        using var created = await anonymous.PostAsJsonAsync(Url("/api/v1/session/tokens"), new { userName, password = host.DemoPassword, otp, name = "数据集发布工具" });
         Assert.Equal(HttpStatusCode.Created, created.StatusCode);
         var token = (await created.Content.ReadFromJsonAsync<JsonElement>()).GetProperty("token").GetString();
         var client = host.NewClient();
@@ -122,7 +124,7 @@ public sealed class FileDatasetsApiTests(StaffTestHost host) : IClassFixture<Sta
         var staff = await host.DemoStaffAsync();
         var body = staff.Municipal;
         using var editor = await BearerAsync(staff.UserName(StaffRoles.Editor, body));
-        using var reviewer = await BearerAsync(staff.UserName(StaffRoles.FinalReviewer, body));
+        using var reviewer = await BearerAsync(staff.UserName(StaffRoles.FinalReviewer, body), twoFactor: true);
         using var anonymous = host.NewClient();
 
         var created = await OkAsync(await editor.PostAsJsonAsync(Url(Root), Metadata(body.Code, "绵阳市公共自行车租赁点")), HttpStatusCode.Created);
