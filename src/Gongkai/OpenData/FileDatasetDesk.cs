@@ -66,10 +66,71 @@ public sealed class FileDatasetDesk(GongkaiDbContext db, BodyScope scope, BodyDi
 
     public static IReadOnlyList<string> OpenConditions { get; } = ["无条件开放", "有条件开放"];
 
-    public async Task<Outcome<FileSubmission>> SubmitAsync(ClaimsPrincipal user, int? fileDatasetId, int bodyId, FileDatasetMetadata metadata, string fileName, byte[] content,
-        CancellationToken cancellationToken = default)
+    /// <summary>创建: a dataset with its metadata and no file yet (the API's first step; the console creates a dataset
+    /// with its first upload). Nothing is public until a version is uploaded and approved. Scoped and audited.</summary>
+    public async Task<Outcome<FileDataset>> CreateAsync(ClaimsPrincipal user, int bodyId, FileDatasetMetadata metadata, CancellationToken cancellationToken = default)
     {
         ArgumentNullException.ThrowIfNull(metadata);
+        if (!await scope.MayActForAsync(user, bodyId, cancellationToken))
+        {
+            return Refusal.Forbidden("您不能为该单位发布数据集。");
+        }
+
+        var body = await bodies.FindAsync(bodyId, cancellationToken);
+        if (body is null)
+        {
+            return Refusal.NotFound("没有这个单位。");
+        }
+
+        if (CheckMetadata(metadata) is { } refusal)
+        {
+            return refusal;
+        }
+
+        var now = clock.GetUtcNow();
+        var owner = await db.InTransactionAsync(async () =>
+        {
+            var created = new FileDataset
+            {
+                BodyId = bodyId, Title = metadata.Title.Trim(), MetadataJson = JsonSerializer.Serialize(Trimmed(metadata), SchemaJsonFormat.Options),
+                CreatedAt = now, UpdatedAt = now,
+            };
+            db.Add(created);
+            await db.SaveChangesAsync(cancellationToken);
+            created.Name = $"{body.Code}-file-{created.Id}".ToLowerInvariant();
+            audit.Record("file-dataset.created", Target(created), created.Title, bodyId, StaffClaims.DisplayNameOf(user), StaffClaims.UserIdOf(user));
+            await db.SaveChangesAsync(cancellationToken);
+            return created;
+        }, cancellationToken);
+        return owner;
+    }
+
+    /// <summary>A dataset for one who may act for its body: not found, or refused for another body's.</summary>
+    public async Task<Outcome<FileDataset>> FindAsync(ClaimsPrincipal user, int fileDatasetId, CancellationToken cancellationToken = default)
+    {
+        var owner = await db.Set<FileDataset>().AsNoTracking().FirstOrDefaultAsync(f => f.Id == fileDatasetId, cancellationToken);
+        if (owner is null)
+        {
+            return Refusal.NotFound("没有这个文件数据集。");
+        }
+
+        return await scope.MayActForAsync(user, owner.BodyId, cancellationToken) ? owner : Refusal.Forbidden("您不能查看该单位的数据集。");
+    }
+
+    /// <summary>The metadata a new version of <paramref name="owner"/> is submitted with when none is given: the
+    /// dataset's own, else its newest version's.</summary>
+    private async Task<FileDatasetMetadata?> CurrentMetadataAsync(FileDataset owner, CancellationToken cancellationToken)
+    {
+        var json = owner.MetadataJson ?? await db.Set<FileDatasetVersion>().AsNoTracking().Where(v => v.FileDatasetId == owner.Id)
+            .OrderByDescending(v => v.Number).Select(v => v.MetadataJson).FirstOrDefaultAsync(cancellationToken);
+        return json is null ? null : JsonSerializer.Deserialize<FileDatasetMetadata>(json, SchemaJsonFormat.Options);
+    }
+
+    /// <summary>Uploads a file: a new dataset (<paramref name="fileDatasetId"/> null) or a new version of one, waiting
+    /// for review. <paramref name="metadata"/> may be null for a new version: the dataset's current metadata is used.</summary>
+    public async Task<Outcome<FileSubmission>> SubmitAsync(ClaimsPrincipal user, int? fileDatasetId, int bodyId, FileDatasetMetadata? metadata, string fileName, byte[] content,
+        CancellationToken cancellationToken = default)
+    {
         ArgumentNullException.ThrowIfNull(fileName);
         ArgumentNullException.ThrowIfNull(content);
         FileDataset? owner = null;
@@ -99,6 +160,12 @@ public sealed class FileDatasetDesk(GongkaiDbContext db, BodyScope scope, BodyDi
             return Refusal.NotFound("没有这个单位。");
         }
 
+        metadata ??= owner is null ? null : await CurrentMetadataAsync(owner, cancellationToken);
+        if (metadata is null)
+        {
+            return Refusal.InvalidField("Title", "请填写数据集的元数据（标题、说明、主题、更新频率、开放属性、许可协议、联系方式）。");
+        }
+
         if (CheckMetadata(metadata) is { } refusal)
         {
             return refusal;
@@ -126,6 +193,7 @@ public sealed class FileDatasetDesk(GongkaiDbContext db, BodyScope scope, BodyDi
             }
 
             owner.Title = metadata.Title.Trim();
+            owner.MetadataJson = JsonSerializer.Serialize(Trimmed(metadata), SchemaJsonFormat.Options);
             owner.UpdatedAt = now;
             var descriptions = FileDatasetSchema.ReadDescriptions(owner.DescriptionsJson);
             var number = await db.Set<FileDatasetVersion>().Where(v => v.FileDatasetId == owner.Id).MaxAsync(v => (int?)v.Number, cancellationToken) ?? 0;
@@ -153,6 +221,21 @@ public sealed class FileDatasetDesk(GongkaiDbContext db, BodyScope scope, BodyDi
             return added;
         }, cancellationToken);
         return new FileSubmission(version, []);
+    }
+
+    /// <summary>审核 of a dataset's version by its number (the API's form of the review by version id below).</summary>
+    public async Task<Outcome<FileDatasetVersion>> ReviewAsync(ClaimsPrincipal user, int fileDatasetId, int number, bool approve, string? comment,
+        CancellationToken cancellationToken = default)
+    {
+        var found = await FindAsync(user, fileDatasetId, cancellationToken);
+        if (!found.Succeeded)
+        {
+            return found.Refusal;
+        }
+
+        var versionId = await db.Set<FileDatasetVersion>().Where(v => v.FileDatasetId == fileDatasetId && v.Number == number).Select(v => (int?)v.Id)
+            .FirstOrDefaultAsync(cancellationToken);
+        return versionId is { } id ? await ReviewAsync(user, id, approve, comment, cancellationToken) : Refusal.NotFound($"这个数据集没有第 {number} 版。");
     }
 
     /// <summary>审核: a second person approves (the version is published and replaces the previous one, which stays as

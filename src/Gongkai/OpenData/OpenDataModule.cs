@@ -6,6 +6,7 @@ using Gongkai.Platform.Data;
 using Gongkai.Platform.Web;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Mvc.RazorPages;
+using Microsoft.Extensions.Options;
 
 namespace Gongkai.OpenData;
 
@@ -60,6 +61,7 @@ internal static class OpenDataModule
         services.AddScoped<Contracts.DecisionRecordCounts>();
         services.AddScoped<Contracts.PublishedOpenData>();
         services.AddSingleton<DatasetViewCache>();
+        services.AddScoped<IDataBackfill, OpenDataChangeBackfill>();
         services.AddScoped<IStartupSeeder, RecordTypeSeeder>();
         services.AddScoped<IStartupSeeder, Demo.DemoRecordSeeder>();
         return builder;
@@ -68,6 +70,7 @@ internal static class OpenDataModule
     public static WebApplication MapOpenData(this WebApplication app)
     {
         app.MapRecordsApi();
+        app.MapFileDatasetsApi(app.Services.GetRequiredService<IOptions<OpenDataOptions>>().Value);
         app.MapCkanApi();
         app.MapDcat();
         app.MapDownloads();

@@ -132,4 +132,20 @@ public sealed class FileTableReaderTests
         Assert.Equal("说明", fields[1].Description);
         Assert.Equal(FieldType.WholeNumber, fields[0].Type);
     }
+
+    [Fact]
+    public void Bytes_that_contradict_the_extension_are_refused_naming_what_they_look_like_and_a_real_workbook_passes()
+    {
+        var zip = new byte[] { 0x50, 0x4B, 0x03, 0x04, 0x14, 0x00 };
+        var pdf = Encoding.ASCII.GetBytes("%PDF-1.7\n");
+        var png = new byte[] { 0x89, 0x50, 0x4E, 0x47, 0x0D, 0x0A };
+
+        var csvAsXlsx = FileTableReader.Read("a.xlsx", Encoding.UTF8.GetBytes("名称,数量\n甲,1\n"), 1_000_000, 100);
+        Assert.Equal(["文件扩展名是 .xlsx，但内容不是有效的 XLSX 工作簿：请在表格软件中另存为 .xlsx 后再上传。"], csvAsXlsx.Errors);
+        Assert.Contains("（看起来是PDF 文件）", Assert.Single(FileTableReader.Read("a.xlsx", pdf, 1_000_000, 100).Errors), StringComparison.Ordinal);
+        Assert.StartsWith("文件扩展名是 .csv，但内容是ZIP 压缩包", Assert.Single(FileTableReader.Read("a.csv", zip, 1_000_000, 100).Errors), StringComparison.Ordinal);
+        Assert.StartsWith("文件扩展名是 .json，但内容是PNG 图片", Assert.Single(FileTableReader.Read("a.json", png, 1_000_000, 100).Errors), StringComparison.Ordinal);
+        Assert.Null(FileTableReader.ContentMismatch("CSV", Encoding.UTF8.GetBytes("PK,数量\n")));
+        Assert.Null(FileTableReader.ContentMismatch("XLSX", zip));
+    }
 }

@@ -60,7 +60,9 @@ public sealed class FileDatasetModel(GongkaiDbContext db, FileDatasetDesk desk, 
             return refused;
         }
 
-        if (Versions.Count > 0 && JsonSerializer.Deserialize<FileDatasetMetadata>(Versions[0].MetadataJson, SchemaJsonFormat.Options) is { } latest)
+        // The dataset's current metadata (given at creation through the API, or with the latest upload), else the newest version's.
+        if ((Dataset!.MetadataJson ?? (Versions.Count > 0 ? Versions[0].MetadataJson : null)) is { } json
+            && JsonSerializer.Deserialize<FileDatasetMetadata>(json, SchemaJsonFormat.Options) is { } latest)
         {
             Form = FileMetadataInput.From(latest);
         }

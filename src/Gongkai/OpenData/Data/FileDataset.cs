@@ -47,6 +47,11 @@ public sealed class FileDataset
     /// the descriptions; a flagged column without one blocks approval.</summary>
     public string ColumnDeclarationsJson { get; set; } = "{}";
 
+    /// <summary>The metadata the dataset was last given (<see cref="FileDatasetMetadata"/> as JSON): when it was created
+    /// through the API without a file, or with its latest upload. A version uploaded without metadata is submitted with
+    /// it. Null for a dataset whose versions predate it (their own metadata is used then).</summary>
+    public string? MetadataJson { get; set; }
+
     public DateTimeOffset CreatedAt { get; set; }
 
     public DateTimeOffset UpdatedAt { get; set; }

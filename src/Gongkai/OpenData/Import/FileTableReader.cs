@@ -59,6 +59,11 @@ public static class FileTableReader
             return Refuse(format, "文件是空的。");
         }
 
+        if (ContentMismatch(format, content) is { } mismatch)
+        {
+            return Refuse(format, mismatch);
+        }
+
         try
         {
             return format switch
@@ -72,6 +77,28 @@ public static class FileTableReader
         {
             return Refuse(format, error.Message);
         }
+    }
+
+    /// <summary>Why the bytes are not what the extension declares (an XLSX that is not a ZIP package; a CSV or JSON that
+    /// is a ZIP package, an old Office file, a PDF or an image), or null when nothing contradicts it. A text file that
+    /// is not valid CSV or JSON is reported by the parser instead.</summary>
+    public static string? ContentMismatch(string format, ReadOnlySpan<byte> content)
+    {
+        ArgumentNullException.ThrowIfNull(format);
+        var zip = content.StartsWith("PK\x03\x04"u8);
+        string? sniffed = zip ? "ZIP 压缩包（如 XLSX 工作簿）"
+            : content.StartsWith((ReadOnlySpan<byte>)[0xD0, 0xCF, 0x11, 0xE0]) ? "旧版 Office 文件（如 .xls）"
+            : content.StartsWith("%PDF"u8) ? "PDF 文件"
+            : content.StartsWith((ReadOnlySpan<byte>)[0x89, 0x50, 0x4E, 0x47]) ? "PNG 图片"
+            : content.StartsWith((ReadOnlySpan<byte>)[0xFF, 0xD8, 0xFF]) ? "JPEG 图片"
+            : content.StartsWith((ReadOnlySpan<byte>)[0x1F, 0x8B]) ? "gzip 压缩文件"
+            : null;
+        return format switch
+        {
+            "XLSX" when !zip => "文件扩展名是 .xlsx，但内容不是有效的 XLSX 工作簿" + (sniffed is null ? "" : $"（看起来是{sniffed}）") + "：请在表格软件中另存为 .xlsx 后再上传。",
+            "CSV" or "JSON" when sniffed is not null => $"文件扩展名是 .{format.ToLowerInvariant()}，但内容是{sniffed}：请上传与扩展名相符的文件。",
+            _ => null,
+        };
     }
 
     private static Table ReadCsv(byte[] content)
