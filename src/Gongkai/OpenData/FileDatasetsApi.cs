@@ -62,7 +62,8 @@ internal static class FileDatasetsApi
         var datasets = app.MapGroup(Root).WithTags("数据开放（文件数据集）");
         datasets.MapPost("/", CreateAsync).WithSummary("新建文件数据集（填写元数据，之后上传文件）").RequireAuthorization(OpenDataPermissions.EditRecords);
         datasets.MapGet("/{id:int}", GetAsync).WithSummary("取文件数据集：元数据、各版本、个人信息检查结果").RequireAuthorization(OpenDataPermissions.WorkOnRecords);
-        // A token-authenticated API: no antiforgery form token; cookie callers are protected by the SameSite sign-in cookie.
+        // An API: no antiforgery form token (a multipart endpoint would ask for one); cookie-authenticated writes from
+        // another site are refused by Staff's CrossSiteWriteGuard, as for every API write.
         datasets.MapPost("/{id:int}/versions", UploadAsync).WithSummary("上传新版本文件（CSV、XLSX 或 JSON），提交审核")
             .RequireAuthorization(OpenDataPermissions.EditRecords).DisableAntiforgery()
             .WithMetadata(new RequestSizeLimitAttribute(limits.MaxFileDatasetBytes + 1024 * 1024))
