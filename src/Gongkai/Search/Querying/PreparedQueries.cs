@@ -33,15 +33,12 @@ internal static class PreparedQueries
 
         var query = SearchQueryBuilder.Build(text, raw, analyzer, synonyms, out var docNumber, share, searcher.IndexReader);
         var prepared = new Prepared(searcher.Rewrite(query), docNumber);
-        if (MaxPerReader > 0)
+        if (entries.Count >= MaxPerReader)
         {
-            if (entries.Count >= MaxPerReader)
-            {
-                entries.Clear(); // full: start over rather than keep the first queries of the day forever
-            }
-
-            entries.TryAdd(key, prepared);
+            entries.Clear(); // full: start over rather than keep the first queries of the day forever
         }
+
+        entries.TryAdd(key, prepared);
 
         return prepared;
     }
