@@ -1,6 +1,7 @@
 using Gongkai.Admin;
 using Gongkai.Calendar;
 using Gongkai.Channels;
+using Gongkai.DataModel;
 using Gongkai.Hotline;
 using Gongkai.OpenData;
 using Gongkai.Organizations;
@@ -66,6 +67,7 @@ static WebApplication CreateApplication(string[] args)
     builder.AddOversight();         // oversight: the work plan task by task, public-opinion clocks, the website's self-inspection
     builder.AddPortal();            // the public site shell: home, elderly mode, site map
     builder.AddAdmin();             // the staff console shell
+    builder.UseCompiledDataModel(); // every module's entities as one compiled EF Core model per provider (start-up speed)
 
     var app = builder.Build();
 

@@ -68,8 +68,21 @@ public sealed class ArchitectureTests
             .Where(n => n.StartsWith("Gongkai.", StringComparison.Ordinal))
             .Select(n => n.Split('.')[1])
             .Distinct()
-            .Where(m => m != "DemoData");
+            .Where(m => !BesideTheModules.Contains(m));
         Assert.Empty(topLevel.Except(Modules));
+    }
+
+    /// <summary>Not modules: the embedded demo data files, and the compiled EF Core model (it names every module's
+    /// entities), which Program.cs alone wires in.</summary>
+    private static readonly string[] BesideTheModules = ["DemoData", "DataModel"];
+
+    [Fact]
+    public void No_module_depends_on_the_compiled_data_model()
+    {
+        var result = Types.InAssembly(Application).That().ResideInNamespace("Gongkai")
+            .And().DoNotResideInNamespace("Gongkai.DataModel")
+            .ShouldNot().HaveDependencyOn("Gongkai.DataModel").GetResult();
+        Assert.True(result.IsSuccessful, Describe("the modules", result));
     }
 
     [Fact]
