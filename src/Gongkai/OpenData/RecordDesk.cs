@@ -198,6 +198,12 @@ public sealed class RecordDesk(GongkaiDbContext db, RecordTypeStore types, Recor
             return Refusal.InvalidField("reason", "请说明撤回的理由（将公开显示）。");
         }
 
+        if (reason.Trim().Length > DataRecord.WithdrawalReasonMaxLength)
+        {
+            // PostgreSQL refuses a longer value outright (SQLite would keep it): say so before anything is written.
+            return Refusal.InvalidField("reason", $"撤回理由最多 {DataRecord.WithdrawalReasonMaxLength} 字。");
+        }
+
         await db.InTransactionAsync(async () =>
         {
             var (actorId, actorName) = Actor(user);

@@ -157,6 +157,9 @@ public sealed class RecordsWorkflowTests(TestAuthFactory factory) : IClassFixtur
 
         using var noReason = await reviewer.PostAsJsonAsync($"/api/v1/records/administrative-penalty/{id}/withdraw", new RecordWithdrawalRequest(" "));
         Assert.Equal(HttpStatusCode.BadRequest, noReason.StatusCode);
+        using var tooLong = await reviewer.PostAsJsonAsync($"/api/v1/records/administrative-penalty/{id}/withdraw", new RecordWithdrawalRequest(new string('撤', 501)));
+        Assert.Equal(HttpStatusCode.BadRequest, tooLong.StatusCode);
+        Assert.Contains("最多 500 字", await tooLong.Content.ReadAsStringAsync(), StringComparison.Ordinal);
         (await reviewer.PostAsJsonAsync($"/api/v1/records/administrative-penalty/{id}/withdraw", new RecordWithdrawalRequest("处罚决定已被依法撤销"))).EnsureSuccessStatusCode();
 
         var tombstone = await Json(await anonymous.GetAsync(new Uri($"/api/v1/records/administrative-penalty/{id}", UriKind.Relative)));

@@ -77,7 +77,10 @@ public sealed class DataRecord
 
     public string? SubmittedByName { get; set; }
 
+    /// <summary>Shown publicly on the withdrawn record, at most <see cref="WithdrawalReasonMaxLength"/> characters.</summary>
     public string? WithdrawalReason { get; set; }
+
+    public const int WithdrawalReasonMaxLength = 500;
 
     public DateTimeOffset? WithdrawnAt { get; set; }
 
@@ -125,7 +128,7 @@ internal sealed class DataRecordConfiguration : IEntityTypeConfiguration<DataRec
         builder.Property(r => r.Title).HasMaxLength(200);
         builder.Property(r => r.CreatedByName).HasMaxLength(100);
         builder.Property(r => r.SubmittedByName).HasMaxLength(100);
-        builder.Property(r => r.WithdrawalReason).HasMaxLength(500);
+        builder.Property(r => r.WithdrawalReason).HasMaxLength(DataRecord.WithdrawalReasonMaxLength);
     }
 
     public void Configure(EntityTypeBuilder<DataRecordVersion> builder)
