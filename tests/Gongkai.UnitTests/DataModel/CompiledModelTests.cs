@@ -1,4 +1,3 @@
-using System.Text;
 using Gongkai.Platform.Data;
 using Gongkai.DataModel.Postgres;
 using Gongkai.DataModel.Sqlite;
@@ -54,8 +53,7 @@ public sealed class CompiledModelTests
 
         foreach (var table in model.GetRelationalModel().Tables.OrderBy(t => t.Name, StringComparer.Ordinal))
         {
-            var text = new StringBuilder($"table {table.Schema}.{table.Name}");
-            lines.Add(text.ToString());
+            lines.Add($"table {table.Schema}.{table.Name}");
             lines.AddRange(table.Columns.OrderBy(c => c.Name, StringComparer.Ordinal)
                 .Select(c => $"  column {c.Name} {c.StoreType} null {c.IsNullable} default {c.DefaultValue ?? c.DefaultValueSql} computed {c.ComputedColumnSql}"));
             lines.Add($"  key {table.PrimaryKey?.Name} ({string.Join(",", table.PrimaryKey?.Columns.Select(c => c.Name) ?? [])})");
